@@ -1,0 +1,207 @@
+//! The `drx` command line: serve, demo, migrate, admin, bench.
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::store::{self, Db};
+use crate::web::{self, AppState, Config};
+
+#[derive(Parser)]
+#[command(name = "drx", version, about = "drx: clinical innovation calls, judging, matchmaking and pipeline")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// Data directory of the embedded SQLite database (used when no --database-url is given).
+    #[arg(long, default_value = "data", env = "DRX_DATA")]
+    data: PathBuf,
+    /// A PostgreSQL URL (postgres://user@host/db) for several nodes, or a sqlite:// URL.
+    #[arg(long, env = "DRX_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Args, Clone)]
+struct ListenArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Address to listen on (loopback by default; use 0.0.0.0 behind a proxy).
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// The address users reach drx at, for links in emails (default http://BIND:PORT).
+    #[arg(long, env = "DRX_BASE_URL")]
+    base_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve drx on a configured database (migrating it first).
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        listen: ListenArgs,
+    },
+    /// Build a fresh demo database (the "Dr. X" call, 155 submissions) and serve it.
+    Demo {
+        /// Seed of the demo data: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Data directory of the demo database (replaced on every run).
+        #[arg(long, default_value = "data/demo")]
+        data: PathBuf,
+        #[command(flatten)]
+        listen: ListenArgs,
+        /// Build the database, print the logins, and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Apply pending schema migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Administration of accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Benchmarks of the engine on datasets and instances.
+    #[command(subcommand)]
+    Bench(crate::bench::BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator account (the first account of a new installation).
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The password; read from DRX_ADMIN_PASSWORD when not given.
+        #[arg(long, env = "DRX_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt().with_target(false).init();
+    let result = match cli.command {
+        Command::Bench(cmd) => crate::bench::run(cmd),
+        other => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(run(other))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("drx: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn database_url(db: &DbArgs) -> anyhow::Result<String> {
+    if let Some(url) = &db.database_url {
+        return Ok(url.clone());
+    }
+    std::fs::create_dir_all(&db.data)
+        .map_err(|e| anyhow::anyhow!("cannot create the data directory {}: {e}", db.data.display()))?;
+    Ok(store::sqlite_url(&db.data))
+}
+
+async fn open_migrated(url: &str) -> anyhow::Result<Db> {
+    let db = Db::open(url).await?;
+    let applied = db.migrate().await?;
+    if !applied.is_empty() {
+        tracing::info!("applied schema migrations {applied:?}");
+    }
+    Ok(db)
+}
+
+fn config(listen: &ListenArgs, demo_logins: Vec<(String, String)>) -> Config {
+    let base_url = listen.base_url.clone().unwrap_or_else(|| format!("http://{}:{}", listen.bind, listen.port));
+    Config { secure_cookies: base_url.starts_with("https://"), base_url, demo_logins }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { db, listen } => {
+            let db = open_migrated(&database_url(&db)?).await?;
+            let state = AppState { db, config: Arc::new(config(&listen, Vec::new())) };
+            web::serve(state, SocketAddr::new(listen.bind, listen.port)).await
+        }
+        Command::Demo { seed, data, listen, no_serve } => {
+            let db = fresh_demo_database(&data).await?;
+            let logins = crate::demo::generate(&db, seed).await?;
+            println!("drx demo (seed {seed}) in {}", data.display());
+            println!("Demo logins (password: {}):", crate::demo::DEMO_PASSWORD);
+            for (who, email) in &logins {
+                println!("  {who:<24} {email}");
+            }
+            if no_serve {
+                return Ok(());
+            }
+            let cfg = config(&listen, logins);
+            println!("Open {} in a browser. Ctrl-C stops.", cfg.base_url);
+            let state = AppState { db, config: Arc::new(cfg) };
+            web::serve(state, SocketAddr::new(listen.bind, listen.port)).await
+        }
+        Command::Migrate { db } => {
+            let db = Db::open(&database_url(&db)?).await?;
+            let before = db.schema_version().await?;
+            let applied = db.migrate().await?;
+            println!(
+                "schema version {} (was {before}; applied {:?})",
+                store::migrate::latest_version(),
+                applied
+            );
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create { db, email, name, password }) => {
+            let db = open_migrated(&database_url(&db)?).await?;
+            let account = crate::services::accounts::NewAccount {
+                email: &email,
+                name: &name,
+                title: "",
+                organization_id: None,
+                password: &password,
+                locale: "zh",
+                roles: &[crate::domain::Role::Admin],
+            };
+            let id = crate::services::accounts::create_account(&db, None, &account, store::now())
+                .await
+                .map_err(|e| match e {
+                    crate::services::ServiceError::Invalid(m) => {
+                        anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
+                    }
+                    e => e.into(),
+                })?;
+            println!("created administrator {email} (id {id})");
+            Ok(())
+        }
+        Command::Bench(_) => unreachable!("handled without a runtime"),
+    }
+}
+
+/// Removes the previous demo database in `dir` and opens a new, migrated one.
+async fn fresh_demo_database(dir: &Path) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    for name in ["drx.db", "drx.db-wal", "drx.db-shm"] {
+        let p = dir.join(name);
+        if p.exists() {
+            std::fs::remove_file(&p).map_err(|e| anyhow::anyhow!("cannot replace {}: {e}", p.display()))?;
+        }
+    }
+    open_migrated(&store::sqlite_url(dir)).await
+}

@@ -1,0 +1,6 @@
+//! One module per group of pages.
+pub mod account;
+pub mod admin;
+pub mod assets;
+pub mod auth;
+pub mod home;
