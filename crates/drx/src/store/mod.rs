@@ -261,3 +261,9 @@ mod tests {
         assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
     }
 }
+
+/// Runs one statement with no parameters and no result (administrative DDL for tests and tools).
+pub async fn raw_execute(db: &Db, sql: &str) -> Result<()> {
+    sqlx::query(sql).execute(&db.pool).await?;
+    Ok(())
+}
