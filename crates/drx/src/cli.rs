@@ -10,7 +10,11 @@ use crate::store::{self, Db};
 use crate::web::{self, AppState, Config};
 
 #[derive(Parser)]
-#[command(name = "drx", version, about = "drx: clinical innovation calls, judging, matchmaking and pipeline")]
+#[command(
+    name = "drx",
+    version,
+    about = "drx: clinical innovation calls, judging, matchmaking and pipeline"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -115,8 +119,12 @@ fn database_url(db: &DbArgs) -> anyhow::Result<String> {
     if let Some(url) = &db.database_url {
         return Ok(url.clone());
     }
-    std::fs::create_dir_all(&db.data)
-        .map_err(|e| anyhow::anyhow!("cannot create the data directory {}: {e}", db.data.display()))?;
+    std::fs::create_dir_all(&db.data).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create the data directory {}: {e}",
+            db.data.display()
+        )
+    })?;
     Ok(store::sqlite_url(&db.data))
 }
 
@@ -130,18 +138,33 @@ async fn open_migrated(url: &str) -> anyhow::Result<Db> {
 }
 
 fn config(listen: &ListenArgs, demo_logins: Vec<(String, String)>) -> Config {
-    let base_url = listen.base_url.clone().unwrap_or_else(|| format!("http://{}:{}", listen.bind, listen.port));
-    Config { secure_cookies: base_url.starts_with("https://"), base_url, demo_logins }
+    let base_url = listen
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}:{}", listen.bind, listen.port));
+    Config {
+        secure_cookies: base_url.starts_with("https://"),
+        base_url,
+        demo_logins,
+    }
 }
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Serve { db, listen } => {
             let db = open_migrated(&database_url(&db)?).await?;
-            let state = AppState { db, config: Arc::new(config(&listen, Vec::new())) };
+            let state = AppState {
+                db,
+                config: Arc::new(config(&listen, Vec::new())),
+            };
             web::serve(state, SocketAddr::new(listen.bind, listen.port)).await
         }
-        Command::Demo { seed, data, listen, no_serve } => {
+        Command::Demo {
+            seed,
+            data,
+            listen,
+            no_serve,
+        } => {
             let db = fresh_demo_database(&data).await?;
             let logins = crate::demo::generate(&db, seed).await?;
             println!("drx demo (seed {seed}) in {}", data.display());
@@ -154,7 +177,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             }
             let cfg = config(&listen, logins);
             println!("Open {} in a browser. Ctrl-C stops.", cfg.base_url);
-            let state = AppState { db, config: Arc::new(cfg) };
+            let state = AppState {
+                db,
+                config: Arc::new(cfg),
+            };
             web::serve(state, SocketAddr::new(listen.bind, listen.port)).await
         }
         Command::Migrate { db } => {
@@ -168,7 +194,12 @@ async fn run(command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { db, email, name, password }) => {
+        Command::Admin(AdminCommand::Create {
+            db,
+            email,
+            name,
+            password,
+        }) => {
             let db = open_migrated(&database_url(&db)?).await?;
             let account = crate::services::accounts::NewAccount {
                 email: &email,
@@ -196,11 +227,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
 
 /// Removes the previous demo database in `dir` and opens a new, migrated one.
 async fn fresh_demo_database(dir: &Path) -> anyhow::Result<Db> {
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
     for name in ["drx.db", "drx.db-wal", "drx.db-shm"] {
         let p = dir.join(name);
         if p.exists() {
-            std::fs::remove_file(&p).map_err(|e| anyhow::anyhow!("cannot replace {}: {e}", p.display()))?;
+            std::fs::remove_file(&p)
+                .map_err(|e| anyhow::anyhow!("cannot replace {}: {e}", p.display()))?;
         }
     }
     open_migrated(&store::sqlite_url(dir)).await

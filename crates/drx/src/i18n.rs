@@ -72,13 +72,17 @@ fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks: every page is one direction.
     b.set_use_isolating(false);
-    b.add_resource(resource).unwrap_or_else(|e| panic!("locales/{lang}.ftl has duplicate keys: {e:?}"));
+    b.add_resource(resource)
+        .unwrap_or_else(|e| panic!("locales/{lang}.ftl has duplicate keys: {e:?}"));
     b
 }
 
 fn bundles() -> &'static Bundles {
     static B: OnceLock<Bundles> = OnceLock::new();
-    B.get_or_init(|| Bundles { en: bundle("en", EN_FTL), zh: bundle("zh", ZH_FTL) })
+    B.get_or_init(|| Bundles {
+        en: bundle("en", EN_FTL),
+        zh: bundle("zh", ZH_FTL),
+    })
 }
 
 /// The message `key` in `lang`; a missing key shows as the key itself (and fails the i18n test).
@@ -99,7 +103,8 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
         fargs.set(*k, FluentValue::from(v.clone()));
     }
     let mut errors = Vec::new();
-    b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    b.format_pattern(pattern, Some(&fargs), &mut errors)
+        .into_owned()
 }
 
 /// A service message in the user's language.
@@ -108,7 +113,13 @@ pub fn msg(lang: Lang, m: &crate::services::Msg) -> String {
     let args: Vec<(&str, String)> = m
         .args
         .iter()
-        .map(|(k, v)| if *k == "field" { (*k, t(lang, &format!("field-{v}"))) } else { (*k, v.clone()) })
+        .map(|(k, v)| {
+            if *k == "field" {
+                (*k, t(lang, &format!("field-{v}")))
+            } else {
+                (*k, v.clone())
+            }
+        })
         .collect();
     t_args(lang, m.key, &args)
 }
@@ -134,7 +145,10 @@ mod tests {
         let zh: BTreeSet<_> = keys(ZH_FTL).into_iter().collect();
         let only_en: Vec<_> = en.difference(&zh).collect();
         let only_zh: Vec<_> = zh.difference(&en).collect();
-        assert!(only_en.is_empty() && only_zh.is_empty(), "only en: {only_en:?}; only zh: {only_zh:?}");
+        assert!(
+            only_en.is_empty() && only_zh.is_empty(),
+            "only en: {only_en:?}; only zh: {only_zh:?}"
+        );
         assert!(en.len() > 50);
     }
 
@@ -169,12 +183,17 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "keys used but not defined: {missing:#?}");
+        assert!(
+            missing.is_empty(),
+            "keys used but not defined: {missing:#?}"
+        );
     }
 
     #[test]
     fn arguments_are_filled_in_both_languages() {
-        let m = crate::services::Msg::new("error-too-long").arg("field", "name").arg("max", 100);
+        let m = crate::services::Msg::new("error-too-long")
+            .arg("field", "name")
+            .arg("max", 100);
         assert!(msg(Lang::En, &m).contains("100"));
         assert!(msg(Lang::Zh, &m).contains("100"));
         assert!(msg(Lang::Zh, &m).contains("姓名"));
@@ -182,7 +201,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_supported() {
-        assert_eq!(Lang::from_accept_language("fr-FR,en;q=0.8,zh;q=0.5"), Lang::En);
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,en;q=0.8,zh;q=0.5"),
+            Lang::En
+        );
         assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9"), Lang::Zh);
         assert_eq!(Lang::from_accept_language(""), Lang::Zh);
     }

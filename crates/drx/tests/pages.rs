@@ -40,8 +40,14 @@ db_test!(every_role_has_a_home_page_in_both_languages, |db| {
             c.login(&email, PASSWORD).await;
             let r = c.get("/").await;
             assert_eq!(r.status, StatusCode::OK, "{role} {lang}");
-            let role_name = drx::i18n::t(drx::i18n::Lang::parse(lang).unwrap(), &format!("role-{role}"));
-            assert!(r.body.contains(&role_name), "{role} home in {lang} names the role");
+            let role_name = drx::i18n::t(
+                drx::i18n::Lang::parse(lang).unwrap(),
+                &format!("role-{role}"),
+            );
+            assert!(
+                r.body.contains(&role_name),
+                "{role} home in {lang} names the role"
+            );
         }
     }
 });
@@ -59,7 +65,10 @@ db_test!(malformed_and_oversized_posts_get_clear_errors, |db| {
     let csrf = c.get("/admin/people").await.csrf();
     // Not a form at all.
     let req = axum::http::Request::post("/admin/people")
-        .header("cookie", format!("drx_session={}", c.cookies["drx_session"]))
+        .header(
+            "cookie",
+            format!("drx_session={}", c.cookies["drx_session"]),
+        )
         .header("content-type", "application/json")
         .body(axum::body::Body::from("{\"email\":1}"))
         .unwrap();
@@ -68,29 +77,48 @@ db_test!(malformed_and_oversized_posts_get_clear_errors, |db| {
     assert!(r.body.contains("表单"));
     // A body over the limit.
     let huge = "x".repeat(drx::web::FORM_BODY_LIMIT + 10);
-    let r = c.post_form("/admin/people", &[("csrf", &csrf), ("name", &huge)]).await;
+    let r = c
+        .post_form("/admin/people", &[("csrf", &csrf), ("name", &huge)])
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     // An over-long field: refused with the reason, the rest of the form kept.
     let long_name = "名".repeat(101);
     let r = c
         .post_form(
             "/admin/people",
-            &[("csrf", &csrf), ("email", "ok@hospital.cn"), ("name", &long_name), ("password", "good password"), ("role", "judge")],
+            &[
+                ("csrf", &csrf),
+                ("email", "ok@hospital.cn"),
+                ("name", &long_name),
+                ("password", "good password"),
+                ("role", "judge"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("姓名过长"), "{}", r.body);
     assert!(r.body.contains("value=\"ok@hospital.cn\""));
-    assert!(drx::store::accounts::credentials(db, "ok@hospital.cn").await.unwrap().is_none());
+    assert!(drx::store::accounts::credentials(db, "ok@hospital.cn")
+        .await
+        .unwrap()
+        .is_none());
     // An unknown role value.
-    let r = c.post_form("/admin/people", &[("csrf", &csrf), ("email", "y@h.cn"), ("role", "emperor")]).await;
+    let r = c
+        .post_form(
+            "/admin/people",
+            &[("csrf", &csrf), ("email", "y@h.cn"), ("role", "emperor")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 });
 
 db_test!(security_headers_are_on_every_page, |db| {
     let r = Client::new(db).get("/").await;
     assert_eq!(r.headers["x-frame-options"], "DENY");
-    assert!(r.headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
+    assert!(r.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'self'"));
     let cookie = r.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 });

@@ -55,7 +55,10 @@ mod tests {
         let o = person(&[Role::Organizer]);
         assert!(can(&o, Permission::GrantRole(Role::Judge)));
         assert!(!can(&o, Permission::GrantRole(Role::Admin)));
-        assert!(can(&person(&[Role::Admin]), Permission::GrantRole(Role::Admin)));
+        assert!(can(
+            &person(&[Role::Admin]),
+            Permission::GrantRole(Role::Admin)
+        ));
     }
 
     #[test]

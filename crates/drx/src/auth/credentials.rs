@@ -37,7 +37,9 @@ pub fn hash_password(password: &str) -> String {
 
 pub fn verify_password(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -84,8 +86,14 @@ mod tests {
 
     #[test]
     fn password_policy_bounds_length() {
-        assert_eq!(check_password_policy("short"), Err(PasswordProblem::TooShort));
-        assert_eq!(check_password_policy(&"x".repeat(201)), Err(PasswordProblem::TooLong));
+        assert_eq!(
+            check_password_policy("short"),
+            Err(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            check_password_policy(&"x".repeat(201)),
+            Err(PasswordProblem::TooLong)
+        );
         assert!(check_password_policy("十个汉字的密码也可以的吧").is_ok());
     }
 

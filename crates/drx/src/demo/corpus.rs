@@ -58,7 +58,6 @@ pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, 
 
 // ---- per-field tables (helper consts) ----
 
-
 const REHABILITATION: FieldCorpus = FieldCorpus {
     field: "rehabilitation",
     needs: &[

@@ -13,7 +13,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(key: &'static str) -> Msg {
-        Msg { key, args: Vec::new() }
+        Msg {
+            key,
+            args: Vec::new(),
+        }
     }
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Msg {
         self.args.push((name, value.to_string()));
@@ -48,10 +51,16 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(ServiceError::Invalid(Msg::new("error-required").arg("field", field)));
+        return Err(ServiceError::Invalid(
+            Msg::new("error-required").arg("field", field),
+        ));
     }
     if v.chars().count() > max {
-        return Err(ServiceError::Invalid(Msg::new("error-too-long").arg("field", field).arg("max", max)));
+        return Err(ServiceError::Invalid(
+            Msg::new("error-too-long")
+                .arg("field", field)
+                .arg("max", max),
+        ));
     }
     Ok(v.to_string())
 }
@@ -62,7 +71,9 @@ pub fn valid_email(value: &str) -> Result<String> {
     let ok = v.len() <= 254
         && v.split('@').count() == 2
         && v.split('@').all(|p| !p.is_empty())
-        && v.rsplit('@').next().is_some_and(|d| d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+        && v.rsplit('@')
+            .next()
+            .is_some_and(|d| d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
         && !v.chars().any(|c| c.is_whitespace() || c.is_control());
     if ok {
         Ok(v)
@@ -77,7 +88,10 @@ mod tests {
 
     #[test]
     fn emails_are_checked_and_lowercased() {
-        assert_eq!(valid_email(" Li.Wei@Hospital.CN ").unwrap(), "li.wei@hospital.cn");
+        assert_eq!(
+            valid_email(" Li.Wei@Hospital.CN ").unwrap(),
+            "li.wei@hospital.cn"
+        );
         for bad in ["", "a", "a@b", "@b.cn", "a@.cn", "a b@c.cn", "a@b@c.cn"] {
             assert!(valid_email(bad).is_err(), "{bad}");
         }

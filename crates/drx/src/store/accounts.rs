@@ -42,7 +42,8 @@ pub struct Session {
     pub expires_at: i64,
 }
 
-const PERSON_COLUMNS: &str = "p.id, p.email, p.name, p.title, p.organization_id, p.locale, p.active, \
+const PERSON_COLUMNS: &str =
+    "p.id, p.email, p.name, p.title, p.organization_id, p.locale, p.active, \
      COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh";
 
 fn person_from_row(row: &AnyRow) -> Result<Person> {
@@ -105,8 +106,11 @@ async fn roles_of(db: &Db, person_id: i64) -> Result<Vec<Role>> {
         .bind(person_id)
         .fetch_all(&db.pool)
         .await?;
-    let mut roles: Vec<Role> =
-        rows.iter().filter_map(|r| r.try_get::<String, _>("role").ok()).filter_map(|r| Role::parse(&r)).collect();
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<String, _>("role").ok())
+        .filter_map(|r| Role::parse(&r))
+        .collect();
     roles.sort();
     Ok(roles)
 }
@@ -117,7 +121,10 @@ pub async fn person(db: &Db, id: i64) -> Result<Option<Person>> {
         format!("SELECT {PERSON_COLUMNS} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id WHERE p.id = ?")
     });
     let sql: &'static str = sql.as_str();
-    let row = sqlx::query(db.q(sql)).bind(id).fetch_optional(&db.pool).await?;
+    let row = sqlx::query(db.q(sql))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
     match row {
         None => Ok(None),
         Some(row) => {
@@ -135,11 +142,16 @@ pub async fn list_people(db: &Db, role: Option<Role>) -> Result<Vec<Person>> {
         format!("SELECT {PERSON_COLUMNS} FROM people p LEFT JOIN organizations o ON o.id = p.organization_id ORDER BY p.name, p.id")
     });
     let rows = sqlx::query(db.q(sql)).fetch_all(&db.pool).await?;
-    let role_rows = sqlx::query("SELECT person_id, role FROM person_roles").fetch_all(&db.pool).await?;
+    let role_rows = sqlx::query("SELECT person_id, role FROM person_roles")
+        .fetch_all(&db.pool)
+        .await?;
     let mut by_person: std::collections::HashMap<i64, Vec<Role>> = Default::default();
     for r in &role_rows {
         if let Some(role) = Role::parse(&get_str(r, "role")?) {
-            by_person.entry(get_i64(r, "person_id")?).or_default().push(role);
+            by_person
+                .entry(get_i64(r, "person_id")?)
+                .or_default()
+                .push(role);
         }
     }
     let mut people = Vec::with_capacity(rows.len());
@@ -181,7 +193,12 @@ pub async fn password_hash(db: &Db, person_id: i64) -> Result<Option<String>> {
 }
 
 /// Sets a new password and ends every session of the person but `keep_session`.
-pub async fn set_password(tx: &mut Tx, person_id: i64, hash: &str, keep_session: Option<&str>) -> Result<()> {
+pub async fn set_password(
+    tx: &mut Tx,
+    person_id: i64,
+    hash: &str,
+    keep_session: Option<&str>,
+) -> Result<()> {
     sqlx::query(tx.q("UPDATE people SET password_hash = ? WHERE id = ?"))
         .bind(hash)
         .bind(person_id)
@@ -202,7 +219,10 @@ pub async fn set_active(tx: &mut Tx, person_id: i64, active: bool) -> Result<()>
         .execute(tx.conn())
         .await?;
     if !active {
-        sqlx::query(tx.q("DELETE FROM sessions WHERE person_id = ?")).bind(person_id).execute(tx.conn()).await?;
+        sqlx::query(tx.q("DELETE FROM sessions WHERE person_id = ?"))
+            .bind(person_id)
+            .execute(tx.conn())
+            .await?;
     }
     Ok(())
 }
@@ -272,18 +292,30 @@ pub async fn touch_session(db: &Db, token_hash: &str, now: i64, expires_at: i64)
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<()> {
-    sqlx::query(db.q("DELETE FROM sessions WHERE token_hash = ?")).bind(token_hash).execute(&db.pool).await?;
+    sqlx::query(db.q("DELETE FROM sessions WHERE token_hash = ?"))
+        .bind(token_hash)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 pub async fn delete_expired_sessions(db: &Db, now: i64) -> Result<u64> {
-    let r = sqlx::query(db.q("DELETE FROM sessions WHERE expires_at <= ?")).bind(now).execute(&db.pool).await?;
+    let r = sqlx::query(db.q("DELETE FROM sessions WHERE expires_at <= ?"))
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
     Ok(r.rows_affected())
 }
 
 // ---- login throttling ----
 
-pub async fn record_login_attempt(db: &Db, account_key: &str, client_key: &str, ok: bool, now: i64) -> Result<()> {
+pub async fn record_login_attempt(
+    db: &Db,
+    account_key: &str,
+    client_key: &str,
+    ok: bool,
+    now: i64,
+) -> Result<()> {
     if ok {
         // A success forgives the account's earlier failures (not the client's).
         sqlx::query(db.q("DELETE FROM login_attempts WHERE account_key = ? AND succeeded = 0"))
@@ -292,17 +324,24 @@ pub async fn record_login_attempt(db: &Db, account_key: &str, client_key: &str, 
             .await?;
         return Ok(());
     }
-    sqlx::query(db.q("INSERT INTO login_attempts (account_key, client_key, succeeded, at) VALUES (?, ?, 0, ?)"))
-        .bind(account_key)
-        .bind(client_key)
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(db.q(
+        "INSERT INTO login_attempts (account_key, client_key, succeeded, at) VALUES (?, ?, 0, ?)",
+    ))
+    .bind(account_key)
+    .bind(client_key)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 
 /// Failed attempts since `since`: (on this account, from this client), and the oldest of them.
-pub async fn recent_failures(db: &Db, account_key: &str, client_key: &str, since: i64) -> Result<(i64, i64, i64)> {
+pub async fn recent_failures(
+    db: &Db,
+    account_key: &str,
+    client_key: &str,
+    since: i64,
+) -> Result<(i64, i64, i64)> {
     let row = sqlx::query(db.q(
         "SELECT CAST(COALESCE(SUM(CASE WHEN account_key = ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS by_account, \
                 CAST(COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS by_client, \
@@ -316,7 +355,11 @@ pub async fn recent_failures(db: &Db, account_key: &str, client_key: &str, since
     .bind(client_key)
     .fetch_one(&db.pool)
     .await?;
-    Ok((get_i64(&row, "by_account")?, get_i64(&row, "by_client")?, get_i64(&row, "oldest")?))
+    Ok((
+        get_i64(&row, "by_account")?,
+        get_i64(&row, "by_client")?,
+        get_i64(&row, "oldest")?,
+    ))
 }
 
 // ---- invitations and password resets ----
@@ -374,15 +417,23 @@ pub async fn open_invitation(db: &Db, token_hash: &str, now: i64) -> Result<Opti
 
 /// Marks an invitation used; false when it was already used (a concurrent acceptance won).
 pub async fn use_invitation(tx: &mut Tx, token_hash: &str, now: i64) -> Result<bool> {
-    let r = sqlx::query(tx.q("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"))
-        .bind(now)
-        .bind(token_hash)
-        .execute(tx.conn())
-        .await?;
+    let r = sqlx::query(
+        tx.q("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
+    )
+    .bind(now)
+    .bind(token_hash)
+    .execute(tx.conn())
+    .await?;
     Ok(r.rows_affected() == 1)
 }
 
-pub async fn insert_password_reset(tx: &mut Tx, token_hash: &str, person_id: i64, now: i64, expires_at: i64) -> Result<()> {
+pub async fn insert_password_reset(
+    tx: &mut Tx,
+    token_hash: &str,
+    person_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> Result<()> {
     sqlx::query(tx.q(
         "INSERT INTO password_resets (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
     ))
@@ -408,10 +459,12 @@ pub async fn open_password_reset(db: &Db, token_hash: &str, now: i64) -> Result<
 }
 
 pub async fn use_password_reset(tx: &mut Tx, token_hash: &str, now: i64) -> Result<bool> {
-    let r = sqlx::query(tx.q("UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"))
-        .bind(now)
-        .bind(token_hash)
-        .execute(tx.conn())
-        .await?;
+    let r = sqlx::query(
+        tx.q("UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
+    )
+    .bind(now)
+    .bind(token_hash)
+    .execute(tx.conn())
+    .await?;
     Ok(r.rows_affected() == 1)
 }

@@ -18,7 +18,15 @@ pub struct AuditEvent {
     pub hash: String,
 }
 
-fn chain_hash(prev: &str, at: i64, actor: Option<i64>, entity: &str, entity_id: i64, action: &str, detail: &str) -> String {
+fn chain_hash(
+    prev: &str,
+    at: i64,
+    actor: Option<i64>,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    detail: &str,
+) -> String {
     let mut h = Sha256::new();
     // Length-prefixed fields: no two different events serialise to the same bytes.
     for part in [
@@ -48,7 +56,9 @@ pub async fn record(
 ) -> Result<()> {
     if tx.dialect() == Dialect::Postgres {
         // Two nodes appending at once would otherwise fork the chain.
-        sqlx::query("SELECT pg_advisory_xact_lock(4242002)").execute(tx.conn()).await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(4242002)")
+            .execute(tx.conn())
+            .await?;
     }
     let prev = sqlx::query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
         .fetch_optional(tx.conn())
@@ -109,7 +119,15 @@ pub async fn verify(db: &Db) -> Result<Option<i64>> {
     let mut prev = GENESIS.to_string();
     for r in &rows {
         let e = event_from_row(r)?;
-        let expect = chain_hash(&prev, e.at, e.actor_id, &e.entity, e.entity_id, &e.action, &e.detail);
+        let expect = chain_hash(
+            &prev,
+            e.at,
+            e.actor_id,
+            &e.entity,
+            e.entity_id,
+            &e.action,
+            &e.detail,
+        );
         if e.prev_hash != prev || e.hash != expect {
             return Ok(Some(e.id));
         }

@@ -1,7 +1,6 @@
 //! Organizations, the field taxonomy, calls, submissions, teams and expertise documents.
 use super::{get_i64, get_str, Db, Result, Tx};
 
-
 #[derive(Debug, Clone)]
 pub struct Organization {
     pub id: i64,
@@ -19,7 +18,14 @@ pub struct Field {
     pub name_zh: String,
 }
 
-pub async fn insert_organization(tx: &mut Tx, kind: &str, name_en: &str, name_zh: &str, city: &str, now: i64) -> Result<i64> {
+pub async fn insert_organization(
+    tx: &mut Tx,
+    kind: &str,
+    name_en: &str,
+    name_zh: &str,
+    city: &str,
+    now: i64,
+) -> Result<i64> {
     let row = sqlx::query(tx.q(
         "INSERT INTO organizations (kind, name_en, name_zh, city, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
     ))
@@ -34,9 +40,11 @@ pub async fn insert_organization(tx: &mut Tx, kind: &str, name_en: &str, name_zh
 }
 
 pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
-    let rows = sqlx::query("SELECT id, kind, name_en, name_zh, city FROM organizations ORDER BY kind, name_en")
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, kind, name_en, name_zh, city FROM organizations ORDER BY kind, name_en",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(Organization {
@@ -106,14 +114,22 @@ pub async fn insert_call(tx: &mut Tx, c: &NewCall<'_>, now: i64) -> Result<i64> 
     get_i64(&row, "id")
 }
 
-pub async fn insert_call_phase(tx: &mut Tx, call_id: i64, phase: &str, starts_at: i64, ends_at: i64) -> Result<()> {
-    sqlx::query(tx.q("INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)"))
-        .bind(call_id)
-        .bind(phase)
-        .bind(starts_at)
-        .bind(ends_at)
-        .execute(tx.conn())
-        .await?;
+pub async fn insert_call_phase(
+    tx: &mut Tx,
+    call_id: i64,
+    phase: &str,
+    starts_at: i64,
+    ends_at: i64,
+) -> Result<()> {
+    sqlx::query(
+        tx.q("INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)"),
+    )
+    .bind(call_id)
+    .bind(phase)
+    .bind(starts_at)
+    .bind(ends_at)
+    .execute(tx.conn())
+    .await?;
     Ok(())
 }
 
@@ -316,7 +332,8 @@ pub struct SubmissionRow {
     pub updated_at: i64,
 }
 
-const SUBMISSION_ROW_SQL: &str = "SELECT s.id, s.call_id, s.title, s.stage, s.status, s.updated_at, \
+const SUBMISSION_ROW_SQL: &str =
+    "SELECT s.id, s.call_id, s.title, s.stage, s.status, s.updated_at, \
         o.name_en AS org_en, o.name_zh AS org_zh, \
         COALESCE((SELECT f.name_en FROM submission_fields sf JOIN fields f ON f.id = sf.field_id \
                   WHERE sf.submission_id = s.id ORDER BY f.position LIMIT 1), '') AS field_en, \
@@ -345,10 +362,15 @@ fn submission_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<SubmissionRow>> {
 
 fn with_tail(tail: &'static str) -> &'static str {
     // Each (query, tail) pair is built once; the set of tails is fixed at compile time.
-    static CACHE: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<&'static str, &'static str>>> =
-        std::sync::OnceLock::new();
-    let mut map = CACHE.get_or_init(Default::default).lock().expect("query cache poisoned");
-    map.entry(tail).or_insert_with(|| Box::leak(format!("{SUBMISSION_ROW_SQL} {tail}").into_boxed_str()))
+    static CACHE: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<&'static str, &'static str>>,
+    > = std::sync::OnceLock::new();
+    let mut map = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .expect("query cache poisoned");
+    map.entry(tail)
+        .or_insert_with(|| Box::leak(format!("{SUBMISSION_ROW_SQL} {tail}").into_boxed_str()))
 }
 
 /// The submissions a person created or is a team member of (drafts included).
@@ -357,14 +379,22 @@ pub async fn submissions_of_person(db: &Db, person_id: i64) -> Result<Vec<Submis
         "WHERE s.created_by = ? OR EXISTS (SELECT 1 FROM submission_members m WHERE m.submission_id = s.id AND m.person_id = ?) \
          ORDER BY s.updated_at DESC, s.id DESC",
     );
-    let rows = sqlx::query(db.q(sql)).bind(person_id).bind(person_id).fetch_all(&db.pool).await?;
+    let rows = sqlx::query(db.q(sql))
+        .bind(person_id)
+        .bind(person_id)
+        .fetch_all(&db.pool)
+        .await?;
     submission_rows(&rows)
 }
 
 /// A call's submissions that are no longer drafts, newest first.
 pub async fn submissions_of_call(db: &Db, call_id: i64, limit: i64) -> Result<Vec<SubmissionRow>> {
     let sql = with_tail("WHERE s.call_id = ? AND s.status <> 'draft' ORDER BY s.id DESC LIMIT ?");
-    let rows = sqlx::query(db.q(sql)).bind(call_id).bind(limit).fetch_all(&db.pool).await?;
+    let rows = sqlx::query(db.q(sql))
+        .bind(call_id)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
     submission_rows(&rows)
 }
 
@@ -378,7 +408,15 @@ pub async fn counts_by_field(db: &Db, call_id: i64) -> Result<Vec<(String, Strin
     .bind(call_id)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter().map(|r| Ok((get_str(r, "name_en")?, get_str(r, "name_zh")?, get_i64(r, "n")?))).collect()
+    rows.iter()
+        .map(|r| {
+            Ok((
+                get_str(r, "name_en")?,
+                get_str(r, "name_zh")?,
+                get_i64(r, "n")?,
+            ))
+        })
+        .collect()
 }
 
 /// (hospital in English, in Chinese, count) of a call's submissions.
@@ -391,7 +429,15 @@ pub async fn counts_by_organization(db: &Db, call_id: i64) -> Result<Vec<(String
     .bind(call_id)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter().map(|r| Ok((get_str(r, "name_en")?, get_str(r, "name_zh")?, get_i64(r, "n")?))).collect()
+    rows.iter()
+        .map(|r| {
+            Ok((
+                get_str(r, "name_en")?,
+                get_str(r, "name_zh")?,
+                get_i64(r, "n")?,
+            ))
+        })
+        .collect()
 }
 
 pub struct NewTeam<'a> {
@@ -420,7 +466,12 @@ pub async fn insert_team(tx: &mut Tx, t: &NewTeam<'_>, now: i64) -> Result<i64> 
     get_i64(&row, "id")
 }
 
-pub async fn insert_team_member(tx: &mut Tx, team_id: i64, person_id: i64, lead: bool) -> Result<()> {
+pub async fn insert_team_member(
+    tx: &mut Tx,
+    team_id: i64,
+    person_id: i64,
+    lead: bool,
+) -> Result<()> {
     sqlx::query(tx.q("INSERT INTO team_members (team_id, person_id, lead) VALUES (?, ?, ?)"))
         .bind(team_id)
         .bind(person_id)
@@ -503,7 +554,10 @@ pub async fn insert_person_field(tx: &mut Tx, person_id: i64, field_id: i64) -> 
 }
 
 /// Open needs, newest first, with their field and hospital (for engineers' home page).
-pub async fn open_needs(db: &Db, limit: i64) -> Result<Vec<(i64, String, String, String, String, String)>> {
+pub async fn open_needs(
+    db: &Db,
+    limit: i64,
+) -> Result<Vec<(i64, String, String, String, String, String)>> {
     let rows = sqlx::query(db.q(
         "SELECT n.id, n.problem, n.population, f.name_en, f.name_zh, o.name_zh AS org FROM needs n \
          JOIN fields f ON f.id = n.field_id JOIN organizations o ON o.id = n.organization_id \
@@ -529,8 +583,17 @@ pub async fn open_needs(db: &Db, limit: i64) -> Result<Vec<(i64, String, String,
 /// How many rows a table holds (for the admin page and tests); `table` is one of drx's own.
 pub async fn count(db: &Db, table: &'static str) -> Result<i64> {
     const TABLES: &[&str] = &[
-        "people", "organizations", "calls", "needs", "submissions", "teams", "reviews", "audit_events", "outbox",
-        "expertise_documents", "sessions",
+        "people",
+        "organizations",
+        "calls",
+        "needs",
+        "submissions",
+        "teams",
+        "reviews",
+        "audit_events",
+        "outbox",
+        "expertise_documents",
+        "sessions",
     ];
     assert!(TABLES.contains(&table), "count() on an unknown table");
     let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}");
@@ -539,7 +602,9 @@ pub async fn count(db: &Db, table: &'static str) -> Result<i64> {
 }
 
 pub async fn field_id(db: &Db, code: &str) -> Result<Option<i64>> {
-    let row = sqlx::query(db.q("SELECT id FROM fields WHERE code = ?")).bind(code).fetch_optional(&db.pool).await?;
+    let row = sqlx::query(db.q("SELECT id FROM fields WHERE code = ?"))
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?;
     row.map(|r| get_i64(&r, "id")).transpose()
 }
-

@@ -5,8 +5,16 @@ use sqlx::Row;
 
 /// Every migration this binary knows, in order. Never edit one that has shipped; add the next.
 const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "initial schema", include_str!("../../migrations/0001_init.sql")),
-    (2, "field taxonomy", include_str!("../../migrations/0002_field_taxonomy.sql")),
+    (
+        1,
+        "initial schema",
+        include_str!("../../migrations/0001_init.sql"),
+    ),
+    (
+        2,
+        "field taxonomy",
+        include_str!("../../migrations/0002_field_taxonomy.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -19,7 +27,9 @@ fn render(sql: &str, dialect: Dialect) -> String {
         Dialect::Sqlite => ("INTEGER PRIMARY KEY AUTOINCREMENT", "BLOB", "REAL"),
         Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "BYTEA", "DOUBLE PRECISION"),
     };
-    sql.replace("{{id}}", id).replace("{{blob}}", blob).replace("{{real}}", real)
+    sql.replace("{{id}}", id)
+        .replace("{{blob}}", blob)
+        .replace("{{real}}", real)
 }
 
 /// The statements of a migration script: separated by `;` at a line's end, comments dropped.
@@ -53,9 +63,11 @@ impl Db {
         )
         .execute(&self.pool)
         .await?;
-        let row = sqlx::query("SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) AS v FROM schema_migrations")
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT CAST(COALESCE(MAX(version), 0) AS BIGINT) AS v FROM schema_migrations",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(row.try_get::<i64, _>("v")?)
     }
 
@@ -63,7 +75,10 @@ impl Db {
     pub async fn check_schema_not_newer(&self) -> Result<i64> {
         let current = self.schema_version().await?;
         if current > latest_version() {
-            return Err(StoreError::SchemaTooNew { database: current, binary: latest_version() });
+            return Err(StoreError::SchemaTooNew {
+                database: current,
+                binary: latest_version(),
+            });
         }
         Ok(current)
     }
@@ -76,13 +91,17 @@ impl Db {
         for &(version, name, script) in MIGRATIONS {
             let mut tx = self.pool.begin().await?;
             if self.dialect == Dialect::Postgres {
-                sqlx::query("SELECT pg_advisory_xact_lock(4242001)").execute(&mut *tx).await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(4242001)")
+                    .execute(&mut *tx)
+                    .await?;
             }
-            let done = sqlx::query(self.q("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?"))
-                .bind(version)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get::<i64, _>("n")?;
+            let done = sqlx::query(
+                self.q("SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?"),
+            )
+            .bind(version)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>("n")?;
             if done > 0 {
                 tx.rollback().await?;
                 continue;
@@ -90,12 +109,16 @@ impl Db {
             for stmt in statements(&render(script, self.dialect)) {
                 sqlx::query(&stmt).execute(&mut *tx).await?;
             }
-            sqlx::query(self.q("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
-                .bind(version)
-                .bind(name)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                self.q(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                ),
+            )
+            .bind(version)
+            .bind(name)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             applied.push(version);
         }
@@ -110,7 +133,10 @@ mod tests {
     #[test]
     fn scripts_split_into_statements_without_comments() {
         let s = statements("-- c\nCREATE TABLE a (x BIGINT);\n\nCREATE INDEX i ON a(x);\n");
-        assert_eq!(s, vec!["CREATE TABLE a (x BIGINT)", "CREATE INDEX i ON a(x)"]);
+        assert_eq!(
+            s,
+            vec!["CREATE TABLE a (x BIGINT)", "CREATE INDEX i ON a(x)"]
+        );
     }
 
     #[test]

@@ -130,7 +130,6 @@ impl Db {
         placeholders_for(self.dialect, sql)
     }
 
-
     /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so
     /// a transaction that reads then writes never fails half-way on a concurrent writer.
     pub async fn begin(&self) -> Result<Tx> {
@@ -138,7 +137,10 @@ impl Db {
             Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Dialect::Postgres => self.pool.begin().await?,
         };
-        Ok(Tx { inner, dialect: self.dialect })
+        Ok(Tx {
+            inner,
+            dialect: self.dialect,
+        })
     }
 
     pub async fn close(&self) {

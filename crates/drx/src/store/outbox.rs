@@ -10,7 +10,13 @@ pub struct OutboxMail {
     pub status: String,
 }
 
-pub async fn enqueue(tx: &mut Tx, recipient: &str, subject: &str, body: &str, now: i64) -> Result<i64> {
+pub async fn enqueue(
+    tx: &mut Tx,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<i64> {
     let row = sqlx::query(tx.q(
         "INSERT INTO outbox (recipient, subject, body, status, attempts, next_attempt_at, created_at) \
          VALUES (?, ?, ?, 'pending', 0, ?, ?) RETURNING id",

@@ -42,7 +42,9 @@ impl Ctx {
     }
     /// The signed-in person, or a redirect to the login page.
     pub fn require_user(&self) -> Result<&Person, WebError> {
-        self.user.as_ref().ok_or_else(|| WebError::LoginRequired(self.path.clone()))
+        self.user
+            .as_ref()
+            .ok_or_else(|| WebError::LoginRequired(self.path.clone()))
     }
 }
 
@@ -75,8 +77,14 @@ struct MintedCsrf(String);
 
 /// Gives a visitor without a CSRF cookie one (double-submit token for the login and other
 /// anonymous forms). Signed-in forms use the token stored with the session instead.
-pub async fn anonymous_csrf_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let existing = cookie(req.headers(), CSRF_COOKIE).filter(|v| v.len() == 64).map(str::to_string);
+pub async fn anonymous_csrf_cookie(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let existing = cookie(req.headers(), CSRF_COOKIE)
+        .filter(|v| v.len() == 64)
+        .map(str::to_string);
     let minted = existing.is_none().then(new_token);
     if let Some(t) = &minted {
         req.extensions_mut().insert(MintedCsrf(t.clone()));
@@ -84,7 +92,10 @@ pub async fn anonymous_csrf_cookie(State(state): State<AppState>, mut req: Reque
     let secure = state.config.secure_cookies;
     let mut res = next.run(req).await;
     if let Some(t) = minted {
-        res.headers_mut().append(header::SET_COOKIE, set_cookie(CSRF_COOKIE, &t, None, secure));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &t, None, secure),
+        );
     }
     res
 }
@@ -102,13 +113,20 @@ impl FromRequestParts<AppState> for Ctx {
         let mut csrf = None;
         if let Some(token) = &session_token {
             let hash = token_hash(token);
-            if let Some(s) = accounts::session(&state.db, &hash, now).await.map_err(WebError::internal)? {
+            if let Some(s) = accounts::session(&state.db, &hash, now)
+                .await
+                .map_err(WebError::internal)?
+            {
                 // Sliding expiry, written at most once a minute.
                 if now - s.last_seen_at > 60 {
                     let expires = now + crate::services::accounts::SESSION_IDLE_SECONDS;
-                    accounts::touch_session(&state.db, &hash, now, expires).await.map_err(WebError::internal)?;
+                    accounts::touch_session(&state.db, &hash, now, expires)
+                        .await
+                        .map_err(WebError::internal)?;
                 }
-                user = accounts::person(&state.db, s.person_id).await.map_err(WebError::internal)?;
+                user = accounts::person(&state.db, s.person_id)
+                    .await
+                    .map_err(WebError::internal)?;
                 csrf = Some(s.csrf_token);
             }
         }
@@ -116,7 +134,9 @@ impl FromRequestParts<AppState> for Ctx {
             Some(c) => c,
             None => match parts.extensions.get::<MintedCsrf>() {
                 Some(m) => m.0.clone(),
-                None => cookie(&parts.headers, CSRF_COOKIE).unwrap_or_default().to_string(),
+                None => cookie(&parts.headers, CSRF_COOKIE)
+                    .unwrap_or_default()
+                    .to_string(),
             },
         };
         let lang = cookie(&parts.headers, LANG_COOKIE)
@@ -124,7 +144,11 @@ impl FromRequestParts<AppState> for Ctx {
             .or_else(|| user.as_ref().and_then(|u| Lang::parse(&u.locale)))
             .unwrap_or_else(|| {
                 Lang::from_accept_language(
-                    parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""),
+                    parts
+                        .headers
+                        .get(header::ACCEPT_LANGUAGE)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or(""),
                 )
             });
         let client_key = parts
@@ -132,7 +156,11 @@ impl FromRequestParts<AppState> for Ctx {
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip().to_string())
             .unwrap_or_else(|| "local".to_string());
-        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
         let ctx = Ctx {
             lang,
             user: user.filter(|u| u.active),
@@ -171,7 +199,10 @@ mod tests {
     #[test]
     fn cookies_are_found_among_several() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; drx_lang=en; b=2"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; drx_lang=en; b=2"),
+        );
         assert_eq!(cookie(&h, LANG_COOKIE), Some("en"));
         assert_eq!(cookie(&h, "c"), None);
     }

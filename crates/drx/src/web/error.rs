@@ -16,8 +16,13 @@ pub enum WebError {
     /// The form's CSRF token is missing or wrong.
     Csrf,
     /// A request that cannot be understood, with a message in both languages.
-    BadRequest { en: String, zh: String },
-    TooManyAttempts { minutes: i64 },
+    BadRequest {
+        en: String,
+        zh: String,
+    },
+    TooManyAttempts {
+        minutes: i64,
+    },
     Internal(String),
 }
 
@@ -72,7 +77,12 @@ fn page(status: StatusCode, zh: &str, en: &str, detail: Option<(String, String)>
             }
         }
     };
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body.into_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body.into_string(),
+    )
+        .into_response()
 }
 
 impl IntoResponse for WebError {
@@ -116,7 +126,9 @@ pub fn urlencode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

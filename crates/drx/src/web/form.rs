@@ -30,10 +30,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
         let req = Request::from_parts(parts, body);
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| WebError::BadRequest {
-            en: "The form is too large.".into(),
-            zh: "表单内容过大。".into(),
-        })?;
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| WebError::BadRequest {
+                en: "The form is too large.".into(),
+                zh: "表单内容过大。".into(),
+            })?;
         if !is_form {
             return Err(WebError::BadRequest {
                 en: "Expected a form (application/x-www-form-urlencoded).".into(),

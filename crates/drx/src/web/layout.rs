@@ -46,7 +46,11 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
             }
         }
     };
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], markup.into_string()).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        markup.into_string(),
+    )
+        .into_response()
 }
 
 /// The hidden CSRF field every form carries.
@@ -61,12 +65,24 @@ pub fn notice(kind: &str, text: &str) -> Markup {
 
 /// A horizontal bar proportional to `value / max`, for counts in tables (no JavaScript).
 pub fn bar(value: i64, max: i64) -> Markup {
-    let pct = if max > 0 { (value as f64 / max as f64 * 100.0).round() as i64 } else { 0 };
+    let pct = if max > 0 {
+        (value as f64 / max as f64 * 100.0).round() as i64
+    } else {
+        0
+    };
     html! { span class="bar" { span class={ "fill w" (pct / 5 * 5) } {} } (PreEscaped("&nbsp;")) (value) }
 }
 
 /// A date-time for people in China by default (UTC+8), ISO-like.
 pub fn datetime(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + 8 * 3600).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), t.month() as u8, t.day(), t.hour(), t.minute())
+    let t = time::OffsetDateTime::from_unix_timestamp(ts + 8 * 3600)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }

@@ -44,20 +44,38 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/app.css", get(pages::assets::css))
         .route("/lang/{code}", get(pages::auth::switch_language))
-        .route("/login", get(pages::auth::login_page).post(pages::auth::login))
+        .route(
+            "/login",
+            get(pages::auth::login_page).post(pages::auth::login),
+        )
         .route("/logout", post(pages::auth::logout))
-        .route("/password/forgot", get(pages::auth::forgot_page).post(pages::auth::forgot))
-        .route("/password/reset/{token}", get(pages::auth::reset_page).post(pages::auth::reset))
-        .route("/invite/{token}", get(pages::auth::invitation_page).post(pages::auth::accept_invitation))
+        .route(
+            "/password/forgot",
+            get(pages::auth::forgot_page).post(pages::auth::forgot),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(pages::auth::reset_page).post(pages::auth::reset),
+        )
+        .route(
+            "/invite/{token}",
+            get(pages::auth::invitation_page).post(pages::auth::accept_invitation),
+        )
         .route("/account", get(pages::account::account_page))
         .route("/account/password", post(pages::account::change_password))
-        .route("/admin/people", get(pages::admin::people_page).post(pages::admin::create_person))
+        .route(
+            "/admin/people",
+            get(pages::admin::people_page).post(pages::admin::create_person),
+        )
         .route("/admin/invitations", post(pages::admin::invite))
         .route("/admin/people/{id}/roles", post(pages::admin::set_roles))
         .route("/admin/people/{id}/active", post(pages::admin::set_active))
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
-        .layer(middleware::from_fn_with_state(state.clone(), ctx::anonymous_csrf_cookie))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ctx::anonymous_csrf_cookie,
+        ))
         .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT))
         .with_state(state)
 }
@@ -66,8 +84,16 @@ pub fn router(state: AppState) -> Router {
 /// headers every page carries.
 async fn guard(req: Request, next: Next) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-        if let Some(origin) = req.headers().get(header::ORIGIN).and_then(|h| h.to_str().ok()) {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if let Some(origin) = req
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|h| h.to_str().ok())
+        {
             let origin_host = origin.split("://").nth(1).unwrap_or("");
             if origin != "null" && origin_host != host {
                 return error::WebError::Csrf.into_response();
@@ -76,7 +102,10 @@ async fn guard(req: Request, next: Next) -> Response {
     }
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert(
@@ -103,5 +132,9 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
 
 /// A redirect after a successful form post (303, so the browser follows with GET).
 pub fn see_other(location: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_string())]).into_response()
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location.to_string())],
+    )
+        .into_response()
 }

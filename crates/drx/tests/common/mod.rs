@@ -32,7 +32,10 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     format!("{prefix}_{}_{n}_{}", std::process::id(), t % 1_000_000_000)
 }
 
@@ -42,17 +45,35 @@ pub async fn fresh_unmigrated(backend: Backend) -> Option<TestDb> {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(unique("drx_test"));
             std::fs::create_dir_all(&dir).unwrap();
-            let db = Db::open(&drx::store::sqlite_url(&dir)).await.expect("open sqlite");
-            Some(TestDb { db, schema: None, dir: Some(dir) })
+            let db = Db::open(&drx::store::sqlite_url(&dir))
+                .await
+                .expect("open sqlite");
+            Some(TestDb {
+                db,
+                schema: None,
+                dir: Some(dir),
+            })
         }
         Backend::Postgres => {
-            let url = std::env::var("DRX_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty())?;
+            let url = std::env::var("DRX_TEST_DATABASE_URL")
+                .ok()
+                .filter(|u| !u.is_empty())?;
             let schema = unique("t");
-            let admin = Db::open(&url).await.expect("connect to DRX_TEST_DATABASE_URL");
-            drx::store::raw_execute(&admin, &format!("CREATE SCHEMA \"{schema}\"")).await.expect("create schema");
+            let admin = Db::open(&url)
+                .await
+                .expect("connect to DRX_TEST_DATABASE_URL");
+            drx::store::raw_execute(&admin, &format!("CREATE SCHEMA \"{schema}\""))
+                .await
+                .expect("create schema");
             admin.close().await;
-            let db = Db::open_with(&url, Some(schema.clone())).await.expect("open postgres schema");
-            Some(TestDb { db, schema: Some(schema), dir: None })
+            let db = Db::open_with(&url, Some(schema.clone()))
+                .await
+                .expect("open postgres schema");
+            Some(TestDb {
+                db,
+                schema: Some(schema),
+                dir: None,
+            })
         }
     }
 }
@@ -69,7 +90,8 @@ impl TestDb {
         if let Some(schema) = self.schema {
             let url = std::env::var("DRX_TEST_DATABASE_URL").unwrap();
             let admin = Db::open(&url).await.unwrap();
-            let _ = drx::store::raw_execute(&admin, &format!("DROP SCHEMA \"{schema}\" CASCADE")).await;
+            let _ =
+                drx::store::raw_execute(&admin, &format!("DROP SCHEMA \"{schema}\" CASCADE")).await;
             admin.close().await;
         }
         if let Some(dir) = self.dir {
@@ -125,12 +147,19 @@ pub struct Resp {
 
 impl Resp {
     pub fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
     /// The CSRF token of the first form on the page.
     pub fn csrf(&self) -> String {
         let marker = "name=\"csrf\" value=\"";
-        let i = self.body.find(marker).expect("page has a form with a CSRF token") + marker.len();
+        let i = self
+            .body
+            .find(marker)
+            .expect("page has a form with a CSRF token")
+            + marker.len();
         self.body[i..i + 64].to_string()
     }
 }
@@ -144,11 +173,19 @@ pub struct Client {
 
 impl Client {
     pub fn new(db: &Db) -> Client {
-        Client { app: app(db), cookies: HashMap::new(), lang: None }
+        Client {
+            app: app(db),
+            cookies: HashMap::new(),
+            lang: None,
+        }
     }
 
     fn cookie_header(&self) -> String {
-        let mut c: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let mut c: Vec<String> = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         if let Some(l) = self.lang {
             c.push(format!("drx_lang={l}"));
         }
@@ -170,11 +207,18 @@ impl Client {
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {
-        let req = Request::get(path).header(header::COOKIE, self.cookie_header()).body(Body::empty()).unwrap();
+        let req = Request::get(path)
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::empty())
+            .unwrap();
         self.send(req).await
     }
 
@@ -197,7 +241,12 @@ impl Client {
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> Resp {
-        self.submit("/login", "/login", &[("email", email), ("password", password)]).await
+        self.submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 }
 
@@ -212,7 +261,9 @@ pub async fn account(db: &Db, email: &str, roles: &[drx::domain::Role]) -> i64 {
         locale: "zh",
         roles,
     };
-    drx::services::accounts::create_account(db, None, &a, drx::store::now()).await.unwrap()
+    drx::services::accounts::create_account(db, None, &a, drx::store::now())
+        .await
+        .unwrap()
 }
 
 pub const PASSWORD: &str = "correct horse battery";

@@ -57,11 +57,14 @@ pub async fn change_password(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let token = ctx.session_token.clone().unwrap_or_default();
-    let message = match accounts::change_password(&state.db, user, &f.current, &f.password, &token, now()).await {
-        Ok(()) => ("ok", ctx.t("password-changed")),
-        Err(ServiceError::Invalid(m)) => ("error", i18n::msg(ctx.lang, &m)),
-        Err(e) => return Err(e.into()),
-    };
+    let message =
+        match accounts::change_password(&state.db, user, &f.current, &f.password, &token, now())
+            .await
+        {
+            Ok(()) => ("ok", ctx.t("password-changed")),
+            Err(ServiceError::Invalid(m)) => ("error", i18n::msg(ctx.lang, &m)),
+            Err(e) => return Err(e.into()),
+        };
     let body = account_body(&ctx, Some(message))?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }

@@ -37,7 +37,10 @@ fn roles_from(names: &[String]) -> Result<Vec<Role>, WebError> {
     names
         .iter()
         .map(|r| {
-            Role::parse(r).ok_or(WebError::BadRequest { en: format!("Unknown role {r:?}."), zh: format!("未知角色 {r:?}。") })
+            Role::parse(r).ok_or(WebError::BadRequest {
+                en: format!("Unknown role {r:?}."),
+                zh: format!("未知角色 {r:?}。"),
+            })
         })
         .collect()
 }
@@ -50,7 +53,10 @@ fn organization_id(value: &str) -> Result<Option<i64>, WebError> {
         .trim()
         .parse::<i64>()
         .map(Some)
-        .map_err(|_| WebError::BadRequest { en: "Unknown organization.".into(), zh: "未知机构。".into() })
+        .map_err(|_| WebError::BadRequest {
+            en: "Unknown organization.".into(),
+            zh: "未知机构。".into(),
+        })
 }
 
 async fn people_body(
@@ -62,7 +68,11 @@ async fn people_body(
 ) -> Result<Markup, WebError> {
     let people = store::accounts::list_people(&state.db, None).await?;
     let orgs = store::catalogue::organizations(&state.db).await?;
-    let grantable: Vec<Role> = Role::ALL.iter().copied().filter(|r| can(actor, Permission::GrantRole(*r))).collect();
+    let grantable: Vec<Role> = Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| can(actor, Permission::GrantRole(*r)))
+        .collect();
     let org_select = |name: &str, selected: &str| {
         html! {
             select name=(name) id=(name) {
@@ -163,7 +173,11 @@ pub async fn people_page(ctx: Ctx, State(state): State<AppState>) -> Result<Resp
     Ok(page(&ctx, &ctx.t("people-title"), body))
 }
 
-pub async fn create_person(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<PersonForm>) -> Result<Response, WebError> {
+pub async fn create_person(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<PersonForm>,
+) -> Result<Response, WebError> {
     let actor = require_admin_page(&ctx)?;
     let roles = roles_from(&f.role)?;
     let org = organization_id(&f.organization)?;
@@ -176,11 +190,24 @@ pub async fn create_person(ctx: Ctx, State(state): State<AppState>, CsrfForm(f):
         locale: ctx.lang.code(),
         roles: &roles,
     };
-    let (form, message) = match accounts::create_account(&state.db, Some(actor), &account, now()).await {
-        Ok(_) => (PersonForm::default(), ("ok", i18n::t_args(ctx.lang, "people-created", &[("email", f.email.clone())]))),
-        Err(ServiceError::Invalid(m)) => (PersonForm { password: String::new(), ..f.clone() }, ("error", i18n::msg(ctx.lang, &m))),
-        Err(e) => return Err(e.into()),
-    };
+    let (form, message) =
+        match accounts::create_account(&state.db, Some(actor), &account, now()).await {
+            Ok(_) => (
+                PersonForm::default(),
+                (
+                    "ok",
+                    i18n::t_args(ctx.lang, "people-created", &[("email", f.email.clone())]),
+                ),
+            ),
+            Err(ServiceError::Invalid(m)) => (
+                PersonForm {
+                    password: String::new(),
+                    ..f.clone()
+                },
+                ("error", i18n::msg(ctx.lang, &m)),
+            ),
+            Err(e) => return Err(e.into()),
+        };
     let body = people_body(&ctx, &state, actor, &form, Some(message)).await?;
     Ok(page(&ctx, &ctx.t("people-title"), body))
 }
@@ -195,14 +222,41 @@ pub struct InviteForm {
     organization: String,
 }
 
-pub async fn invite(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<InviteForm>) -> Result<Response, WebError> {
+pub async fn invite(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<InviteForm>,
+) -> Result<Response, WebError> {
     let actor = require_admin_page(&ctx)?;
-    let role = *roles_from(std::slice::from_ref(&f.role))?.first().ok_or(WebError::NotFound)?;
+    let role = *roles_from(std::slice::from_ref(&f.role))?
+        .first()
+        .ok_or(WebError::NotFound)?;
     let org = organization_id(&f.organization)?;
-    let message = match accounts::invite(&state.db, actor, &f.email, role, org, &state.config.base_url, now()).await {
+    let message = match accounts::invite(
+        &state.db,
+        actor,
+        &f.email,
+        role,
+        org,
+        &state.config.base_url,
+        now(),
+    )
+    .await
+    {
         Ok(token) => {
-            let link = format!("{}/invite/{}", state.config.base_url.trim_end_matches('/'), token);
-            ("ok", i18n::t_args(ctx.lang, "invite-created", &[("email", f.email.clone()), ("link", link)]))
+            let link = format!(
+                "{}/invite/{}",
+                state.config.base_url.trim_end_matches('/'),
+                token
+            );
+            (
+                "ok",
+                i18n::t_args(
+                    ctx.lang,
+                    "invite-created",
+                    &[("email", f.email.clone()), ("link", link)],
+                ),
+            )
         }
         Err(ServiceError::Invalid(m)) => ("error", i18n::msg(ctx.lang, &m)),
         Err(e) => return Err(e.into()),

@@ -19,7 +19,13 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-fn login_form(ctx: &Ctx, state: &AppState, email: &str, next: &str, error: Option<String>) -> Markup {
+fn login_form(
+    ctx: &Ctx,
+    state: &AppState,
+    email: &str,
+    next: &str,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (ctx.t("login-title")) }
         @if let Some(e) = error { (notice("error", &e)) }
@@ -47,7 +53,11 @@ fn login_form(ctx: &Ctx, state: &AppState, email: &str, next: &str, error: Optio
     }
 }
 
-pub async fn login_page(ctx: Ctx, State(state): State<AppState>, Query(q): Query<NextQuery>) -> Response {
+pub async fn login_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let next = safe_next(q.next.as_deref());
     if ctx.user.is_some() {
         return see_other(&next);
@@ -65,21 +75,34 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-pub async fn login(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<LoginForm>) -> Result<Response, WebError> {
+pub async fn login(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<LoginForm>,
+) -> Result<Response, WebError> {
     let next = safe_next(f.next.as_deref());
     match accounts::login(&state.db, &f.email, &f.password, &ctx.client_key, now()).await {
         Ok(ok) => {
             let mut res = see_other(&next);
             res.headers_mut().append(
                 header::SET_COOKIE,
-                set_cookie(SESSION_COOKIE, &ok.session_token, Some(accounts::SESSION_IDLE_SECONDS), ctx.secure_cookies),
+                set_cookie(
+                    SESSION_COOKIE,
+                    &ok.session_token,
+                    Some(accounts::SESSION_IDLE_SECONDS),
+                    ctx.secure_cookies,
+                ),
             );
             Ok(res)
         }
         Err(ServiceError::Invalid(m)) => {
             let title = ctx.t("login-title");
             let msg = i18n::msg(ctx.lang, &m);
-            let mut res = page(&ctx, &title, login_form(&ctx, &state, &f.email, &next, Some(msg)));
+            let mut res = page(
+                &ctx,
+                &title,
+                login_form(&ctx, &state, &f.email, &next, Some(msg)),
+            );
             *res.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
             Ok(res)
         }
@@ -90,12 +113,19 @@ pub async fn login(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfFor
 #[derive(Deserialize)]
 pub struct EmptyForm {}
 
-pub async fn logout(ctx: Ctx, State(state): State<AppState>, CsrfForm(_): CsrfForm<EmptyForm>) -> Result<Response, WebError> {
+pub async fn logout(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(_): CsrfForm<EmptyForm>,
+) -> Result<Response, WebError> {
     if let Some(token) = &ctx.session_token {
         accounts::logout(&state.db, token).await?;
     }
     let mut res = see_other("/");
-    res.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", Some(0), ctx.secure_cookies));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", Some(0), ctx.secure_cookies),
+    );
     Ok(res)
 }
 
@@ -113,7 +143,12 @@ pub async fn switch_language(
     let mut res = see_other(&safe_next(q.next.as_deref()));
     res.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), ctx.secure_cookies),
+        set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            Some(365 * 24 * 3600),
+            ctx.secure_cookies,
+        ),
     );
     Ok(res)
 }
@@ -143,13 +178,24 @@ pub struct ForgotForm {
     email: String,
 }
 
-pub async fn forgot(ctx: Ctx, State(state): State<AppState>, CsrfForm(f): CsrfForm<ForgotForm>) -> Result<Response, WebError> {
+pub async fn forgot(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<ForgotForm>,
+) -> Result<Response, WebError> {
     accounts::request_password_reset(&state.db, &f.email, &state.config.base_url, now()).await?;
     let title = ctx.t("forgot-title");
     Ok(page(&ctx, &title, forgot_form(&ctx, true)))
 }
 
-fn new_password_form(ctx: &Ctx, action: &str, title: &str, intro: Markup, name: Option<&str>, error: Option<String>) -> Markup {
+fn new_password_form(
+    ctx: &Ctx,
+    action: &str,
+    title: &str,
+    intro: Markup,
+    name: Option<&str>,
+    error: Option<String>,
+) -> Markup {
     html! {
         h1 { (title) }
         @if let Some(e) = error { (notice("error", &e)) }
@@ -171,7 +217,11 @@ fn new_password_form(ctx: &Ctx, action: &str, title: &str, intro: Markup, name: 
 pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Response {
     let title = ctx.t("reset-title");
     let action = format!("/password/reset/{token}");
-    page(&ctx, &title, new_password_form(&ctx, &action, &title, html! {}, None, None))
+    page(
+        &ctx,
+        &title,
+        new_password_form(&ctx, &action, &title, html! {}, None, None),
+    )
 }
 
 #[derive(Deserialize)]
@@ -188,31 +238,51 @@ pub async fn reset(
 ) -> Result<Response, WebError> {
     let title = ctx.t("reset-title");
     match accounts::reset_password(&state.db, &token, &f.password, now()).await {
-        Ok(()) => Ok(page(&ctx, &title, html! {
-            h1 { (title) }
-            (notice("ok", &ctx.t("reset-done")))
-            p { a class="button" href="/login" { (ctx.t("nav-login")) } }
-        })),
-        Err(ServiceError::NotFound) => Ok(page(&ctx, &title, html! {
-            h1 { (title) }
-            (notice("error", &ctx.t("reset-invalid")))
-            p { a href="/password/forgot" { (ctx.t("login-forgot")) } }
-        })),
+        Ok(()) => Ok(page(
+            &ctx,
+            &title,
+            html! {
+                h1 { (title) }
+                (notice("ok", &ctx.t("reset-done")))
+                p { a class="button" href="/login" { (ctx.t("nav-login")) } }
+            },
+        )),
+        Err(ServiceError::NotFound) => Ok(page(
+            &ctx,
+            &title,
+            html! {
+                h1 { (title) }
+                (notice("error", &ctx.t("reset-invalid")))
+                p { a href="/password/forgot" { (ctx.t("login-forgot")) } }
+            },
+        )),
         Err(ServiceError::Invalid(m)) => {
             let action = format!("/password/reset/{token}");
             let msg = i18n::msg(ctx.lang, &m);
-            Ok(page(&ctx, &title, new_password_form(&ctx, &action, &title, html! {}, None, Some(msg))))
+            Ok(page(
+                &ctx,
+                &title,
+                new_password_form(&ctx, &action, &title, html! {}, None, Some(msg)),
+            ))
         }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn invitation_page(ctx: Ctx, State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, WebError> {
+pub async fn invitation_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
     let title = ctx.t("invite-title");
     let inv = match accounts::invitation(&state.db, &token, now()).await {
         Ok(inv) => inv,
         Err(ServiceError::NotFound) => {
-            return Ok(page(&ctx, &title, html! { h1 { (title) } (notice("error", &ctx.t("invite-invalid"))) }))
+            return Ok(page(
+                &ctx,
+                &title,
+                html! { h1 { (title) } (notice("error", &ctx.t("invite-invalid"))) },
+            ))
         }
         Err(e) => return Err(e.into()),
     };
@@ -220,7 +290,11 @@ pub async fn invitation_page(ctx: Ctx, State(state): State<AppState>, Path(token
         p { (ctx.t("invite-for")) " " strong { (inv.email) } " · " (ctx.t(&format!("role-{}", inv.role))) }
     };
     let action = format!("/invite/{token}");
-    Ok(page(&ctx, &title, new_password_form(&ctx, &action, &title, intro, Some(""), None)))
+    Ok(page(
+        &ctx,
+        &title,
+        new_password_form(&ctx, &action, &title, intro, Some(""), None),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -238,21 +312,39 @@ pub async fn accept_invitation(
     CsrfForm(f): CsrfForm<AcceptForm>,
 ) -> Result<Response, WebError> {
     let title = ctx.t("invite-title");
-    match accounts::accept_invitation(&state.db, &token, &f.name, &f.password, ctx.lang.code(), now()).await {
-        Ok(_) => Ok(page(&ctx, &title, html! {
-            h1 { (title) }
-            (notice("ok", &ctx.t("invite-done")))
-            p { a class="button" href="/login" { (ctx.t("nav-login")) } }
-        })),
-        Err(ServiceError::NotFound) => {
-            Ok(page(&ctx, &title, html! { h1 { (title) } (notice("error", &ctx.t("invite-invalid"))) }))
-        }
+    match accounts::accept_invitation(
+        &state.db,
+        &token,
+        &f.name,
+        &f.password,
+        ctx.lang.code(),
+        now(),
+    )
+    .await
+    {
+        Ok(_) => Ok(page(
+            &ctx,
+            &title,
+            html! {
+                h1 { (title) }
+                (notice("ok", &ctx.t("invite-done")))
+                p { a class="button" href="/login" { (ctx.t("nav-login")) } }
+            },
+        )),
+        Err(ServiceError::NotFound) => Ok(page(
+            &ctx,
+            &title,
+            html! { h1 { (title) } (notice("error", &ctx.t("invite-invalid"))) },
+        )),
         Err(ServiceError::Invalid(m)) => {
             let msg = i18n::msg(ctx.lang, &m);
             let action = format!("/invite/{token}");
-            Ok(page(&ctx, &title, new_password_form(&ctx, &action, &title, html! {}, Some(&f.name), Some(msg))))
+            Ok(page(
+                &ctx,
+                &title,
+                new_password_form(&ctx, &action, &title, html! {}, Some(&f.name), Some(msg)),
+            ))
         }
         Err(e) => Err(e.into()),
     }
 }
-
