@@ -57,23 +57,28 @@ impl Lang {
     }
 }
 
-pub const EN_FTL: &str = include_str!("../locales/en.ftl");
-pub const ZH_FTL: &str = include_str!("../locales/zh.ftl");
+/// The Fluent files of each language: one per feature, the same names in `en/` and `zh/`.
+/// A feature adds its pair here.
+pub const EN_FTL: &[&str] = &[include_str!("../locales/en/core.ftl")];
+pub const ZH_FTL: &[&str] = &[include_str!("../locales/zh/core.ftl")];
 
 struct Bundles {
     en: FluentBundle<FluentResource>,
     zh: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source.to_string())
-        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}.ftl does not parse: {errors:?}"));
+fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = lang.parse().expect("a valid language identifier");
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks: every page is one direction.
     b.set_use_isolating(false);
-    b.add_resource(resource)
-        .unwrap_or_else(|e| panic!("locales/{lang}.ftl has duplicate keys: {e:?}"));
+    for source in sources {
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
+            panic!("a locales/{lang}/*.ftl file does not parse: {errors:?}")
+        });
+        b.add_resource(resource)
+            .unwrap_or_else(|e| panic!("locales/{lang}/*.ftl define a key twice: {e:?}"));
+    }
     b
 }
 
@@ -124,10 +129,11 @@ pub fn msg(lang: Lang, m: &crate::services::Msg) -> String {
     t_args(lang, m.key, &args)
 }
 
-/// The keys defined in a Fluent source.
-pub fn keys(source: &str) -> Vec<String> {
-    source
-        .lines()
+/// The keys defined in Fluent sources.
+pub fn keys(sources: &[&str]) -> Vec<String> {
+    sources
+        .iter()
+        .flat_map(|s| s.lines())
         .filter(|l| !l.starts_with(' ') && !l.starts_with('#') && !l.starts_with('-'))
         .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
         .filter(|k| !k.is_empty())
