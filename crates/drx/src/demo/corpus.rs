@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR];
 
 // ---- per-field tables (helper consts) ----
 
@@ -466,6 +466,415 @@ const REHABILITATION: FieldCorpus = FieldCorpus {
                 bi("cloud data platform", "云端数据平台"),
                 bi("mobile app development", "移动应用开发"),
                 bi("signal classification models", "信号分类模型"),
+            ],
+        },
+    ],
+};
+
+const CARDIOVASCULAR: FieldCorpus = FieldCorpus {
+    field: "cardiovascular",
+    needs: &[
+        NeedSeed {
+            problem: bi("detect paroxysmal atrial fibrillation", "检出阵发性心房颤动"),
+            population: bi("patients after cryptogenic ischemic stroke or TIA", "隐源性缺血性卒中或TIA患者"),
+            outcome: bi("identifies AF early enough to start anticoagulation and prevent recurrence", "尽早发现房颤并启动抗凝，预防卒中复发"),
+            current_practice: bi(
+                "Most patients get one 24-hour Holter before discharge. Paroxysmal episodes are easily missed, and implantable loop recorders are costly and rarely reimbursed.",
+                "多数患者出院前只做一次24小时动态心电图，阵发性房颤很容易漏检；植入式心电事件记录器费用高，医保覆盖有限。"
+            ),
+            keywords: &[bi("atrial fibrillation", "心房颤动"), bi("cryptogenic stroke", "隐源性卒中"), bi("long-term ECG monitoring", "长程心电监测"), bi("anticoagulation", "抗凝")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("14-day single-lead ECG patch", "14天单导联心电贴"),
+                    solution: bi(
+                        "A waterproof adhesive patch records a single-lead ECG continuously for up to 14 days. The patient returns it by mail and an algorithm screens the full recording for AF burden, with cardiologist over-read of flagged segments. It costs a fraction of an implantable recorder.",
+                        "防水贴片式心电记录仪可连续记录单导联心电最长14天，患者邮寄返还后由算法分析全程房颤负荷，可疑片段由心内科医师复核。费用仅为植入式记录器的一小部分。"
+                    ),
+                    evidence: bi("Worn by 46 stroke-unit patients at our hospital; median wear time 12.5 days and AF newly detected in 5.", "本院卒中单元46例患者佩戴，中位佩戴时间12.5天，新检出房颤5例。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("ECG patch", "心电贴"), bi("AF burden", "房颤负荷"), bi("ambulatory monitoring", "动态监测"), bi("adhesive electrode", "粘贴电极")],
+                },
+                SolutionSeed {
+                    title: bi("Wristband PPG screening with ECG confirmation", "腕带PPG筛查加心电确认"),
+                    solution: bi(
+                        "A wristband checks pulse regularity by photoplethysmography every few minutes for three months. When irregular rhythm is suspected, the patient is prompted to record a 30-second ECG with a finger on the band's electrode. Long duration compensates for lower per-minute sensitivity.",
+                        "腕带利用光电容积脉搏波每隔数分钟检测脉律是否规整，持续监测3个月。怀疑节律不齐时，提示患者用手指触碰腕带电极记录30秒心电图确认。监测时间长，弥补了单次检测灵敏度较低的不足。"
+                    ),
+                    evidence: bi("Algorithm validated on 300 paired PPG-ECG recordings from our arrhythmia clinic.", "在本院心律失常门诊300段PPG与心电同步记录上验证了算法。"),
+                    stage: "prototype",
+                    keywords: &[bi("photoplethysmography", "光电容积脉搏波"), bi("wearable", "可穿戴"), bi("rhythm screening", "节律筛查"), bi("single-lead ECG", "单导联心电")],
+                },
+                SolutionSeed {
+                    title: bi("AI risk score from the sinus-rhythm ECG", "基于窦性心律心电图的房颤风险AI评分"),
+                    solution: bi(
+                        "A deep-learning model reads the standard 12-lead ECG taken in sinus rhythm and estimates the probability of hidden paroxysmal AF. High-risk patients are routed to extended monitoring, low-risk ones spared it. This uses an ECG every stroke patient already has.",
+                        "深度学习模型分析窦性心律下的常规12导联心电图，估计隐匿性阵发性房颤的概率。高风险患者转入长程监测，低风险者可免除。利用每位卒中患者都已做过的心电图，无需额外检查。"
+                    ),
+                    evidence: bi("A retrospective review of 2,100 ECGs from our database with later AF diagnoses; internal validation only.", "回顾性分析本院数据库中2100份心电图及后续房颤诊断，仅完成内部验证。"),
+                    stage: "concept",
+                    keywords: &[bi("deep learning", "深度学习"), bi("12-lead ECG", "12导联心电图"), bi("risk stratification", "风险分层"), bi("triage", "分诊")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("achieve hemostasis without occluding the radial artery", "在不闭塞桡动脉的前提下完成止血"),
+            population: bi("patients after transradial coronary angiography or PCI", "经桡动脉冠脉造影或PCI术后患者"),
+            outcome: bi("preserves the artery for future procedures and reduces nursing workload", "保留桡动脉以备再次介入，并减轻护理工作量"),
+            current_practice: bi(
+                "An inflatable compression band is deflated by nurses on a fixed schedule. Over-compression causes radial artery occlusion, under-compression causes bleeding and hematoma.",
+                "术后使用充气式压迫止血带，由护士按固定时间表逐步放气。压迫过紧易致桡动脉闭塞，过松则出血、血肿。"
+            ),
+            keywords: &[bi("transradial access", "经桡动脉入路"), bi("radial artery occlusion", "桡动脉闭塞"), bi("hemostasis", "止血"), bi("PCI", "PCI")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Patency-guided automatic compression band", "通畅度引导的自动压迫止血带"),
+                    solution: bi(
+                        "The band contains a pressure sensor and a distal PPG sensor on the thumb. A small pump keeps the lowest pressure that stops bleeding while maintaining a pulse signal distal to the puncture, and deflates stepwise on its own. It implements patent hemostasis automatically.",
+                        "止血带内置压力传感器，拇指端设光电传感器。微型气泵维持既能止血又保留穿刺点远端脉搏信号的最低压力，并自动分级放气，实现自动化的“通畅止血”。"
+                    ),
+                    evidence: bi("Bench test on an arm phantom with simulated pulsatile flow; first-in-human use in 12 patients planned.", "在带搏动血流的手臂模型上完成台架测试，计划首批12例人体应用。"),
+                    stage: "prototype",
+                    keywords: &[bi("patent hemostasis", "通畅止血"), bi("pressure sensor", "压力传感器"), bi("automatic deflation", "自动放气"), bi("PPG", "光电容积脉搏波")],
+                },
+                SolutionSeed {
+                    title: bi("Chitosan hemostatic pad with short compression", "壳聚糖止血垫配合短时压迫"),
+                    solution: bi(
+                        "A chitosan-coated pad placed over the puncture accelerates local clotting so that compression can be reduced to under one hour at low pressure. Shorter, lighter compression lowers occlusion risk. It works with existing bands.",
+                        "在穿刺点放置壳聚糖涂层止血垫，加速局部凝血，使低压压迫时间缩短至1小时以内。压迫时间短、压力低，可降低闭塞风险，并可与现有止血带配合使用。"
+                    ),
+                    evidence: bi("A retrospective review of 340 cases at our department comparing pad plus short compression with standard banding.", "回顾本科室340例病例，比较止血垫加短时压迫与常规止血带方案。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("chitosan", "壳聚糖"), bi("hemostatic dressing", "止血敷料"), bi("compression time", "压迫时间")],
+                },
+                SolutionSeed {
+                    title: bi("Distal radial access kit", "远端桡动脉穿刺套件"),
+                    solution: bi(
+                        "A kit with a short micropuncture needle, a thin-walled sheath and a hand-positioning splint supports access at the anatomical snuffbox. Puncturing distal to the superficial palmar branch preserves forearm radial flow even if the access site occludes.",
+                        "套件包含短微穿刺针、薄壁鞘管和手部定位托板，用于鼻烟窝处穿刺。穿刺点位于掌浅支远端，即使穿刺点闭塞，前臂桡动脉血流仍可保留。"
+                    ),
+                    evidence: bi("Literature only; our department performs distal access with standard tools and sees a long learning curve.", "目前仅有文献依据；本科室使用常规器械开展远端穿刺，学习曲线较长。"),
+                    stage: "idea",
+                    keywords: &[bi("distal radial access", "远端桡动脉入路"), bi("snuffbox", "鼻烟窝"), bi("thin-walled sheath", "薄壁鞘管"), bi("micropuncture", "微穿刺")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect worsening heart failure before decompensation", "在失代偿发生前识别心衰加重"),
+            population: bi("patients discharged after acute decompensated heart failure", "急性失代偿性心衰出院患者"),
+            outcome: bi("reduces 30-day readmissions through earlier diuretic adjustment", "通过及早调整利尿剂减少30天再入院"),
+            current_practice: bi(
+                "Patients are asked to weigh themselves daily and report symptoms. Weight gain appears late, adherence is poor, and implantable pressure sensors are too expensive for most.",
+                "要求患者每日称重并报告症状，但体重增加出现较晚，依从性差；植入式压力监测对大多数患者而言费用过高。"
+            ),
+            keywords: &[bi("heart failure", "心力衰竭"), bi("congestion", "容量负荷"), bi("readmission", "再入院"), bi("remote monitoring", "远程监测")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Bioimpedance scale for thoracic fluid", "测量胸腔液体的生物电阻抗体重秤"),
+                    solution: bi(
+                        "A bathroom scale with hand-grip electrodes measures segmental bioimpedance of the trunk along with weight. A falling thoracic impedance trend warns of fluid build-up days before weight rises. Readings sync automatically, so no diary is needed.",
+                        "带手握电极的体重秤在称重同时测量躯干节段生物电阻抗。胸部阻抗持续下降可在体重增加前数天提示液体潴留。数据自动同步，无需手工记录。"
+                    ),
+                    evidence: bi("Measured in 30 inpatients during diuresis; impedance rose with net fluid loss.", "在30例住院利尿患者中测量，阻抗随液体净负平衡而上升。"),
+                    stage: "prototype",
+                    keywords: &[bi("bioimpedance", "生物电阻抗"), bi("fluid status", "容量状态"), bi("smart scale", "智能秤"), bi("trend alert", "趋势预警")],
+                },
+                SolutionSeed {
+                    title: bi("Under-mattress sensor for night-time breathing and heart rate", "床垫下夜间呼吸心率监测传感器"),
+                    solution: bi(
+                        "A thin ballistocardiography sensor under the mattress records respiratory rate, heart rate and restlessness every night without anything to wear. Rising resting respiratory rate and orthopnea-related position changes are early congestion signals. Alerts go to the heart failure nurse.",
+                        "置于床垫下的薄型心冲击图传感器每晚记录呼吸频率、心率和体动，患者无需佩戴任何设备。静息呼吸频率上升和因端坐呼吸导致的体位变化是早期淤血信号，预警发送给心衰专科护士。"
+                    ),
+                    evidence: bi("Literature only; a home pilot with 10 patients is being prepared.", "目前仅有文献依据，正在筹备10例患者的居家预试验。"),
+                    stage: "concept",
+                    keywords: &[bi("ballistocardiography", "心冲击图"), bi("respiratory rate", "呼吸频率"), bi("contactless monitoring", "非接触监测"), bi("sleep", "睡眠")],
+                },
+                SolutionSeed {
+                    title: bi("Nurse-led titration dashboard", "护士主导的利尿剂调整管理平台"),
+                    solution: bi(
+                        "Software combines home weight, blood pressure, symptoms reported by app and recent lab results into a single risk list for the heart failure nurse. Protocol-based suggestions for diuretic adjustment are shown for physician approval. It organizes what is already collected rather than adding sensors.",
+                        "软件整合居家体重、血压、应用上报的症状和近期化验结果，为心衰专科护士生成统一的风险名单，并按方案给出利尿剂调整建议供医生确认。重点在于整合已有数据，而非增加传感器。"
+                    ),
+                    evidence: bi("Used for 6 months in our heart failure clinic with 85 patients; readmission data being analyzed.", "在本院心衰门诊85例患者中使用6个月，再入院数据正在分析中。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("disease management", "疾病管理"), bi("diuretic titration", "利尿剂调整"), bi("clinical decision support", "临床决策支持"), bi("heart failure nurse", "心衰专科护士")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("perform transseptal puncture accurately and safely", "准确、安全地完成房间隔穿刺"),
+            population: bi("patients undergoing left atrial ablation or appendage occlusion", "接受左房消融或左心耳封堵的患者"),
+            outcome: bi("reduces puncture complications and fluoroscopy time", "减少穿刺并发症并缩短透视时间"),
+            current_practice: bi(
+                "Operators rely on fluoroscopy and the tactile 'jump' of the needle, with echo guidance only in some centers. Aortic or posterior wall puncture remains a risk, especially for less experienced operators.",
+                "术者主要依靠X线透视和穿刺针“跳跃感”判断位置，仅部分中心使用超声引导。误穿主动脉或心房后壁的风险仍然存在，低年资术者尤甚。"
+            ),
+            keywords: &[bi("transseptal puncture", "房间隔穿刺"), bi("fossa ovalis", "卵圆窝"), bi("catheter ablation", "导管消融"), bi("left atrial appendage occlusion", "左心耳封堵")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Impedance-sensing transseptal needle", "阻抗感知房间隔穿刺针"),
+                    solution: bi(
+                        "The needle tip carries an electrode that measures local impedance and pressure. Contact with the thin fossa ovalis gives a distinct signature compared with the thick muscular septum, and crossing into the left atrium is confirmed by a pressure change. The console shows a simple contact indicator.",
+                        "穿刺针尖端集成电极，测量局部阻抗和压力。与较厚的肌性间隔相比，接触薄弱的卵圆窝时呈现特征性信号；进入左房后压力变化予以确认。主机显示简洁的贴靠指示。"
+                    ),
+                    evidence: bi("Tested in 6 porcine hearts ex vivo; the fossa signature was distinguishable in all.", "在6个离体猪心上测试，均可区分卵圆窝信号特征。"),
+                    stage: "prototype",
+                    keywords: &[bi("tissue impedance", "组织阻抗"), bi("needle tip sensor", "针尖传感器"), bi("pressure monitoring", "压力监测"), bi("tactile feedback", "触觉反馈")],
+                },
+                SolutionSeed {
+                    title: bi("ICE-based target-site guidance software", "心腔内超声穿刺点引导软件"),
+                    solution: bi(
+                        "Software segments the fossa ovalis on intracardiac echo images and overlays the planned puncture site for ablation or appendage occlusion, whose ideal sites differ. It estimates the distance to the mitral annulus or the appendage ostium. This shortens the learning curve for site selection.",
+                        "软件在心腔内超声图像上自动分割卵圆窝，并根据消融或左心耳封堵的不同要求叠加推荐穿刺点，同时估算至二尖瓣环或左心耳口的距离，缩短穿刺点选择的学习曲线。"
+                    ),
+                    evidence: bi("Segmentation trained on 150 recorded ICE clips from our lab; offline accuracy reported to the team.", "基于本中心150段心腔内超声录像训练分割模型，已完成离线准确性评估。"),
+                    stage: "concept",
+                    keywords: &[bi("intracardiac echocardiography", "心腔内超声"), bi("image segmentation", "图像分割"), bi("procedure planning", "术式规划"), bi("zero-fluoroscopy", "零射线")],
+                },
+                SolutionSeed {
+                    title: bi("Steerable sheath with septal stabilizer", "带间隔稳定结构的可调弯鞘"),
+                    solution: bi(
+                        "A steerable sheath has a soft expandable tip that seats on the fossa ovalis and holds the needle perpendicular to it. Stable positioning reduces slipping along the septum during puncture. The same sheath then delivers the ablation catheter.",
+                        "可调弯鞘管前端设软质可展开结构，贴靠卵圆窝并保持穿刺针垂直于间隔，穿刺时不易沿间隔滑动。穿刺完成后同一鞘管可直接输送消融导管。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("steerable sheath", "可调弯鞘"), bi("catheter stability", "导管稳定性"), bi("mechanical design", "机械设计")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("prevent contrast-induced acute kidney injury", "预防对比剂急性肾损伤"),
+            population: bi("patients with chronic kidney disease undergoing PCI", "合并慢性肾脏病的PCI患者"),
+            outcome: bi("lowers AKI incidence without prolonging the procedure", "在不延长手术时间的前提下降低急性肾损伤发生率"),
+            current_practice: bi(
+                "Patients receive fixed-rate intravenous hydration and operators estimate contrast use by eye. Hydration is not matched to the patient's fluid status and contrast limits are often exceeded unnoticed.",
+                "患者接受固定速率静脉水化，术者凭经验估计对比剂用量。水化量未根据容量状态个体化，对比剂常在不知不觉中超过安全上限。"
+            ),
+            keywords: &[bi("contrast-induced AKI", "对比剂急性肾损伤"), bi("chronic kidney disease", "慢性肾脏病"), bi("hydration", "水化"), bi("contrast volume", "对比剂用量")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Real-time contrast budget monitor", "实时对比剂用量预算监测"),
+                    solution: bi(
+                        "A flow sensor on the injector line counts contrast delivered and compares it with a limit calculated from eGFR and body weight. A display in the cath lab shows the remaining budget and sounds a warning at 80%. It gives the operator information normally available only after the case.",
+                        "在注射管路上安装流量传感器，实时累计对比剂用量，并与根据eGFR和体重计算的上限比较。导管室屏幕显示剩余额度，达到80%时声音提示，使术者在术中即可掌握原本术后才知道的信息。"
+                    ),
+                    evidence: bi("Flow-sensor accuracy checked on the bench with three injector types.", "已在台架上对三种注射器型号验证流量传感器准确性。"),
+                    stage: "prototype",
+                    keywords: &[bi("flow sensor", "流量传感器"), bi("eGFR", "估算肾小球滤过率"), bi("cath lab display", "导管室显示"), bi("dose limit", "剂量上限")],
+                },
+                SolutionSeed {
+                    title: bi("Urine-output-matched hydration system", "尿量匹配水化系统"),
+                    solution: bi(
+                        "A console measures urine output from the Foley catheter and infuses saline at a matching rate, after a small loading dose, with a low-dose diuretic. High urine flow shortens contrast transit through the tubules while matched replacement prevents volume depletion.",
+                        "主机实时测量导尿管尿量并以相同速率输注生理盐水，先给予少量负荷量并配合小剂量利尿剂。高尿流量缩短对比剂在肾小管中的停留时间，等量补液又可避免容量不足。"
+                    ),
+                    evidence: bi("Used in 28 high-risk patients in our cath lab; no pulmonary edema observed.", "本院导管室28例高危患者使用，未观察到肺水肿。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("matched hydration", "匹配水化"), bi("urine flow", "尿流量"), bi("furosemide", "呋塞米"), bi("volume management", "容量管理")],
+                },
+                SolutionSeed {
+                    title: bi("Coronary sinus contrast aspiration catheter", "冠状静脉窦对比剂回收导管"),
+                    solution: bi(
+                        "A balloon-tipped catheter in the coronary sinus aspirates venous blood for a few seconds after each coronary injection, removing part of the contrast before it reaches the systemic circulation. Blood is filtered and returned. The idea targets the highest-risk patients with very low eGFR.",
+                        "球囊导管置于冠状静脉窦，每次冠脉注射后短时抽吸静脉血，在对比剂进入体循环前回收一部分，血液经过滤后回输。主要面向eGFR极低的最高危患者。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("coronary sinus", "冠状静脉窦"), bi("contrast removal", "对比剂清除"), bi("balloon catheter", "球囊导管")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("obtain reliable home blood pressure readings and act on them", "获取可靠的家庭血压数据并据此调整治疗"),
+            population: bi("elderly hypertensive patients managed by community clinics", "社区管理的老年高血压患者"),
+            outcome: bi("improves blood pressure control rates and cuts unnecessary visits", "提高血压控制率，减少不必要的就诊"),
+            current_practice: bi(
+                "Patients measure with upper-arm cuffs and write the numbers in a notebook. Cuff placement, posture and timing errors are common, and community doctors see the notebook only at monthly visits.",
+                "患者用上臂式电子血压计自测并记在本子上，袖带位置、体位和测量时间错误很常见；社区医生每月随访时才看到记录。"
+            ),
+            keywords: &[bi("hypertension", "高血压"), bi("home blood pressure monitoring", "家庭血压监测"), bi("community care", "社区管理"), bi("elderly", "老年")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Connected cuff with placement and posture check", "带袖带位置与体位校验的联网血压计"),
+                    solution: bi(
+                        "A cellular-connected upper-arm monitor detects loose cuff wrapping from the pressure curve and uses a tilt sensor to check arm height. Readings failing the checks are flagged, and valid readings go directly to the community clinic. No smartphone is needed, which suits elderly users.",
+                        "内置移动网络模块的上臂式血压计通过压力曲线识别袖带过松，并用倾角传感器检查上臂高度。不合格读数被标记，合格数据直接上传社区卫生服务中心，无需智能手机，适合老年人使用。"
+                    ),
+                    evidence: bi("Usability tested with 40 patients at two community clinics; 90% could use it without help after one demonstration.", "在两家社区卫生服务中心对40例患者进行可用性测试，90%在演示一次后可独立使用。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("oscillometric measurement", "示波法测量"), bi("measurement quality", "测量质量"), bi("cellular connectivity", "移动网络连接"), bi("elderly users", "老年用户")],
+                },
+                SolutionSeed {
+                    title: bi("Cuffless wrist blood pressure trend monitor", "无袖带腕式血压趋势监测"),
+                    solution: bi(
+                        "A wristband estimates blood pressure from pulse arrival time between an ECG electrode and a PPG sensor, calibrated weekly against a cuff. It captures nocturnal and morning blood pressure, which clinic and notebook readings miss. It is meant for trends, not single diagnostic values.",
+                        "腕带通过心电电极与光电传感器之间的脉搏到达时间估算血压，每周用袖带血压计校准一次，可捕捉诊室和手工记录遗漏的夜间及晨峰血压。定位为趋势监测，而非单次诊断数值。"
+                    ),
+                    evidence: bi("Compared with ambulatory cuff monitoring in 20 volunteers; trend agreement acceptable, absolute error still high.", "在20名志愿者中与动态血压监测比较，趋势一致性可接受，绝对误差仍偏大。"),
+                    stage: "prototype",
+                    keywords: &[bi("cuffless blood pressure", "无袖带血压"), bi("pulse arrival time", "脉搏到达时间"), bi("nocturnal hypertension", "夜间高血压"), bi("calibration", "校准")],
+                },
+                SolutionSeed {
+                    title: bi("Protocol-driven titration software for community doctors", "社区医生降压药调整辅助软件"),
+                    solution: bi(
+                        "Software receives home readings, computes weekly averages and suggests the next step of a guideline-based titration protocol. The community doctor approves with one click and the patient receives the updated plan by text message. Pharmacists can review interactions.",
+                        "软件接收家庭血压数据，计算周平均值，并按指南化的调整路径提示下一步用药方案。社区医生一键确认后，患者通过短信收到新方案，药师可审核药物相互作用。"
+                    ),
+                    evidence: bi("Literature only; protocol adapted from current hypertension guidelines.", "目前仅有文献依据，方案改编自现行高血压指南。"),
+                    stage: "concept",
+                    keywords: &[bi("antihypertensive titration", "降压药调整"), bi("clinical decision support", "临床决策支持"), bi("primary care", "基层医疗"), bi("guideline", "指南")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("prepare heavily calcified coronary lesions for stenting", "对重度钙化冠脉病变进行充分预处理"),
+            population: bi("patients with severe coronary calcification undergoing PCI", "合并重度冠脉钙化的PCI患者"),
+            outcome: bi("ensures full stent expansion and reduces perforation and slow flow", "保证支架充分膨胀，减少穿孔和慢血流"),
+            current_practice: bi(
+                "Operators use non-compliant balloons at high pressure or rotational atherectomy. Balloons often fail to crack the calcium, and atherectomy is technically demanding with risks of slow flow and perforation.",
+                "目前多采用非顺应性球囊高压扩张或冠脉旋磨。球囊常难以裂解钙化，旋磨技术要求高，存在慢血流和穿孔风险。"
+            ),
+            keywords: &[bi("coronary calcification", "冠脉钙化"), bi("lesion preparation", "病变预处理"), bi("stent expansion", "支架膨胀"), bi("PCI", "PCI")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Acoustic shockwave balloon", "冲击波球囊导管"),
+                    solution: bi(
+                        "A balloon catheter with emitters inside generates pulsed acoustic pressure waves at low inflation pressure. The waves fracture superficial and deep calcium while the balloon stays gentle on the vessel wall. Workflow is the same as a standard balloon.",
+                        "球囊内置发射电极，在低压充盈状态下产生脉冲声压波，可裂解浅层和深层钙化，而球囊本身对血管壁作用温和。操作流程与普通球囊相同。"
+                    ),
+                    evidence: bi("Calcified human cadaveric artery segments treated on the bench; fractures confirmed on micro-CT.", "在钙化的人体离体动脉节段上进行台架试验，显微CT证实钙化断裂。"),
+                    stage: "prototype",
+                    keywords: &[bi("intravascular lithotripsy", "血管内碎石"), bi("shockwave", "冲击波"), bi("balloon catheter", "球囊导管"), bi("calcium fracture", "钙化断裂")],
+                },
+                SolutionSeed {
+                    title: bi("OCT calcium scoring and strategy software", "OCT钙化评分与策略推荐软件"),
+                    solution: bi(
+                        "Software automatically measures calcium arc, thickness and length on intravascular OCT pullbacks and calculates a score predicting stent under-expansion. It recommends balloon-only, cutting balloon or atherectomy. Decisions become consistent between operators.",
+                        "软件在血管内OCT回撤图像上自动测量钙化弧度、厚度和长度，计算预测支架膨胀不良的评分，并推荐单纯球囊、切割球囊或旋磨策略，使不同术者决策更一致。"
+                    ),
+                    evidence: bi("A retrospective review of 210 OCT-guided cases at our center, comparing score with final stent expansion.", "回顾本中心210例OCT指导下PCI，比较评分与最终支架膨胀率。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("optical coherence tomography", "光学相干断层成像"), bi("calcium score", "钙化评分"), bi("intravascular imaging", "腔内影像"), bi("decision support", "决策支持")],
+                },
+                SolutionSeed {
+                    title: bi("Nitinol scoring-element balloon", "镍钛合金刻痕球囊"),
+                    solution: bi(
+                        "A semi-compliant balloon carries three helical nitinol wires that concentrate force along lines and score the calcium at moderate pressure. The helical layout reduces slipping compared with straight blades. It is cheaper and simpler than atherectomy for moderate calcification.",
+                        "半顺应性球囊外附三根螺旋形镍钛丝，在中等压力下沿线集中受力刻划钙化。螺旋布局较直刀片更不易滑脱。对中度钙化而言比旋磨更简便、成本更低。"
+                    ),
+                    evidence: bi("Literature only; prototypes of the wire-bonding process are being made.", "目前仅有文献依据，金属丝粘接工艺样件正在制作中。"),
+                    stage: "concept",
+                    keywords: &[bi("scoring balloon", "刻痕球囊"), bi("nitinol", "镍钛合金"), bi("semi-compliant balloon", "半顺应性球囊")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("cardiac electrophysiology", "心脏电生理"),
+            bio: bi(
+                "Director of the arrhythmia center at a university hospital with 20 years in catheter ablation. His focus is atrial fibrillation ablation, left atrial appendage occlusion and long-term rhythm monitoring.",
+                "大学附属医院心律失常中心主任，从事导管消融20年。主要方向为房颤消融、左心耳封堵及长程心律监测。"
+            ),
+            past_work: &[
+                bi("Zero-fluoroscopy AF ablation guided by intracardiac echo, 500-case series", "心腔内超声指导下零射线房颤消融，500例系列"),
+                bi("Detection of subclinical AF after cryptogenic stroke with extended ECG monitoring", "隐源性卒中后长程心电监测检出亚临床房颤研究"),
+                bi("Transseptal puncture complications and training program for fellows", "房间隔穿刺并发症分析及进修医师培训方案"),
+                bi("Left atrial appendage occlusion in high bleeding-risk patients, registry", "高出血风险患者左心耳封堵登记研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("interventional cardiology", "冠心病介入"),
+            bio: bi(
+                "Chief physician and professor leading the cath lab of a provincial hospital, more than 8,000 PCI procedures over 18 years. He works on complex coronary lesions, intravascular imaging and access-site management.",
+                "省级医院导管室负责人，主任医师、教授，18年累计完成PCI逾8000例。专注于复杂冠脉病变、腔内影像和入路管理。"
+            ),
+            past_work: &[
+                bi("Rotational atherectomy versus cutting balloon for calcified lesions, single-center comparison", "钙化病变旋磨与切割球囊的单中心对比研究"),
+                bi("OCT-guided stent optimization protocol", "OCT指导支架优化方案"),
+                bi("Radial artery occlusion after transradial PCI, incidence and prevention", "经桡动脉PCI术后桡动脉闭塞的发生率与预防"),
+                bi("Contrast-induced AKI prevention in CKD patients, hydration study", "CKD患者对比剂肾损伤预防的水化研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("heart failure management", "心力衰竭"),
+            bio: bi(
+                "Head of the heart failure unit in a tertiary hospital with 16 years of experience. She built a nurse-led remote management program and studies congestion monitoring and readmission reduction.",
+                "三甲医院心衰病房负责人，从业16年。牵头建立护士主导的心衰远程管理项目，研究容量监测与降低再入院。"
+            ),
+            past_work: &[
+                bi("Remote management program for discharged heart failure patients, 1,200 enrolled", "心衰出院患者远程管理项目，入组1200例"),
+                bi("Lung ultrasound B-lines to guide diuretic therapy", "肺超声B线指导利尿治疗"),
+                bi("Bioimpedance monitoring of fluid status in chronic heart failure", "生物电阻抗监测慢性心衰容量状态"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("hypertension and preventive cardiology", "高血压与心血管预防"),
+            bio: bi(
+                "Professor of cardiology and director of the hypertension clinic, with 25 years of work linking hospital and community care. His research covers home and ambulatory blood pressure monitoring and digital chronic disease management.",
+                "心内科教授、高血压门诊主任，25年来致力于医院与社区联动管理。研究方向包括家庭及动态血压监测和慢病数字化管理。"
+            ),
+            past_work: &[
+                bi("Community hypertension management network covering 30 clinics", "覆盖30家社区卫生服务中心的高血压管理网络"),
+                bi("Validation of home blood pressure monitors in elderly patients", "老年患者家庭血压计准确性验证"),
+                bi("Nocturnal hypertension and morning surge, ambulatory monitoring study", "夜间高血压与晨峰现象的动态血压研究"),
+                bi("Cuffless blood pressure devices, review article", "无袖带血压测量技术综述"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("cardiovascular device engineering", "心血管器械研发"),
+            bio: bi(
+                "Senior R&D engineer at the company with 15 years in catheter and balloon development. He leads design verification for interventional products, from material selection to animal studies.",
+                "公司高级研发工程师，从事导管和球囊开发15年，负责介入产品从选材到动物实验的设计验证工作。"
+            ),
+            past_work: &[
+                bi("Non-compliant PTCA balloon platform, registration completed", "非顺应性PTCA球囊平台，已完成注册"),
+                bi("Steerable sheath deflection mechanism, patent family", "可调弯鞘管弯曲机构，系列专利"),
+                bi("Hydrophilic coating durability test methods", "亲水涂层耐久性测试方法"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Interventional Catheter Platform Team", "介入导管平台团队"),
+            capabilities: bi(
+                "Develops catheters, sheaths, balloons and needles for coronary and structural heart interventions. The team has in-house extrusion, braiding and balloon forming lines and runs bench and animal testing.",
+                "开发用于冠脉及结构性心脏病介入的导管、鞘管、球囊和穿刺针，拥有自有挤出、编织和球囊成型产线，可开展台架及动物试验。"
+            ),
+            technologies: &[
+                bi("precision extrusion of multi-lumen catheters", "多腔导管精密挤出"),
+                bi("braided shaft reinforcement", "编织加强管身"),
+                bi("balloon blow molding", "球囊吹塑成型"),
+                bi("hydrophilic coatings", "亲水涂层"),
+                bi("steerable tip mechanisms", "可调弯头端机构"),
+                bi("nitinol shape setting", "镍钛合金定型"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Cardiac Monitoring Wearables Team", "心脏监测可穿戴团队"),
+            capabilities: bi(
+                "Builds ECG patches, wristbands and home monitoring devices with long battery life and reliable skin contact. The team also runs the cloud service that receives and screens recordings.",
+                "开发续航长、皮肤贴合可靠的心电贴、腕带和居家监测设备，并负责接收和初筛记录数据的云端服务。"
+            ),
+            technologies: &[
+                bi("low-power ECG front ends", "低功耗心电前端"),
+                bi("PPG signal processing", "PPG信号处理"),
+                bi("skin-friendly adhesives", "亲肤粘胶"),
+                bi("arrhythmia detection algorithms", "心律失常识别算法"),
+                bi("cellular IoT connectivity", "蜂窝物联网连接"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Cardiovascular Imaging and AI Team", "心血管影像与AI团队"),
+            capabilities: bi(
+                "Develops analysis software for intravascular imaging, echocardiography and ECG. The team has annotated datasets from partner hospitals and experience with AI software registration.",
+                "开发腔内影像、超声心动图和心电图的分析软件，拥有合作医院的标注数据集，具备人工智能软件注册经验。"
+            ),
+            technologies: &[
+                bi("intravascular OCT image analysis", "血管内OCT图像分析"),
+                bi("echocardiography segmentation", "超声心动图分割"),
+                bi("deep learning on ECG", "心电深度学习"),
+                bi("DICOM integration", "DICOM集成"),
             ],
         },
     ],
