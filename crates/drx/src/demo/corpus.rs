@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY];
 
 // ---- per-field tables (helper consts) ----
 
@@ -875,6 +875,414 @@ const CARDIOVASCULAR: FieldCorpus = FieldCorpus {
                 bi("echocardiography segmentation", "超声心动图分割"),
                 bi("deep learning on ECG", "心电深度学习"),
                 bi("DICOM integration", "DICOM集成"),
+            ],
+        },
+    ],
+};
+
+const ONCOLOGY: FieldCorpus = FieldCorpus {
+    field: "oncology",
+    needs: &[
+        NeedSeed {
+            problem: bi("localize non-palpable breast lesions for surgery", "术中精准定位不可触及的乳腺病灶"),
+            population: bi("women with screen-detected or post-neoadjuvant breast cancer", "筛查发现或新辅助治疗后的乳腺癌患者"),
+            outcome: bi("avoids wire dislodgement and lowers the re-excision rate", "避免定位导丝移位，降低再次切除率"),
+            current_practice: bi(
+                "A hookwire is placed under mammography or ultrasound on the morning of surgery. Wires dislodge, tie surgery to the radiology schedule and are uncomfortable, and margins are still positive in a notable share of cases.",
+                "术日晨在钼靶或超声引导下放置定位导丝。导丝易移位，手术安排受影像科排程制约，患者不适明显，术后切缘阳性仍占一定比例。"
+            ),
+            keywords: &[bi("breast-conserving surgery", "保乳手术"), bi("lesion localization", "病灶定位"), bi("surgical margin", "手术切缘"), bi("hookwire", "定位导丝")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Implantable magnetic seed with handheld probe", "植入式磁性定位粒子及手持探头"),
+                    solution: bi(
+                        "A rice-grain-sized magnetic seed is implanted under ultrasound days or weeks before surgery. In theatre a handheld magnetometer probe gives an audible distance signal to guide dissection. It decouples radiology from the operating schedule and has no external wire.",
+                        "米粒大小的磁性粒子可在术前数天至数周于超声引导下植入，术中手持磁力探头以声音提示距离引导切除。影像科操作与手术排程解耦，且无外露导丝。"
+                    ),
+                    evidence: bi("Detection range and seed migration tested in 10 tissue phantoms and 4 porcine breast models.", "在10个组织模型和4个猪乳腺模型上测试了探测距离和粒子移位情况。"),
+                    stage: "prototype",
+                    keywords: &[bi("magnetic seed", "磁性粒子"), bi("magnetometer probe", "磁力探头"), bi("wire-free localization", "无导丝定位"), bi("ultrasound-guided placement", "超声引导放置")],
+                },
+                SolutionSeed {
+                    title: bi("Intraoperative specimen margin imaging", "术中标本切缘成像"),
+                    solution: bi(
+                        "A compact cabinet scanner produces a 3D X-ray image of the excised specimen within two minutes. Software measures the distance from the lesion or clip to each inked margin and suggests which cavity wall to shave. The surgeon gets margin information before closing.",
+                        "紧凑型柜式扫描仪两分钟内获得切除标本的三维X线图像，软件测量病灶或标记夹至各染色切缘的距离，提示需要补切的腔壁，使术者在缝合前掌握切缘情况。"
+                    ),
+                    evidence: bi("A retrospective review of 120 lumpectomy specimens imaged with our existing 2D device compared with final pathology.", "回顾本科120例肿块切除标本的现有二维成像结果与最终病理对照。"),
+                    stage: "concept",
+                    keywords: &[bi("specimen radiography", "标本X线成像"), bi("margin assessment", "切缘评估"), bi("3D imaging", "三维成像"), bi("re-excision", "再次切除")],
+                },
+                SolutionSeed {
+                    title: bi("3D-printed surgical guide from prone MRI", "基于俯卧位MRI的3D打印手术导板"),
+                    solution: bi(
+                        "Software converts the prone breast MRI to the supine surgical position with a deformation model and prints a skin-fitting guide marking the tumor outline. It is aimed at lesions seen mainly on MRI after neoadjuvant therapy.",
+                        "软件利用形变模型将俯卧位乳腺MRI转换为仰卧手术体位，打印贴合皮肤的导板标示肿瘤轮廓，主要适用于新辅助治疗后主要依赖MRI显示的病灶。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("breast MRI", "乳腺MRI"), bi("deformation model", "形变模型"), bi("3D printing", "3D打印"), bi("neoadjuvant therapy", "新辅助治疗")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("prevent chemotherapy-induced peripheral neuropathy", "预防化疗所致周围神经病变"),
+            population: bi("patients receiving taxane or oxaliplatin chemotherapy", "接受紫杉类或奥沙利铂化疗的患者"),
+            outcome: bi("preserves planned dose intensity and long-term hand and foot function", "保证化疗剂量强度，保护手足长期功能"),
+            current_practice: bi(
+                "Neuropathy is usually addressed only after symptoms appear, by reducing or stopping the drug. Frozen gloves are used in some wards but are uncomfortable and their temperature is not controlled.",
+                "目前多在出现症状后才减量或停药。部分病房使用冰手套，但患者耐受差，温度无法控制。"
+            ),
+            keywords: &[bi("peripheral neuropathy", "周围神经病变"), bi("chemotherapy toxicity", "化疗毒性"), bi("cryotherapy", "冷疗"), bi("supportive care", "支持治疗")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Temperature-controlled limb cryocompression", "温控肢端冷压装置"),
+                    solution: bi(
+                        "Gloves and socks with circulating coolant keep the skin at a set temperature during infusion while applying mild intermittent compression. Controlled cooling is more tolerable than frozen gloves and reduces drug delivery to peripheral nerves consistently.",
+                        "手套和袜套内循环冷却液，在输注期间将皮肤温度维持在设定值，并施加轻度间歇压迫。温控冷疗比冰手套耐受性好，能稳定减少药物到达外周神经。"
+                    ),
+                    evidence: bi("Used in 36 patients on our oncology ward; 31 completed all planned cycles with the device.", "本院肿瘤病房36例患者使用，其中31例全程完成计划周期。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("cryocompression", "冷压疗法"), bi("temperature control", "温度控制"), bi("taxane", "紫杉类"), bi("tolerability", "耐受性")],
+                },
+                SolutionSeed {
+                    title: bi("Handheld quantitative sensory tester", "手持式定量感觉检测仪"),
+                    solution: bi(
+                        "A handheld device measures vibration and warm-cold thresholds on fingertips and toes in three minutes before each cycle. Rising thresholds flag subclinical neuropathy so the team can adjust before symptoms become disabling.",
+                        "手持设备在每个化疗周期前用三分钟测量指尖和趾端的振动觉及冷热觉阈值，阈值升高提示亚临床神经病变，便于在症状致残前及时调整方案。"
+                    ),
+                    evidence: bi("Repeatability tested on 20 healthy volunteers.", "在20名健康志愿者中完成重复性测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("quantitative sensory testing", "定量感觉检测"), bi("vibration threshold", "振动觉阈值"), bi("early detection", "早期发现")],
+                },
+                SolutionSeed {
+                    title: bi("Patient-reported neuropathy tracking app", "患者自报神经毒性追踪应用"),
+                    solution: bi(
+                        "An app asks short validated neuropathy questions and a simple button-tapping dexterity test between cycles. Scores are charted for the oncologist at the next visit. It adds structured data without extra clinic time.",
+                        "应用在化疗间期推送简短的神经毒性量表问题和简单的点击灵巧性测试，评分趋势在下次就诊时呈现给肿瘤科医生，不增加门诊时间。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("patient-reported outcomes", "患者报告结局"), bi("mobile health", "移动医疗"), bi("dexterity test", "灵巧性测试")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect extravasation of vesicant chemotherapy within minutes", "在数分钟内发现发疱性化疗药物外渗"),
+            population: bi("patients receiving vesicant drugs through peripheral cannulas", "经外周静脉输注发疱性药物的患者"),
+            outcome: bi("limits tissue necrosis and avoids surgical debridement", "减轻组织坏死，避免外科清创"),
+            current_practice: bi(
+                "Nurses inspect the site every 15 to 30 minutes and rely on patients to report pain. Extravasation is often noticed only after a large volume has leaked.",
+                "护士每15至30分钟巡视一次穿刺部位，并依赖患者主诉疼痛。往往在大量药液渗出后才被发现。"
+            ),
+            keywords: &[bi("extravasation", "药物外渗"), bi("vesicant", "发疱剂"), bi("peripheral IV", "外周静脉输液"), bi("infusion safety", "输液安全")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Skin patch extravasation sensor", "皮肤贴片式外渗传感器"),
+                    solution: bi(
+                        "A disposable patch over the cannula tip measures local tissue bioimpedance and skin temperature. Fluid accumulating in subcutaneous tissue changes both, and the patch alarms at the nurse station and can pause the pump. Detection is continuous instead of periodic.",
+                        "一次性贴片覆盖于留置针尖端部位，测量局部组织生物阻抗和皮温。皮下积液会改变这两项参数，贴片随即向护士站报警并可暂停输液泵，实现连续而非间断监测。"
+                    ),
+                    evidence: bi("Tested on a skin-tissue phantom with infused saline; detection at about 5 mL.", "在输注生理盐水的皮肤组织模型上测试，约5毫升即可检出。"),
+                    stage: "prototype",
+                    keywords: &[bi("bioimpedance", "生物阻抗"), bi("skin temperature", "皮温"), bi("disposable sensor", "一次性传感器"), bi("pump interlock", "输液泵联锁")],
+                },
+                SolutionSeed {
+                    title: bi("Infusion pump pressure-waveform analysis", "输液泵压力波形分析算法"),
+                    solution: bi(
+                        "Software in the infusion pump analyzes line pressure and its response to small flow pulses. A change in the resistance pattern suggests the cannula tip has left the vein. No extra disposable is needed.",
+                        "输液泵软件分析管路压力及其对微小流量脉冲的响应，阻力特征变化提示针尖可能已脱出血管，无需额外耗材。"
+                    ),
+                    evidence: bi("Literature only; pressure-based methods have shown limited sensitivity, so combination with a sensor may be needed.", "目前仅有文献依据；单纯压力法灵敏度有限，可能需与传感器联合使用。"),
+                    stage: "idea",
+                    keywords: &[bi("infusion pump", "输液泵"), bi("line pressure", "管路压力"), bi("signal analysis", "信号分析")],
+                },
+                SolutionSeed {
+                    title: bi("Near-infrared vein selection aid", "近红外静脉选择辅助仪"),
+                    solution: bi(
+                        "A near-infrared projector displays forearm veins on the skin and a scoring guide helps nurses choose a straight, large vein away from joints. Better first placement reduces the risk of extravasation at its source.",
+                        "近红外投影仪将前臂静脉显示于皮肤表面，配合评分指引帮助护士选择远离关节、粗直的静脉，从源头降低外渗风险。"
+                    ),
+                    evidence: bi("A ward audit of 200 cannulations before and after introducing vein imaging at our chemotherapy day unit.", "在本院化疗日间病房对引入静脉显像前后各200例置管进行了护理质量评估。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("near-infrared imaging", "近红外成像"), bi("vein visualization", "静脉显像"), bi("cannulation", "静脉置管"), bi("nursing", "护理")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("obtain enough tumor tissue for molecular testing in a single biopsy", "一次活检即获取足够的肿瘤组织用于分子检测"),
+            population: bi("patients with suspected lung cancer undergoing CT-guided percutaneous biopsy", "接受CT引导经皮穿刺活检的疑似肺癌患者"),
+            outcome: bi("reduces repeat biopsies and delays before targeted therapy", "减少重复活检，缩短靶向治疗前的等待时间"),
+            current_practice: bi(
+                "Operators take several cores without knowing whether they contain tumor. A notable share are insufficient for genomic testing, and rapid on-site evaluation by a cytopathologist is rarely available.",
+                "术者取多条组织但无法判断其中是否含有肿瘤，相当比例的标本不足以完成基因检测，而细胞病理医师现场快速评估很少能够开展。"
+            ),
+            keywords: &[bi("percutaneous lung biopsy", "经皮肺穿刺活检"), bi("next-generation sequencing", "二代测序"), bi("tissue adequacy", "标本满意度"), bi("lung cancer", "肺癌")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Bedside optical core adequacy check", "床旁光学组织条满意度评估"),
+                    solution: bi(
+                        "Each core is placed in a cassette and imaged with a compact fluorescence microscope after a one-minute stain. Software estimates tumor cell content and tells the operator whether another pass is needed. It replaces on-site cytopathology where none is available.",
+                        "每条组织置于专用盒中，一分钟快速染色后用紧凑型荧光显微镜成像，软件估算肿瘤细胞含量并提示是否需要追加穿刺，可在无现场细胞病理时替代快速评估。"
+                    ),
+                    evidence: bi("Images of 60 cores compared with final pathology reports at our hospital.", "本院60条组织的成像结果与最终病理报告进行了对照。"),
+                    stage: "prototype",
+                    keywords: &[bi("rapid on-site evaluation", "现场快速评估"), bi("fluorescence microscopy", "荧光显微"), bi("tumor cellularity", "肿瘤细胞含量"), bi("image analysis", "图像分析")],
+                },
+                SolutionSeed {
+                    title: bi("Rotating large-core biopsy needle", "旋切式大芯活检针"),
+                    solution: bi(
+                        "A coaxial needle with a rotating cutting cannula and gentle suction harvests a longer, intact core per pass than a spring-loaded side-notch needle. More tissue per pass means fewer pleural crossings.",
+                        "同轴活检针采用旋转切割套管和轻度负压，每次获取的组织条较弹簧侧槽式活检针更长、更完整。单次取材量增加，意味着穿刺胸膜次数减少。"
+                    ),
+                    evidence: bi("Bench comparison in 8 ex vivo porcine lungs: mean core weight roughly doubled.", "在8个离体猪肺上进行台架比较，平均组织条重量约增加一倍。"),
+                    stage: "prototype",
+                    keywords: &[bi("coaxial biopsy needle", "同轴活检针"), bi("rotational cutting", "旋转切割"), bi("core size", "组织条大小"), bi("pneumothorax", "气胸")],
+                },
+                SolutionSeed {
+                    title: bi("Target planning from contrast CT and PET", "基于增强CT和PET的活检靶区规划软件"),
+                    solution: bi(
+                        "Software fuses the planning CT with prior contrast CT and PET and highlights enhancing, metabolically active regions while masking necrosis. The operator aims at regions most likely to yield viable tumor.",
+                        "软件将术中规划CT与既往增强CT、PET融合，突出显示强化且代谢活跃的区域，屏蔽坏死区，引导术者瞄准最可能获得存活肿瘤的部位。"
+                    ),
+                    evidence: bi("A retrospective review of 150 biopsies at our department linking sampled region to molecular testing success.", "回顾本科150例活检，分析取材区域与分子检测成功率的关系。"),
+                    stage: "concept",
+                    keywords: &[bi("image fusion", "图像融合"), bi("PET-CT", "PET-CT"), bi("necrosis", "坏死"), bi("biopsy planning", "活检规划")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("keep the heart out of the radiation field reproducibly", "可重复地将心脏移出放射野"),
+            population: bi("patients receiving left-sided breast radiotherapy", "接受左侧乳腺癌放疗的患者"),
+            outcome: bi("reduces cardiac dose and late cardiac events", "降低心脏受量和远期心脏事件"),
+            current_practice: bi(
+                "Deep-inspiration breath-hold is coached verbally and checked with external markers. Breath-hold depth varies between fractions and many centers lack dedicated tracking equipment.",
+                "深吸气屏气技术依靠口头指导和体表标记检查，不同分次间屏气深度不一致，很多中心缺乏专用追踪设备。"
+            ),
+            keywords: &[bi("deep-inspiration breath-hold", "深吸气屏气"), bi("cardiac dose", "心脏受量"), bi("breast radiotherapy", "乳腺癌放疗"), bi("motion management", "运动管理")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Surface-guided tracking with patient visual feedback", "体表光学追踪及患者视觉反馈"),
+                    solution: bi(
+                        "Ceiling-mounted depth cameras track the chest surface in 3D and compare it with the planning position. Video goggles show patients their own breathing trace and the target window, and the beam is held when they drift out of it.",
+                        "天花板安装的深度相机三维追踪胸壁表面并与计划位置比较，患者通过视频眼镜看到自己的呼吸曲线和目标窗口，偏离时自动停止出束。"
+                    ),
+                    evidence: bi("Phantom tests show sub-2 mm surface tracking; 15 patients used the goggles in a feasibility study.", "模体测试显示体表追踪误差小于2毫米，15例患者在可行性研究中使用了视觉反馈眼镜。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("surface-guided radiotherapy", "体表引导放疗"), bi("depth camera", "深度相机"), bi("visual feedback", "视觉反馈"), bi("beam gating", "门控出束")],
+                },
+                SolutionSeed {
+                    title: bi("Spirometer breath-hold controller", "肺量计屏气控制装置"),
+                    solution: bi(
+                        "A mouthpiece spirometer measures inhaled volume and closes a valve at the planned volume to hold the breath at the same depth every fraction. It is low-cost and needs no camera installation.",
+                        "口含式肺量计测量吸气容积，到达计划容积时关闭阀门，使每次屏气深度一致。成本低，无需安装相机系统。"
+                    ),
+                    evidence: bi("Reproducibility tested in 12 volunteers over 5 sessions.", "在12名志愿者中进行5次重复测试，评估可重复性。"),
+                    stage: "prototype",
+                    keywords: &[bi("spirometry", "肺量测定"), bi("breath-hold valve", "屏气阀"), bi("reproducibility", "可重复性")],
+                },
+                SolutionSeed {
+                    title: bi("Home breath-hold coaching program", "居家屏气训练程序"),
+                    solution: bi(
+                        "A chest belt sensor and app let patients practice breath-hold at home during the planning week. Patients who cannot reach a stable hold are identified before simulation. Training improves hold duration and reduces time on the treatment couch.",
+                        "胸带传感器配合应用，患者可在定位前一周居家练习屏气。无法稳定屏气的患者在模拟定位前即被识别，训练可延长屏气时间，缩短上机时间。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("respiratory belt", "呼吸带"), bi("patient training", "患者训练"), bi("treatment time", "治疗时间")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect lymphedema at a subclinical stage", "在亚临床阶段发现淋巴水肿"),
+            population: bi("women after axillary lymph node dissection for breast cancer", "乳腺癌腋窝淋巴结清扫术后患者"),
+            outcome: bi("allows early compression therapy and prevents chronic lymphedema", "尽早开始压力治疗，防止发展为慢性淋巴水肿"),
+            current_practice: bi(
+                "Arm circumference is measured with a tape at follow-up visits. The method is insensitive and operator-dependent, so lymphedema is usually diagnosed when swelling is already visible.",
+                "复查时用软尺测量上臂周径，灵敏度低且受测量者影响大，多在肿胀明显时才确诊。"
+            ),
+            keywords: &[bi("lymphedema", "淋巴水肿"), bi("axillary dissection", "腋窝淋巴结清扫"), bi("breast cancer survivorship", "乳腺癌康复"), bi("early detection", "早期发现")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Bioimpedance spectroscopy arm monitor", "生物电阻抗频谱上肢监测仪"),
+                    solution: bi(
+                        "A small device measures extracellular fluid in both arms by bioimpedance spectroscopy and reports an inter-limb ratio. A rise from the patient's own preoperative baseline triggers early compression sleeves. Measurement takes one minute.",
+                        "小型设备通过生物电阻抗频谱测量双上肢细胞外液，输出两侧比值。与患者术前基线相比升高时即启动早期压力袖套治疗，测量仅需一分钟。"
+                    ),
+                    evidence: bi("Baseline and 3-month measurements in 50 patients at our breast center.", "在本院乳腺中心50例患者中完成术前基线及术后3个月测量。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("bioimpedance spectroscopy", "生物电阻抗频谱"), bi("extracellular fluid", "细胞外液"), bi("baseline comparison", "基线对比"), bi("compression sleeve", "压力袖套")],
+                },
+                SolutionSeed {
+                    title: bi("Smartphone 3D arm volume scan", "手机三维上肢体积扫描"),
+                    solution: bi(
+                        "Patients scan both arms with a phone's depth camera at home once a month. Software reconstructs the limb and computes volume difference with good repeatability. Results go to the breast care nurse.",
+                        "患者每月在家用手机深度摄像头扫描双上肢，软件重建肢体模型并计算体积差，重复性好，结果发送给乳腺专科护士。"
+                    ),
+                    evidence: bi("Compared with water displacement in 15 volunteers.", "在15名志愿者中与排水法对比。"),
+                    stage: "prototype",
+                    keywords: &[bi("3D scanning", "三维扫描"), bi("limb volume", "肢体体积"), bi("home monitoring", "居家监测")],
+                },
+                SolutionSeed {
+                    title: bi("Pressure-sensing compression sleeve", "压力感知型压力袖套"),
+                    solution: bi(
+                        "A compression sleeve with thin pressure sensors reports whether it delivers the intended gradient and how long it is worn. Loss of pressure over time also signals swelling changes. It addresses both adherence and sizing.",
+                        "压力袖套内置薄膜压力传感器，反馈是否达到预期压力梯度和每日佩戴时长；压力随时间变化还可反映肿胀改变，兼顾依从性和尺寸适配问题。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("compression garment", "压力衣"), bi("pressure sensor", "压力传感器"), bi("adherence", "依从性")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("identify early occlusion and thrombosis of long-term venous access", "及早发现长期静脉通路的堵塞和血栓"),
+            population: bi("cancer patients with PICC lines or implanted ports", "带PICC或植入式输液港的肿瘤患者"),
+            outcome: bi("reduces catheter loss and symptomatic thrombosis", "减少导管失功和症状性血栓"),
+            current_practice: bi(
+                "Lines are flushed on a schedule and checked when they stop working or the arm swells. By then the catheter often has to be removed or declotted.",
+                "按时冲封管，通常在导管无法使用或手臂肿胀时才检查，此时往往需要拔管或溶栓处理。"
+            ),
+            keywords: &[bi("PICC", "PICC"), bi("implanted port", "植入式输液港"), bi("catheter-related thrombosis", "导管相关血栓"), bi("catheter occlusion", "导管堵塞")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Smart flushing syringe with resistance logging", "带阻力记录的智能冲管注射器"),
+                    solution: bi(
+                        "A reusable syringe driver measures flushing resistance at each maintenance visit and stores it per catheter. A rising trend indicates partial occlusion before complete failure, prompting a declotting protocol earlier.",
+                        "可重复使用的推注装置在每次维护时测量冲管阻力并按导管建立档案。阻力上升趋势可在完全堵塞前提示部分堵塞，以便更早启动溶栓流程。"
+                    ),
+                    evidence: bi("Resistance readings collected in 40 PICC maintenance visits at our vascular access clinic.", "在本院静脉治疗门诊40次PICC维护中采集了阻力数据。"),
+                    stage: "prototype",
+                    keywords: &[bi("flushing", "冲管"), bi("resistance measurement", "阻力测量"), bi("partial occlusion", "部分堵塞"), bi("vascular access clinic", "静脉治疗门诊")],
+                },
+                SolutionSeed {
+                    title: bi("AI-assisted nurse ultrasound vein screening", "AI辅助护士超声静脉筛查"),
+                    solution: bi(
+                        "A handheld ultrasound app guides nurses through compression views of the arm veins along the catheter and flags non-compressible segments. Screening is done at each maintenance visit without a sonographer.",
+                        "掌上超声应用引导护士沿导管走行完成上肢静脉加压切面，自动标记不可压闭节段，每次维护时即可筛查，无需超声医师。"
+                    ),
+                    evidence: bi("Trained on 500 labeled clips; a nurse feasibility study is planned.", "基于500段标注视频训练模型，计划开展护士可行性研究。"),
+                    stage: "concept",
+                    keywords: &[bi("point-of-care ultrasound", "床旁超声"), bi("compression ultrasound", "加压超声"), bi("deep vein thrombosis", "深静脉血栓"), bi("nurse-led", "护士主导")],
+                },
+                SolutionSeed {
+                    title: bi("Antithrombotic-coated PICC", "抗血栓涂层PICC导管"),
+                    solution: bi(
+                        "A PICC with a covalently bonded hydrophilic, antithrombotic surface reduces protein adsorption and fibrin sheath formation. It targets the mechanism of both occlusion and thrombosis.",
+                        "PICC导管表面共价结合亲水抗血栓涂层，减少蛋白吸附和纤维蛋白鞘形成，从机制上同时针对堵塞和血栓。"
+                    ),
+                    evidence: bi("Literature only; coating under in vitro blood-loop testing.", "目前仅有文献依据，涂层正在进行体外血液循环测试。"),
+                    stage: "idea",
+                    keywords: &[bi("surface coating", "表面涂层"), bi("fibrin sheath", "纤维蛋白鞘"), bi("biomaterials", "生物材料")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("breast surgical oncology", "乳腺外科"),
+            bio: bi(
+                "Director of breast surgery at a cancer hospital with 20 years of practice. Her interests are breast-conserving surgery, localization techniques and lymphedema prevention after axillary surgery.",
+                "肿瘤专科医院乳腺外科主任，从业20年。关注保乳手术、病灶定位技术及腋窝手术后淋巴水肿预防。"
+            ),
+            past_work: &[
+                bi("Re-excision rates after wire-guided breast-conserving surgery, 800-case review", "导丝定位保乳手术再切除率分析，800例回顾"),
+                bi("Intraoperative margin assessment with specimen imaging", "标本影像术中切缘评估"),
+                bi("Lymphedema surveillance program with bioimpedance after axillary dissection", "腋窝清扫术后生物电阻抗淋巴水肿监测项目"),
+                bi("Targeted axillary dissection after neoadjuvant chemotherapy", "新辅助化疗后靶向腋窝淋巴结清扫"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("medical oncology and supportive care", "肿瘤内科与支持治疗"),
+            bio: bi(
+                "Professor of medical oncology with 18 years of experience treating gastrointestinal and breast cancers. She leads research on chemotherapy toxicity management and patient-reported outcomes.",
+                "肿瘤内科教授，从事消化道及乳腺肿瘤化疗18年，牵头化疗毒性管理和患者报告结局研究。"
+            ),
+            past_work: &[
+                bi("Cryotherapy for oxaliplatin-induced peripheral neuropathy, randomized pilot", "冷疗预防奥沙利铂周围神经毒性的随机预试验"),
+                bi("Electronic patient-reported symptom monitoring during chemotherapy", "化疗期间电子化患者症状报告监测"),
+                bi("Dose intensity and outcomes in adjuvant chemotherapy", "辅助化疗剂量强度与预后研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("radiation oncology", "放射肿瘤学"),
+            bio: bi(
+                "Chief physician of radiation oncology with 16 years in breast and thoracic radiotherapy. He works on motion management, surface guidance and reduction of cardiac dose.",
+                "放疗科主任医师，从事乳腺及胸部肿瘤放疗16年，研究方向为运动管理、体表引导和降低心脏受量。"
+            ),
+            past_work: &[
+                bi("Deep-inspiration breath-hold for left-sided breast radiotherapy, department implementation", "左侧乳腺癌深吸气屏气放疗的科室推广"),
+                bi("Surface-guided radiotherapy setup accuracy study", "体表引导放疗摆位精度研究"),
+                bi("Cardiac substructure dose and late cardiac events", "心脏亚结构受量与远期心脏事件"),
+                bi("Radiation dermatitis grading with photographic assessment", "基于照片评估的放射性皮炎分级"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("interventional oncology", "肿瘤介入"),
+            bio: bi(
+                "Head of interventional radiology at a tertiary hospital, 15 years performing image-guided biopsy and ablation. His focus is CT-guided lung biopsy yield, complication reduction and tumor ablation.",
+                "三甲医院介入科主任，从事影像引导下活检和消融15年，关注CT引导肺穿刺取材率、并发症控制和肿瘤消融。"
+            ),
+            past_work: &[
+                bi("Diagnostic yield of CT-guided coaxial lung biopsy for molecular testing, 1,000 cases", "CT引导同轴肺穿刺活检分子检测满意度，1000例"),
+                bi("Pneumothorax prevention after lung biopsy", "肺穿刺活检后气胸预防"),
+                bi("Microwave ablation of pulmonary nodules", "肺结节微波消融"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("oncology nursing and vascular access", "肿瘤护理与静脉治疗"),
+            bio: bi(
+                "Head nurse of the vascular access clinic of a cancer hospital with 22 years in oncology nursing. She leads PICC and port maintenance standards and infusion safety programs.",
+                "肿瘤医院静脉治疗门诊护士长，肿瘤专科护理22年，主导PICC与输液港维护规范及输液安全项目。"
+            ),
+            past_work: &[
+                bi("Catheter-related thrombosis in cancer patients with PICC, prospective cohort", "肿瘤患者PICC相关血栓前瞻性队列研究"),
+                bi("Extravasation management protocol for vesicant chemotherapy", "发疱性化疗药物外渗处理规范"),
+                bi("Nurse-performed ultrasound for vascular access", "护士主导的血管通路超声"),
+                bi("Port maintenance interval and occlusion rates", "输液港维护间隔与堵管率研究"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Surgical Oncology Devices Team", "肿瘤外科器械团队"),
+            capabilities: bi(
+                "Develops localization, biopsy and margin-assessment devices for tumor surgery. The team combines magnetic sensing, precision needle manufacturing and specimen imaging.",
+                "开发用于肿瘤手术的定位、活检和切缘评估器械，融合磁感应、精密针具制造和标本成像技术。"
+            ),
+            technologies: &[
+                bi("magnetic field sensing", "磁场传感"),
+                bi("precision needle grinding", "精密针具磨削"),
+                bi("specimen X-ray imaging", "标本X线成像"),
+                bi("fluorescence microscopy", "荧光显微成像"),
+                bi("biocompatible implant materials", "生物相容植入材料"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Infusion and Vascular Access Team", "输液与血管通路团队"),
+            capabilities: bi(
+                "Designs catheters, ports and infusion monitoring systems. The team has expertise in polymer catheter materials, surface coatings and sensor-equipped disposables.",
+                "设计导管、输液港及输液监测系统，擅长高分子导管材料、表面涂层和带传感器的一次性耗材。"
+            ),
+            technologies: &[
+                bi("polyurethane catheter extrusion", "聚氨酯导管挤出"),
+                bi("antithrombotic surface coatings", "抗血栓表面涂层"),
+                bi("flexible printed sensors", "柔性印刷传感器"),
+                bi("infusion pump firmware", "输液泵固件"),
+                bi("bioimpedance measurement", "生物阻抗测量"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Radiotherapy Motion Management Team", "放疗运动管理团队"),
+            capabilities: bi(
+                "Builds surface tracking, respiratory gating and patient feedback systems for radiotherapy. The team works with linear accelerator interfaces and QA phantoms.",
+                "开发放疗用体表追踪、呼吸门控和患者反馈系统，熟悉直线加速器接口和质控模体。"
+            ),
+            technologies: &[
+                bi("structured-light 3D surface imaging", "结构光三维体表成像"),
+                bi("respiratory gating", "呼吸门控"),
+                bi("real-time image registration", "实时图像配准"),
+                bi("patient feedback displays", "患者反馈显示"),
             ],
         },
     ],
