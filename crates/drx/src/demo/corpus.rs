@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY];
 
 // ---- per-field tables (helper consts) ----
 
@@ -1283,6 +1283,413 @@ const ONCOLOGY: FieldCorpus = FieldCorpus {
                 bi("respiratory gating", "呼吸门控"),
                 bi("real-time image registration", "实时图像配准"),
                 bi("patient feedback displays", "患者反馈显示"),
+            ],
+        },
+    ],
+};
+
+const RESPIRATORY: FieldCorpus = FieldCorpus {
+    field: "respiratory",
+    needs: &[
+        NeedSeed {
+            problem: bi("keep oxygen saturation within the target range automatically", "自动将血氧饱和度维持在目标范围内"),
+            population: bi("COPD patients hospitalized with an acute exacerbation", "慢阻肺急性加重住院患者"),
+            outcome: bi("avoids hypercapnia from over-oxygenation and reduces manual adjustments by nurses", "避免过度氧疗引起的二氧化碳潴留，减少护士手动调节"),
+            current_practice: bi(
+                "Oxygen flow is set by hand and adjusted after spot checks every few hours. Patients spend much of the time above or below the 88-92% target.",
+                "氧流量由人工设定，每隔数小时点测一次血氧后调整，患者相当长时间处于88%至92%目标范围之外。"
+            ),
+            keywords: &[bi("oxygen therapy", "氧疗"), bi("COPD exacerbation", "慢阻肺急性加重"), bi("hypercapnia", "高碳酸血症"), bi("target saturation", "目标血氧饱和度")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Closed-loop oxygen flow controller", "闭环氧流量控制器"),
+                    solution: bi(
+                        "A bedside controller reads continuous SpO2 from a finger probe and adjusts oxygen flow every second to keep saturation within the prescribed range. It alarms when flow needs exceed a threshold, an early sign of deterioration. It fits between the wall outlet and the nasal cannula.",
+                        "床旁控制器读取指夹连续血氧数据，每秒调节氧流量，将血氧维持在医嘱范围内；所需流量超过阈值时报警，提示病情恶化。设备安装在墙式氧源与鼻导管之间即可使用。"
+                    ),
+                    evidence: bi("Used in 24 patients on our respiratory ward; time in target range rose from about 45% to 80%.", "本院呼吸病房24例患者使用，目标范围内时间占比由约45%提高至80%。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("closed-loop control", "闭环控制"), bi("pulse oximetry", "脉搏血氧"), bi("automated titration", "自动滴定"), bi("early warning", "早期预警")],
+                },
+                SolutionSeed {
+                    title: bi("Transcutaneous CO2 patch for ward monitoring", "病房用经皮二氧化碳监测贴"),
+                    solution: bi(
+                        "A low-cost transcutaneous CO2 sensor on the earlobe or chest trends carbon dioxide without arterial punctures. Rising values during oxygen therapy alert staff to hypoventilation before drowsiness sets in.",
+                        "贴于耳垂或胸前的低成本经皮二氧化碳传感器无需反复动脉采血即可连续监测二氧化碳趋势，氧疗期间数值上升时在患者嗜睡前提醒医护人员。"
+                    ),
+                    evidence: bi("Compared with arterial blood gas in 30 paired samples; bias about 3 mmHg.", "与30组动脉血气配对比较，偏差约3毫米汞柱。"),
+                    stage: "prototype",
+                    keywords: &[bi("transcutaneous CO2", "经皮二氧化碳"), bi("hypoventilation", "通气不足"), bi("blood gas", "血气分析")],
+                },
+                SolutionSeed {
+                    title: bi("Ward oxygen dashboard", "病房氧疗管理看板"),
+                    solution: bi(
+                        "Software collects SpO2 and oxygen flow from all beds and shows which patients are outside their prescribed range. It prompts the nurse with the suggested adjustment and records it, turning a paper protocol into a visible workflow.",
+                        "软件汇总全病区血氧和氧流量数据，显示偏离医嘱范围的患者，提示护士建议调整幅度并自动记录，把纸质流程变成可视化的工作流程。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("nursing workflow", "护理流程"), bi("central monitoring", "中央监护"), bi("protocol compliance", "流程依从")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("check inhaler technique and adherence", "评估吸入装置使用方法和用药依从性"),
+            population: bi("patients with asthma or COPD using inhalers at home", "居家使用吸入剂的哮喘或慢阻肺患者"),
+            outcome: bi("improves disease control and reduces exacerbations", "改善疾病控制，减少急性加重"),
+            current_practice: bi(
+                "Technique is taught once in clinic and checked only at the next visit. About half of patients make critical errors, and doctors cannot tell poor adherence from true treatment failure.",
+                "吸入技术只在门诊教一次，下次就诊才检查。约半数患者存在关键操作错误，医生难以区分依从性差和真正的治疗无效。"
+            ),
+            keywords: &[bi("inhaler technique", "吸入技术"), bi("adherence", "依从性"), bi("asthma", "哮喘"), bi("COPD", "慢阻肺")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Clip-on inhaler sensor measuring inspiratory flow", "测量吸气流速的吸入器外挂传感器"),
+                    solution: bi(
+                        "A clip-on sensor records each actuation and measures inspiratory flow through the device with a small pressure sensor. The app tells the patient immediately if the breath was too weak or mistimed and gives the doctor an adherence report.",
+                        "外挂式传感器记录每次揿压，并通过微型压力传感器测量经装置的吸气流速。应用即时提示吸气过弱或时机不对，并为医生生成依从性报告。"
+                    ),
+                    evidence: bi("Flow measurement verified on a breathing simulator for two dry powder inhaler types.", "在呼吸模拟器上对两种干粉吸入器验证了流速测量。"),
+                    stage: "prototype",
+                    keywords: &[bi("smart inhaler", "智能吸入器"), bi("inspiratory flow", "吸气流速"), bi("dry powder inhaler", "干粉吸入器"), bi("adherence monitoring", "依从性监测")],
+                },
+                SolutionSeed {
+                    title: bi("Spacer with visual flow indicator", "带可视化流速指示的储雾罐"),
+                    solution: bi(
+                        "A spacer for pressurized inhalers has a float that rises into a green band when the patient inhales slowly and deeply enough. It is purely mechanical, cheap, and suits elderly patients and children.",
+                        "用于压力定量吸入器的储雾罐内置浮标，吸气缓慢且充分时浮标升至绿色区域。纯机械结构，成本低，适合老人和儿童。"
+                    ),
+                    evidence: bi("Clinic use with 60 patients; critical errors fell on repeat assessment.", "门诊60例患者使用，复评时关键错误减少。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("spacer", "储雾罐"), bi("pressurized metered-dose inhaler", "压力定量吸入器"), bi("visual feedback", "视觉反馈")],
+                },
+                SolutionSeed {
+                    title: bi("Video-based inhaler technique checker", "视频识别吸入技术评估应用"),
+                    solution: bi(
+                        "Patients film themselves using the inhaler with a phone. Software recognizes the steps such as shaking, exhaling away and breath-holding and points out errors. Pharmacists can review flagged videos remotely.",
+                        "患者用手机拍摄自己使用吸入器的过程，软件识别摇匀、呼气、屏气等步骤并指出错误，药师可远程复核标记的视频。"
+                    ),
+                    evidence: bi("Literature only; a small labeled video set is being collected at our clinic.", "目前仅有文献依据，本院门诊正在收集小规模标注视频。"),
+                    stage: "idea",
+                    keywords: &[bi("action recognition", "动作识别"), bi("pharmacist", "药师"), bi("patient education", "患者教育")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("predict extubation failure during ventilator weaning", "在撤机过程中预测拔管失败"),
+            population: bi("mechanically ventilated ICU patients", "ICU机械通气患者"),
+            outcome: bi("reduces reintubation and unnecessary ventilator days", "减少再插管和不必要的机械通气天数"),
+            current_practice: bi(
+                "Readiness is judged from a spontaneous breathing trial, the rapid shallow breathing index and clinical impression. Reintubation still occurs in a notable share of patients, while others stay ventilated too long.",
+                "主要依靠自主呼吸试验、浅快呼吸指数和临床经验判断撤机时机，仍有相当比例患者需要再插管，另一些患者则通气时间过长。"
+            ),
+            keywords: &[bi("ventilator weaning", "呼吸机撤机"), bi("extubation failure", "拔管失败"), bi("diaphragm dysfunction", "膈肌功能障碍"), bi("critical care", "重症医学")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Automated diaphragm ultrasound assessment", "膈肌超声自动评估"),
+                    solution: bi(
+                        "Software on a point-of-care ultrasound machine tracks the diaphragm in M-mode and B-mode, measuring excursion and thickening fraction automatically. Results are displayed during the breathing trial, reducing dependence on operator skill.",
+                        "床旁超声软件在M型和B型模式下追踪膈肌，自动测量膈肌移动度和增厚分数，在自主呼吸试验期间实时显示，降低对操作者经验的依赖。"
+                    ),
+                    evidence: bi("Measurements on 45 patients in our ICU compared with expert manual measurements.", "本院ICU 45例患者的自动测量结果与专家手工测量进行了比较。"),
+                    stage: "prototype",
+                    keywords: &[bi("diaphragm ultrasound", "膈肌超声"), bi("thickening fraction", "增厚分数"), bi("automatic measurement", "自动测量"), bi("spontaneous breathing trial", "自主呼吸试验")],
+                },
+                SolutionSeed {
+                    title: bi("Parasternal EMG for neural respiratory drive", "胸骨旁肌电评估呼吸中枢驱动"),
+                    solution: bi(
+                        "Surface electrodes over the second intercostal space record parasternal muscle EMG, a non-invasive index of neural respiratory drive. A rising drive during the breathing trial indicates load-capacity imbalance before clinical signs appear.",
+                        "在第二肋间放置表面电极记录胸骨旁肌肌电，作为无创呼吸中枢驱动指标。自主呼吸试验中驱动持续升高提示负荷与能力失衡，早于临床表现。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("respiratory muscle EMG", "呼吸肌肌电"), bi("neural respiratory drive", "呼吸中枢驱动"), bi("non-invasive monitoring", "无创监测")],
+                },
+                SolutionSeed {
+                    title: bi("Ventilator waveform AI weaning predictor", "呼吸机波形AI撤机预测"),
+                    solution: bi(
+                        "A model analyzes flow and pressure waveforms collected from the ventilator over the preceding 24 hours, including breathing variability and patient-ventilator asynchrony. It outputs a readiness score to support the daily weaning decision.",
+                        "模型分析既往24小时呼吸机流量和压力波形，包括呼吸变异度和人机不同步，输出撤机准备评分，辅助每日撤机决策。"
+                    ),
+                    evidence: bi("A retrospective review of 380 weaning episodes in our ICU database; external validation pending.", "回顾性分析本院ICU数据库380次撤机过程，外部验证尚待开展。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("waveform analysis", "波形分析"), bi("patient-ventilator asynchrony", "人机不同步"), bi("machine learning", "机器学习"), bi("breathing variability", "呼吸变异度")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("characterize small pulmonary nodules without unnecessary surgery", "在避免不必要手术的前提下明确肺小结节性质"),
+            population: bi("adults with nodules found in lung cancer screening", "肺癌筛查中发现结节的成人"),
+            outcome: bi("reduces benign resections and anxious months of repeat CT", "减少良性结节切除及数月的反复CT随访"),
+            current_practice: bi(
+                "Nodules are followed by size on repeat CT for months or years. Peripheral nodules under 2 cm are hard to reach with standard bronchoscopy, so many are resected surgically and turn out benign.",
+                "主要依据结节大小反复CT随访数月至数年。直径小于2厘米的周围型结节常规支气管镜难以到达，许多患者直接手术切除，术后证实为良性。"
+            ),
+            keywords: &[bi("pulmonary nodule", "肺结节"), bi("lung cancer screening", "肺癌筛查"), bi("low-dose CT", "低剂量CT"), bi("peripheral lesion", "周围型病变")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Radiomics malignancy risk software", "影像组学恶性风险评估软件"),
+                    solution: bi(
+                        "Software segments each nodule on screening CT and combines radiomic features with growth between scans to estimate malignancy risk. It recommends follow-up interval or biopsy according to the risk band.",
+                        "软件在筛查CT上自动分割结节，结合影像组学特征和前后扫描间的生长情况评估恶性风险，并按风险分级推荐随访间隔或活检。"
+                    ),
+                    evidence: bi("A retrospective review of 900 nodules with pathology or two-year stability at our hospital.", "回顾本院900个有病理结果或两年稳定随访的结节。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("radiomics", "影像组学"), bi("nodule segmentation", "结节分割"), bi("volume doubling time", "体积倍增时间"), bi("risk model", "风险模型")],
+                },
+                SolutionSeed {
+                    title: bi("Shape-sensing ultrathin navigation catheter", "形状感知超细导航导管"),
+                    solution: bi(
+                        "An ultrathin bronchoscopic catheter with a fiber-optic shape sensor shows its full 3D shape on the CT-derived airway map. A radial ultrasound probe or biopsy tool passes through it to the nodule. Shape sensing avoids the drift of electromagnetic systems.",
+                        "超细支气管镜导管内置光纤形状传感器，在CT重建的气道图上实时显示导管全长三维形态，径向超声探头或活检工具经其到达结节。形状感知避免了电磁导航的漂移问题。"
+                    ),
+                    evidence: bi("Airway phantom testing: tip position error about 3 mm.", "气道模型测试显示尖端定位误差约3毫米。"),
+                    stage: "prototype",
+                    keywords: &[bi("navigational bronchoscopy", "导航支气管镜"), bi("fiber-optic shape sensing", "光纤形状感知"), bi("radial EBUS", "径向超声支气管镜"), bi("transbronchial biopsy", "经支气管活检")],
+                },
+                SolutionSeed {
+                    title: bi("Exhaled breath volatile compound test", "呼出气挥发性有机物检测"),
+                    solution: bi(
+                        "A breath collection device with a sensor array analyzes volatile organic compounds in exhaled breath. Combined with nodule size, the pattern may separate malignant from benign nodules at low cost and without radiation.",
+                        "呼气采集装置配合传感器阵列分析呼出气中的挥发性有机物，结合结节大小，有望以低成本、无辐射的方式区分良恶性结节。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("breath analysis", "呼气分析"), bi("volatile organic compounds", "挥发性有机物"), bi("electronic nose", "电子鼻")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("clear airway secretions effectively at home", "在家中有效清除气道分泌物"),
+            population: bi("patients with bronchiectasis", "支气管扩张症患者"),
+            outcome: bi("reduces exacerbations and hospital visits", "减少急性加重和就诊次数"),
+            current_practice: bi(
+                "Patients are taught postural drainage and family members do chest percussion by hand. Sessions are tiring, inconsistent and often skipped.",
+                "教患者体位引流，由家属徒手拍背。操作费力、效果不稳定，患者常常不坚持。"
+            ),
+            keywords: &[bi("bronchiectasis", "支气管扩张"), bi("airway clearance", "气道廓清"), bi("sputum", "痰液"), bi("home therapy", "居家治疗")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Oscillating PEP device with feedback", "带反馈的振荡呼气正压装置"),
+                    solution: bi(
+                        "A handheld oscillating positive expiratory pressure device contains a sensor that measures pressure and oscillation frequency. The app guides breathing to the effective range and counts completed sets.",
+                        "手持式振荡呼气正压装置内置传感器，测量呼气压力和振荡频率，应用引导患者维持在有效范围并统计完成组数。"
+                    ),
+                    evidence: bi("Used by 20 outpatients for four weeks; sputum volume and adherence recorded.", "20例门诊患者使用4周，记录了排痰量和依从性。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("oscillating PEP", "振荡呼气正压"), bi("breathing feedback", "呼吸反馈"), bi("handheld device", "手持设备")],
+                },
+                SolutionSeed {
+                    title: bi("Low-cost chest wall oscillation vest", "低成本胸壁振荡背心"),
+                    solution: bi(
+                        "An inflatable vest driven by a compact blower applies high-frequency chest wall oscillation. A simplified pneumatic design aims at a price that families can afford for home use.",
+                        "由小型鼓风机驱动的充气背心施加高频胸壁振荡，简化的气动设计旨在让普通家庭可以负担居家使用。"
+                    ),
+                    evidence: bi("Bench tests of pressure waveform and frequency on a chest phantom.", "在胸廓模型上完成压力波形和频率的台架测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("high-frequency chest wall oscillation", "高频胸壁振荡"), bi("pneumatic vest", "气动背心"), bi("cost reduction", "降低成本")],
+                },
+                SolutionSeed {
+                    title: bi("Cough sound monitoring app", "咳嗽声监测应用"),
+                    solution: bi(
+                        "A phone app counts coughs overnight and classifies wet versus dry coughs. An increase in wet cough frequency signals a looming exacerbation and prompts extra clearance sessions or a call to the clinic.",
+                        "手机应用夜间统计咳嗽次数并区分湿咳与干咳。湿咳频率上升提示可能出现急性加重，提醒患者增加廓清次数或联系门诊。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("cough monitoring", "咳嗽监测"), bi("acoustic analysis", "声学分析"), bi("exacerbation prediction", "急性加重预测")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("screen for obstructive sleep apnea before surgery", "术前筛查阻塞性睡眠呼吸暂停"),
+            population: bi("adult patients scheduled for elective surgery under general anesthesia", "拟行择期全麻手术的成人患者"),
+            outcome: bi("identifies high-risk patients and reduces perioperative respiratory events", "识别高危患者，减少围术期呼吸不良事件"),
+            current_practice: bi(
+                "Anesthetists use questionnaires at the pre-operative visit. Polysomnography has waiting lists of weeks to months, so most patients with OSA go to surgery undiagnosed.",
+                "麻醉科术前访视时使用问卷筛查，多导睡眠监测需排队数周至数月，大多数阻塞性睡眠呼吸暂停患者在未确诊的情况下接受手术。"
+            ),
+            keywords: &[bi("obstructive sleep apnea", "阻塞性睡眠呼吸暂停"), bi("perioperative risk", "围术期风险"), bi("polysomnography", "多导睡眠监测"), bi("screening", "筛查")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Ring oximetry home sleep test", "指环血氧居家睡眠检测"),
+                    solution: bi(
+                        "A finger-ring oximeter records SpO2, pulse rate and movement for one night at home before surgery. An algorithm estimates the oxygen desaturation index and flags moderate to severe OSA for the anesthetist.",
+                        "术前在家佩戴指环式血氧仪一晚，记录血氧、脉率和体动，算法估算氧减指数，为麻醉医生标记中重度阻塞性睡眠呼吸暂停。"
+                    ),
+                    evidence: bi("Compared with in-lab polysomnography in 55 patients at our sleep center.", "在本院睡眠中心55例患者中与实验室多导睡眠监测对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("oximetry", "血氧测定"), bi("oxygen desaturation index", "氧减指数"), bi("home sleep testing", "居家睡眠监测")],
+                },
+                SolutionSeed {
+                    title: bi("Contactless radar sleep monitor", "非接触雷达睡眠监测"),
+                    solution: bi(
+                        "A bedside millimeter-wave radar measures chest movement and detects apneas and hypopneas without any sensor on the body. It can be used on the ward the night before surgery.",
+                        "床旁毫米波雷达测量胸廓运动，无需任何体表传感器即可识别呼吸暂停和低通气，可在术前一晚于病房使用。"
+                    ),
+                    evidence: bi("Bench and volunteer recordings; apnea detection compared with respiratory belts in 10 volunteers.", "完成台架和志愿者测试，在10名志愿者中与呼吸带对比呼吸暂停识别。"),
+                    stage: "prototype",
+                    keywords: &[bi("millimeter-wave radar", "毫米波雷达"), bi("contactless sensing", "非接触感知"), bi("apnea detection", "呼吸暂停识别")],
+                },
+                SolutionSeed {
+                    title: bi("Post-anesthesia acoustic respiratory monitor", "麻醉后声学呼吸监测"),
+                    solution: bi(
+                        "An adhesive acoustic sensor on the neck monitors tracheal breath sounds in the recovery room and on the ward after surgery. It detects apneas in patients receiving opioids, whether or not OSA was diagnosed beforehand.",
+                        "颈部粘贴式声学传感器在复苏室和术后病房监测气管呼吸音，识别使用阿片类药物患者的呼吸暂停，无论术前是否已确诊阻塞性睡眠呼吸暂停。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("acoustic respiration monitoring", "声学呼吸监测"), bi("opioid-induced respiratory depression", "阿片类药物呼吸抑制"), bi("PACU", "麻醉复苏室")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("quantify air leak and drainage after lung resection", "量化肺切除术后漏气和引流量"),
+            population: bi("patients after thoracoscopic lobectomy or segmentectomy", "胸腔镜肺叶或肺段切除术后患者"),
+            outcome: bi("enables earlier chest tube removal and shorter hospital stay", "更早拔除胸管，缩短住院时间"),
+            current_practice: bi(
+                "Air leak is judged by looking at bubbles in the water seal, and fluid is read from the chamber scale. Assessment is subjective and varies between shifts, so tubes often stay in longer than needed.",
+                "通过观察水封瓶气泡判断漏气，液体量从刻度读取。评估主观、各班次判断不一，胸管往往留置过久。"
+            ),
+            keywords: &[bi("chest drainage", "胸腔引流"), bi("air leak", "漏气"), bi("thoracic surgery", "胸外科"), bi("enhanced recovery", "加速康复")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Digital drainage unit with air flow sensor", "带气流传感器的数字化引流装置"),
+                    solution: bi(
+                        "A portable suction unit measures air flow through the drain continuously and weighs the collected fluid. Trend graphs show when air leak has stopped for a defined period, supporting an objective removal rule.",
+                        "便携负压引流装置连续测量引流气流并称量引流液，趋势图显示漏气停止并持续达到规定时长，为拔管提供客观标准。"
+                    ),
+                    evidence: bi("A retrospective review of 260 lobectomies at our department comparing drainage time before and after digital systems were borrowed.", "回顾本科260例肺叶切除，比较借用数字化系统前后的引流时间。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("digital chest drainage", "数字化胸腔引流"), bi("air flow measurement", "气流测量"), bi("chest tube removal", "拔除胸管"), bi("objective criteria", "客观标准")],
+                },
+                SolutionSeed {
+                    title: bi("Clip-on bubble counter for water-seal drains", "水封瓶外挂气泡计数器"),
+                    solution: bi(
+                        "An optical clip-on module attaches to existing water-seal drains and counts bubbles to estimate leak volume. It turns the present equipment into a quantitative one at low cost.",
+                        "光学外挂模块夹在现有水封瓶上，计数气泡并估算漏气量，以低成本将现有设备升级为可定量的设备。"
+                    ),
+                    evidence: bi("Bench calibration with known air flows.", "用已知气流完成台架标定。"),
+                    stage: "prototype",
+                    keywords: &[bi("optical sensor", "光学传感器"), bi("water seal", "水封瓶"), bi("retrofit", "加装改造")],
+                },
+                SolutionSeed {
+                    title: bi("Ambulatory one-way valve drainage bag", "可门诊带管的单向阀引流袋"),
+                    solution: bi(
+                        "A lightweight bag with a one-way valve replaces the water-seal bottle for patients with a small persistent leak, allowing discharge with the tube. An indicator shows leak activity for follow-up.",
+                        "带单向阀的轻便引流袋替代水封瓶，少量持续漏气的患者可带管出院，指示窗显示漏气情况供随访评估。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("persistent air leak", "持续漏气"), bi("one-way valve", "单向阀"), bi("early discharge", "早期出院")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("pulmonary and critical care medicine", "呼吸与危重症医学"),
+            bio: bi(
+                "Director of the respiratory ICU at a university hospital with 19 years in critical care. His research covers mechanical ventilation, weaning and respiratory muscle monitoring.",
+                "大学附属医院呼吸重症监护室主任，从事重症医学19年，研究方向为机械通气、撤机和呼吸肌功能监测。"
+            ),
+            past_work: &[
+                bi("Diaphragm ultrasound to predict weaning outcome, 300-patient cohort", "膈肌超声预测撤机结局，300例队列"),
+                bi("Patient-ventilator asynchrony detection from waveforms", "基于波形的人机不同步识别"),
+                bi("Closed-loop oxygen titration in acute respiratory failure", "急性呼吸衰竭闭环氧疗研究"),
+                bi("High-flow nasal cannula after extubation, department protocol", "拔管后经鼻高流量氧疗科室方案"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("chronic airway diseases", "慢性气道疾病"),
+            bio: bi(
+                "Professor of respiratory medicine heading the COPD and asthma clinic, with 21 years of practice. She focuses on inhalation therapy, exacerbation prevention and pulmonary rehabilitation.",
+                "呼吸内科教授，慢阻肺与哮喘专病门诊负责人，临床工作21年，关注吸入治疗、急性加重预防及肺康复。"
+            ),
+            past_work: &[
+                bi("Inhaler technique errors among elderly COPD patients, multicentre survey", "老年慢阻肺患者吸入技术错误多中心调查"),
+                bi("Airway clearance techniques in bronchiectasis", "支气管扩张症气道廓清技术研究"),
+                bi("Home oxygen therapy prescription and follow-up", "家庭氧疗处方与随访管理"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("interventional pulmonology", "呼吸介入"),
+            bio: bi(
+                "Chief physician of the bronchoscopy center at a provincial hospital with 15 years of experience. He specializes in navigational bronchoscopy, EBUS and diagnosis of peripheral pulmonary nodules.",
+                "省级医院支气管镜中心主任医师，从业15年，擅长导航支气管镜、超声支气管镜及周围型肺结节诊断。"
+            ),
+            past_work: &[
+                bi("Diagnostic yield of radial EBUS-guided biopsy for peripheral nodules", "径向超声引导周围型结节活检诊断率"),
+                bi("Electromagnetic navigation bronchoscopy, 400-case experience", "电磁导航支气管镜400例经验"),
+                bi("AI-assisted lung nodule risk assessment in screening", "筛查中AI辅助肺结节风险评估"),
+                bi("Bronchoscopic management of malignant airway stenosis", "恶性气道狭窄的支气管镜治疗"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("sleep medicine", "睡眠医学"),
+            bio: bi(
+                "Head of the sleep center at a tertiary hospital with 14 years in sleep-disordered breathing. Her work covers home sleep testing, perioperative OSA and positive airway pressure therapy.",
+                "三甲医院睡眠中心负责人，从事睡眠呼吸障碍诊治14年，工作涵盖居家睡眠监测、围术期睡眠呼吸暂停及气道正压通气治疗。"
+            ),
+            past_work: &[
+                bi("Validation of home sleep apnea testing against polysomnography", "居家睡眠呼吸暂停检测与多导睡眠监测对照验证"),
+                bi("Perioperative OSA screening pathway with the anesthesia department", "与麻醉科合作的围术期OSA筛查路径"),
+                bi("CPAP adherence telemonitoring program", "CPAP依从性远程监测项目"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("thoracic surgery", "胸外科"),
+            bio: bi(
+                "Deputy director of thoracic surgery with 17 years of experience in minimally invasive lung resection. He leads the department's enhanced recovery program and chest drainage management.",
+                "胸外科副主任，从事微创肺切除17年，负责科室加速康复项目和胸腔引流管理。"
+            ),
+            past_work: &[
+                bi("Uniportal thoracoscopic segmentectomy, 600-case series", "单孔胸腔镜肺段切除600例"),
+                bi("Digital drainage and chest tube removal criteria after lobectomy", "肺叶切除术后数字化引流与拔管标准"),
+                bi("Prolonged air leak risk score", "持续漏气风险评分"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Respiratory Therapy Devices Team", "呼吸治疗设备团队"),
+            capabilities: bi(
+                "Develops oxygen delivery, ventilation support and airway clearance devices. The team has expertise in gas flow control, pneumatics and respiratory sensors.",
+                "开发氧疗、通气支持和气道廓清设备，擅长气体流量控制、气动设计和呼吸传感器。"
+            ),
+            technologies: &[
+                bi("proportional flow valves", "比例流量阀"),
+                bi("closed-loop SpO2 control", "血氧闭环控制"),
+                bi("differential pressure flow sensing", "压差式流量检测"),
+                bi("compact blower design", "小型鼓风机设计"),
+                bi("breathing simulator testing", "呼吸模拟器测试"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Pulmonary Diagnostics and AI Team", "肺部诊断与AI团队"),
+            capabilities: bi(
+                "Builds analysis software for chest CT, ventilator waveforms and sleep recordings. The team has access to multicentre labeled datasets and runs clinical validation studies.",
+                "开发胸部CT、呼吸机波形和睡眠记录的分析软件，拥有多中心标注数据集，可开展临床验证研究。"
+            ),
+            technologies: &[
+                bi("lung nodule detection and segmentation", "肺结节检测与分割"),
+                bi("radiomics feature extraction", "影像组学特征提取"),
+                bi("time-series waveform models", "时序波形模型"),
+                bi("millimeter-wave radar signal processing", "毫米波雷达信号处理"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Airway and Thoracic Interventions Team", "气道与胸部介入团队"),
+            capabilities: bi(
+                "Designs bronchoscopic catheters, navigation tools and chest drainage systems. The team works with optical fibers, small-diameter catheters and fluid management.",
+                "设计支气管镜导管、导航工具和胸腔引流系统，擅长光纤、细径导管和流体管理技术。"
+            ),
+            technologies: &[
+                bi("fiber Bragg grating shape sensing", "光纤布拉格光栅形状感知"),
+                bi("ultrathin catheter braiding", "超细导管编织"),
+                bi("airway map reconstruction from CT", "CT气道重建"),
+                bi("digital suction control", "数字化负压控制"),
+                bi("air flow sensing", "气流检测"),
             ],
         },
     ],
