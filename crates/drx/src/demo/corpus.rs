@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY];
 
 // ---- per-field tables (helper consts) ----
 
@@ -1690,6 +1690,413 @@ const RESPIRATORY: FieldCorpus = FieldCorpus {
                 bi("airway map reconstruction from CT", "CT气道重建"),
                 bi("digital suction control", "数字化负压控制"),
                 bi("air flow sensing", "气流检测"),
+            ],
+        },
+    ],
+};
+
+const UROLOGY: FieldCorpus = FieldCorpus {
+    field: "urology",
+    needs: &[
+        NeedSeed {
+            problem: bi("prevent catheter-associated urinary tract infection", "预防导尿管相关尿路感染"),
+            population: bi("hospitalized patients with indwelling urinary catheters", "留置导尿管的住院患者"),
+            outcome: bi("reduces infections and unnecessary catheter days", "降低感染率并减少不必要的留置天数"),
+            current_practice: bi(
+                "Removal depends on doctors remembering to review the catheter each day. Catheters are often left in after the indication has passed, and infection is recognized only when fever appears.",
+                "拔管依赖医生每日记得评估，指征消失后导尿管仍常被遗忘留置；感染多在出现发热后才被发现。"
+            ),
+            keywords: &[bi("CAUTI", "导尿管相关尿路感染"), bi("indwelling catheter", "留置导尿管"), bi("catheter days", "留置天数"), bi("infection control", "感染控制")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Smart drainage bag with reminders and turbidity sensing", "带提醒和浊度检测的智能引流袋"),
+                    solution: bi(
+                        "A reusable clip-on module on the drainage bag measures urine output, turbidity and temperature and counts catheter days. It sends a daily removal-review reminder to the ward system and flags cloudy urine early.",
+                        "可重复使用的外挂模块安装在引流袋上，测量尿量、浊度和温度并统计留置天数，每日向病区系统推送拔管评估提醒，并及早提示尿液浑浊。"
+                    ),
+                    evidence: bi("Turbidity sensing validated on 80 urine samples against urinalysis results.", "在80份尿样上与尿常规结果对照验证了浊度检测。"),
+                    stage: "prototype",
+                    keywords: &[bi("urine turbidity", "尿液浊度"), bi("catheter reminder", "拔管提醒"), bi("clip-on sensor", "外挂传感器"), bi("urine output", "尿量")],
+                },
+                SolutionSeed {
+                    title: bi("Antimicrobial-releasing silicone catheter", "缓释抗菌硅胶导尿管"),
+                    solution: bi(
+                        "A silicone catheter with a surface layer that releases an antimicrobial agent over two weeks inhibits biofilm formation on the inner and outer walls. It targets patients who need catheters for longer periods.",
+                        "硅胶导尿管表层可在两周内持续释放抗菌成分，抑制内外壁生物膜形成，主要面向需要较长时间留置的患者。"
+                    ),
+                    evidence: bi("In vitro bladder model: delayed biofilm formation compared with plain silicone.", "体外膀胱模型显示生物膜形成较普通硅胶导管延迟。"),
+                    stage: "concept",
+                    keywords: &[bi("biofilm", "生物膜"), bi("antimicrobial coating", "抗菌涂层"), bi("silicone catheter", "硅胶导尿管")],
+                },
+                SolutionSeed {
+                    title: bi("Nurse-driven catheter removal protocol software", "护士主导的拔管流程软件"),
+                    solution: bi(
+                        "A module in the nursing information system lists every catheter with its indication and days in place. When no indication is recorded the nurse can remove it under protocol, with a bladder scan check afterwards.",
+                        "护理信息系统中的模块列出每根导尿管的留置指征和天数；无明确指征时护士可按流程拔管，拔管后行膀胱扫描复核。"
+                    ),
+                    evidence: bi("Implemented on four wards of our hospital for one year; catheter days fell and CAUTI rates are being compared.", "在本院4个病区实施一年，留置天数下降，感染率正在比较。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("nursing information system", "护理信息系统"), bi("removal protocol", "拔管流程"), bi("quality improvement", "质量改进")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("clear stone fragments completely while controlling intrarenal pressure", "在控制肾盂内压的同时彻底清除结石碎片"),
+            population: bi("patients undergoing flexible ureteroscopic laser lithotripsy for kidney stones", "接受输尿管软镜激光碎石的肾结石患者"),
+            outcome: bi("improves stone-free rates and lowers postoperative fever and sepsis", "提高结石清除率，降低术后发热和尿脓毒症"),
+            current_practice: bi(
+                "Stones are dusted with laser and larger fragments retrieved one by one with a basket. Residual fragments are common, and irrigation pressure inside the kidney is not measured.",
+                "激光粉末化碎石后用套石篮逐个取出较大碎片，残石较常见；术中肾盂内灌注压力无法测量。"
+            ),
+            keywords: &[bi("flexible ureteroscopy", "输尿管软镜"), bi("laser lithotripsy", "激光碎石"), bi("intrarenal pressure", "肾盂内压"), bi("stone-free rate", "结石清除率")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Suction access sheath with pressure monitoring", "带压力监测的负压输尿管通道鞘"),
+                    solution: bi(
+                        "A ureteral access sheath with a flexible tip and a side suction port aspirates dust and small fragments during lithotripsy. A pressure sensor in the sheath keeps suction and irrigation balanced below a safe intrarenal pressure.",
+                        "输尿管通道鞘前端可弯曲，侧孔连接负压，碎石过程中同步吸出粉末和小碎片；鞘内压力传感器平衡负压和灌注，使肾盂内压保持在安全范围。"
+                    ),
+                    evidence: bi("A retrospective review of 180 cases at our department using suction sheaths without pressure sensing; pressure module in bench testing.", "回顾本科180例使用无压力监测负压鞘的病例，压力模块正在台架测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("ureteral access sheath", "输尿管通道鞘"), bi("negative pressure suction", "负压吸引"), bi("pressure sensor", "压力传感器"), bi("urosepsis", "尿脓毒症")],
+                },
+                SolutionSeed {
+                    title: bi("Scope-tip intrarenal pressure sensor", "软镜头端肾盂内压传感器"),
+                    solution: bi(
+                        "A micro pressure sensor integrated at the tip of a single-use flexible ureteroscope displays intrarenal pressure continuously and controls the irrigation pump automatically. Surgeons can work with higher flow for visibility while staying under the threshold.",
+                        "一次性输尿管软镜头端集成微型压力传感器，连续显示肾盂内压并自动控制灌注泵，术者可在不超阈值的前提下提高灌注流量以保证视野。"
+                    ),
+                    evidence: bi("Tested in 5 porcine kidneys ex vivo against a reference catheter.", "在5个离体猪肾中与参考测压导管对照测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("single-use ureteroscope", "一次性输尿管软镜"), bi("MEMS pressure sensor", "MEMS压力传感器"), bi("irrigation control", "灌注控制")],
+                },
+                SolutionSeed {
+                    title: bi("Endoscopic video fragment sizing software", "内镜视频碎石大小测量软件"),
+                    solution: bi(
+                        "Software estimates the size of stone fragments in the endoscopic view using the laser fiber as a reference scale. It tells the surgeon which fragments are small enough to pass or be suctioned and which must be basketed.",
+                        "软件以激光光纤为参照标尺，估算内镜视野中碎石的大小，提示哪些碎片足够小可自行排出或吸出，哪些需要套石篮取出。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("computer vision", "计算机视觉"), bi("fragment size", "碎石大小"), bi("endoscopic video", "内镜视频")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("know when the bladder needs emptying", "判断膀胱何时需要排空"),
+            population: bi("people with neurogenic bladder after spinal cord injury", "脊髓损伤后神经源性膀胱患者"),
+            outcome: bi("prevents overdistension and avoids unnecessary catheterizations", "避免膀胱过度充盈，减少不必要的导尿"),
+            current_practice: bi(
+                "Patients perform clean intermittent catheterization on a fixed schedule because they cannot feel bladder fullness. Bladder scanners are available only in hospitals.",
+                "由于无法感知膀胱充盈，患者只能按固定时间间歇清洁导尿；膀胱容量测定仪仅在医院使用。"
+            ),
+            keywords: &[bi("neurogenic bladder", "神经源性膀胱"), bi("intermittent catheterization", "间歇导尿"), bi("spinal cord injury", "脊髓损伤"), bi("bladder volume", "膀胱容量")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wearable ultrasound bladder patch", "可穿戴超声膀胱监测贴"),
+                    solution: bi(
+                        "A flexible patch with a small ultrasound transducer array on the lower abdomen estimates bladder volume every few minutes. When volume reaches the personal threshold, the phone alerts the patient to catheterize.",
+                        "下腹部贴敷带小型超声阵元的柔性贴片，每隔数分钟估算膀胱容量，达到个体化阈值时手机提醒患者导尿。"
+                    ),
+                    evidence: bi("Volume estimates compared with catheterized volumes in 15 inpatients.", "在15例住院患者中与导出尿量对比容量估算。"),
+                    stage: "prototype",
+                    keywords: &[bi("wearable ultrasound", "可穿戴超声"), bi("flexible transducer", "柔性换能器"), bi("volume estimation", "容量估算"), bi("alert", "提醒")],
+                },
+                SolutionSeed {
+                    title: bi("Near-infrared bladder fullness sensor", "近红外膀胱充盈传感器"),
+                    solution: bi(
+                        "A low-power near-infrared sensor detects changes in light absorption as the bladder fills with urine. It is cheaper and smaller than ultrasound, though less precise, and aims to give a simple 'time to empty' signal.",
+                        "低功耗近红外传感器通过膀胱充盈时的光吸收变化进行检测，比超声更小、更便宜，精度较低，目标是给出简单的“该导尿了”提示。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("near-infrared spectroscopy", "近红外光谱"), bi("low-power sensor", "低功耗传感器"), bi("bladder fullness", "膀胱充盈")],
+                },
+                SolutionSeed {
+                    title: bi("Bladder diary app with volume prediction", "带容量预测的排尿日记应用"),
+                    solution: bi(
+                        "An app logs fluid intake and catheterized volumes and learns each patient's filling rate. It schedules the next catheterization adaptively rather than by the clock, and shares the diary with the rehabilitation team.",
+                        "应用记录饮水量和导尿量，学习每位患者的膀胱充盈速率，自适应安排下次导尿时间而非固定时钟，并与康复团队共享排尿日记。"
+                    ),
+                    evidence: bi("Used by 25 patients in our spinal cord injury follow-up clinic for two months.", "本院脊髓损伤随访门诊25例患者使用两个月。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("bladder diary", "排尿日记"), bi("fluid intake", "饮水量"), bi("adaptive scheduling", "自适应安排")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("biopsy the prostate accurately with a low infection risk", "以较低感染风险精准完成前列腺穿刺活检"),
+            population: bi("men with elevated PSA and suspicious MRI findings", "PSA升高且MRI可疑的男性患者"),
+            outcome: bi("finds clinically significant cancer while avoiding sepsis after biopsy", "检出有临床意义的前列腺癌，同时避免穿刺后脓毒症"),
+            current_practice: bi(
+                "Many centers still do transrectal systematic biopsies, with infections and missed anterior tumors. Fusion platforms are expensive and transperineal biopsy is usually done under general anesthesia with a template.",
+                "许多中心仍采用经直肠系统穿刺，存在感染风险且易漏诊前叶肿瘤；融合平台价格昂贵，经会阴穿刺多需全麻并使用模板。"
+            ),
+            keywords: &[bi("prostate biopsy", "前列腺穿刺活检"), bi("transperineal", "经会阴"), bi("MRI-ultrasound fusion", "MRI-超声融合"), bi("PI-RADS", "PI-RADS")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Freehand transperineal access guide", "徒手经会阴穿刺引导器"),
+                    solution: bi(
+                        "A guide attaches to the transrectal ultrasound probe and directs a coaxial needle through two skin entry points under local anesthesia. It avoids the grid template and general anesthesia while removing the rectal route.",
+                        "引导器安装在经直肠超声探头上，引导同轴针经两处皮肤进针点在局麻下完成穿刺，无需网格模板和全麻，同时避免经直肠途径。"
+                    ),
+                    evidence: bi("Used in 70 outpatient biopsies at our department with no infectious complications.", "本科门诊完成70例穿刺，无感染并发症。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("local anesthesia", "局部麻醉"), bi("needle guide", "穿刺引导器"), bi("infection prevention", "感染预防"), bi("outpatient biopsy", "门诊穿刺")],
+                },
+                SolutionSeed {
+                    title: bi("Low-cost software fusion with electromagnetic tracking", "电磁追踪低成本软件融合"),
+                    solution: bi(
+                        "A small electromagnetic tracker on a standard ultrasound probe lets software overlay MRI target contours on the live image. It brings targeted biopsy to hospitals that cannot afford a dedicated fusion platform.",
+                        "在普通超声探头上安装小型电磁追踪器，软件将MRI靶区轮廓叠加在实时超声图像上，使无力购置专用融合平台的医院也能开展靶向穿刺。"
+                    ),
+                    evidence: bi("Registration accuracy tested in a prostate phantom: about 3 mm.", "在前列腺模体上测试配准精度约3毫米。"),
+                    stage: "prototype",
+                    keywords: &[bi("electromagnetic tracking", "电磁追踪"), bi("image registration", "图像配准"), bi("targeted biopsy", "靶向穿刺")],
+                },
+                SolutionSeed {
+                    title: bi("AI-assisted prostate MRI reading", "AI辅助前列腺MRI阅片"),
+                    solution: bi(
+                        "A model detects and scores suspicious lesions on multiparametric MRI and drafts contours for biopsy planning. It supports less experienced radiologists and standardizes reporting between hospitals.",
+                        "模型在多参数MRI上检测可疑病灶并评分，生成穿刺规划用的初始轮廓，辅助经验较少的影像科医生，使不同医院的报告更统一。"
+                    ),
+                    evidence: bi("A retrospective review of 500 MRIs with biopsy pathology at our hospital.", "回顾本院500例有穿刺病理的MRI检查。"),
+                    stage: "concept",
+                    keywords: &[bi("multiparametric MRI", "多参数MRI"), bi("lesion detection", "病灶检测"), bi("deep learning", "深度学习")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("speed recovery of urinary continence", "加快尿控功能恢复"),
+            population: bi("men after radical prostatectomy", "根治性前列腺切除术后男性患者"),
+            outcome: bi("shortens the period of pad dependence and improves quality of life", "缩短依赖尿垫的时间，提高生活质量"),
+            current_practice: bi(
+                "Pelvic floor exercises are explained verbally at discharge. Patients cannot tell whether they contract the right muscles, and progress is tracked only by asking how many pads they use.",
+                "出院时口头讲解盆底肌训练，患者无法判断是否收缩了正确的肌群，恢复情况只通过询问尿垫用量了解。"
+            ),
+            keywords: &[bi("stress urinary incontinence", "压力性尿失禁"), bi("radical prostatectomy", "根治性前列腺切除"), bi("pelvic floor muscle training", "盆底肌训练"), bi("continence", "尿控")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Perineal biofeedback home trainer", "会阴部生物反馈居家训练仪"),
+                    solution: bi(
+                        "A small external perineal sensor measures pelvic floor contraction without an intra-anal probe. The app displays contraction strength and endurance in real time and guides a structured training program.",
+                        "小型会阴部体表传感器无需肛内探头即可测量盆底肌收缩，应用实时显示收缩力量和持续时间，并引导结构化训练方案。"
+                    ),
+                    evidence: bi("Signal correlation with transperineal ultrasound in 12 patients.", "在12例患者中与经会阴超声进行信号相关性比较。"),
+                    stage: "prototype",
+                    keywords: &[bi("biofeedback", "生物反馈"), bi("pelvic floor", "盆底"), bi("home training", "居家训练"), bi("external sensor", "体表传感器")],
+                },
+                SolutionSeed {
+                    title: bi("Soft adjustable penile compression device", "软质可调阴茎压迫装置"),
+                    solution: bi(
+                        "A soft silicone clamp with an adjustable pressure dial gives temporary continence during activities. Its wide contact area is designed to maintain distal blood flow better than rigid clamps.",
+                        "软质硅胶夹配可调压力旋钮，在活动时提供临时尿控。宽接触面设计比硬质夹更有利于保持远端血流。"
+                    ),
+                    evidence: bi("Literature only; pressure distribution measured on a phantom.", "目前仅有文献依据，在模体上测量了压力分布。"),
+                    stage: "concept",
+                    keywords: &[bi("penile clamp", "阴茎夹"), bi("silicone", "硅胶"), bi("pressure distribution", "压力分布")],
+                },
+                SolutionSeed {
+                    title: bi("Connected pad-weight continence tracker", "联网尿垫称重尿控追踪"),
+                    solution: bi(
+                        "A small kitchen-type scale connected to an app records the weight of used pads each day, giving an objective 24-hour pad test at home. Surgeons see recovery curves and can refer slow recoverers early.",
+                        "与应用连接的小型称重器每日记录使用过的尿垫重量，相当于在家完成客观的24小时尿垫试验。医生可查看恢复曲线，对恢复缓慢者及早转诊。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("pad test", "尿垫试验"), bi("recovery curve", "恢复曲线"), bi("remote follow-up", "远程随访")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("avoid forgotten ureteral stents and reduce stent-related symptoms", "避免输尿管支架管遗留并减轻支架相关症状"),
+            population: bi("patients with indwelling double-J stents after endourological surgery", "腔内泌尿外科手术后留置双J管的患者"),
+            outcome: bi("prevents encrustation complications and spares a second cystoscopy", "避免结壳等并发症，免除二次膀胱镜操作"),
+            current_practice: bi(
+                "Stent removal dates are recorded on paper or in discharge notes. Some patients are lost to follow-up and return with encrusted stents, and every removal requires cystoscopy.",
+                "拔管日期记录在纸质登记本或出院小结中，部分患者失访后因支架结壳再次就诊，而每次拔管都需要膀胱镜。"
+            ),
+            keywords: &[bi("ureteral stent", "输尿管支架"), bi("double-J stent", "双J管"), bi("encrustation", "结壳"), bi("stent-related symptoms", "支架相关症状")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Stent registry with automatic reminders", "支架登记与自动提醒系统"),
+                    solution: bi(
+                        "Software registers every stent at insertion from the operating record and sends text reminders to the patient and the clinic before the due date. Overdue stents appear on a list for follow-up calls.",
+                        "软件从手术记录自动登记每一根支架，在到期前向患者和门诊发送短信提醒，逾期未拔者进入随访电话名单。"
+                    ),
+                    evidence: bi("Running at our department for 18 months covering 1,100 stents; no forgotten stents since introduction.", "在本科运行18个月，覆盖1100根支架，启用以来无遗留支架。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("stent registry", "支架登记"), bi("SMS reminder", "短信提醒"), bi("loss to follow-up", "失访")],
+                },
+                SolutionSeed {
+                    title: bi("Magnetic-end stent with external retrieval", "磁性末端支架及体外取出器"),
+                    solution: bi(
+                        "The bladder end of the stent carries a small magnet. A magnetic retrieval catheter inserted through the urethra under local anesthesia captures and withdraws it in the clinic without cystoscopy.",
+                        "支架膀胱端带小磁体，门诊局麻下经尿道置入磁性取出导管即可吸附取出，无需膀胱镜。"
+                    ),
+                    evidence: bi("Bench retrieval tests in a bladder model; biocompatibility testing planned.", "在膀胱模型中完成取出测试，生物相容性测试正在计划中。"),
+                    stage: "prototype",
+                    keywords: &[bi("magnetic retrieval", "磁性取出"), bi("cystoscopy-free", "免膀胱镜"), bi("outpatient procedure", "门诊操作")],
+                },
+                SolutionSeed {
+                    title: bi("Biodegradable ureteral stent", "可降解输尿管支架"),
+                    solution: bi(
+                        "A stent made of a degradable polymer keeps the ureter open for two to three weeks and then dissolves and passes with urine. No removal procedure is needed and forgotten stents become impossible.",
+                        "采用可降解高分子材料制成的支架，在2至3周内维持输尿管通畅，随后降解并随尿排出，无需取管，也不会遗留。"
+                    ),
+                    evidence: bi("Literature only; degradation profile under in vitro study.", "目前仅有文献依据，体外降解特性研究中。"),
+                    stage: "idea",
+                    keywords: &[bi("biodegradable polymer", "可降解高分子"), bi("degradation profile", "降解曲线"), bi("stent design", "支架设计")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("measure hourly urine output accurately", "准确测量每小时尿量"),
+            population: bi("critically ill patients at risk of acute kidney injury", "存在急性肾损伤风险的危重症患者"),
+            outcome: bi("detects oliguria earlier and saves nursing time", "更早发现少尿，节省护理时间"),
+            current_practice: bi(
+                "Nurses read the urometer chamber by eye every hour and write the value down. Readings are imprecise, sometimes missed during busy periods, and early oliguria goes unnoticed.",
+                "护士每小时肉眼读取精密集尿袋刻度并手工记录，读数不准确，繁忙时常有遗漏，早期少尿难以及时发现。"
+            ),
+            keywords: &[bi("urine output", "尿量"), bi("acute kidney injury", "急性肾损伤"), bi("oliguria", "少尿"), bi("ICU nursing", "ICU护理")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Electronic urometer with automatic charting", "自动记录的电子尿量计"),
+                    solution: bi(
+                        "A weighing urometer measures urine continuously and sends hourly totals to the ICU information system. Alarms follow the KDIGO oliguria criteria and are adjusted to body weight.",
+                        "称重式尿量计连续计量尿量，每小时汇总数据自动传入ICU信息系统，按体重校正后依据KDIGO少尿标准报警。"
+                    ),
+                    evidence: bi("Compared with manual readings in 20 ICU patients over 48 hours each.", "在20例ICU患者中各进行48小时与人工读数对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("electronic urometer", "电子尿量计"), bi("KDIGO criteria", "KDIGO标准"), bi("automatic charting", "自动记录"), bi("weighing", "称重")],
+                },
+                SolutionSeed {
+                    title: bi("Urine oxygen tension sensor", "尿氧分压传感器"),
+                    solution: bi(
+                        "An optical oxygen sensor in the catheter line measures bladder urine oxygen tension, which reflects renal medullary hypoxia. Falling values may warn of kidney injury hours before oliguria, especially during cardiac surgery.",
+                        "导尿管路中的光学氧传感器测量膀胱尿液氧分压，可反映肾髓质缺氧。数值下降可能早于少尿数小时提示肾损伤，尤其适用于心脏手术期间。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("urinary oxygen tension", "尿氧分压"), bi("medullary hypoxia", "髓质缺氧"), bi("cardiac surgery", "心脏手术")],
+                },
+                SolutionSeed {
+                    title: bi("Drop-counting retrofit for existing urometers", "现有尿量计加装滴数计数器"),
+                    solution: bi(
+                        "An optical drop counter clips onto the inlet of standard urometers and converts drop counts into volume. It upgrades existing consumables at minimal cost and transmits data wirelessly.",
+                        "光学滴数计数器夹装在普通集尿袋入口，将滴数换算为尿量，以极低成本升级现有耗材，并无线传输数据。"
+                    ),
+                    evidence: bi("Bench calibration with saline and urine-like fluids at different flow rates.", "用生理盐水和仿尿液在不同流速下完成台架标定。"),
+                    stage: "prototype",
+                    keywords: &[bi("drop counter", "滴数计数"), bi("retrofit", "加装改造"), bi("wireless transmission", "无线传输")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("endourology and stone disease", "腔内泌尿外科与结石"),
+            bio: bi(
+                "Director of urology at a provincial hospital with 20 years of endourological practice. He focuses on flexible ureteroscopy, percutaneous nephrolithotomy and intrarenal pressure control.",
+                "省级医院泌尿外科主任，从事腔内泌尿外科20年，专注输尿管软镜、经皮肾镜取石及肾盂内压控制。"
+            ),
+            past_work: &[
+                bi("Suction ureteral access sheath in flexible ureteroscopy, 600-case series", "输尿管软镜负压通道鞘600例系列"),
+                bi("Intrarenal pressure and postoperative fever after lithotripsy", "碎石术中肾盂内压与术后发热研究"),
+                bi("Stent registry to prevent forgotten double-J stents", "防止双J管遗留的支架登记系统"),
+                bi("Mini-percutaneous nephrolithotomy for large renal stones", "微通道经皮肾镜治疗大负荷肾结石"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urologic oncology", "泌尿系肿瘤"),
+            bio: bi(
+                "Professor of urology with 18 years in prostate and bladder cancer surgery. He leads the department's MRI-targeted biopsy program and research on functional recovery after radical prostatectomy.",
+                "泌尿外科教授，从事前列腺癌和膀胱癌手术18年，负责科室MRI靶向穿刺项目及根治术后功能恢复研究。"
+            ),
+            past_work: &[
+                bi("Transperineal prostate biopsy under local anesthesia, 900 cases", "局麻下经会阴前列腺穿刺900例"),
+                bi("MRI-ultrasound fusion biopsy versus systematic biopsy", "MRI-超声融合穿刺与系统穿刺对比"),
+                bi("Continence recovery after robot-assisted radical prostatectomy", "机器人辅助根治性前列腺切除术后尿控恢复"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("neuro-urology and functional urology", "神经泌尿与功能泌尿"),
+            bio: bi(
+                "Chief physician of the urodynamics and pelvic floor center with 16 years of experience. Her work covers neurogenic bladder, incontinence and long-term bladder management after spinal cord injury.",
+                "尿动力与盆底中心主任医师，从业16年，主要从事神经源性膀胱、尿失禁及脊髓损伤后长期膀胱管理。"
+            ),
+            past_work: &[
+                bi("Bladder management and upper urinary tract protection in spinal cord injury", "脊髓损伤患者膀胱管理与上尿路保护"),
+                bi("Pelvic floor biofeedback after radical prostatectomy, randomized study", "根治术后盆底生物反馈训练随机研究"),
+                bi("Ambulatory urodynamic monitoring", "动态尿动力学监测"),
+                bi("Wearable bladder volume monitoring, feasibility review", "可穿戴膀胱容量监测可行性综述"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urology nursing and catheter care", "泌尿专科护理与导管管理"),
+            bio: bi(
+                "Head nurse of urology and the hospital's continence care team, with 24 years of nursing practice. She leads programs on CAUTI prevention, intermittent catheterization teaching and urine output monitoring.",
+                "泌尿外科护士长兼医院尿控护理小组负责人，护理工作24年，牵头导尿管相关感染预防、间歇导尿教学和尿量监测项目。"
+            ),
+            past_work: &[
+                bi("Nurse-driven catheter removal protocol across 10 wards", "覆盖10个病区的护士主导拔管流程"),
+                bi("Clean intermittent catheterization training for home care", "居家间歇清洁导尿培训"),
+                bi("Accuracy of manual hourly urine output recording in the ICU", "ICU人工每小时尿量记录准确性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urological device engineering", "泌尿器械研发"),
+            bio: bi(
+                "Senior R&D engineer at the company with 13 years in endoscopy and urological disposables. He leads development of single-use ureteroscopes and access sheaths.",
+                "公司高级研发工程师，从事内镜及泌尿耗材研发13年，负责一次性输尿管软镜和通道鞘开发。"
+            ),
+            past_work: &[
+                bi("Single-use digital flexible ureteroscope, CMOS tip design", "一次性电子输尿管软镜CMOS头端设计"),
+                bi("Hydrophilic-coated ureteral access sheath, registration", "亲水涂层输尿管通道鞘注册"),
+                bi("Irrigation pump with pressure limit control", "带压力限制的灌注泵"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Endourology Instruments Team", "腔内泌尿器械团队"),
+            capabilities: bi(
+                "Develops single-use ureteroscopes, access sheaths and lithotripsy accessories. The team integrates miniature cameras, deflection mechanisms and fluid control.",
+                "开发一次性输尿管软镜、通道鞘和碎石配件，整合微型摄像头、弯曲机构和流体控制技术。"
+            ),
+            technologies: &[
+                bi("miniature CMOS endoscope tips", "微型CMOS内镜头端"),
+                bi("tendon-driven deflection", "拉线驱动弯曲"),
+                bi("irrigation and suction control", "灌注与负压控制"),
+                bi("MEMS pressure sensors", "MEMS压力传感器"),
+                bi("nitinol stone baskets", "镍钛合金套石篮"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Urinary Care Disposables Team", "泌尿护理耗材团队"),
+            capabilities: bi(
+                "Designs catheters, stents, drainage bags and continence products. The team has material science expertise in silicone, coatings and degradable polymers.",
+                "设计导尿管、支架管、引流袋和尿控产品，在硅胶、涂层和可降解高分子材料方面具有专长。"
+            ),
+            technologies: &[
+                bi("silicone catheter molding", "硅胶导管成型"),
+                bi("antimicrobial surface treatment", "抗菌表面处理"),
+                bi("biodegradable polymer processing", "可降解高分子加工"),
+                bi("urine measurement sensors", "尿液计量传感器"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Urological Imaging and Guidance Team", "泌尿影像与引导团队"),
+            capabilities: bi(
+                "Builds ultrasound-based guidance, fusion software and wearable ultrasound sensors for urology. The team has experience in transducer design and image registration.",
+                "开发泌尿外科用超声引导、融合软件和可穿戴超声传感器，具备换能器设计和图像配准经验。"
+            ),
+            technologies: &[
+                bi("flexible ultrasound transducer arrays", "柔性超声换能器阵列"),
+                bi("MRI-ultrasound registration", "MRI-超声配准"),
+                bi("electromagnetic tracking", "电磁追踪"),
+                bi("prostate MRI deep learning", "前列腺MRI深度学习"),
+                bi("needle guide design", "穿刺引导器设计"),
             ],
         },
     ],
