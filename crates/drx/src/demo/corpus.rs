@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY, ROBOTICS];
 
 // ---- per-field tables (helper consts) ----
 
@@ -2097,6 +2097,414 @@ const UROLOGY: FieldCorpus = FieldCorpus {
                 bi("electromagnetic tracking", "电磁追踪"),
                 bi("prostate MRI deep learning", "前列腺MRI深度学习"),
                 bi("needle guide design", "穿刺引导器设计"),
+            ],
+        },
+    ],
+};
+
+const ROBOTICS: FieldCorpus = FieldCorpus {
+    field: "robotics",
+    needs: &[
+        NeedSeed {
+            problem: bi("give surgeons a sense of force during robotic tissue handling and suturing", "在机器人手术中让术者感知组织抓持和缝合的力度"),
+            population: bi("patients undergoing robot-assisted laparoscopic surgery", "接受机器人辅助腹腔镜手术的患者"),
+            outcome: bi("reduces tissue injury and suture breakage, especially early in the learning curve", "减少组织损伤和缝线断裂，尤其是在学习曲线早期"),
+            current_practice: bi(
+                "Current systems provide no force feedback, so surgeons judge tension from visual cues such as tissue blanching. Trainees tear tissue and break sutures more often until they learn these cues.",
+                "现有系统没有力反馈，术者只能通过组织发白等视觉线索判断张力。低年资医生在掌握这些线索之前更容易撕裂组织、拉断缝线。"
+            ),
+            keywords: &[bi("haptic feedback", "力反馈"), bi("robot-assisted surgery", "机器人辅助手术"), bi("tissue injury", "组织损伤"), bi("suturing", "缝合")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Force-sensing instrument jaw", "测力器械钳口"),
+                    solution: bi(
+                        "Strain gauges in the instrument jaw and wrist measure grip and pulling forces. The console renders the force through the hand controllers and shows a color bar when a tissue-specific limit is approached. The sensor is designed to survive reprocessing.",
+                        "器械钳口和腕部集成应变片，测量夹持力和牵拉力，通过主手反馈给术者，接近特定组织的力值上限时显示彩色警示条。传感器设计可耐受清洗消毒。"
+                    ),
+                    evidence: bi("Bench calibration and 50 autoclave cycles; force error under 0.2 N.", "完成台架标定和50次高压灭菌循环，力误差小于0.2牛。"),
+                    stage: "prototype",
+                    keywords: &[bi("strain gauge", "应变片"), bi("grip force", "夹持力"), bi("force rendering", "力觉再现"), bi("sterilization", "灭菌")],
+                },
+                SolutionSeed {
+                    title: bi("Vision-based force estimation software", "基于视觉的力估计软件"),
+                    solution: bi(
+                        "Software estimates interaction forces from tissue deformation in the stereo endoscope image and from motor currents. No sensor is added to the instrument, so it works with existing disposable tools.",
+                        "软件根据立体内镜图像中的组织形变和电机电流估计交互力，无需在器械上增加传感器，可直接用于现有一次性器械。"
+                    ),
+                    evidence: bi("Trained on recordings in ex vivo porcine tissue with a reference force plate; error about 20%.", "基于离体猪组织配合参考测力板采集的数据训练，误差约20%。"),
+                    stage: "concept",
+                    keywords: &[bi("stereo vision", "立体视觉"), bi("deformation tracking", "形变追踪"), bi("motor current", "电机电流"), bi("sensorless estimation", "无传感器估计")],
+                },
+                SolutionSeed {
+                    title: bi("Vibrotactile suture tension cue", "缝线张力振动提示"),
+                    solution: bi(
+                        "A vibration motor in the hand controller pulses when estimated suture tension nears the breaking strength of the selected suture size. It is a simple substitute for full force feedback that does not disturb control stability.",
+                        "主手内置振动马达，当估计的缝线张力接近所选缝线规格的断裂强度时发出脉冲提示，是一种不影响控制稳定性的简化力反馈替代方案。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("vibrotactile feedback", "振动触觉反馈"), bi("suture tension", "缝线张力"), bi("sensory substitution", "感觉替代")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("shorten robot setup and docking", "缩短机器人摆位和对接时间"),
+            population: bi("patients having robotic surgery in busy general hospitals", "在繁忙综合医院接受机器人手术的患者"),
+            outcome: bi("increases operating room throughput and shortens anesthesia time", "提高手术室周转效率，缩短麻醉时间"),
+            current_practice: bi(
+                "Port placement and arm docking are done by hand and take 20 to 40 minutes for new teams. Suboptimal port sites lead to arm collisions that cost further time during the case.",
+                "戳卡位置和机械臂对接均由人工完成，新团队需要20至40分钟；戳卡位置不理想还会导致术中机械臂碰撞，进一步耽误时间。"
+            ),
+            keywords: &[bi("docking time", "对接时间"), bi("port placement", "戳卡布局"), bi("operating room efficiency", "手术室效率"), bi("arm collision", "机械臂碰撞")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("CT-based port placement planner", "基于CT的戳卡布局规划软件"),
+                    solution: bi(
+                        "Software reconstructs the abdominal wall and target organ from preoperative CT and simulates reach and arm collisions for candidate port layouts. It prints a skin-marking template with the recommended sites.",
+                        "软件根据术前CT重建腹壁和目标器官，针对候选戳卡布局模拟器械可达范围和机械臂碰撞，并输出推荐位点的体表标记模板。"
+                    ),
+                    evidence: bi("A retrospective review of 60 robotic colorectal cases comparing planned and actual layouts.", "回顾60例机器人结直肠手术，比较规划布局与实际布局。"),
+                    stage: "prototype",
+                    keywords: &[bi("preoperative planning", "术前规划"), bi("workspace simulation", "工作空间仿真"), bi("3D reconstruction", "三维重建"), bi("CT", "CT")],
+                },
+                SolutionSeed {
+                    title: bi("Laser-guided automatic arm docking", "激光引导自动对接"),
+                    solution: bi(
+                        "The patient cart projects laser targets on the patient and, once the nurse confirms the ports, motorized joints move each arm to its cannula. Nurses only make the final attachment.",
+                        "床旁机械臂车向患者体表投射激光靶点，护士确认戳卡后，电动关节自动将各臂移至对应套管，护士只需完成最后的连接。"
+                    ),
+                    evidence: bi("Docking time measured on a mannequin with 5 nursing teams: from 18 to 7 minutes.", "在模拟人上由5组护士测试，对接时间由18分钟缩短至7分钟。"),
+                    stage: "prototype",
+                    keywords: &[bi("automatic docking", "自动对接"), bi("laser projection", "激光投影"), bi("motorized joints", "电动关节")],
+                },
+                SolutionSeed {
+                    title: bi("Team setup checklist with OR time analytics", "团队摆位核查表与手术时间分析"),
+                    solution: bi(
+                        "A tablet app guides the bedside team through a standardized setup sequence and timestamps each step. Analytics show where time is lost across cases and teams, supporting targeted training.",
+                        "平板应用引导床旁团队按标准顺序完成摆位并记录各步骤时间戳，分析不同病例和团队的耗时环节，支持针对性培训。"
+                    ),
+                    evidence: bi("Used for 120 cases in our robotic surgery center; median setup time fell by about a third.", "本院机器人手术中心120例使用，中位摆位时间缩短约三分之一。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("workflow analytics", "流程分析"), bi("checklist", "核查表"), bi("team training", "团队培训")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("place percutaneous needles accurately with fewer CT scans", "以更少的CT扫描准确完成经皮穿刺"),
+            population: bi("patients undergoing CT-guided lung or liver biopsy and ablation", "接受CT引导下肺、肝穿刺活检或消融的患者"),
+            outcome: bi("reduces needle passes, complications and radiation dose", "减少进针次数、并发症和辐射剂量"),
+            current_practice: bi(
+                "Needles are advanced freehand with repeated CT checks after each adjustment. Deep or out-of-plane targets need many passes, raising the risk of pneumothorax and bleeding.",
+                "徒手进针，每次调整后重复CT扫描确认。深部或非轴位靶点需要多次调整，增加气胸和出血风险。"
+            ),
+            keywords: &[bi("percutaneous intervention", "经皮介入"), bi("CT guidance", "CT引导"), bi("needle placement", "穿刺定位"), bi("radiation dose", "辐射剂量")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Table-mounted CT needle-guiding robot", "床旁安装的CT穿刺导向机器人"),
+                    solution: bi(
+                        "A compact robot mounted on the CT table aligns a needle guide to the planned trajectory after automatic registration with fiducials on the skin. The physician inserts the needle manually through the guide, keeping tactile control.",
+                        "紧凑型机器人安装在CT床上，通过体表标记点自动配准后将针导向器对准规划路径，医生经导向器手动进针，保留手感控制。"
+                    ),
+                    evidence: bi("Phantom study: mean tip error 1.8 mm; first clinical cases in 14 lung biopsies with fewer check scans.", "模体研究平均针尖误差1.8毫米；首批14例肺穿刺临床应用，确认扫描次数减少。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("needle guide", "针导向器"), bi("fiducial registration", "标记点配准"), bi("trajectory planning", "路径规划"), bi("lung biopsy", "肺穿刺活检")],
+                },
+                SolutionSeed {
+                    title: bi("Respiratory motion compensation by skin markers", "基于体表标记的呼吸运动补偿"),
+                    solution: bi(
+                        "Optical tracking of skin markers builds a model relating breathing phase to target position. The system tells the physician when the breathing phase matches the planning scan so the needle is advanced at the right moment.",
+                        "光学追踪体表标记点，建立呼吸相位与靶点位置的关系模型，在呼吸相位与规划扫描一致时提示医生进针。"
+                    ),
+                    evidence: bi("Tested on a moving liver phantom with programmed breathing.", "在按程序呼吸运动的肝脏模体上测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("respiratory motion", "呼吸运动"), bi("optical tracking", "光学追踪"), bi("gating", "门控")],
+                },
+                SolutionSeed {
+                    title: bi("Patient-mounted miniature positioning robot", "贴附患者体表的微型定位机器人"),
+                    solution: bi(
+                        "A small robot fixed directly on the patient's skin moves with the body, so patient motion does not cause misalignment. It orients the needle and can advance it in small steps between scans.",
+                        "微型机器人直接固定在患者体表，随身体一起移动，患者移动不会导致偏差；可调整穿刺角度，并在两次扫描间小步进针。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("body-mounted robot", "体表固定机器人"), bi("miniaturization", "小型化"), bi("motion robustness", "抗运动干扰")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("perform remote robotic surgery safely", "安全地开展远程机器人手术"),
+            population: bi("patients in county hospitals who need complex surgery", "需要复杂手术的县级医院患者"),
+            outcome: bi("gives access to expert surgeons without transfer", "患者无需转诊即可获得专家手术"),
+            current_practice: bi(
+                "Patients are transferred to city hospitals or wait for visiting experts. Telesurgery is limited by network delay and by unclear handling of connection loss.",
+                "患者需转至市级医院或等待专家下乡手术。远程手术受网络延迟限制，断线时的处理机制也不明确。"
+            ),
+            keywords: &[bi("telesurgery", "远程手术"), bi("network latency", "网络延迟"), bi("county hospital", "县级医院"), bi("patient safety", "患者安全")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Latency-compensated predictive display", "延迟补偿预测显示"),
+                    solution: bi(
+                        "The remote console overlays a predicted instrument position on the delayed video, based on the surgeon's commands and a kinematic model. Surgeons see where the instrument will be, reducing overshoot at delays up to 200 ms.",
+                        "远端控制台基于术者指令和运动学模型，在延迟视频上叠加器械的预测位置，使术者看到器械即将到达的位置，在200毫秒以内的延迟下减少过冲。"
+                    ),
+                    evidence: bi("Simulated delay study with 10 surgeons on dry-lab tasks.", "10名外科医生在干性实验任务中进行模拟延迟研究。"),
+                    stage: "prototype",
+                    keywords: &[bi("predictive display", "预测显示"), bi("latency compensation", "延迟补偿"), bi("kinematic model", "运动学模型")],
+                },
+                SolutionSeed {
+                    title: bi("Supervised dual-console mode with local takeover", "本地接管的双控制台监督模式"),
+                    solution: bi(
+                        "The remote expert operates while a local surgeon at a second console can take over instantly. Network quality is monitored continuously, and the system freezes the instruments safely and hands control to the local surgeon if the link degrades.",
+                        "远端专家主刀，本地医生在第二控制台随时可接管。系统持续监测网络质量，链路下降时器械安全锁定并将控制权交给本地医生。"
+                    ),
+                    evidence: bi("Tested in 8 animal procedures between two hospitals 300 km apart.", "在相距300公里的两家医院间完成8例动物手术测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("dual console", "双控制台"), bi("handover", "控制权交接"), bi("network monitoring", "网络监测"), bi("fail-safe", "失效安全")],
+                },
+                SolutionSeed {
+                    title: bi("Remote mentoring with telestration", "远程指导与标注"),
+                    solution: bi(
+                        "Instead of remote operation, the expert watches the local robotic case and draws on the surgeon's 3D view in real time. Lower bandwidth needs and no remote control make it easier to approve and scale.",
+                        "专家不直接远程操作，而是观看本地机器人手术并在术者三维视野中实时标注。带宽需求低、无需远程控制，更易获批和推广。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("telementoring", "远程指导"), bi("telestration", "远程标注"), bi("surgical education", "手术教学")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("assess robotic surgical skill objectively", "客观评估机器人手术技能"),
+            population: bi("surgeons early in their robotic learning curve", "处于机器人手术学习曲线早期的外科医生"),
+            outcome: bi("shortens the learning curve and protects patients during it", "缩短学习曲线，并在此期间保障患者安全"),
+            current_practice: bi(
+                "Credentialing relies on case numbers and subjective ratings by proctors. Simulator scores use generic tasks that do not reflect real procedures.",
+                "准入主要依据手术例数和带教医生的主观评价；模拟器评分采用通用任务，与真实手术差别较大。"
+            ),
+            keywords: &[bi("surgical skill assessment", "手术技能评估"), bi("learning curve", "学习曲线"), bi("credentialing", "资质准入"), bi("simulation", "模拟训练")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Kinematic skill analytics from robot logs", "基于机器人运动数据的技能分析"),
+                    solution: bi(
+                        "Software extracts instrument path length, economy of motion, idle time and camera use from the robot's logs of real cases. Surgeons get a dashboard comparing their metrics with experts for the same procedure step.",
+                        "软件从真实手术的机器人日志中提取器械路径长度、运动经济性、停顿时间和镜头使用情况，为术者提供与同一手术步骤专家数据对比的看板。"
+                    ),
+                    evidence: bi("Analysis of 150 logged prostatectomies at our center; metrics correlate with case number.", "分析本中心150例有日志记录的前列腺切除术，各指标与手术例数相关。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("kinematic data", "运动学数据"), bi("economy of motion", "运动经济性"), bi("performance dashboard", "绩效看板")],
+                },
+                SolutionSeed {
+                    title: bi("Procedure-specific dry-lab models", "专病干性训练模型"),
+                    solution: bi(
+                        "Silicone and hydrogel models replicate key steps such as urethrovesical anastomosis or renal hilum dissection, with embedded sensors detecting leaks and excessive force. They are cheaper than animal labs and reusable for parts of the task.",
+                        "硅胶和水凝胶模型复刻膀胱尿道吻合、肾门解剖等关键步骤，内置传感器检测渗漏和过度用力，比动物实验便宜，部分任务可重复使用。"
+                    ),
+                    evidence: bi("Face validity rated by 12 surgeons at a training course.", "在培训班上由12名外科医生评价表面效度。"),
+                    stage: "prototype",
+                    keywords: &[bi("dry-lab model", "干性训练模型"), bi("hydrogel", "水凝胶"), bi("anastomosis training", "吻合训练")],
+                },
+                SolutionSeed {
+                    title: bi("Video AI for surgical step and error recognition", "手术视频AI步骤与失误识别"),
+                    solution: bi(
+                        "A model segments recorded robotic videos into procedural steps and flags events such as bleeding or instrument collisions. Proctors review a short highlight reel instead of hours of video.",
+                        "模型将机器人手术录像分割为各个手术步骤，并标记出血、器械碰撞等事件，带教医生只需查看简短的要点回放，而非数小时录像。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("surgical video analysis", "手术视频分析"), bi("phase recognition", "阶段识别"), bi("proctoring", "带教评估")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("provide stable traction and bimanual control in endoscopic submucosal dissection", "在内镜黏膜下剥离术中提供稳定牵引和双手操作"),
+            population: bi("patients with early gastrointestinal neoplasia", "早期消化道肿瘤患者"),
+            outcome: bi("shortens procedure time and lowers perforation risk", "缩短手术时间，降低穿孔风险"),
+            current_practice: bi(
+                "Standard endoscopes have one instrument channel and no way to retract tissue. Endoscopists improvise traction with clips and threads, and difficult lesions take hours.",
+                "普通内镜只有一个器械通道，无法牵拉组织。术者用钛夹加牙线等方式临时牵引，困难病变需要数小时。"
+            ),
+            keywords: &[bi("endoscopic submucosal dissection", "内镜黏膜下剥离术"), bi("traction", "牵引"), bi("flexible endoscopy", "软式内镜"), bi("early gastric cancer", "早期胃癌")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Two-arm flexible endoscopic robot", "双臂柔性内镜机器人"),
+                    solution: bi(
+                        "Two tendon-driven robotic arms mounted at the endoscope tip provide a grasper and a knife, controlled from a console. One arm lifts the mucosal flap while the other dissects, giving surgical-style triangulation inside the lumen.",
+                        "内镜头端安装两条拉线驱动的机械臂，分别为抓钳和电刀，由控制台操控。一臂提拉黏膜瓣，另一臂剥离，在腔内实现类似外科的三角操作。"
+                    ),
+                    evidence: bi("ESD of 10 simulated lesions in ex vivo porcine stomachs; dissection speed compared with conventional ESD.", "在离体猪胃上完成10个模拟病变的剥离，与常规ESD比较剥离速度。"),
+                    stage: "prototype",
+                    keywords: &[bi("tendon-driven arms", "拉线驱动机械臂"), bi("triangulation", "三角操作"), bi("endoluminal robot", "腔内机器人"), bi("flexible robotics", "柔性机器人")],
+                },
+                SolutionSeed {
+                    title: bi("External magnetic traction system", "体外磁锚定牵引系统"),
+                    solution: bi(
+                        "A small magnet clipped to the lesion edge is pulled by an external magnet held on the abdomen. The direction and force of traction can be changed at any time without extra endoscope passes.",
+                        "将小磁体用钛夹固定于病变边缘，体外腹壁上的磁体对其施加牵引，可随时改变牵引方向和力度，无需再次进镜。"
+                    ),
+                    evidence: bi("A retrospective review of 45 gastric ESDs at our endoscopy center using an earlier magnetic prototype.", "回顾本院内镜中心使用早期磁牵引样机的45例胃ESD。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("magnetic anchor", "磁锚定"), bi("traction direction", "牵引方向"), bi("endoscopic clip", "内镜钛夹")],
+                },
+                SolutionSeed {
+                    title: bi("Spring-loaded detachable traction ring", "弹簧式可分离牵引环"),
+                    solution: bi(
+                        "A small elastic ring with two clips is deployed through the working channel, anchoring the lesion edge to the opposite wall. It is simple, single-use, and needs no extra equipment.",
+                        "经工作通道释放带两枚夹子的小型弹性环，将病变边缘锚定到对侧胃壁。结构简单、一次性使用，无需额外设备。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("traction device", "牵引装置"), bi("single-use", "一次性使用"), bi("elastic ring", "弹性环")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("see hidden tumor borders and vessels during robotic partial nephrectomy", "在机器人肾部分切除术中看清隐藏的肿瘤边界和血管"),
+            population: bi("patients with small renal masses", "肾脏小肿瘤患者"),
+            outcome: bi("preserves kidney function and avoids positive margins", "保护肾功能并避免切缘阳性"),
+            current_practice: bi(
+                "Surgeons map the tumor mentally from CT and use intraoperative ultrasound. Endophytic tumors and segmental arteries are hard to localize, so many surgeons clamp the main artery for longer than necessary.",
+                "术者凭记忆将CT信息映射到术野，并借助术中超声定位。内生型肿瘤和段动脉难以定位，很多术者只能阻断主干动脉，热缺血时间偏长。"
+            ),
+            keywords: &[bi("partial nephrectomy", "肾部分切除"), bi("augmented reality", "增强现实"), bi("renal tumor", "肾肿瘤"), bi("warm ischemia", "热缺血")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("AR overlay with deformation tracking", "带形变追踪的增强现实叠加"),
+                    solution: bi(
+                        "A 3D model of kidney, tumor and vessels from CT is registered to the endoscopic view and updated as the kidney is mobilized, using surface tracking. The overlay in the surgeon console shows the tumor depth and segmental arteries.",
+                        "基于CT构建的肾脏、肿瘤和血管三维模型与内镜画面配准，并在游离肾脏过程中通过表面追踪实时更新，在术者控制台中叠加显示肿瘤深度和段动脉。"
+                    ),
+                    evidence: bi("Registration error assessed in 20 recorded cases offline: about 4 mm.", "在20例手术录像上离线评估配准误差约4毫米。"),
+                    stage: "prototype",
+                    keywords: &[bi("3D model", "三维模型"), bi("image registration", "图像配准"), bi("soft-tissue deformation", "软组织形变"), bi("surgical navigation", "手术导航")],
+                },
+                SolutionSeed {
+                    title: bi("Drop-in robotic ultrasound probe", "机器人专用术中超声探头"),
+                    solution: bi(
+                        "A small ultrasound probe designed to be held by a robotic grasper is guided across the kidney surface, and the image appears picture-in-picture on the console. The surgeon controls scanning directly instead of relying on an assistant.",
+                        "专为机器人抓钳夹持设计的小型超声探头在肾表面扫查，图像以画中画形式显示于控制台，术者可自主控制扫查，不再依赖助手。"
+                    ),
+                    evidence: bi("Used in 30 robotic partial nephrectomies at our department.", "本科30例机器人肾部分切除术中使用。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("intraoperative ultrasound", "术中超声"), bi("drop-in probe", "可夹持探头"), bi("picture-in-picture", "画中画")],
+                },
+                SolutionSeed {
+                    title: bi("Fluorescence-guided selective clamping", "荧光引导的选择性阻断"),
+                    solution: bi(
+                        "After clamping a segmental artery, a fluorescent dye injection shows which part of the kidney remains perfused. Software quantifies the ischemic area against the tumor outline to confirm that the right branch has been clamped.",
+                        "阻断段动脉后注射荧光染料，显示仍有灌注的肾实质区域，软件将缺血区与肿瘤轮廓对比量化，确认阻断分支正确。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("ICG fluorescence", "ICG荧光"), bi("selective clamping", "选择性阻断"), bi("perfusion imaging", "灌注成像")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("robotic urologic surgery", "机器人泌尿外科"),
+            bio: bi(
+                "Director of the robotic surgery center at a university hospital with more than 1,500 robotic cases over 12 years. His focus is robotic partial nephrectomy, radical prostatectomy and surgical navigation.",
+                "大学附属医院机器人手术中心主任，12年累计完成机器人手术逾1500例，专注机器人肾部分切除、根治性前列腺切除及手术导航。"
+            ),
+            past_work: &[
+                bi("Augmented reality navigation in robotic partial nephrectomy", "机器人肾部分切除术中增强现实导航"),
+                bi("Segmental artery clamping guided by 3D reconstruction, 200 cases", "三维重建指导段动脉阻断200例"),
+                bi("Learning curve of robotic prostatectomy analyzed with console kinematics", "基于控制台运动数据的机器人前列腺切除学习曲线分析"),
+                bi("Multicentre telesurgery feasibility study", "多中心远程手术可行性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("robotic colorectal and general surgery", "机器人结直肠与普通外科"),
+            bio: bi(
+                "Chief physician of colorectal surgery with 17 years of experience, leading the department's transition to robotic surgery. She works on operating room efficiency, docking workflow and haptic-free tissue handling.",
+                "结直肠外科主任医师，从业17年，带领科室开展机器人手术。关注手术室效率、对接流程及无力反馈条件下的组织操作。"
+            ),
+            past_work: &[
+                bi("Robotic total mesorectal excision, 400-case outcomes", "机器人全直肠系膜切除400例结局"),
+                bi("Standardized docking workflow reducing setup time", "标准化对接流程缩短摆位时间"),
+                bi("Tissue injury with robotic graspers, ex vivo study", "机器人抓钳组织损伤离体研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("therapeutic endoscopy", "消化内镜治疗"),
+            bio: bi(
+                "Head of the endoscopy center at a provincial hospital, 16 years performing ESD and endoscopic full-thickness resection. He develops traction methods and tests flexible robotic endoscopes.",
+                "省级医院内镜中心主任，从事ESD及内镜全层切除16年，致力于牵引方法研究并参与柔性内镜机器人测试。"
+            ),
+            past_work: &[
+                bi("Magnetic anchor-guided ESD for gastric lesions", "磁锚定辅助胃ESD"),
+                bi("Traction strategies for colorectal ESD, comparative study", "结直肠ESD牵引策略对比研究"),
+                bi("Preclinical evaluation of a dual-arm endoscopic robot", "双臂内镜机器人临床前评价"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("image-guided percutaneous intervention", "影像引导经皮介入"),
+            bio: bi(
+                "Professor of interventional radiology with 20 years in CT-guided procedures and tumor ablation. His research covers robotic needle guidance and respiratory motion management.",
+                "介入放射学教授，从事CT引导介入和肿瘤消融20年，研究方向为机器人穿刺导向和呼吸运动管理。"
+            ),
+            past_work: &[
+                bi("Robot-assisted CT-guided lung biopsy, prospective study", "机器人辅助CT引导肺穿刺前瞻性研究"),
+                bi("Radiation dose reduction in CT-guided interventions", "CT引导介入辐射剂量控制"),
+                bi("Microwave ablation of liver tumors near the diaphragm", "近膈顶肝肿瘤微波消融"),
+                bi("Respiratory gating for percutaneous needle placement", "经皮穿刺呼吸门控技术"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("medical robotics and control engineering", "医疗机器人与控制工程"),
+            bio: bi(
+                "Principal R&D engineer at the company with 15 years in surgical robot development. He leads the teleoperation control, force sensing and safety architecture of the company's robotic platform.",
+                "公司首席研发工程师，从事手术机器人开发15年，负责公司机器人平台的遥操作控制、力感知和安全架构。"
+            ),
+            past_work: &[
+                bi("Master-slave teleoperation with latency compensation", "带延迟补偿的主从遥操作"),
+                bi("Six-axis force sensor for surgical instruments, patents", "手术器械六维力传感器，相关专利"),
+                bi("Functional safety design of a laparoscopic robot to IEC 80601-2-77", "按IEC 80601-2-77开展腹腔镜机器人功能安全设计"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Surgical Robot Platform Team", "手术机器人平台团队"),
+            capabilities: bi(
+                "Develops the arms, instruments and console of the laparoscopic robot. The team covers kinematics, servo control, instrument wrists and functional safety.",
+                "负责腹腔镜机器人机械臂、器械和控制台开发，覆盖运动学、伺服控制、器械腕部设计和功能安全。"
+            ),
+            technologies: &[
+                bi("remote center of motion mechanisms", "远心运动机构"),
+                bi("servo motor control", "伺服电机控制"),
+                bi("cable-driven instrument wrists", "线驱动器械腕部"),
+                bi("force and torque sensing", "力与力矩感知"),
+                bi("teleoperation over networks", "网络遥操作"),
+                bi("functional safety engineering", "功能安全工程"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Surgical Navigation and AR Team", "手术导航与增强现实团队"),
+            capabilities: bi(
+                "Builds planning, registration and augmented reality software for robotic and percutaneous procedures. The team integrates CT, ultrasound and endoscopic video.",
+                "开发用于机器人和经皮手术的规划、配准和增强现实软件，整合CT、超声和内镜视频。"
+            ),
+            technologies: &[
+                bi("3D anatomical reconstruction", "三维解剖重建"),
+                bi("optical and electromagnetic tracking", "光学与电磁追踪"),
+                bi("deformable registration", "可形变配准"),
+                bi("surgical video analytics", "手术视频分析"),
+                bi("stereo endoscope rendering", "立体内镜渲染"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Flexible and Endoluminal Robotics Team", "柔性与腔内机器人团队"),
+            capabilities: bi(
+                "Develops flexible robotic endoscopes, continuum instruments and magnetic manipulation systems. The team prototypes quickly with 3D printing and tests in ex vivo organs.",
+                "开发柔性内镜机器人、连续体器械和磁操控系统，借助3D打印快速制作样机，并在离体器官上测试。"
+            ),
+            technologies: &[
+                bi("continuum robot design", "连续体机器人设计"),
+                bi("tendon-driven actuation", "拉线驱动"),
+                bi("magnetic actuation", "磁驱动"),
+                bi("miniature instrument fabrication", "微型器械制造"),
             ],
         },
     ],
