@@ -54,7 +54,7 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY, ROBOTICS];
+pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY, ROBOTICS, ORTHOPAEDICS];
 
 // ---- per-field tables (helper consts) ----
 
@@ -2505,6 +2505,413 @@ const ROBOTICS: FieldCorpus = FieldCorpus {
                 bi("tendon-driven actuation", "拉线驱动"),
                 bi("magnetic actuation", "磁驱动"),
                 bi("miniature instrument fabrication", "微型器械制造"),
+            ],
+        },
+    ],
+};
+
+const ORTHOPAEDICS: FieldCorpus = FieldCorpus {
+    field: "orthopaedics",
+    needs: &[
+        NeedSeed {
+            problem: bi("place pedicle screws accurately", "精准置入椎弓根螺钉"),
+            population: bi("patients with spinal deformity or osteoporotic fractures undergoing posterior fixation", "接受后路固定的脊柱畸形或骨质疏松性骨折患者"),
+            outcome: bi("avoids neurological injury and screw loosening while reducing radiation to staff", "避免神经损伤和螺钉松动，同时减少医护人员辐射暴露"),
+            current_practice: bi(
+                "Most screws are placed freehand with repeated fluoroscopy. Breach rates rise in rotated or small pedicles, and navigation systems are too expensive for many hospitals.",
+                "多数螺钉在反复透视下徒手置入，椎体旋转或椎弓根细小时穿破率明显增加；导航系统价格高，很多医院难以配置。"
+            ),
+            keywords: &[bi("pedicle screw", "椎弓根螺钉"), bi("spinal deformity", "脊柱畸形"), bi("screw malposition", "螺钉误置"), bi("fluoroscopy", "透视")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Patient-specific 3D-printed drill guides", "个性化3D打印导航模板"),
+                    solution: bi(
+                        "Guides designed from the preoperative CT fit onto the laminae and spinous process of each vertebra and direct the drill along the planned trajectory. They cost far less than navigation and need no intraoperative imaging beyond a final check.",
+                        "根据术前CT为每个椎体设计贴合椎板和棘突的导板，引导钻头沿规划路径置钉。成本远低于导航系统，术中除最终确认外无需额外影像。"
+                    ),
+                    evidence: bi("A retrospective review of 85 scoliosis cases at our department; breach rate compared with freehand cases.", "回顾本科85例脊柱侧弯手术，与徒手置钉病例比较穿破率。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("3D printing", "3D打印"), bi("patient-specific guide", "个性化导板"), bi("trajectory planning", "钉道规划"), bi("scoliosis", "脊柱侧弯")],
+                },
+                SolutionSeed {
+                    title: bi("Conductivity-sensing pedicle probe", "电导感知椎弓根探子"),
+                    solution: bi(
+                        "A handheld pedicle probe measures electrical conductivity at its tip. Cancellous bone, cortical wall and soft tissue give different readings, and an audible tone warns before the tip breaches the cortex.",
+                        "手持式椎弓根探子测量尖端电导率，松质骨、皮质骨壁和软组织读数不同，尖端即将穿破皮质时发出提示音。"
+                    ),
+                    evidence: bi("Tested in 40 pedicles of cadaveric spines with CT confirmation.", "在尸体脊柱40个椎弓根上测试，并经CT确认。"),
+                    stage: "prototype",
+                    keywords: &[bi("electrical conductivity", "电导率"), bi("breach detection", "穿破预警"), bi("handheld instrument", "手持器械")],
+                },
+                SolutionSeed {
+                    title: bi("Fluoroscopy-to-CT registration navigation", "透视-CT配准导航"),
+                    solution: bi(
+                        "Software registers two standard fluoroscopy shots to the preoperative CT and overlays the planned screw trajectory on the live C-arm image. It turns an existing C-arm into a low-cost navigation tool without an intraoperative CT.",
+                        "软件将两幅标准透视图像与术前CT配准，在实时C臂图像上叠加规划钉道，无需术中CT即可将现有C臂升级为低成本导航工具。"
+                    ),
+                    evidence: bi("Registration accuracy tested in 6 spine phantoms.", "在6个脊柱模体上测试配准精度。"),
+                    stage: "concept",
+                    keywords: &[bi("2D-3D registration", "二维-三维配准"), bi("C-arm", "C臂"), bi("low-cost navigation", "低成本导航")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("monitor fracture healing objectively", "客观监测骨折愈合进程"),
+            population: bi("patients with tibial shaft fractures", "胫骨干骨折患者"),
+            outcome: bi("identifies nonunion early and guides safe weight-bearing", "及早识别骨不连，指导安全负重"),
+            current_practice: bi(
+                "Healing is judged on radiographs every six weeks, and readers disagree on callus bridging. Nonunion is often diagnosed months late, and weight-bearing advice is conservative.",
+                "每6周拍片判断愈合，不同医生对骨痂桥接的判断差异大。骨不连往往数月后才确诊，负重建议也偏保守。"
+            ),
+            keywords: &[bi("fracture healing", "骨折愈合"), bi("nonunion", "骨不连"), bi("tibial fracture", "胫骨骨折"), bi("weight-bearing", "负重")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wireless strain sensor on the implant", "内植物无线应变传感器"),
+                    solution: bi(
+                        "A passive strain sensor attached to the plate or nail is read wirelessly through the skin. As the bone heals it takes over load, and implant strain falls. The falling curve tracks healing weeks before radiographic bridging.",
+                        "附着于钢板或髓内钉的无源应变传感器可经皮无线读取。骨愈合过程中骨骼逐步分担载荷，内植物应变随之下降，这一曲线可比影像学桥接早数周反映愈合。"
+                    ),
+                    evidence: bi("Sheep tibia osteotomy model in 6 animals; strain fell in parallel with callus stiffness.", "6只绵羊胫骨截骨模型中，应变下降与骨痂刚度增加同步。"),
+                    stage: "prototype",
+                    keywords: &[bi("smart implant", "智能内植物"), bi("strain gauge", "应变片"), bi("wireless telemetry", "无线遥测"), bi("load sharing", "载荷分担")],
+                },
+                SolutionSeed {
+                    title: bi("Load-sensing external fixator struts", "测力外固定架连杆"),
+                    solution: bi(
+                        "Replacement struts for circular external fixators contain load cells and log forces during walking. Patients and surgeons see how much load passes through the fixator versus the bone, supporting progressive dynamization.",
+                        "环形外固定架的替换连杆内置测力传感器，记录行走时的受力，帮助医患了解载荷经外固定架与骨骼的分配比例，指导逐步动力化。"
+                    ),
+                    evidence: bi("Used in 9 patients in our limb reconstruction clinic.", "本院肢体重建门诊9例患者使用。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("external fixator", "外固定架"), bi("load cell", "测力传感器"), bi("dynamization", "动力化")],
+                },
+                SolutionSeed {
+                    title: bi("AI radiographic healing score", "AI影像愈合评分"),
+                    solution: bi(
+                        "A model scores cortical bridging on each of four cortices on AP and lateral radiographs and tracks the score over visits. It standardizes assessment and flags stalled healing.",
+                        "模型在正侧位X线片上对四层皮质的桥接情况逐一评分，并追踪多次复查的评分变化，使评估标准化并提示愈合停滞。"
+                    ),
+                    evidence: bi("Literature only; labeling of 1,200 radiographs is underway.", "目前仅有文献依据，1200幅X线片的标注正在进行。"),
+                    stage: "idea",
+                    keywords: &[bi("radiograph analysis", "X线片分析"), bi("cortical bridging", "皮质桥接"), bi("deep learning", "深度学习")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("provide effective preoperative pain relief without opioids", "术前实现有效的非阿片类镇痛"),
+            population: bi("elderly patients with hip fracture in the emergency department", "急诊科老年髋部骨折患者"),
+            outcome: bi("reduces delirium and opioid side effects while waiting for surgery", "在等待手术期间减少谵妄和阿片类药物不良反应"),
+            current_practice: bi(
+                "Patients mostly receive intravenous opioids. Fascia iliaca blocks work well but need ultrasound skills that are not available around the clock in the emergency department.",
+                "患者多接受静脉阿片类镇痛。髂筋膜阻滞效果好，但需要超声技术，急诊科无法全天候开展。"
+            ),
+            keywords: &[bi("hip fracture", "髋部骨折"), bi("fascia iliaca block", "髂筋膜阻滞"), bi("delirium", "谵妄"), bi("geriatric trauma", "老年创伤")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Pressure-sensing block needle kit", "压力感知神经阻滞穿刺套件"),
+                    solution: bi(
+                        "A kit with a blunt needle connected to an inline pressure sensor signals the two fascial 'pops' and the loss of resistance at the correct plane. It supports landmark-based blocks when ultrasound or a skilled operator is not available.",
+                        "套件包含钝头穿刺针和在线压力传感器，提示穿过两层筋膜的突破感和到达正确层面时的阻力消失，在无超声或无熟练操作者时辅助体表定位阻滞。"
+                    ),
+                    evidence: bi("Bench tests in layered tissue phantoms; pressure signatures reproducible.", "在分层组织模体上完成台架测试，压力特征可重复。"),
+                    stage: "prototype",
+                    keywords: &[bi("loss of resistance", "阻力消失"), bi("pressure sensor", "压力传感器"), bi("landmark technique", "体表定位技术")],
+                },
+                SolutionSeed {
+                    title: bi("AI ultrasound guidance for emergency physicians", "面向急诊医生的AI超声引导"),
+                    solution: bi(
+                        "An app on a handheld ultrasound labels the fascia iliaca, iliacus muscle and femoral nerve in real time and shows where to aim the needle. It lets non-specialist doctors perform the block safely after brief training.",
+                        "掌上超声应用实时标注髂筋膜、髂肌和股神经，并提示进针目标，使非麻醉专科医生经简短培训后即可安全完成阻滞。"
+                    ),
+                    evidence: bi("Labeling accuracy tested on 300 images; 8 emergency doctors trained in a simulation course.", "在300幅图像上测试标注准确率，8名急诊医生完成模拟培训。"),
+                    stage: "concept",
+                    keywords: &[bi("point-of-care ultrasound", "床旁超声"), bi("anatomy recognition", "解剖识别"), bi("regional anesthesia", "区域麻醉")],
+                },
+                SolutionSeed {
+                    title: bi("Hip fracture positioning and traction cushion", "髋部骨折体位牵引垫"),
+                    solution: bi(
+                        "An inflatable cushion keeps the injured leg in slight flexion and neutral rotation with gentle traction during transfers and imaging. Reducing fracture movement lowers pain without any drug.",
+                        "充气垫在转运和检查期间使患肢保持轻度屈曲、中立旋转并施加轻柔牵引，减少骨折端活动，从而在不用药的情况下减轻疼痛。"
+                    ),
+                    evidence: bi("Used with 50 patients in our emergency department; pain scores during transfer recorded.", "本院急诊50例患者使用，记录了转运时的疼痛评分。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("immobilization", "制动"), bi("patient transfer", "患者转运"), bi("non-pharmacological analgesia", "非药物镇痛")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("balance soft tissues objectively in knee replacement", "在膝关节置换中客观评估软组织平衡"),
+            population: bi("patients undergoing total knee arthroplasty", "接受全膝关节置换的患者"),
+            outcome: bi("reduces residual pain and revisions for instability", "减少术后残留疼痛和因不稳定导致的翻修"),
+            current_practice: bi(
+                "Surgeons assess balance by feel with spacer blocks and trial components. Assessment is subjective and a notable share of patients remain dissatisfied after surgery.",
+                "术者凭手感借助间隙块和试模评估平衡，主观性强，相当一部分患者术后仍不满意。"
+            ),
+            keywords: &[bi("total knee arthroplasty", "全膝关节置换"), bi("soft tissue balance", "软组织平衡"), bi("joint instability", "关节不稳"), bi("patient satisfaction", "患者满意度")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Instrumented tibial trial insert", "带传感器的胫骨试模垫片"),
+                    solution: bi(
+                        "A trial insert with embedded load sensors measures medial and lateral compartment forces and contact points through the range of motion. A tablet shows whether the knee is balanced before final components are implanted.",
+                        "试模垫片内置载荷传感器，测量全活动范围内内外侧间室压力和接触点，平板电脑在植入最终假体前显示膝关节是否平衡。"
+                    ),
+                    evidence: bi("Used in 40 TKAs at our department; compartment load differences recorded before and after releases.", "本科40例全膝置换中使用，记录了松解前后的间室载荷差。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("load sensor", "载荷传感器"), bi("compartment pressure", "间室压力"), bi("trial insert", "试模垫片"), bi("ligament release", "韧带松解")],
+                },
+                SolutionSeed {
+                    title: bi("Motorized ligament tensor", "电动韧带张力器"),
+                    solution: bi(
+                        "A motorized tensor inserted between femur and tibia applies a defined distraction force and measures the resulting gap in flexion and extension. Bone cuts are then planned to give equal gaps at equal tension.",
+                        "电动张力器置于股骨与胫骨之间，施加设定的撑开力，测量屈伸位间隙，据此规划截骨，使相同张力下间隙一致。"
+                    ),
+                    evidence: bi("Cadaver testing in 6 knees.", "在6个尸体膝关节上测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("gap balancing", "间隙平衡"), bi("distraction force", "撑开力"), bi("motorized instrument", "电动器械")],
+                },
+                SolutionSeed {
+                    title: bi("Imageless inertial alignment system", "无影像惯性对线系统"),
+                    solution: bi(
+                        "Small inertial sensors attached to cutting guides find the hip center by leg rotation and report alignment of each cut. It gives navigation-level alignment data at the cost of a disposable kit.",
+                        "安装在截骨导向器上的小型惯性传感器通过旋转下肢确定髋关节中心，并报告每一步截骨的对线，以一次性套件的成本获得接近导航的对线数据。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("inertial sensor", "惯性传感器"), bi("limb alignment", "下肢力线"), bi("cutting guide", "截骨导向器")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("diagnose periprosthetic joint infection quickly and accurately", "快速、准确地诊断假体周围感染"),
+            population: bi("patients with a painful hip or knee replacement", "髋膝关节置换术后疼痛的患者"),
+            outcome: bi("avoids unnecessary revision and prevents missed infection", "避免不必要的翻修，防止漏诊感染"),
+            current_practice: bi(
+                "Diagnosis combines serum markers, aspirate cell counts and cultures that take days. Cultures are negative in a share of true infections, and decisions in theatre are made with incomplete information.",
+                "诊断依赖血清学指标、关节液细胞计数和需数日的培养，部分真实感染培养阴性，术中往往在信息不完整的情况下作决策。"
+            ),
+            keywords: &[bi("periprosthetic joint infection", "假体周围感染"), bi("synovial fluid", "关节液"), bi("revision arthroplasty", "翻修手术"), bi("biomarker", "生物标志物")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Lateral flow synovial biomarker test", "关节液生物标志物侧流检测"),
+                    solution: bi(
+                        "A test strip detects an antimicrobial peptide released by neutrophils in synovial fluid within ten minutes. It can be used at the bedside or in theatre and is not affected by prior antibiotics.",
+                        "试纸条可在10分钟内检测关节液中中性粒细胞释放的抗菌肽，适用于床旁或术中，不受既往抗生素使用影响。"
+                    ),
+                    evidence: bi("Tested on 70 stored synovial samples against final infection diagnosis.", "在70份冻存关节液样本上与最终感染诊断对照测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("lateral flow assay", "侧流免疫层析"), bi("point-of-care test", "即时检测"), bi("neutrophil biomarker", "中性粒细胞标志物")],
+                },
+                SolutionSeed {
+                    title: bi("Smartphone microscope synovial cell counter", "手机显微关节液细胞计数"),
+                    solution: bi(
+                        "A disposable counting chamber and a clip-on lens turn a smartphone into a microscope. Software counts white cells and the neutrophil percentage in the aspirate within minutes, without a laboratory.",
+                        "一次性计数板配合外夹镜头将手机变成显微镜，软件在数分钟内完成关节液白细胞计数及中性粒细胞百分比分析，无需实验室。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("cell counting", "细胞计数"), bi("smartphone microscopy", "手机显微成像"), bi("image analysis", "图像分析")],
+                },
+                SolutionSeed {
+                    title: bi("Multi-marker infection probability calculator", "多指标感染概率计算软件"),
+                    solution: bi(
+                        "Software combines serum markers, synovial results, imaging and clinical signs into a probability of infection according to current diagnostic criteria. It shows which additional test would change the decision most.",
+                        "软件依据现行诊断标准，综合血清学指标、关节液结果、影像和临床表现计算感染概率，并提示哪项补充检查最有可能改变决策。"
+                    ),
+                    evidence: bi("A retrospective review of 230 revision cases at our joint center.", "回顾本院关节中心230例翻修病例。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("diagnostic criteria", "诊断标准"), bi("decision support", "决策支持"), bi("probability model", "概率模型")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("identify and treat osteoporosis after a first fragility fracture", "在首次脆性骨折后识别并治疗骨质疏松"),
+            population: bi("older adults treated for wrist, vertebral or hip fractures", "因腕部、椎体或髋部骨折就诊的老年人"),
+            outcome: bi("raises treatment rates and prevents the next fracture", "提高抗骨质疏松治疗率，预防再次骨折"),
+            current_practice: bi(
+                "Fracture care ends when the bone heals. Few patients get a DXA scan, and without a fracture liaison service most never start anti-osteoporosis treatment.",
+                "骨折愈合后诊疗即告结束，很少患者做双能X线骨密度检查；缺乏骨折联络服务，多数患者从未开始抗骨质疏松治疗。"
+            ),
+            keywords: &[bi("osteoporosis", "骨质疏松"), bi("fragility fracture", "脆性骨折"), bi("secondary prevention", "二级预防"), bi("bone mineral density", "骨密度")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Opportunistic CT bone density software", "CT机会性骨密度筛查软件"),
+                    solution: bi(
+                        "Software measures vertebral bone density on CT scans already taken for other reasons, such as trauma or abdominal imaging. Low values automatically trigger a referral note for osteoporosis assessment.",
+                        "软件在因创伤或腹部检查等其他原因已完成的CT上测量椎体骨密度，数值偏低时自动生成骨质疏松评估转诊提示。"
+                    ),
+                    evidence: bi("Compared with DXA in 400 patients who had both within six months at our hospital.", "在本院6个月内同时做过CT和DXA的400例患者中进行对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("opportunistic screening", "机会性筛查"), bi("CT attenuation", "CT值"), bi("automatic referral", "自动转诊")],
+                },
+                SolutionSeed {
+                    title: bi("Bedside ultrasound bone density device", "床旁超声骨密度检测仪"),
+                    solution: bi(
+                        "A portable device uses radiofrequency ultrasound signals at the lumbar spine and hip to estimate bone density without radiation. It can be used on the ward or in the fracture clinic on the day of the visit.",
+                        "便携设备利用腰椎和髋部的射频超声信号估算骨密度，无辐射，可在病房或骨折门诊当天完成检查。"
+                    ),
+                    evidence: bi("Literature only; a comparison study with DXA is planned.", "目前仅有文献依据，计划开展与DXA的对照研究。"),
+                    stage: "concept",
+                    keywords: &[bi("quantitative ultrasound", "定量超声"), bi("radiation-free", "无辐射"), bi("portable device", "便携设备")],
+                },
+                SolutionSeed {
+                    title: bi("Fracture liaison tracking platform", "骨折联络服务追踪平台"),
+                    solution: bi(
+                        "A platform identifies fragility fracture patients from admission and outpatient records and tracks each through assessment, treatment start and one-year adherence. A coordinator nurse works from its task list.",
+                        "平台从住院和门诊记录中识别脆性骨折患者，追踪其评估、开始治疗和一年用药依从情况，联络护士依据任务清单开展工作。"
+                    ),
+                    evidence: bi("Pilot in our orthopaedic department with 150 patients over one year.", "本院骨科试点一年，纳入150例患者。"),
+                    stage: "prototype",
+                    keywords: &[bi("fracture liaison service", "骨折联络服务"), bi("care coordination", "诊疗协调"), bi("treatment adherence", "治疗依从性")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("immobilize fractures comfortably while watching the skin", "舒适地固定骨折并监测皮肤状况"),
+            population: bi("children with forearm fractures treated in casts", "采用石膏固定的儿童前臂骨折患者"),
+            outcome: bi("prevents pressure sores and reduces unplanned clinic visits", "预防压疮，减少计划外复诊"),
+            current_practice: bi(
+                "Plaster or fiberglass casts are heavy, itchy and cannot get wet. Pressure sores under the cast are invisible, and worried parents bring children back for unplanned checks.",
+                "石膏或玻璃纤维管型笨重、瘙痒、不能沾水，管型下的压疮无法看到，家长担心时常带孩子计划外复诊。"
+            ),
+            keywords: &[bi("cast immobilization", "石膏固定"), bi("pediatric fracture", "儿童骨折"), bi("pressure sore", "压疮"), bi("forearm fracture", "前臂骨折")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("3D-printed ventilated waterproof cast", "3D打印镂空防水支具"),
+                    solution: bi(
+                        "The arm is scanned with a handheld 3D scanner and a lattice cast is printed in about an hour. The open structure lets the skin breathe and be inspected, and the cast can get wet.",
+                        "用手持三维扫描仪扫描前臂，约一小时打印出镂空网格支具。开放结构透气、可直接观察皮肤，且可以沾水。"
+                    ),
+                    evidence: bi("Used for 30 stable distal radius fractures in our pediatric clinic; no loss of reduction.", "本院儿科门诊30例稳定型桡骨远端骨折使用，无复位丢失。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("3D scanning", "三维扫描"), bi("lattice structure", "镂空网格"), bi("waterproof", "防水"), bi("additive manufacturing", "增材制造")],
+                },
+                SolutionSeed {
+                    title: bi("Sensor liner for pressure and temperature", "压力温度传感内衬"),
+                    solution: bi(
+                        "A thin liner under a conventional cast carries pressure and temperature sensors at bony prominences. A phone app alerts parents and the clinic to sustained high pressure or local warmth that suggests a sore.",
+                        "在普通管型下放置薄型内衬，在骨突部位布置压力和温度传感器，持续高压或局部温度升高提示可能形成压疮时，手机应用提醒家长和门诊。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("pressure monitoring", "压力监测"), bi("skin temperature", "皮温"), bi("parent app", "家长端应用")],
+                },
+                SolutionSeed {
+                    title: bi("Remoldable low-temperature thermoplastic splint", "可重塑低温热塑夹板"),
+                    solution: bi(
+                        "Prefabricated splints of low-temperature thermoplastic are molded directly on the child after warming in water. They can be reshaped when swelling subsides and removed for skin checks.",
+                        "预制低温热塑夹板经热水软化后直接在患儿身上塑形，肿胀消退后可重新塑形，并可拆下检查皮肤。"
+                    ),
+                    evidence: bi("Fitting trials on 10 volunteers; material testing for stiffness.", "在10名志愿者上试戴，并完成材料刚度测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("thermoplastic", "热塑材料"), bi("adjustable splint", "可调夹板"), bi("swelling", "肿胀")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("spine surgery", "脊柱外科"),
+            bio: bi(
+                "Director of spine surgery at a university hospital with 22 years in deformity and degenerative spine surgery. He focuses on pedicle screw accuracy, navigation and 3D-printed guides.",
+                "大学附属医院脊柱外科主任，从事脊柱畸形及退变性疾病手术22年，关注椎弓根螺钉精准置入、导航和3D打印导板。"
+            ),
+            past_work: &[
+                bi("3D-printed drill templates in adolescent idiopathic scoliosis, 150 cases", "3D打印导板在青少年特发性脊柱侧弯中的应用，150例"),
+                bi("Pedicle screw breach rates with freehand versus navigated techniques", "徒手与导航置钉穿破率比较"),
+                bi("Cement-augmented screws in osteoporotic spine", "骨质疏松脊柱骨水泥强化螺钉"),
+                bi("Radiation exposure of spine surgeons, department audit", "脊柱外科医生辐射暴露科室评估"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("orthopaedic trauma", "创伤骨科"),
+            bio: bi(
+                "Chief physician of trauma orthopaedics with 19 years of experience in a regional trauma center. His research covers fracture healing, nonunion and limb reconstruction with external fixation.",
+                "区域创伤中心创伤骨科主任医师，从业19年，研究方向为骨折愈合、骨不连及外固定架肢体重建。"
+            ),
+            past_work: &[
+                bi("Early prediction of tibial nonunion, 500-patient cohort", "胫骨骨不连早期预测，500例队列"),
+                bi("Circular external fixation for complex tibial fractures", "环形外固定架治疗复杂胫骨骨折"),
+                bi("Radiographic union scoring reliability study", "影像学愈合评分可靠性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("joint arthroplasty", "关节外科"),
+            bio: bi(
+                "Professor of orthopaedics and head of the joint replacement center, with more than 6,000 arthroplasties over 20 years. She works on soft tissue balancing, patient satisfaction and periprosthetic infection.",
+                "骨科教授、关节置换中心主任，20年累计完成关节置换逾6000例，关注软组织平衡、患者满意度及假体周围感染。"
+            ),
+            past_work: &[
+                bi("Sensor-guided balancing in total knee arthroplasty, comparative study", "全膝置换传感器辅助平衡对比研究"),
+                bi("Diagnosis of periprosthetic joint infection with synovial biomarkers", "关节液生物标志物诊断假体周围感染"),
+                bi("Two-stage revision outcomes for infected knee replacement", "感染性膝关节置换二期翻修结局"),
+                bi("Dissatisfaction after TKA, patient-reported outcome registry", "全膝置换术后不满意患者报告结局登记"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("geriatric orthopaedics and osteoporosis", "老年骨科与骨质疏松"),
+            bio: bi(
+                "Deputy director of orthopaedics who established the hospital's orthogeriatric ward and fracture liaison service over 11 years. Her focus is hip fracture pathways, perioperative analgesia and secondary fracture prevention.",
+                "骨科副主任，11年来建立了医院老年骨科病房和骨折联络服务，关注髋部骨折诊疗路径、围术期镇痛和再骨折预防。"
+            ),
+            past_work: &[
+                bi("Hip fracture fast-track pathway with emergency fascia iliaca block", "急诊髂筋膜阻滞髋部骨折快速通道"),
+                bi("Fracture liaison service implementation and treatment rates", "骨折联络服务实施与治疗率"),
+                bi("Opportunistic osteoporosis screening on routine CT", "常规CT机会性骨质疏松筛查"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("pediatric orthopaedics", "小儿骨科"),
+            bio: bi(
+                "Chief physician of pediatric orthopaedics at a children's hospital with 15 years in pediatric fracture care. He is interested in casting alternatives, 3D-printed orthoses and reducing follow-up burden for families.",
+                "儿童医院小儿骨科主任医师，从事儿童骨折诊治15年，关注石膏替代方案、3D打印矫形器和减轻家庭复诊负担。"
+            ),
+            past_work: &[
+                bi("3D-printed orthoses for pediatric forearm fractures, pilot trial", "3D打印支具治疗儿童前臂骨折预试验"),
+                bi("Cast complications and unplanned visits, retrospective review", "石膏并发症与计划外复诊回顾性分析"),
+                bi("Telemedicine follow-up for buckle fractures", "青枝骨折远程随访"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Orthopaedic Implants and Instruments Team", "骨科植入物与器械团队"),
+            capabilities: bi(
+                "Designs plates, nails, spinal screws and surgical instruments, including sensor-equipped instruments. The team handles mechanical testing to standards and titanium machining.",
+                "设计钢板、髓内钉、脊柱螺钉和手术器械，包括带传感器的智能器械，负责标准化力学测试和钛合金加工。"
+            ),
+            technologies: &[
+                bi("titanium alloy machining", "钛合金精密加工"),
+                bi("implant fatigue testing", "植入物疲劳测试"),
+                bi("embedded load sensors", "嵌入式载荷传感器"),
+                bi("wireless passive telemetry", "无源无线遥测"),
+                bi("finite element analysis", "有限元分析"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Additive Manufacturing and Patient-Specific Solutions Team", "增材制造与个性化方案团队"),
+            capabilities: bi(
+                "Turns CT and 3D scans into patient-specific guides, orthoses and implants. The team runs medical 3D printing with validated cleaning and sterilization processes.",
+                "将CT和三维扫描数据转化为个性化导板、矫形器和植入物，具备经过验证的清洗和灭菌流程的医用3D打印能力。"
+            ),
+            technologies: &[
+                bi("CT segmentation and surgical planning", "CT分割与手术规划"),
+                bi("selective laser sintering", "选择性激光烧结"),
+                bi("titanium powder-bed fusion", "钛合金粉末床熔融"),
+                bi("handheld 3D scanning", "手持三维扫描"),
+                bi("lattice design", "点阵结构设计"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Orthopaedic Diagnostics and Digital Team", "骨科诊断与数字化团队"),
+            capabilities: bi(
+                "Develops imaging analysis, point-of-care tests and care pathway software for orthopaedics. The team works with radiograph and CT datasets and lateral flow assay partners.",
+                "开发骨科影像分析、即时检测和诊疗路径软件，拥有X线和CT数据集，并与侧流检测合作方协作。"
+            ),
+            technologies: &[
+                bi("radiograph deep learning", "X线片深度学习"),
+                bi("CT bone density quantification", "CT骨密度定量"),
+                bi("lateral flow assay development", "侧流检测开发"),
+                bi("care pathway software", "诊疗路径软件"),
             ],
         },
     ],
