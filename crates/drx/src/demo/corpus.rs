@@ -54,7 +54,16 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY, UROLOGY, ROBOTICS, ORTHOPAEDICS];
+pub static CORPUS: &[FieldCorpus] = &[
+    REHABILITATION,
+    CARDIOVASCULAR,
+    ONCOLOGY,
+    RESPIRATORY,
+    UROLOGY,
+    ROBOTICS,
+    ORTHOPAEDICS,
+    NEUROLOGY,
+];
 
 // ---- per-field tables (helper consts) ----
 
@@ -2912,6 +2921,414 @@ const ORTHOPAEDICS: FieldCorpus = FieldCorpus {
                 bi("CT bone density quantification", "CT骨密度定量"),
                 bi("lateral flow assay development", "侧流检测开发"),
                 bi("care pathway software", "诊疗路径软件"),
+            ],
+        },
+    ],
+};
+
+const NEUROLOGY: FieldCorpus = FieldCorpus {
+    field: "neurology",
+    needs: &[
+        NeedSeed {
+            problem: bi("recognize large vessel occlusion stroke before hospital arrival", "在院前识别大血管闭塞性卒中"),
+            population: bi("patients with suspected acute stroke transported by ambulance", "救护车转运的疑似急性卒中患者"),
+            outcome: bi("routes thrombectomy candidates directly to capable centers and saves transfer time", "将取栓适应证患者直接送往有能力的卒中中心，节省转院时间"),
+            current_practice: bi(
+                "Paramedics use simple stroke scales with limited specificity for large vessel occlusion. Many patients go to the nearest hospital first and lose an hour or more in secondary transfer.",
+                "急救人员使用简易卒中量表，对大血管闭塞的特异性有限。许多患者先被送到最近的医院，二次转运耽误一小时甚至更久。"
+            ),
+            keywords: &[bi("large vessel occlusion", "大血管闭塞"), bi("prehospital triage", "院前分诊"), bi("acute ischemic stroke", "急性缺血性卒中"), bi("mechanical thrombectomy", "机械取栓")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Dry-electrode EEG headset for LVO detection", "干电极脑电头带识别大血管闭塞"),
+                    solution: bi(
+                        "A headset with dry electrodes records a few minutes of EEG in the ambulance. Large vessel occlusion causes marked asymmetric slowing, and an algorithm reports a simple yes or no for LVO. It needs no gel and is applied in under two minutes.",
+                        "干电极头带在救护车上记录数分钟脑电。大血管闭塞会引起明显的不对称慢波，算法给出是否为大血管闭塞的简明结果。无需导电膏，两分钟内即可佩戴完成。"
+                    ),
+                    evidence: bi("Recordings from 60 patients in our emergency department before thrombectomy decision; algorithm accuracy under review.", "在本院急诊科60例患者取栓决策前采集记录，算法准确性正在评估。"),
+                    stage: "prototype",
+                    keywords: &[bi("dry-electrode EEG", "干电极脑电"), bi("asymmetric slowing", "不对称慢波"), bi("ambulance", "救护车"), bi("triage algorithm", "分诊算法")],
+                },
+                SolutionSeed {
+                    title: bi("Prehospital tele-stroke video assessment", "院前远程卒中视频评估"),
+                    solution: bi(
+                        "A tablet app guides paramedics through a structured examination while a stroke neurologist joins by video. The neurologist scores the deficit and selects the destination hospital before arrival, and the team is pre-alerted.",
+                        "平板应用引导急救人员完成结构化查体，卒中专科医生通过视频同步参与，在到院前完成评分并确定目标医院，同时预先通知接诊团队。"
+                    ),
+                    evidence: bi("Piloted with two ambulance stations for six months, 110 assessments; door-to-groin time reviewed.", "与两个急救站合作试点6个月，完成110次评估，并分析了入院至股动脉穿刺时间。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("telestroke", "远程卒中"), bi("video consultation", "视频会诊"), bi("paramedics", "急救人员"), bi("pre-notification", "预通知")],
+                },
+                SolutionSeed {
+                    title: bi("Portable microwave head scanner", "便携式微波头部扫描仪"),
+                    solution: bi(
+                        "A helmet of microwave antennas measures how signals pass through the head and detects intracranial hemorrhage. Ruling out hemorrhage in the ambulance could allow earlier treatment decisions.",
+                        "由微波天线组成的头盔测量信号穿过头部的变化以检测颅内出血，在救护车上排除出血有助于更早作出治疗决策。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("microwave imaging", "微波成像"), bi("intracranial hemorrhage", "颅内出血"), bi("portable imaging", "便携成像")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect nonconvulsive seizures around the clock", "全天候检出非惊厥性癫痫发作"),
+            population: bi("comatose ICU patients after cardiac arrest or brain injury", "心脏骤停或脑损伤后昏迷的ICU患者"),
+            outcome: bi("starts treatment early and avoids secondary brain injury", "尽早治疗，避免继发性脑损伤"),
+            current_practice: bi(
+                "Continuous EEG needs technicians to apply electrodes and neurophysiologists to read it, which most ICUs lack at night and weekends. Seizures are often found hours later or missed.",
+                "连续脑电监测需要技师安放电极、神经电生理医师判读，多数ICU夜间和周末无法保障，发作往往数小时后才发现甚至漏诊。"
+            ),
+            keywords: &[bi("nonconvulsive status epilepticus", "非惊厥性癫痫持续状态"), bi("continuous EEG", "连续脑电监测"), bi("neurocritical care", "神经重症"), bi("coma", "昏迷")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Rapid-application reduced-montage EEG headband", "快速佩戴简化导联脑电头带"),
+                    solution: bi(
+                        "A disposable headband with ten pre-gelled electrodes can be applied by an ICU nurse in five minutes. Signal quality is checked automatically and the recording streams to the central reading station.",
+                        "一次性头带含10个预置导电膏电极，ICU护士5分钟即可完成佩戴，系统自动检查信号质量，记录实时传输至中心判读站。"
+                    ),
+                    evidence: bi("Compared with full-montage EEG in 25 ICU patients at our hospital; seizure detection agreement reported.", "在本院25例ICU患者中与全导联脑电对照，报告了发作检出一致性。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("reduced montage", "简化导联"), bi("pre-gelled electrodes", "预置导电膏电极"), bi("nurse-applied", "护士佩戴"), bi("signal quality", "信号质量")],
+                },
+                SolutionSeed {
+                    title: bi("Automated seizure detection with bedside alerts", "自动癫痫发作识别及床旁报警"),
+                    solution: bi(
+                        "Software analyzes continuous EEG in real time and displays compressed trend graphs with seizure probability for the ICU team. Alerts prompt a remote neurophysiologist to review the raw EEG immediately.",
+                        "软件实时分析连续脑电，为ICU团队显示带发作概率的压缩趋势图，报警后提示远程神经电生理医师立即复核原始脑电。"
+                    ),
+                    evidence: bi("A retrospective review of 300 hours of annotated ICU EEG from our department.", "回顾本科300小时已标注的ICU脑电数据。"),
+                    stage: "prototype",
+                    keywords: &[bi("quantitative EEG", "定量脑电"), bi("seizure detection algorithm", "发作识别算法"), bi("trend display", "趋势显示")],
+                },
+                SolutionSeed {
+                    title: bi("Regional remote EEG reading network", "区域远程脑电判读网络"),
+                    solution: bi(
+                        "A cloud platform connects ICUs in several county hospitals to a reading center staffed around the clock. It includes a service-level system that guarantees review within 30 minutes of an alert.",
+                        "云平台将多家县级医院ICU与全天候值守的判读中心连接，配套服务时限机制，保证报警后30分钟内完成判读。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("tele-EEG", "远程脑电"), bi("cloud platform", "云平台"), bi("county hospitals", "县级医院")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("monitor intracranial pressure non-invasively", "无创监测颅内压"),
+            population: bi("patients with traumatic brain injury who are not candidates for invasive monitoring", "不适合有创监测的颅脑外伤患者"),
+            outcome: bi("detects rising pressure early and guides timely CT and treatment", "及早发现颅内压升高，指导及时复查CT和治疗"),
+            current_practice: bi(
+                "Invasive probes need neurosurgical placement and carry infection and bleeding risks. Without them, teams rely on repeated CT and neurological examination, which is unreliable in sedated patients.",
+                "有创探头需神经外科置入，存在感染和出血风险。不放置时只能依靠反复CT和神经系统查体，而镇静患者的查体并不可靠。"
+            ),
+            keywords: &[bi("intracranial pressure", "颅内压"), bi("traumatic brain injury", "颅脑外伤"), bi("non-invasive monitoring", "无创监测"), bi("neurocritical care", "神经重症")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Automated optic nerve sheath ultrasound", "视神经鞘直径自动超声测量"),
+                    solution: bi(
+                        "Software on a portable ultrasound measures optic nerve sheath diameter automatically from a short sweep of each eye. Serial measurements show trends, and operator variability is reduced.",
+                        "便携超声软件通过对双眼的短时扫查自动测量视神经鞘直径，连续测量可显示变化趋势，减少操作者间差异。"
+                    ),
+                    evidence: bi("Compared with invasive ICP readings in 22 patients at our neuro-ICU.", "在本院神经ICU 22例患者中与有创颅内压读数对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("optic nerve sheath diameter", "视神经鞘直径"), bi("ocular ultrasound", "眼部超声"), bi("automatic measurement", "自动测量")],
+                },
+                SolutionSeed {
+                    title: bi("Quantitative pupillometer with trend alerts", "带趋势报警的定量瞳孔计"),
+                    solution: bi(
+                        "A handheld infrared pupillometer measures pupil size and constriction velocity and computes a reactivity index. Values are charted hourly by nurses and a falling trend triggers a neurosurgical review.",
+                        "手持红外瞳孔计测量瞳孔大小和收缩速度并计算反应指数，护士每小时记录，数值持续下降时触发神经外科会诊。"
+                    ),
+                    evidence: bi("Repeatability tested by 6 nurses on 15 patients.", "6名护士在15例患者中完成重复性测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("pupillometry", "瞳孔测量"), bi("pupil reactivity", "瞳孔反应性"), bi("nursing assessment", "护理评估")],
+                },
+                SolutionSeed {
+                    title: bi("Transcranial Doppler ICP estimation", "经颅多普勒颅内压估算"),
+                    solution: bi(
+                        "A head-mounted Doppler probe holder records middle cerebral artery flow velocity continuously, and a model estimates ICP from the waveform together with arterial blood pressure. It gives a continuous number rather than spot checks.",
+                        "头戴式多普勒探头固定架连续记录大脑中动脉血流速度，模型结合动脉血压波形估算颅内压，提供连续数值而非单次测量。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("transcranial Doppler", "经颅多普勒"), bi("waveform model", "波形模型"), bi("cerebral blood flow", "脑血流")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("measure motor fluctuations objectively in daily life", "在日常生活中客观评估运动波动"),
+            population: bi("patients with Parkinson's disease on levodopa", "服用左旋多巴的帕金森病患者"),
+            outcome: bi("optimizes dosing schedules and deep brain stimulation programming", "优化给药方案和脑深部电刺激程控"),
+            current_practice: bi(
+                "Doctors rely on patient diaries and a short clinic examination, usually during an 'on' period. Diaries are incomplete and patients struggle to tell dyskinesia from tremor.",
+                "医生依靠患者日记和短时间门诊查体，而就诊时患者多处于“开期”。日记记录不完整，患者也难以区分异动与震颤。"
+            ),
+            keywords: &[bi("Parkinson's disease", "帕金森病"), bi("motor fluctuations", "运动波动"), bi("dyskinesia", "异动症"), bi("deep brain stimulation", "脑深部电刺激")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wrist sensor for bradykinesia and dyskinesia scores", "腕戴式运动迟缓与异动评分传感器"),
+                    solution: bi(
+                        "A watch-like sensor worn for a week computes bradykinesia, dyskinesia and tremor scores every few minutes. A report aligns the scores with medication times so doctors can see when wearing-off occurs.",
+                        "手表式传感器佩戴一周，每隔数分钟计算运动迟缓、异动和震颤评分，报告将评分与服药时间对齐，帮助医生判断剂末现象出现的时间。"
+                    ),
+                    evidence: bi("Compared with clinician ratings in 30 patients during levodopa challenge tests.", "在30例患者左旋多巴冲击试验中与医生评分对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("wearable accelerometer", "可穿戴加速度计"), bi("wearing-off", "剂末现象"), bi("medication timing", "服药时间"), bi("tremor", "震颤")],
+                },
+                SolutionSeed {
+                    title: bi("Smartphone tapping and voice tests", "手机敲击与语音测试"),
+                    solution: bi(
+                        "Several times a day the app asks for a 20-second finger tapping test and a short voice recording. Changes in tapping rhythm and voice features track symptom fluctuation at no hardware cost.",
+                        "应用每天数次让患者完成20秒手指敲击测试和简短语音录制，通过敲击节律和语音特征的变化追踪症状波动，无需额外硬件。"
+                    ),
+                    evidence: bi("Literature only; a 20-patient pilot is planned in our movement disorders clinic.", "目前仅有文献依据，计划在本院运动障碍门诊开展20例预试验。"),
+                    stage: "idea",
+                    keywords: &[bi("digital biomarkers", "数字生物标志物"), bi("finger tapping", "手指敲击"), bi("voice analysis", "语音分析")],
+                },
+                SolutionSeed {
+                    title: bi("Local field potential guided DBS programming assistant", "基于局部场电位的DBS程控助手"),
+                    solution: bi(
+                        "Software reads beta-band local field potentials recorded by sensing-capable stimulators and ranks electrode contacts and amplitudes by their effect on beta power. It shortens trial-and-error programming sessions.",
+                        "软件读取具备感知功能的刺激器记录的β频段局部场电位，依据对β功率的影响对电极触点和幅度进行排序，缩短反复试错的程控过程。"
+                    ),
+                    evidence: bi("A retrospective review of 40 programming sessions at our functional neurosurgery department.", "回顾本院功能神经外科40次程控记录。"),
+                    stage: "prototype",
+                    keywords: &[bi("local field potential", "局部场电位"), bi("beta oscillation", "β振荡"), bi("DBS programming", "DBS程控"), bi("contact selection", "触点选择")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect cognitive impairment early", "早期发现认知障碍"),
+            population: bi("older adults attending community health check-ups", "参加社区健康体检的老年人"),
+            outcome: bi("enables early intervention and timely referral to memory clinics", "实现早期干预并及时转诊至记忆门诊"),
+            current_practice: bi(
+                "Paper tests such as the MMSE or MoCA take time, depend on the examiner and are biased by education level. Community doctors rarely have time to do them, so most cases are found late.",
+                "MMSE、MoCA等纸笔测试耗时，受施测者和受教育程度影响大，社区医生很少有时间开展，多数患者发现较晚。"
+            ),
+            keywords: &[bi("mild cognitive impairment", "轻度认知障碍"), bi("dementia screening", "痴呆筛查"), bi("community screening", "社区筛查"), bi("older adults", "老年人")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Tablet cognitive test with drawing analysis", "带绘图分析的平板认知测试"),
+                    solution: bi(
+                        "A self-administered tablet test covers memory, attention and executive tasks, including a clock drawing recorded with a stylus. Pen-stroke timing and pauses add information beyond the final drawing. Norms are adjusted for education.",
+                        "平板自测涵盖记忆、注意和执行功能任务，包括用手写笔完成画钟测验。笔画时序和停顿提供了超出最终图形的信息，常模按受教育程度校正。"
+                    ),
+                    evidence: bi("Tested in 200 older adults at two community centers against a neurologist diagnosis.", "在两家社区中心200名老年人中与神经科医生诊断对照测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("digital cognitive assessment", "数字化认知评估"), bi("clock drawing", "画钟测验"), bi("education adjustment", "受教育程度校正"), bi("self-administered", "自助测试")],
+                },
+                SolutionSeed {
+                    title: bi("Eye-tracking cognitive screening", "眼动追踪认知筛查"),
+                    solution: bi(
+                        "A short test on a screen with a built-in eye tracker measures visual memory and saccade patterns while the person simply watches images. It needs no reading or writing, which suits people with little schooling.",
+                        "带内置眼动仪的屏幕进行简短测试，受试者只需观看图片，系统测量视觉记忆和扫视模式，无需读写，适合受教育程度低的人群。"
+                    ),
+                    evidence: bi("Pilot data from 45 memory clinic patients and 30 controls.", "记忆门诊45例患者和30名对照的预试验数据。"),
+                    stage: "prototype",
+                    keywords: &[bi("eye tracking", "眼动追踪"), bi("visual paired comparison", "视觉配对比较"), bi("saccades", "扫视")],
+                },
+                SolutionSeed {
+                    title: bi("Speech-based screening from a phone call", "基于电话语音的认知筛查"),
+                    solution: bi(
+                        "During a routine follow-up phone call, the person describes a picture and recalls a short story. Software analyzes pauses, vocabulary and recall to flag possible impairment for in-person testing.",
+                        "在常规随访电话中让受试者描述图片并复述短故事，软件分析停顿、词汇和回忆内容，提示需要进一步线下评估的人群。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("speech analysis", "语音分析"), bi("natural language processing", "自然语言处理"), bi("remote screening", "远程筛查")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("reduce headache days without medication overuse", "在不过度用药的前提下减少头痛天数"),
+            population: bi("patients with chronic migraine", "慢性偏头痛患者"),
+            outcome: bi("lowers analgesic use and improves work and daily functioning", "减少止痛药使用，改善工作和日常生活能力"),
+            current_practice: bi(
+                "Preventive drugs cause side effects that lead many patients to stop them, and frequent analgesic use turns into medication-overuse headache. Follow-up is irregular.",
+                "预防性药物不良反应使不少患者停药，频繁服用止痛药又导致药物过度使用性头痛，随访也不规律。"
+            ),
+            keywords: &[bi("chronic migraine", "慢性偏头痛"), bi("medication-overuse headache", "药物过度使用性头痛"), bi("neuromodulation", "神经调控"), bi("headache prevention", "头痛预防")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("External trigeminal nerve stimulation headband", "体外三叉神经刺激头带"),
+                    solution: bi(
+                        "A headband with a forehead electrode stimulates the supraorbital branches of the trigeminal nerve for 20 minutes a day as prevention, and at higher intensity during an attack. It is drug-free and self-administered.",
+                        "头带前额电极刺激三叉神经眶上支，每日20分钟用于预防，发作时采用较高强度治疗，无需药物，患者可自行使用。"
+                    ),
+                    evidence: bi("Used by 28 patients in our headache clinic for three months; headache days recorded in diaries.", "本院头痛门诊28例患者使用3个月，通过日记记录头痛天数。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("trigeminal nerve stimulation", "三叉神经刺激"), bi("supraorbital", "眶上"), bi("drug-free therapy", "非药物治疗")],
+                },
+                SolutionSeed {
+                    title: bi("Upper-arm remote electrical neuromodulation", "上臂远程电神经调控"),
+                    solution: bi(
+                        "An armband delivers stimulation to peripheral nerves of the upper arm at the start of an attack, activating descending pain inhibition. It is discreet, controlled from a phone, and logs each treatment.",
+                        "臂带在发作初期刺激上臂外周神经，激活下行疼痛抑制通路。佩戴隐蔽，通过手机控制，并记录每次治疗。"
+                    ),
+                    evidence: bi("Bench electrical safety testing completed.", "已完成台架电气安全测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("conditioned pain modulation", "条件性疼痛调制"), bi("wearable stimulator", "可穿戴刺激器"), bi("acute treatment", "急性期治疗")],
+                },
+                SolutionSeed {
+                    title: bi("Headache diary with overuse alerts", "带过度用药预警的头痛日记"),
+                    solution: bi(
+                        "An app records headache days, triggers and every analgesic dose, and warns patients and doctors when intake approaches the overuse threshold. Monthly summaries structure the follow-up visit.",
+                        "应用记录头痛天数、诱因和每次止痛药使用情况，用药接近过度使用阈值时向患者和医生预警，每月汇总用于规范随访。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("headache diary", "头痛日记"), bi("analgesic tracking", "止痛药记录"), bi("trigger analysis", "诱因分析")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("achieve first-pass recanalization in thrombectomy", "在取栓中实现首次通过再通"),
+            population: bi("patients with large vessel occlusion undergoing mechanical thrombectomy", "接受机械取栓的大血管闭塞患者"),
+            outcome: bi("reduces the number of passes, vessel injury and procedure time", "减少取栓次数、血管损伤和手术时间"),
+            current_practice: bi(
+                "Operators choose stent retrievers or aspiration by habit without knowing clot composition. Hard, fibrin-rich clots often need several passes, each adding risk of endothelial damage and distal emboli.",
+                "术者凭习惯选择支架取栓或抽吸，对血栓成分并不了解。质硬、富含纤维蛋白的血栓常需多次取栓，每次都增加内膜损伤和远端栓塞风险。"
+            ),
+            keywords: &[bi("mechanical thrombectomy", "机械取栓"), bi("first-pass effect", "首次通过效应"), bi("clot composition", "血栓成分"), bi("stent retriever", "取栓支架")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("CT-based clot composition predictor", "基于CT的血栓成分预测软件"),
+                    solution: bi(
+                        "Software analyzes the clot on non-contrast CT and CT angiography, measuring density, length and permeability, and predicts whether it is red-cell-rich or fibrin-rich. It suggests a first-line technique before the groin puncture.",
+                        "软件分析平扫CT和CT血管成像中血栓的密度、长度和通透性，预测其为富红细胞型还是富纤维蛋白型，并在股动脉穿刺前推荐首选取栓技术。"
+                    ),
+                    evidence: bi("A retrospective review of 260 retrieved clots with histology at our stroke center.", "回顾本卒中中心260例有病理结果的取出血栓。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("clot imaging", "血栓影像"), bi("histology", "组织病理"), bi("radiomics", "影像组学"), bi("device selection", "器械选择")],
+                },
+                SolutionSeed {
+                    title: bi("Aspiration catheter with clot-engagement sensing", "带血栓贴合感知的抽吸导管"),
+                    solution: bi(
+                        "A pressure sensor at the pump measures the flow and pressure signature when the catheter tip seals against the clot. The console indicates full engagement, so operators wait for good capture before withdrawing.",
+                        "抽吸泵端压力传感器检测导管头端与血栓贴合时的流量和压力特征，控制台提示是否完全贴合，术者可在充分捕获后再回撤。"
+                    ),
+                    evidence: bi("Tested in a silicone vessel model with clot analogs of different stiffness.", "在硅胶血管模型中用不同硬度的血栓模拟物测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("aspiration thrombectomy", "抽吸取栓"), bi("pressure sensing", "压力感知"), bi("clot engagement", "血栓贴合"), bi("flow model", "血流模型")],
+                },
+                SolutionSeed {
+                    title: bi("Dual-layer stent retriever for fibrin-rich clots", "针对富纤维蛋白血栓的双层取栓支架"),
+                    solution: bi(
+                        "A stent retriever with an outer open-cell layer and an inner fine mesh traps firm clots that slip through conventional designs. The inner layer also reduces fragmentation and distal emboli.",
+                        "取栓支架外层为开环结构、内层为细密网格，可捕获易从传统支架滑脱的硬质血栓，内层还可减少血栓碎裂和远端栓塞。"
+                    ),
+                    evidence: bi("Literature only; laser-cut prototypes in preparation.", "目前仅有文献依据，激光切割样件正在制作中。"),
+                    stage: "idea",
+                    keywords: &[bi("stent retriever design", "取栓支架设计"), bi("nitinol laser cutting", "镍钛激光切割"), bi("distal embolization", "远端栓塞")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("cerebrovascular disease and neurointervention", "脑血管病与神经介入"),
+            bio: bi(
+                "Director of the stroke center at a provincial hospital with 18 years in acute stroke care and thrombectomy. He leads the regional prehospital stroke network and research on thrombectomy technique.",
+                "省级医院卒中中心主任，从事急性卒中救治和取栓18年，牵头区域院前卒中急救网络和取栓技术研究。"
+            ),
+            past_work: &[
+                bi("Prehospital LVO triage and direct transfer in a regional stroke network", "区域卒中网络院前大血管闭塞分诊与直接转运"),
+                bi("First-pass effect with combined aspiration and stent retriever, 700 cases", "抽吸联合支架取栓首次通过效应，700例"),
+                bi("Clot histology and CT imaging features", "血栓病理与CT影像特征研究"),
+                bi("Door-to-needle time improvement program", "缩短入院至溶栓时间的质量改进项目"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("neurocritical care", "神经重症"),
+            bio: bi(
+                "Head of the neurological ICU at a university hospital with 16 years in neurocritical care. Her research covers multimodal neuromonitoring, non-invasive ICP assessment and post-cardiac-arrest prognosis.",
+                "大学附属医院神经重症监护室主任，从事神经重症16年，研究方向包括多模态神经监测、无创颅内压评估和心脏骤停后预后判断。"
+            ),
+            past_work: &[
+                bi("Optic nerve sheath diameter versus invasive ICP in brain injury", "颅脑损伤患者视神经鞘直径与有创颅内压对照"),
+                bi("Quantitative pupillometry in the neuro-ICU, nursing protocol", "神经ICU定量瞳孔测量护理方案"),
+                bi("Continuous EEG in comatose survivors of cardiac arrest", "心脏骤停后昏迷患者连续脑电监测"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("epilepsy and clinical neurophysiology", "癫痫与临床神经电生理"),
+            bio: bi(
+                "Professor of neurology and director of the EEG laboratory with 20 years in epilepsy care. He focuses on ICU EEG monitoring, automated seizure detection and remote EEG services.",
+                "神经内科教授、脑电图室主任，从事癫痫诊治20年，关注ICU脑电监测、自动发作识别和远程脑电服务。"
+            ),
+            past_work: &[
+                bi("Nonconvulsive seizures in the ICU, 5-year registry", "ICU非惊厥性发作5年登记研究"),
+                bi("Validation of automated seizure detection software", "自动发作识别软件验证"),
+                bi("Remote EEG reading network for county hospitals", "面向县级医院的远程脑电判读网络"),
+                bi("Reduced-montage EEG for rapid screening", "简化导联脑电快速筛查"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("movement disorders and neuromodulation", "运动障碍与神经调控"),
+            bio: bi(
+                "Chief physician of the movement disorders clinic with 14 years of experience, working closely with functional neurosurgery. Her interests are wearable assessment of Parkinson's disease, DBS programming and non-invasive neuromodulation.",
+                "运动障碍门诊主任医师，从业14年，与功能神经外科密切合作，关注帕金森病可穿戴评估、DBS程控和无创神经调控。"
+            ),
+            past_work: &[
+                bi("Wearable sensor monitoring of motor fluctuations in Parkinson's disease", "可穿戴传感器监测帕金森病运动波动"),
+                bi("Beta-band local field potentials for DBS contact selection", "β频段局部场电位指导DBS触点选择"),
+                bi("Freezing of gait and cueing strategies", "冻结步态与提示策略研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("cognitive disorders and headache", "认知障碍与头痛"),
+            bio: bi(
+                "Professor of neurology who runs the memory and headache clinics of a tertiary hospital, 21 years in practice. She works on community dementia screening, digital cognitive tests and migraine prevention.",
+                "神经内科教授，负责三甲医院记忆门诊和头痛门诊，从业21年，研究社区痴呆筛查、数字化认知测试和偏头痛预防。"
+            ),
+            past_work: &[
+                bi("Community screening for mild cognitive impairment in 5,000 older adults", "5000名老年人轻度认知障碍社区筛查"),
+                bi("Education-adjusted norms for digital cognitive tests", "数字化认知测试受教育程度校正常模"),
+                bi("Medication-overuse headache withdrawal program", "药物过度使用性头痛撤药项目"),
+                bi("Neuromodulation devices for migraine, clinical experience", "偏头痛神经调控设备临床经验"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Neurovascular Devices Team", "神经血管器械团队"),
+            capabilities: bi(
+                "Develops thrombectomy devices, aspiration catheters and access systems for the intracranial circulation. The team has nitinol processing and a flow-model lab for clot retrieval testing.",
+                "开发颅内取栓装置、抽吸导管和通路系统，具备镍钛合金加工能力和用于取栓测试的血流模型实验室。"
+            ),
+            technologies: &[
+                bi("nitinol laser cutting and shape setting", "镍钛激光切割与定型"),
+                bi("large-bore thin-wall catheters", "大腔薄壁导管"),
+                bi("aspiration pump control", "抽吸泵控制"),
+                bi("clot analog and flow model testing", "血栓模拟物与血流模型测试"),
+                bi("neuro-imaging analysis", "神经影像分析"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Neuromonitoring and EEG Team", "神经监测与脑电团队"),
+            capabilities: bi(
+                "Builds EEG acquisition hardware, electrodes and analysis software for emergency, ICU and outpatient settings. The team also develops ultrasound and pupillometry tools for neurocritical care.",
+                "开发用于急诊、ICU和门诊的脑电采集硬件、电极和分析软件，同时开发神经重症用超声及瞳孔测量工具。"
+            ),
+            technologies: &[
+                bi("low-noise EEG amplifiers", "低噪声脑电放大器"),
+                bi("dry and pre-gelled electrodes", "干电极与预置导电膏电极"),
+                bi("seizure detection algorithms", "发作识别算法"),
+                bi("infrared pupillometry", "红外瞳孔测量"),
+                bi("cloud EEG review platform", "云端脑电判读平台"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Neuromodulation Team", "神经调控团队"),
+            capabilities: bi(
+                "Develops implantable and wearable neurostimulators and the software to program them. The team covers stimulation waveforms, sensing of neural signals and wearable motion analysis.",
+                "开发植入式和可穿戴神经刺激器及其程控软件，覆盖刺激波形设计、神经信号感知和可穿戴运动分析。"
+            ),
+            technologies: &[
+                bi("stimulation waveform design", "刺激波形设计"),
+                bi("local field potential sensing", "局部场电位感知"),
+                bi("wearable motion analysis", "可穿戴运动分析"),
+                bi("low-power wireless programming", "低功耗无线程控"),
             ],
         },
     ],
