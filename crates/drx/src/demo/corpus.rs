@@ -54,9 +54,19 @@ pub struct TeamSeed {
     pub technologies: &'static [Bi],
 }
 
-pub static CORPUS: &[FieldCorpus] = &[REHABILITATION, CARDIOVASCULAR, ONCOLOGY, RESPIRATORY];
+pub static CORPUS: &[FieldCorpus] = &[
+    REHABILITATION,
+    CARDIOVASCULAR,
+    ONCOLOGY,
+    RESPIRATORY,
+    UROLOGY,
+    ROBOTICS,
+    ORTHOPAEDICS,
+    NEUROLOGY,
+];
 
 // ---- per-field tables (helper consts) ----
+
 
 const REHABILITATION: FieldCorpus = FieldCorpus {
     field: "rehabilitation",
@@ -1689,6 +1699,1636 @@ const RESPIRATORY: FieldCorpus = FieldCorpus {
                 bi("airway map reconstruction from CT", "CT气道重建"),
                 bi("digital suction control", "数字化负压控制"),
                 bi("air flow sensing", "气流检测"),
+            ],
+        },
+    ],
+};
+
+const UROLOGY: FieldCorpus = FieldCorpus {
+    field: "urology",
+    needs: &[
+        NeedSeed {
+            problem: bi("prevent catheter-associated urinary tract infection", "预防导尿管相关尿路感染"),
+            population: bi("hospitalized patients with indwelling urinary catheters", "留置导尿管的住院患者"),
+            outcome: bi("reduces infections and unnecessary catheter days", "降低感染率并减少不必要的留置天数"),
+            current_practice: bi(
+                "Removal depends on doctors remembering to review the catheter each day. Catheters are often left in after the indication has passed, and infection is recognized only when fever appears.",
+                "拔管依赖医生每日记得评估，指征消失后导尿管仍常被遗忘留置；感染多在出现发热后才被发现。"
+            ),
+            keywords: &[bi("CAUTI", "导尿管相关尿路感染"), bi("indwelling catheter", "留置导尿管"), bi("catheter days", "留置天数"), bi("infection control", "感染控制")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Smart drainage bag with reminders and turbidity sensing", "带提醒和浊度检测的智能引流袋"),
+                    solution: bi(
+                        "A reusable clip-on module on the drainage bag measures urine output, turbidity and temperature and counts catheter days. It sends a daily removal-review reminder to the ward system and flags cloudy urine early.",
+                        "可重复使用的外挂模块安装在引流袋上，测量尿量、浊度和温度并统计留置天数，每日向病区系统推送拔管评估提醒，并及早提示尿液浑浊。"
+                    ),
+                    evidence: bi("Turbidity sensing validated on 80 urine samples against urinalysis results.", "在80份尿样上与尿常规结果对照验证了浊度检测。"),
+                    stage: "prototype",
+                    keywords: &[bi("urine turbidity", "尿液浊度"), bi("catheter reminder", "拔管提醒"), bi("clip-on sensor", "外挂传感器"), bi("urine output", "尿量")],
+                },
+                SolutionSeed {
+                    title: bi("Antimicrobial-releasing silicone catheter", "缓释抗菌硅胶导尿管"),
+                    solution: bi(
+                        "A silicone catheter with a surface layer that releases an antimicrobial agent over two weeks inhibits biofilm formation on the inner and outer walls. It targets patients who need catheters for longer periods.",
+                        "硅胶导尿管表层可在两周内持续释放抗菌成分，抑制内外壁生物膜形成，主要面向需要较长时间留置的患者。"
+                    ),
+                    evidence: bi("In vitro bladder model: delayed biofilm formation compared with plain silicone.", "体外膀胱模型显示生物膜形成较普通硅胶导管延迟。"),
+                    stage: "concept",
+                    keywords: &[bi("biofilm", "生物膜"), bi("antimicrobial coating", "抗菌涂层"), bi("silicone catheter", "硅胶导尿管")],
+                },
+                SolutionSeed {
+                    title: bi("Nurse-driven catheter removal protocol software", "护士主导的拔管流程软件"),
+                    solution: bi(
+                        "A module in the nursing information system lists every catheter with its indication and days in place. When no indication is recorded the nurse can remove it under protocol, with a bladder scan check afterwards.",
+                        "护理信息系统中的模块列出每根导尿管的留置指征和天数；无明确指征时护士可按流程拔管，拔管后行膀胱扫描复核。"
+                    ),
+                    evidence: bi("Implemented on four wards of our hospital for one year; catheter days fell and CAUTI rates are being compared.", "在本院4个病区实施一年，留置天数下降，感染率正在比较。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("nursing information system", "护理信息系统"), bi("removal protocol", "拔管流程"), bi("quality improvement", "质量改进")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("clear stone fragments completely while controlling intrarenal pressure", "在控制肾盂内压的同时彻底清除结石碎片"),
+            population: bi("patients undergoing flexible ureteroscopic laser lithotripsy for kidney stones", "接受输尿管软镜激光碎石的肾结石患者"),
+            outcome: bi("improves stone-free rates and lowers postoperative fever and sepsis", "提高结石清除率，降低术后发热和尿脓毒症"),
+            current_practice: bi(
+                "Stones are dusted with laser and larger fragments retrieved one by one with a basket. Residual fragments are common, and irrigation pressure inside the kidney is not measured.",
+                "激光粉末化碎石后用套石篮逐个取出较大碎片，残石较常见；术中肾盂内灌注压力无法测量。"
+            ),
+            keywords: &[bi("flexible ureteroscopy", "输尿管软镜"), bi("laser lithotripsy", "激光碎石"), bi("intrarenal pressure", "肾盂内压"), bi("stone-free rate", "结石清除率")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Suction access sheath with pressure monitoring", "带压力监测的负压输尿管通道鞘"),
+                    solution: bi(
+                        "A ureteral access sheath with a flexible tip and a side suction port aspirates dust and small fragments during lithotripsy. A pressure sensor in the sheath keeps suction and irrigation balanced below a safe intrarenal pressure.",
+                        "输尿管通道鞘前端可弯曲，侧孔连接负压，碎石过程中同步吸出粉末和小碎片；鞘内压力传感器平衡负压和灌注，使肾盂内压保持在安全范围。"
+                    ),
+                    evidence: bi("A retrospective review of 180 cases at our department using suction sheaths without pressure sensing; pressure module in bench testing.", "回顾本科180例使用无压力监测负压鞘的病例，压力模块正在台架测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("ureteral access sheath", "输尿管通道鞘"), bi("negative pressure suction", "负压吸引"), bi("pressure sensor", "压力传感器"), bi("urosepsis", "尿脓毒症")],
+                },
+                SolutionSeed {
+                    title: bi("Scope-tip intrarenal pressure sensor", "软镜头端肾盂内压传感器"),
+                    solution: bi(
+                        "A micro pressure sensor integrated at the tip of a single-use flexible ureteroscope displays intrarenal pressure continuously and controls the irrigation pump automatically. Surgeons can work with higher flow for visibility while staying under the threshold.",
+                        "一次性输尿管软镜头端集成微型压力传感器，连续显示肾盂内压并自动控制灌注泵，术者可在不超阈值的前提下提高灌注流量以保证视野。"
+                    ),
+                    evidence: bi("Tested in 5 porcine kidneys ex vivo against a reference catheter.", "在5个离体猪肾中与参考测压导管对照测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("single-use ureteroscope", "一次性输尿管软镜"), bi("MEMS pressure sensor", "MEMS压力传感器"), bi("irrigation control", "灌注控制")],
+                },
+                SolutionSeed {
+                    title: bi("Endoscopic video fragment sizing software", "内镜视频碎石大小测量软件"),
+                    solution: bi(
+                        "Software estimates the size of stone fragments in the endoscopic view using the laser fiber as a reference scale. It tells the surgeon which fragments are small enough to pass or be suctioned and which must be basketed.",
+                        "软件以激光光纤为参照标尺，估算内镜视野中碎石的大小，提示哪些碎片足够小可自行排出或吸出，哪些需要套石篮取出。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("computer vision", "计算机视觉"), bi("fragment size", "碎石大小"), bi("endoscopic video", "内镜视频")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("know when the bladder needs emptying", "判断膀胱何时需要排空"),
+            population: bi("people with neurogenic bladder after spinal cord injury", "脊髓损伤后神经源性膀胱患者"),
+            outcome: bi("prevents overdistension and avoids unnecessary catheterizations", "避免膀胱过度充盈，减少不必要的导尿"),
+            current_practice: bi(
+                "Patients perform clean intermittent catheterization on a fixed schedule because they cannot feel bladder fullness. Bladder scanners are available only in hospitals.",
+                "由于无法感知膀胱充盈，患者只能按固定时间间歇清洁导尿；膀胱容量测定仪仅在医院使用。"
+            ),
+            keywords: &[bi("neurogenic bladder", "神经源性膀胱"), bi("intermittent catheterization", "间歇导尿"), bi("spinal cord injury", "脊髓损伤"), bi("bladder volume", "膀胱容量")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wearable ultrasound bladder patch", "可穿戴超声膀胱监测贴"),
+                    solution: bi(
+                        "A flexible patch with a small ultrasound transducer array on the lower abdomen estimates bladder volume every few minutes. When volume reaches the personal threshold, the phone alerts the patient to catheterize.",
+                        "下腹部贴敷带小型超声阵元的柔性贴片，每隔数分钟估算膀胱容量，达到个体化阈值时手机提醒患者导尿。"
+                    ),
+                    evidence: bi("Volume estimates compared with catheterized volumes in 15 inpatients.", "在15例住院患者中与导出尿量对比容量估算。"),
+                    stage: "prototype",
+                    keywords: &[bi("wearable ultrasound", "可穿戴超声"), bi("flexible transducer", "柔性换能器"), bi("volume estimation", "容量估算"), bi("alert", "提醒")],
+                },
+                SolutionSeed {
+                    title: bi("Near-infrared bladder fullness sensor", "近红外膀胱充盈传感器"),
+                    solution: bi(
+                        "A low-power near-infrared sensor detects changes in light absorption as the bladder fills with urine. It is cheaper and smaller than ultrasound, though less precise, and aims to give a simple 'time to empty' signal.",
+                        "低功耗近红外传感器通过膀胱充盈时的光吸收变化进行检测，比超声更小、更便宜，精度较低，目标是给出简单的“该导尿了”提示。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("near-infrared spectroscopy", "近红外光谱"), bi("low-power sensor", "低功耗传感器"), bi("bladder fullness", "膀胱充盈")],
+                },
+                SolutionSeed {
+                    title: bi("Bladder diary app with volume prediction", "带容量预测的排尿日记应用"),
+                    solution: bi(
+                        "An app logs fluid intake and catheterized volumes and learns each patient's filling rate. It schedules the next catheterization adaptively rather than by the clock, and shares the diary with the rehabilitation team.",
+                        "应用记录饮水量和导尿量，学习每位患者的膀胱充盈速率，自适应安排下次导尿时间而非固定时钟，并与康复团队共享排尿日记。"
+                    ),
+                    evidence: bi("Used by 25 patients in our spinal cord injury follow-up clinic for two months.", "本院脊髓损伤随访门诊25例患者使用两个月。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("bladder diary", "排尿日记"), bi("fluid intake", "饮水量"), bi("adaptive scheduling", "自适应安排")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("biopsy the prostate accurately with a low infection risk", "以较低感染风险精准完成前列腺穿刺活检"),
+            population: bi("men with elevated PSA and suspicious MRI findings", "PSA升高且MRI可疑的男性患者"),
+            outcome: bi("finds clinically significant cancer while avoiding sepsis after biopsy", "检出有临床意义的前列腺癌，同时避免穿刺后脓毒症"),
+            current_practice: bi(
+                "Many centers still do transrectal systematic biopsies, with infections and missed anterior tumors. Fusion platforms are expensive and transperineal biopsy is usually done under general anesthesia with a template.",
+                "许多中心仍采用经直肠系统穿刺，存在感染风险且易漏诊前叶肿瘤；融合平台价格昂贵，经会阴穿刺多需全麻并使用模板。"
+            ),
+            keywords: &[bi("prostate biopsy", "前列腺穿刺活检"), bi("transperineal", "经会阴"), bi("MRI-ultrasound fusion", "MRI-超声融合"), bi("PI-RADS", "PI-RADS")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Freehand transperineal access guide", "徒手经会阴穿刺引导器"),
+                    solution: bi(
+                        "A guide attaches to the transrectal ultrasound probe and directs a coaxial needle through two skin entry points under local anesthesia. It avoids the grid template and general anesthesia while removing the rectal route.",
+                        "引导器安装在经直肠超声探头上，引导同轴针经两处皮肤进针点在局麻下完成穿刺，无需网格模板和全麻，同时避免经直肠途径。"
+                    ),
+                    evidence: bi("Used in 70 outpatient biopsies at our department with no infectious complications.", "本科门诊完成70例穿刺，无感染并发症。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("local anesthesia", "局部麻醉"), bi("needle guide", "穿刺引导器"), bi("infection prevention", "感染预防"), bi("outpatient biopsy", "门诊穿刺")],
+                },
+                SolutionSeed {
+                    title: bi("Low-cost software fusion with electromagnetic tracking", "电磁追踪低成本软件融合"),
+                    solution: bi(
+                        "A small electromagnetic tracker on a standard ultrasound probe lets software overlay MRI target contours on the live image. It brings targeted biopsy to hospitals that cannot afford a dedicated fusion platform.",
+                        "在普通超声探头上安装小型电磁追踪器，软件将MRI靶区轮廓叠加在实时超声图像上，使无力购置专用融合平台的医院也能开展靶向穿刺。"
+                    ),
+                    evidence: bi("Registration accuracy tested in a prostate phantom: about 3 mm.", "在前列腺模体上测试配准精度约3毫米。"),
+                    stage: "prototype",
+                    keywords: &[bi("electromagnetic tracking", "电磁追踪"), bi("image registration", "图像配准"), bi("targeted biopsy", "靶向穿刺")],
+                },
+                SolutionSeed {
+                    title: bi("AI-assisted prostate MRI reading", "AI辅助前列腺MRI阅片"),
+                    solution: bi(
+                        "A model detects and scores suspicious lesions on multiparametric MRI and drafts contours for biopsy planning. It supports less experienced radiologists and standardizes reporting between hospitals.",
+                        "模型在多参数MRI上检测可疑病灶并评分，生成穿刺规划用的初始轮廓，辅助经验较少的影像科医生，使不同医院的报告更统一。"
+                    ),
+                    evidence: bi("A retrospective review of 500 MRIs with biopsy pathology at our hospital.", "回顾本院500例有穿刺病理的MRI检查。"),
+                    stage: "concept",
+                    keywords: &[bi("multiparametric MRI", "多参数MRI"), bi("lesion detection", "病灶检测"), bi("deep learning", "深度学习")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("speed recovery of urinary continence", "加快尿控功能恢复"),
+            population: bi("men after radical prostatectomy", "根治性前列腺切除术后男性患者"),
+            outcome: bi("shortens the period of pad dependence and improves quality of life", "缩短依赖尿垫的时间，提高生活质量"),
+            current_practice: bi(
+                "Pelvic floor exercises are explained verbally at discharge. Patients cannot tell whether they contract the right muscles, and progress is tracked only by asking how many pads they use.",
+                "出院时口头讲解盆底肌训练，患者无法判断是否收缩了正确的肌群，恢复情况只通过询问尿垫用量了解。"
+            ),
+            keywords: &[bi("stress urinary incontinence", "压力性尿失禁"), bi("radical prostatectomy", "根治性前列腺切除"), bi("pelvic floor muscle training", "盆底肌训练"), bi("continence", "尿控")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Perineal biofeedback home trainer", "会阴部生物反馈居家训练仪"),
+                    solution: bi(
+                        "A small external perineal sensor measures pelvic floor contraction without an intra-anal probe. The app displays contraction strength and endurance in real time and guides a structured training program.",
+                        "小型会阴部体表传感器无需肛内探头即可测量盆底肌收缩，应用实时显示收缩力量和持续时间，并引导结构化训练方案。"
+                    ),
+                    evidence: bi("Signal correlation with transperineal ultrasound in 12 patients.", "在12例患者中与经会阴超声进行信号相关性比较。"),
+                    stage: "prototype",
+                    keywords: &[bi("biofeedback", "生物反馈"), bi("pelvic floor", "盆底"), bi("home training", "居家训练"), bi("external sensor", "体表传感器")],
+                },
+                SolutionSeed {
+                    title: bi("Soft adjustable penile compression device", "软质可调阴茎压迫装置"),
+                    solution: bi(
+                        "A soft silicone clamp with an adjustable pressure dial gives temporary continence during activities. Its wide contact area is designed to maintain distal blood flow better than rigid clamps.",
+                        "软质硅胶夹配可调压力旋钮，在活动时提供临时尿控。宽接触面设计比硬质夹更有利于保持远端血流。"
+                    ),
+                    evidence: bi("Literature only; pressure distribution measured on a phantom.", "目前仅有文献依据，在模体上测量了压力分布。"),
+                    stage: "concept",
+                    keywords: &[bi("penile clamp", "阴茎夹"), bi("silicone", "硅胶"), bi("pressure distribution", "压力分布")],
+                },
+                SolutionSeed {
+                    title: bi("Connected pad-weight continence tracker", "联网尿垫称重尿控追踪"),
+                    solution: bi(
+                        "A small kitchen-type scale connected to an app records the weight of used pads each day, giving an objective 24-hour pad test at home. Surgeons see recovery curves and can refer slow recoverers early.",
+                        "与应用连接的小型称重器每日记录使用过的尿垫重量，相当于在家完成客观的24小时尿垫试验。医生可查看恢复曲线，对恢复缓慢者及早转诊。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("pad test", "尿垫试验"), bi("recovery curve", "恢复曲线"), bi("remote follow-up", "远程随访")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("avoid forgotten ureteral stents and reduce stent-related symptoms", "避免输尿管支架管遗留并减轻支架相关症状"),
+            population: bi("patients with indwelling double-J stents after endourological surgery", "腔内泌尿外科手术后留置双J管的患者"),
+            outcome: bi("prevents encrustation complications and spares a second cystoscopy", "避免结壳等并发症，免除二次膀胱镜操作"),
+            current_practice: bi(
+                "Stent removal dates are recorded on paper or in discharge notes. Some patients are lost to follow-up and return with encrusted stents, and every removal requires cystoscopy.",
+                "拔管日期记录在纸质登记本或出院小结中，部分患者失访后因支架结壳再次就诊，而每次拔管都需要膀胱镜。"
+            ),
+            keywords: &[bi("ureteral stent", "输尿管支架"), bi("double-J stent", "双J管"), bi("encrustation", "结壳"), bi("stent-related symptoms", "支架相关症状")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Stent registry with automatic reminders", "支架登记与自动提醒系统"),
+                    solution: bi(
+                        "Software registers every stent at insertion from the operating record and sends text reminders to the patient and the clinic before the due date. Overdue stents appear on a list for follow-up calls.",
+                        "软件从手术记录自动登记每一根支架，在到期前向患者和门诊发送短信提醒，逾期未拔者进入随访电话名单。"
+                    ),
+                    evidence: bi("Running at our department for 18 months covering 1,100 stents; no forgotten stents since introduction.", "在本科运行18个月，覆盖1100根支架，启用以来无遗留支架。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("stent registry", "支架登记"), bi("SMS reminder", "短信提醒"), bi("loss to follow-up", "失访")],
+                },
+                SolutionSeed {
+                    title: bi("Magnetic-end stent with external retrieval", "磁性末端支架及体外取出器"),
+                    solution: bi(
+                        "The bladder end of the stent carries a small magnet. A magnetic retrieval catheter inserted through the urethra under local anesthesia captures and withdraws it in the clinic without cystoscopy.",
+                        "支架膀胱端带小磁体，门诊局麻下经尿道置入磁性取出导管即可吸附取出，无需膀胱镜。"
+                    ),
+                    evidence: bi("Bench retrieval tests in a bladder model; biocompatibility testing planned.", "在膀胱模型中完成取出测试，生物相容性测试正在计划中。"),
+                    stage: "prototype",
+                    keywords: &[bi("magnetic retrieval", "磁性取出"), bi("cystoscopy-free", "免膀胱镜"), bi("outpatient procedure", "门诊操作")],
+                },
+                SolutionSeed {
+                    title: bi("Biodegradable ureteral stent", "可降解输尿管支架"),
+                    solution: bi(
+                        "A stent made of a degradable polymer keeps the ureter open for two to three weeks and then dissolves and passes with urine. No removal procedure is needed and forgotten stents become impossible.",
+                        "采用可降解高分子材料制成的支架，在2至3周内维持输尿管通畅，随后降解并随尿排出，无需取管，也不会遗留。"
+                    ),
+                    evidence: bi("Literature only; degradation profile under in vitro study.", "目前仅有文献依据，体外降解特性研究中。"),
+                    stage: "idea",
+                    keywords: &[bi("biodegradable polymer", "可降解高分子"), bi("degradation profile", "降解曲线"), bi("stent design", "支架设计")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("measure hourly urine output accurately", "准确测量每小时尿量"),
+            population: bi("critically ill patients at risk of acute kidney injury", "存在急性肾损伤风险的危重症患者"),
+            outcome: bi("detects oliguria earlier and saves nursing time", "更早发现少尿，节省护理时间"),
+            current_practice: bi(
+                "Nurses read the urometer chamber by eye every hour and write the value down. Readings are imprecise, sometimes missed during busy periods, and early oliguria goes unnoticed.",
+                "护士每小时肉眼读取精密集尿袋刻度并手工记录，读数不准确，繁忙时常有遗漏，早期少尿难以及时发现。"
+            ),
+            keywords: &[bi("urine output", "尿量"), bi("acute kidney injury", "急性肾损伤"), bi("oliguria", "少尿"), bi("ICU nursing", "ICU护理")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Electronic urometer with automatic charting", "自动记录的电子尿量计"),
+                    solution: bi(
+                        "A weighing urometer measures urine continuously and sends hourly totals to the ICU information system. Alarms follow the KDIGO oliguria criteria and are adjusted to body weight.",
+                        "称重式尿量计连续计量尿量，每小时汇总数据自动传入ICU信息系统，按体重校正后依据KDIGO少尿标准报警。"
+                    ),
+                    evidence: bi("Compared with manual readings in 20 ICU patients over 48 hours each.", "在20例ICU患者中各进行48小时与人工读数对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("electronic urometer", "电子尿量计"), bi("KDIGO criteria", "KDIGO标准"), bi("automatic charting", "自动记录"), bi("weighing", "称重")],
+                },
+                SolutionSeed {
+                    title: bi("Urine oxygen tension sensor", "尿氧分压传感器"),
+                    solution: bi(
+                        "An optical oxygen sensor in the catheter line measures bladder urine oxygen tension, which reflects renal medullary hypoxia. Falling values may warn of kidney injury hours before oliguria, especially during cardiac surgery.",
+                        "导尿管路中的光学氧传感器测量膀胱尿液氧分压，可反映肾髓质缺氧。数值下降可能早于少尿数小时提示肾损伤，尤其适用于心脏手术期间。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("urinary oxygen tension", "尿氧分压"), bi("medullary hypoxia", "髓质缺氧"), bi("cardiac surgery", "心脏手术")],
+                },
+                SolutionSeed {
+                    title: bi("Drop-counting retrofit for existing urometers", "现有尿量计加装滴数计数器"),
+                    solution: bi(
+                        "An optical drop counter clips onto the inlet of standard urometers and converts drop counts into volume. It upgrades existing consumables at minimal cost and transmits data wirelessly.",
+                        "光学滴数计数器夹装在普通集尿袋入口，将滴数换算为尿量，以极低成本升级现有耗材，并无线传输数据。"
+                    ),
+                    evidence: bi("Bench calibration with saline and urine-like fluids at different flow rates.", "用生理盐水和仿尿液在不同流速下完成台架标定。"),
+                    stage: "prototype",
+                    keywords: &[bi("drop counter", "滴数计数"), bi("retrofit", "加装改造"), bi("wireless transmission", "无线传输")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("endourology and stone disease", "腔内泌尿外科与结石"),
+            bio: bi(
+                "Director of urology at a provincial hospital with 20 years of endourological practice. He focuses on flexible ureteroscopy, percutaneous nephrolithotomy and intrarenal pressure control.",
+                "省级医院泌尿外科主任，从事腔内泌尿外科20年，专注输尿管软镜、经皮肾镜取石及肾盂内压控制。"
+            ),
+            past_work: &[
+                bi("Suction ureteral access sheath in flexible ureteroscopy, 600-case series", "输尿管软镜负压通道鞘600例系列"),
+                bi("Intrarenal pressure and postoperative fever after lithotripsy", "碎石术中肾盂内压与术后发热研究"),
+                bi("Stent registry to prevent forgotten double-J stents", "防止双J管遗留的支架登记系统"),
+                bi("Mini-percutaneous nephrolithotomy for large renal stones", "微通道经皮肾镜治疗大负荷肾结石"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urologic oncology", "泌尿系肿瘤"),
+            bio: bi(
+                "Professor of urology with 18 years in prostate and bladder cancer surgery. He leads the department's MRI-targeted biopsy program and research on functional recovery after radical prostatectomy.",
+                "泌尿外科教授，从事前列腺癌和膀胱癌手术18年，负责科室MRI靶向穿刺项目及根治术后功能恢复研究。"
+            ),
+            past_work: &[
+                bi("Transperineal prostate biopsy under local anesthesia, 900 cases", "局麻下经会阴前列腺穿刺900例"),
+                bi("MRI-ultrasound fusion biopsy versus systematic biopsy", "MRI-超声融合穿刺与系统穿刺对比"),
+                bi("Continence recovery after robot-assisted radical prostatectomy", "机器人辅助根治性前列腺切除术后尿控恢复"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("neuro-urology and functional urology", "神经泌尿与功能泌尿"),
+            bio: bi(
+                "Chief physician of the urodynamics and pelvic floor center with 16 years of experience. Her work covers neurogenic bladder, incontinence and long-term bladder management after spinal cord injury.",
+                "尿动力与盆底中心主任医师，从业16年，主要从事神经源性膀胱、尿失禁及脊髓损伤后长期膀胱管理。"
+            ),
+            past_work: &[
+                bi("Bladder management and upper urinary tract protection in spinal cord injury", "脊髓损伤患者膀胱管理与上尿路保护"),
+                bi("Pelvic floor biofeedback after radical prostatectomy, randomized study", "根治术后盆底生物反馈训练随机研究"),
+                bi("Ambulatory urodynamic monitoring", "动态尿动力学监测"),
+                bi("Wearable bladder volume monitoring, feasibility review", "可穿戴膀胱容量监测可行性综述"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urology nursing and catheter care", "泌尿专科护理与导管管理"),
+            bio: bi(
+                "Head nurse of urology and the hospital's continence care team, with 24 years of nursing practice. She leads programs on CAUTI prevention, intermittent catheterization teaching and urine output monitoring.",
+                "泌尿外科护士长兼医院尿控护理小组负责人，护理工作24年，牵头导尿管相关感染预防、间歇导尿教学和尿量监测项目。"
+            ),
+            past_work: &[
+                bi("Nurse-driven catheter removal protocol across 10 wards", "覆盖10个病区的护士主导拔管流程"),
+                bi("Clean intermittent catheterization training for home care", "居家间歇清洁导尿培训"),
+                bi("Accuracy of manual hourly urine output recording in the ICU", "ICU人工每小时尿量记录准确性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("urological device engineering", "泌尿器械研发"),
+            bio: bi(
+                "Senior R&D engineer at the company with 13 years in endoscopy and urological disposables. He leads development of single-use ureteroscopes and access sheaths.",
+                "公司高级研发工程师，从事内镜及泌尿耗材研发13年，负责一次性输尿管软镜和通道鞘开发。"
+            ),
+            past_work: &[
+                bi("Single-use digital flexible ureteroscope, CMOS tip design", "一次性电子输尿管软镜CMOS头端设计"),
+                bi("Hydrophilic-coated ureteral access sheath, registration", "亲水涂层输尿管通道鞘注册"),
+                bi("Irrigation pump with pressure limit control", "带压力限制的灌注泵"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Endourology Instruments Team", "腔内泌尿器械团队"),
+            capabilities: bi(
+                "Develops single-use ureteroscopes, access sheaths and lithotripsy accessories. The team integrates miniature cameras, deflection mechanisms and fluid control.",
+                "开发一次性输尿管软镜、通道鞘和碎石配件，整合微型摄像头、弯曲机构和流体控制技术。"
+            ),
+            technologies: &[
+                bi("miniature CMOS endoscope tips", "微型CMOS内镜头端"),
+                bi("tendon-driven deflection", "拉线驱动弯曲"),
+                bi("irrigation and suction control", "灌注与负压控制"),
+                bi("MEMS pressure sensors", "MEMS压力传感器"),
+                bi("nitinol stone baskets", "镍钛合金套石篮"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Urinary Care Disposables Team", "泌尿护理耗材团队"),
+            capabilities: bi(
+                "Designs catheters, stents, drainage bags and continence products. The team has material science expertise in silicone, coatings and degradable polymers.",
+                "设计导尿管、支架管、引流袋和尿控产品，在硅胶、涂层和可降解高分子材料方面具有专长。"
+            ),
+            technologies: &[
+                bi("silicone catheter molding", "硅胶导管成型"),
+                bi("antimicrobial surface treatment", "抗菌表面处理"),
+                bi("biodegradable polymer processing", "可降解高分子加工"),
+                bi("urine measurement sensors", "尿液计量传感器"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Urological Imaging and Guidance Team", "泌尿影像与引导团队"),
+            capabilities: bi(
+                "Builds ultrasound-based guidance, fusion software and wearable ultrasound sensors for urology. The team has experience in transducer design and image registration.",
+                "开发泌尿外科用超声引导、融合软件和可穿戴超声传感器，具备换能器设计和图像配准经验。"
+            ),
+            technologies: &[
+                bi("flexible ultrasound transducer arrays", "柔性超声换能器阵列"),
+                bi("MRI-ultrasound registration", "MRI-超声配准"),
+                bi("electromagnetic tracking", "电磁追踪"),
+                bi("prostate MRI deep learning", "前列腺MRI深度学习"),
+                bi("needle guide design", "穿刺引导器设计"),
+            ],
+        },
+    ],
+};
+
+const ROBOTICS: FieldCorpus = FieldCorpus {
+    field: "robotics",
+    needs: &[
+        NeedSeed {
+            problem: bi("give surgeons a sense of force during robotic tissue handling and suturing", "在机器人手术中让术者感知组织抓持和缝合的力度"),
+            population: bi("patients undergoing robot-assisted laparoscopic surgery", "接受机器人辅助腹腔镜手术的患者"),
+            outcome: bi("reduces tissue injury and suture breakage, especially early in the learning curve", "减少组织损伤和缝线断裂，尤其是在学习曲线早期"),
+            current_practice: bi(
+                "Current systems provide no force feedback, so surgeons judge tension from visual cues such as tissue blanching. Trainees tear tissue and break sutures more often until they learn these cues.",
+                "现有系统没有力反馈，术者只能通过组织发白等视觉线索判断张力。低年资医生在掌握这些线索之前更容易撕裂组织、拉断缝线。"
+            ),
+            keywords: &[bi("haptic feedback", "力反馈"), bi("robot-assisted surgery", "机器人辅助手术"), bi("tissue injury", "组织损伤"), bi("suturing", "缝合")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Force-sensing instrument jaw", "测力器械钳口"),
+                    solution: bi(
+                        "Strain gauges in the instrument jaw and wrist measure grip and pulling forces. The console renders the force through the hand controllers and shows a color bar when a tissue-specific limit is approached. The sensor is designed to survive reprocessing.",
+                        "器械钳口和腕部集成应变片，测量夹持力和牵拉力，通过主手反馈给术者，接近特定组织的力值上限时显示彩色警示条。传感器设计可耐受清洗消毒。"
+                    ),
+                    evidence: bi("Bench calibration and 50 autoclave cycles; force error under 0.2 N.", "完成台架标定和50次高压灭菌循环，力误差小于0.2牛。"),
+                    stage: "prototype",
+                    keywords: &[bi("strain gauge", "应变片"), bi("grip force", "夹持力"), bi("force rendering", "力觉再现"), bi("sterilization", "灭菌")],
+                },
+                SolutionSeed {
+                    title: bi("Vision-based force estimation software", "基于视觉的力估计软件"),
+                    solution: bi(
+                        "Software estimates interaction forces from tissue deformation in the stereo endoscope image and from motor currents. No sensor is added to the instrument, so it works with existing disposable tools.",
+                        "软件根据立体内镜图像中的组织形变和电机电流估计交互力，无需在器械上增加传感器，可直接用于现有一次性器械。"
+                    ),
+                    evidence: bi("Trained on recordings in ex vivo porcine tissue with a reference force plate; error about 20%.", "基于离体猪组织配合参考测力板采集的数据训练，误差约20%。"),
+                    stage: "concept",
+                    keywords: &[bi("stereo vision", "立体视觉"), bi("deformation tracking", "形变追踪"), bi("motor current", "电机电流"), bi("sensorless estimation", "无传感器估计")],
+                },
+                SolutionSeed {
+                    title: bi("Vibrotactile suture tension cue", "缝线张力振动提示"),
+                    solution: bi(
+                        "A vibration motor in the hand controller pulses when estimated suture tension nears the breaking strength of the selected suture size. It is a simple substitute for full force feedback that does not disturb control stability.",
+                        "主手内置振动马达，当估计的缝线张力接近所选缝线规格的断裂强度时发出脉冲提示，是一种不影响控制稳定性的简化力反馈替代方案。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("vibrotactile feedback", "振动触觉反馈"), bi("suture tension", "缝线张力"), bi("sensory substitution", "感觉替代")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("shorten robot setup and docking", "缩短机器人摆位和对接时间"),
+            population: bi("patients having robotic surgery in busy general hospitals", "在繁忙综合医院接受机器人手术的患者"),
+            outcome: bi("increases operating room throughput and shortens anesthesia time", "提高手术室周转效率，缩短麻醉时间"),
+            current_practice: bi(
+                "Port placement and arm docking are done by hand and take 20 to 40 minutes for new teams. Suboptimal port sites lead to arm collisions that cost further time during the case.",
+                "戳卡位置和机械臂对接均由人工完成，新团队需要20至40分钟；戳卡位置不理想还会导致术中机械臂碰撞，进一步耽误时间。"
+            ),
+            keywords: &[bi("docking time", "对接时间"), bi("port placement", "戳卡布局"), bi("operating room efficiency", "手术室效率"), bi("arm collision", "机械臂碰撞")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("CT-based port placement planner", "基于CT的戳卡布局规划软件"),
+                    solution: bi(
+                        "Software reconstructs the abdominal wall and target organ from preoperative CT and simulates reach and arm collisions for candidate port layouts. It prints a skin-marking template with the recommended sites.",
+                        "软件根据术前CT重建腹壁和目标器官，针对候选戳卡布局模拟器械可达范围和机械臂碰撞，并输出推荐位点的体表标记模板。"
+                    ),
+                    evidence: bi("A retrospective review of 60 robotic colorectal cases comparing planned and actual layouts.", "回顾60例机器人结直肠手术，比较规划布局与实际布局。"),
+                    stage: "prototype",
+                    keywords: &[bi("preoperative planning", "术前规划"), bi("workspace simulation", "工作空间仿真"), bi("3D reconstruction", "三维重建"), bi("CT", "CT")],
+                },
+                SolutionSeed {
+                    title: bi("Laser-guided automatic arm docking", "激光引导自动对接"),
+                    solution: bi(
+                        "The patient cart projects laser targets on the patient and, once the nurse confirms the ports, motorized joints move each arm to its cannula. Nurses only make the final attachment.",
+                        "床旁机械臂车向患者体表投射激光靶点，护士确认戳卡后，电动关节自动将各臂移至对应套管，护士只需完成最后的连接。"
+                    ),
+                    evidence: bi("Docking time measured on a mannequin with 5 nursing teams: from 18 to 7 minutes.", "在模拟人上由5组护士测试，对接时间由18分钟缩短至7分钟。"),
+                    stage: "prototype",
+                    keywords: &[bi("automatic docking", "自动对接"), bi("laser projection", "激光投影"), bi("motorized joints", "电动关节")],
+                },
+                SolutionSeed {
+                    title: bi("Team setup checklist with OR time analytics", "团队摆位核查表与手术时间分析"),
+                    solution: bi(
+                        "A tablet app guides the bedside team through a standardized setup sequence and timestamps each step. Analytics show where time is lost across cases and teams, supporting targeted training.",
+                        "平板应用引导床旁团队按标准顺序完成摆位并记录各步骤时间戳，分析不同病例和团队的耗时环节，支持针对性培训。"
+                    ),
+                    evidence: bi("Used for 120 cases in our robotic surgery center; median setup time fell by about a third.", "本院机器人手术中心120例使用，中位摆位时间缩短约三分之一。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("workflow analytics", "流程分析"), bi("checklist", "核查表"), bi("team training", "团队培训")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("place percutaneous needles accurately with fewer CT scans", "以更少的CT扫描准确完成经皮穿刺"),
+            population: bi("patients undergoing CT-guided lung or liver biopsy and ablation", "接受CT引导下肺、肝穿刺活检或消融的患者"),
+            outcome: bi("reduces needle passes, complications and radiation dose", "减少进针次数、并发症和辐射剂量"),
+            current_practice: bi(
+                "Needles are advanced freehand with repeated CT checks after each adjustment. Deep or out-of-plane targets need many passes, raising the risk of pneumothorax and bleeding.",
+                "徒手进针，每次调整后重复CT扫描确认。深部或非轴位靶点需要多次调整，增加气胸和出血风险。"
+            ),
+            keywords: &[bi("percutaneous intervention", "经皮介入"), bi("CT guidance", "CT引导"), bi("needle placement", "穿刺定位"), bi("radiation dose", "辐射剂量")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Table-mounted CT needle-guiding robot", "床旁安装的CT穿刺导向机器人"),
+                    solution: bi(
+                        "A compact robot mounted on the CT table aligns a needle guide to the planned trajectory after automatic registration with fiducials on the skin. The physician inserts the needle manually through the guide, keeping tactile control.",
+                        "紧凑型机器人安装在CT床上，通过体表标记点自动配准后将针导向器对准规划路径，医生经导向器手动进针，保留手感控制。"
+                    ),
+                    evidence: bi("Phantom study: mean tip error 1.8 mm; first clinical cases in 14 lung biopsies with fewer check scans.", "模体研究平均针尖误差1.8毫米；首批14例肺穿刺临床应用，确认扫描次数减少。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("needle guide", "针导向器"), bi("fiducial registration", "标记点配准"), bi("trajectory planning", "路径规划"), bi("lung biopsy", "肺穿刺活检")],
+                },
+                SolutionSeed {
+                    title: bi("Respiratory motion compensation by skin markers", "基于体表标记的呼吸运动补偿"),
+                    solution: bi(
+                        "Optical tracking of skin markers builds a model relating breathing phase to target position. The system tells the physician when the breathing phase matches the planning scan so the needle is advanced at the right moment.",
+                        "光学追踪体表标记点，建立呼吸相位与靶点位置的关系模型，在呼吸相位与规划扫描一致时提示医生进针。"
+                    ),
+                    evidence: bi("Tested on a moving liver phantom with programmed breathing.", "在按程序呼吸运动的肝脏模体上测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("respiratory motion", "呼吸运动"), bi("optical tracking", "光学追踪"), bi("gating", "门控")],
+                },
+                SolutionSeed {
+                    title: bi("Patient-mounted miniature positioning robot", "贴附患者体表的微型定位机器人"),
+                    solution: bi(
+                        "A small robot fixed directly on the patient's skin moves with the body, so patient motion does not cause misalignment. It orients the needle and can advance it in small steps between scans.",
+                        "微型机器人直接固定在患者体表，随身体一起移动，患者移动不会导致偏差；可调整穿刺角度，并在两次扫描间小步进针。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("body-mounted robot", "体表固定机器人"), bi("miniaturization", "小型化"), bi("motion robustness", "抗运动干扰")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("perform remote robotic surgery safely", "安全地开展远程机器人手术"),
+            population: bi("patients in county hospitals who need complex surgery", "需要复杂手术的县级医院患者"),
+            outcome: bi("gives access to expert surgeons without transfer", "患者无需转诊即可获得专家手术"),
+            current_practice: bi(
+                "Patients are transferred to city hospitals or wait for visiting experts. Telesurgery is limited by network delay and by unclear handling of connection loss.",
+                "患者需转至市级医院或等待专家下乡手术。远程手术受网络延迟限制，断线时的处理机制也不明确。"
+            ),
+            keywords: &[bi("telesurgery", "远程手术"), bi("network latency", "网络延迟"), bi("county hospital", "县级医院"), bi("patient safety", "患者安全")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Latency-compensated predictive display", "延迟补偿预测显示"),
+                    solution: bi(
+                        "The remote console overlays a predicted instrument position on the delayed video, based on the surgeon's commands and a kinematic model. Surgeons see where the instrument will be, reducing overshoot at delays up to 200 ms.",
+                        "远端控制台基于术者指令和运动学模型，在延迟视频上叠加器械的预测位置，使术者看到器械即将到达的位置，在200毫秒以内的延迟下减少过冲。"
+                    ),
+                    evidence: bi("Simulated delay study with 10 surgeons on dry-lab tasks.", "10名外科医生在干性实验任务中进行模拟延迟研究。"),
+                    stage: "prototype",
+                    keywords: &[bi("predictive display", "预测显示"), bi("latency compensation", "延迟补偿"), bi("kinematic model", "运动学模型")],
+                },
+                SolutionSeed {
+                    title: bi("Supervised dual-console mode with local takeover", "本地接管的双控制台监督模式"),
+                    solution: bi(
+                        "The remote expert operates while a local surgeon at a second console can take over instantly. Network quality is monitored continuously, and the system freezes the instruments safely and hands control to the local surgeon if the link degrades.",
+                        "远端专家主刀，本地医生在第二控制台随时可接管。系统持续监测网络质量，链路下降时器械安全锁定并将控制权交给本地医生。"
+                    ),
+                    evidence: bi("Tested in 8 animal procedures between two hospitals 300 km apart.", "在相距300公里的两家医院间完成8例动物手术测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("dual console", "双控制台"), bi("handover", "控制权交接"), bi("network monitoring", "网络监测"), bi("fail-safe", "失效安全")],
+                },
+                SolutionSeed {
+                    title: bi("Remote mentoring with telestration", "远程指导与标注"),
+                    solution: bi(
+                        "Instead of remote operation, the expert watches the local robotic case and draws on the surgeon's 3D view in real time. Lower bandwidth needs and no remote control make it easier to approve and scale.",
+                        "专家不直接远程操作，而是观看本地机器人手术并在术者三维视野中实时标注。带宽需求低、无需远程控制，更易获批和推广。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("telementoring", "远程指导"), bi("telestration", "远程标注"), bi("surgical education", "手术教学")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("assess robotic surgical skill objectively", "客观评估机器人手术技能"),
+            population: bi("surgeons early in their robotic learning curve", "处于机器人手术学习曲线早期的外科医生"),
+            outcome: bi("shortens the learning curve and protects patients during it", "缩短学习曲线，并在此期间保障患者安全"),
+            current_practice: bi(
+                "Credentialing relies on case numbers and subjective ratings by proctors. Simulator scores use generic tasks that do not reflect real procedures.",
+                "准入主要依据手术例数和带教医生的主观评价；模拟器评分采用通用任务，与真实手术差别较大。"
+            ),
+            keywords: &[bi("surgical skill assessment", "手术技能评估"), bi("learning curve", "学习曲线"), bi("credentialing", "资质准入"), bi("simulation", "模拟训练")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Kinematic skill analytics from robot logs", "基于机器人运动数据的技能分析"),
+                    solution: bi(
+                        "Software extracts instrument path length, economy of motion, idle time and camera use from the robot's logs of real cases. Surgeons get a dashboard comparing their metrics with experts for the same procedure step.",
+                        "软件从真实手术的机器人日志中提取器械路径长度、运动经济性、停顿时间和镜头使用情况，为术者提供与同一手术步骤专家数据对比的看板。"
+                    ),
+                    evidence: bi("Analysis of 150 logged prostatectomies at our center; metrics correlate with case number.", "分析本中心150例有日志记录的前列腺切除术，各指标与手术例数相关。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("kinematic data", "运动学数据"), bi("economy of motion", "运动经济性"), bi("performance dashboard", "绩效看板")],
+                },
+                SolutionSeed {
+                    title: bi("Procedure-specific dry-lab models", "专病干性训练模型"),
+                    solution: bi(
+                        "Silicone and hydrogel models replicate key steps such as urethrovesical anastomosis or renal hilum dissection, with embedded sensors detecting leaks and excessive force. They are cheaper than animal labs and reusable for parts of the task.",
+                        "硅胶和水凝胶模型复刻膀胱尿道吻合、肾门解剖等关键步骤，内置传感器检测渗漏和过度用力，比动物实验便宜，部分任务可重复使用。"
+                    ),
+                    evidence: bi("Face validity rated by 12 surgeons at a training course.", "在培训班上由12名外科医生评价表面效度。"),
+                    stage: "prototype",
+                    keywords: &[bi("dry-lab model", "干性训练模型"), bi("hydrogel", "水凝胶"), bi("anastomosis training", "吻合训练")],
+                },
+                SolutionSeed {
+                    title: bi("Video AI for surgical step and error recognition", "手术视频AI步骤与失误识别"),
+                    solution: bi(
+                        "A model segments recorded robotic videos into procedural steps and flags events such as bleeding or instrument collisions. Proctors review a short highlight reel instead of hours of video.",
+                        "模型将机器人手术录像分割为各个手术步骤，并标记出血、器械碰撞等事件，带教医生只需查看简短的要点回放，而非数小时录像。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("surgical video analysis", "手术视频分析"), bi("phase recognition", "阶段识别"), bi("proctoring", "带教评估")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("provide stable traction and bimanual control in endoscopic submucosal dissection", "在内镜黏膜下剥离术中提供稳定牵引和双手操作"),
+            population: bi("patients with early gastrointestinal neoplasia", "早期消化道肿瘤患者"),
+            outcome: bi("shortens procedure time and lowers perforation risk", "缩短手术时间，降低穿孔风险"),
+            current_practice: bi(
+                "Standard endoscopes have one instrument channel and no way to retract tissue. Endoscopists improvise traction with clips and threads, and difficult lesions take hours.",
+                "普通内镜只有一个器械通道，无法牵拉组织。术者用钛夹加牙线等方式临时牵引，困难病变需要数小时。"
+            ),
+            keywords: &[bi("endoscopic submucosal dissection", "内镜黏膜下剥离术"), bi("traction", "牵引"), bi("flexible endoscopy", "软式内镜"), bi("early gastric cancer", "早期胃癌")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Two-arm flexible endoscopic robot", "双臂柔性内镜机器人"),
+                    solution: bi(
+                        "Two tendon-driven robotic arms mounted at the endoscope tip provide a grasper and a knife, controlled from a console. One arm lifts the mucosal flap while the other dissects, giving surgical-style triangulation inside the lumen.",
+                        "内镜头端安装两条拉线驱动的机械臂，分别为抓钳和电刀，由控制台操控。一臂提拉黏膜瓣，另一臂剥离，在腔内实现类似外科的三角操作。"
+                    ),
+                    evidence: bi("ESD of 10 simulated lesions in ex vivo porcine stomachs; dissection speed compared with conventional ESD.", "在离体猪胃上完成10个模拟病变的剥离，与常规ESD比较剥离速度。"),
+                    stage: "prototype",
+                    keywords: &[bi("tendon-driven arms", "拉线驱动机械臂"), bi("triangulation", "三角操作"), bi("endoluminal robot", "腔内机器人"), bi("flexible robotics", "柔性机器人")],
+                },
+                SolutionSeed {
+                    title: bi("External magnetic traction system", "体外磁锚定牵引系统"),
+                    solution: bi(
+                        "A small magnet clipped to the lesion edge is pulled by an external magnet held on the abdomen. The direction and force of traction can be changed at any time without extra endoscope passes.",
+                        "将小磁体用钛夹固定于病变边缘，体外腹壁上的磁体对其施加牵引，可随时改变牵引方向和力度，无需再次进镜。"
+                    ),
+                    evidence: bi("A retrospective review of 45 gastric ESDs at our endoscopy center using an earlier magnetic prototype.", "回顾本院内镜中心使用早期磁牵引样机的45例胃ESD。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("magnetic anchor", "磁锚定"), bi("traction direction", "牵引方向"), bi("endoscopic clip", "内镜钛夹")],
+                },
+                SolutionSeed {
+                    title: bi("Spring-loaded detachable traction ring", "弹簧式可分离牵引环"),
+                    solution: bi(
+                        "A small elastic ring with two clips is deployed through the working channel, anchoring the lesion edge to the opposite wall. It is simple, single-use, and needs no extra equipment.",
+                        "经工作通道释放带两枚夹子的小型弹性环，将病变边缘锚定到对侧胃壁。结构简单、一次性使用，无需额外设备。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("traction device", "牵引装置"), bi("single-use", "一次性使用"), bi("elastic ring", "弹性环")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("see hidden tumor borders and vessels during robotic partial nephrectomy", "在机器人肾部分切除术中看清隐藏的肿瘤边界和血管"),
+            population: bi("patients with small renal masses", "肾脏小肿瘤患者"),
+            outcome: bi("preserves kidney function and avoids positive margins", "保护肾功能并避免切缘阳性"),
+            current_practice: bi(
+                "Surgeons map the tumor mentally from CT and use intraoperative ultrasound. Endophytic tumors and segmental arteries are hard to localize, so many surgeons clamp the main artery for longer than necessary.",
+                "术者凭记忆将CT信息映射到术野，并借助术中超声定位。内生型肿瘤和段动脉难以定位，很多术者只能阻断主干动脉，热缺血时间偏长。"
+            ),
+            keywords: &[bi("partial nephrectomy", "肾部分切除"), bi("augmented reality", "增强现实"), bi("renal tumor", "肾肿瘤"), bi("warm ischemia", "热缺血")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("AR overlay with deformation tracking", "带形变追踪的增强现实叠加"),
+                    solution: bi(
+                        "A 3D model of kidney, tumor and vessels from CT is registered to the endoscopic view and updated as the kidney is mobilized, using surface tracking. The overlay in the surgeon console shows the tumor depth and segmental arteries.",
+                        "基于CT构建的肾脏、肿瘤和血管三维模型与内镜画面配准，并在游离肾脏过程中通过表面追踪实时更新，在术者控制台中叠加显示肿瘤深度和段动脉。"
+                    ),
+                    evidence: bi("Registration error assessed in 20 recorded cases offline: about 4 mm.", "在20例手术录像上离线评估配准误差约4毫米。"),
+                    stage: "prototype",
+                    keywords: &[bi("3D model", "三维模型"), bi("image registration", "图像配准"), bi("soft-tissue deformation", "软组织形变"), bi("surgical navigation", "手术导航")],
+                },
+                SolutionSeed {
+                    title: bi("Drop-in robotic ultrasound probe", "机器人专用术中超声探头"),
+                    solution: bi(
+                        "A small ultrasound probe designed to be held by a robotic grasper is guided across the kidney surface, and the image appears picture-in-picture on the console. The surgeon controls scanning directly instead of relying on an assistant.",
+                        "专为机器人抓钳夹持设计的小型超声探头在肾表面扫查，图像以画中画形式显示于控制台，术者可自主控制扫查，不再依赖助手。"
+                    ),
+                    evidence: bi("Used in 30 robotic partial nephrectomies at our department.", "本科30例机器人肾部分切除术中使用。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("intraoperative ultrasound", "术中超声"), bi("drop-in probe", "可夹持探头"), bi("picture-in-picture", "画中画")],
+                },
+                SolutionSeed {
+                    title: bi("Fluorescence-guided selective clamping", "荧光引导的选择性阻断"),
+                    solution: bi(
+                        "After clamping a segmental artery, a fluorescent dye injection shows which part of the kidney remains perfused. Software quantifies the ischemic area against the tumor outline to confirm that the right branch has been clamped.",
+                        "阻断段动脉后注射荧光染料，显示仍有灌注的肾实质区域，软件将缺血区与肿瘤轮廓对比量化，确认阻断分支正确。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("ICG fluorescence", "ICG荧光"), bi("selective clamping", "选择性阻断"), bi("perfusion imaging", "灌注成像")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("robotic urologic surgery", "机器人泌尿外科"),
+            bio: bi(
+                "Director of the robotic surgery center at a university hospital with more than 1,500 robotic cases over 12 years. His focus is robotic partial nephrectomy, radical prostatectomy and surgical navigation.",
+                "大学附属医院机器人手术中心主任，12年累计完成机器人手术逾1500例，专注机器人肾部分切除、根治性前列腺切除及手术导航。"
+            ),
+            past_work: &[
+                bi("Augmented reality navigation in robotic partial nephrectomy", "机器人肾部分切除术中增强现实导航"),
+                bi("Segmental artery clamping guided by 3D reconstruction, 200 cases", "三维重建指导段动脉阻断200例"),
+                bi("Learning curve of robotic prostatectomy analyzed with console kinematics", "基于控制台运动数据的机器人前列腺切除学习曲线分析"),
+                bi("Multicentre telesurgery feasibility study", "多中心远程手术可行性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("robotic colorectal and general surgery", "机器人结直肠与普通外科"),
+            bio: bi(
+                "Chief physician of colorectal surgery with 17 years of experience, leading the department's transition to robotic surgery. She works on operating room efficiency, docking workflow and haptic-free tissue handling.",
+                "结直肠外科主任医师，从业17年，带领科室开展机器人手术。关注手术室效率、对接流程及无力反馈条件下的组织操作。"
+            ),
+            past_work: &[
+                bi("Robotic total mesorectal excision, 400-case outcomes", "机器人全直肠系膜切除400例结局"),
+                bi("Standardized docking workflow reducing setup time", "标准化对接流程缩短摆位时间"),
+                bi("Tissue injury with robotic graspers, ex vivo study", "机器人抓钳组织损伤离体研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("therapeutic endoscopy", "消化内镜治疗"),
+            bio: bi(
+                "Head of the endoscopy center at a provincial hospital, 16 years performing ESD and endoscopic full-thickness resection. He develops traction methods and tests flexible robotic endoscopes.",
+                "省级医院内镜中心主任，从事ESD及内镜全层切除16年，致力于牵引方法研究并参与柔性内镜机器人测试。"
+            ),
+            past_work: &[
+                bi("Magnetic anchor-guided ESD for gastric lesions", "磁锚定辅助胃ESD"),
+                bi("Traction strategies for colorectal ESD, comparative study", "结直肠ESD牵引策略对比研究"),
+                bi("Preclinical evaluation of a dual-arm endoscopic robot", "双臂内镜机器人临床前评价"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("image-guided percutaneous intervention", "影像引导经皮介入"),
+            bio: bi(
+                "Professor of interventional radiology with 20 years in CT-guided procedures and tumor ablation. His research covers robotic needle guidance and respiratory motion management.",
+                "介入放射学教授，从事CT引导介入和肿瘤消融20年，研究方向为机器人穿刺导向和呼吸运动管理。"
+            ),
+            past_work: &[
+                bi("Robot-assisted CT-guided lung biopsy, prospective study", "机器人辅助CT引导肺穿刺前瞻性研究"),
+                bi("Radiation dose reduction in CT-guided interventions", "CT引导介入辐射剂量控制"),
+                bi("Microwave ablation of liver tumors near the diaphragm", "近膈顶肝肿瘤微波消融"),
+                bi("Respiratory gating for percutaneous needle placement", "经皮穿刺呼吸门控技术"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("medical robotics and control engineering", "医疗机器人与控制工程"),
+            bio: bi(
+                "Principal R&D engineer at the company with 15 years in surgical robot development. He leads the teleoperation control, force sensing and safety architecture of the company's robotic platform.",
+                "公司首席研发工程师，从事手术机器人开发15年，负责公司机器人平台的遥操作控制、力感知和安全架构。"
+            ),
+            past_work: &[
+                bi("Master-slave teleoperation with latency compensation", "带延迟补偿的主从遥操作"),
+                bi("Six-axis force sensor for surgical instruments, patents", "手术器械六维力传感器，相关专利"),
+                bi("Functional safety design of a laparoscopic robot to IEC 80601-2-77", "按IEC 80601-2-77开展腹腔镜机器人功能安全设计"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Surgical Robot Platform Team", "手术机器人平台团队"),
+            capabilities: bi(
+                "Develops the arms, instruments and console of the laparoscopic robot. The team covers kinematics, servo control, instrument wrists and functional safety.",
+                "负责腹腔镜机器人机械臂、器械和控制台开发，覆盖运动学、伺服控制、器械腕部设计和功能安全。"
+            ),
+            technologies: &[
+                bi("remote center of motion mechanisms", "远心运动机构"),
+                bi("servo motor control", "伺服电机控制"),
+                bi("cable-driven instrument wrists", "线驱动器械腕部"),
+                bi("force and torque sensing", "力与力矩感知"),
+                bi("teleoperation over networks", "网络遥操作"),
+                bi("functional safety engineering", "功能安全工程"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Surgical Navigation and AR Team", "手术导航与增强现实团队"),
+            capabilities: bi(
+                "Builds planning, registration and augmented reality software for robotic and percutaneous procedures. The team integrates CT, ultrasound and endoscopic video.",
+                "开发用于机器人和经皮手术的规划、配准和增强现实软件，整合CT、超声和内镜视频。"
+            ),
+            technologies: &[
+                bi("3D anatomical reconstruction", "三维解剖重建"),
+                bi("optical and electromagnetic tracking", "光学与电磁追踪"),
+                bi("deformable registration", "可形变配准"),
+                bi("surgical video analytics", "手术视频分析"),
+                bi("stereo endoscope rendering", "立体内镜渲染"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Flexible and Endoluminal Robotics Team", "柔性与腔内机器人团队"),
+            capabilities: bi(
+                "Develops flexible robotic endoscopes, continuum instruments and magnetic manipulation systems. The team prototypes quickly with 3D printing and tests in ex vivo organs.",
+                "开发柔性内镜机器人、连续体器械和磁操控系统，借助3D打印快速制作样机，并在离体器官上测试。"
+            ),
+            technologies: &[
+                bi("continuum robot design", "连续体机器人设计"),
+                bi("tendon-driven actuation", "拉线驱动"),
+                bi("magnetic actuation", "磁驱动"),
+                bi("miniature instrument fabrication", "微型器械制造"),
+            ],
+        },
+    ],
+};
+
+const ORTHOPAEDICS: FieldCorpus = FieldCorpus {
+    field: "orthopaedics",
+    needs: &[
+        NeedSeed {
+            problem: bi("place pedicle screws accurately", "精准置入椎弓根螺钉"),
+            population: bi("patients with spinal deformity or osteoporotic fractures undergoing posterior fixation", "接受后路固定的脊柱畸形或骨质疏松性骨折患者"),
+            outcome: bi("avoids neurological injury and screw loosening while reducing radiation to staff", "避免神经损伤和螺钉松动，同时减少医护人员辐射暴露"),
+            current_practice: bi(
+                "Most screws are placed freehand with repeated fluoroscopy. Breach rates rise in rotated or small pedicles, and navigation systems are too expensive for many hospitals.",
+                "多数螺钉在反复透视下徒手置入，椎体旋转或椎弓根细小时穿破率明显增加；导航系统价格高，很多医院难以配置。"
+            ),
+            keywords: &[bi("pedicle screw", "椎弓根螺钉"), bi("spinal deformity", "脊柱畸形"), bi("screw malposition", "螺钉误置"), bi("fluoroscopy", "透视")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Patient-specific 3D-printed drill guides", "个性化3D打印导航模板"),
+                    solution: bi(
+                        "Guides designed from the preoperative CT fit onto the laminae and spinous process of each vertebra and direct the drill along the planned trajectory. They cost far less than navigation and need no intraoperative imaging beyond a final check.",
+                        "根据术前CT为每个椎体设计贴合椎板和棘突的导板，引导钻头沿规划路径置钉。成本远低于导航系统，术中除最终确认外无需额外影像。"
+                    ),
+                    evidence: bi("A retrospective review of 85 scoliosis cases at our department; breach rate compared with freehand cases.", "回顾本科85例脊柱侧弯手术，与徒手置钉病例比较穿破率。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("3D printing", "3D打印"), bi("patient-specific guide", "个性化导板"), bi("trajectory planning", "钉道规划"), bi("scoliosis", "脊柱侧弯")],
+                },
+                SolutionSeed {
+                    title: bi("Conductivity-sensing pedicle probe", "电导感知椎弓根探子"),
+                    solution: bi(
+                        "A handheld pedicle probe measures electrical conductivity at its tip. Cancellous bone, cortical wall and soft tissue give different readings, and an audible tone warns before the tip breaches the cortex.",
+                        "手持式椎弓根探子测量尖端电导率，松质骨、皮质骨壁和软组织读数不同，尖端即将穿破皮质时发出提示音。"
+                    ),
+                    evidence: bi("Tested in 40 pedicles of cadaveric spines with CT confirmation.", "在尸体脊柱40个椎弓根上测试，并经CT确认。"),
+                    stage: "prototype",
+                    keywords: &[bi("electrical conductivity", "电导率"), bi("breach detection", "穿破预警"), bi("handheld instrument", "手持器械")],
+                },
+                SolutionSeed {
+                    title: bi("Fluoroscopy-to-CT registration navigation", "透视-CT配准导航"),
+                    solution: bi(
+                        "Software registers two standard fluoroscopy shots to the preoperative CT and overlays the planned screw trajectory on the live C-arm image. It turns an existing C-arm into a low-cost navigation tool without an intraoperative CT.",
+                        "软件将两幅标准透视图像与术前CT配准，在实时C臂图像上叠加规划钉道，无需术中CT即可将现有C臂升级为低成本导航工具。"
+                    ),
+                    evidence: bi("Registration accuracy tested in 6 spine phantoms.", "在6个脊柱模体上测试配准精度。"),
+                    stage: "concept",
+                    keywords: &[bi("2D-3D registration", "二维-三维配准"), bi("C-arm", "C臂"), bi("low-cost navigation", "低成本导航")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("monitor fracture healing objectively", "客观监测骨折愈合进程"),
+            population: bi("patients with tibial shaft fractures", "胫骨干骨折患者"),
+            outcome: bi("identifies nonunion early and guides safe weight-bearing", "及早识别骨不连，指导安全负重"),
+            current_practice: bi(
+                "Healing is judged on radiographs every six weeks, and readers disagree on callus bridging. Nonunion is often diagnosed months late, and weight-bearing advice is conservative.",
+                "每6周拍片判断愈合，不同医生对骨痂桥接的判断差异大。骨不连往往数月后才确诊，负重建议也偏保守。"
+            ),
+            keywords: &[bi("fracture healing", "骨折愈合"), bi("nonunion", "骨不连"), bi("tibial fracture", "胫骨骨折"), bi("weight-bearing", "负重")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wireless strain sensor on the implant", "内植物无线应变传感器"),
+                    solution: bi(
+                        "A passive strain sensor attached to the plate or nail is read wirelessly through the skin. As the bone heals it takes over load, and implant strain falls. The falling curve tracks healing weeks before radiographic bridging.",
+                        "附着于钢板或髓内钉的无源应变传感器可经皮无线读取。骨愈合过程中骨骼逐步分担载荷，内植物应变随之下降，这一曲线可比影像学桥接早数周反映愈合。"
+                    ),
+                    evidence: bi("Sheep tibia osteotomy model in 6 animals; strain fell in parallel with callus stiffness.", "6只绵羊胫骨截骨模型中，应变下降与骨痂刚度增加同步。"),
+                    stage: "prototype",
+                    keywords: &[bi("smart implant", "智能内植物"), bi("strain gauge", "应变片"), bi("wireless telemetry", "无线遥测"), bi("load sharing", "载荷分担")],
+                },
+                SolutionSeed {
+                    title: bi("Load-sensing external fixator struts", "测力外固定架连杆"),
+                    solution: bi(
+                        "Replacement struts for circular external fixators contain load cells and log forces during walking. Patients and surgeons see how much load passes through the fixator versus the bone, supporting progressive dynamization.",
+                        "环形外固定架的替换连杆内置测力传感器，记录行走时的受力，帮助医患了解载荷经外固定架与骨骼的分配比例，指导逐步动力化。"
+                    ),
+                    evidence: bi("Used in 9 patients in our limb reconstruction clinic.", "本院肢体重建门诊9例患者使用。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("external fixator", "外固定架"), bi("load cell", "测力传感器"), bi("dynamization", "动力化")],
+                },
+                SolutionSeed {
+                    title: bi("AI radiographic healing score", "AI影像愈合评分"),
+                    solution: bi(
+                        "A model scores cortical bridging on each of four cortices on AP and lateral radiographs and tracks the score over visits. It standardizes assessment and flags stalled healing.",
+                        "模型在正侧位X线片上对四层皮质的桥接情况逐一评分，并追踪多次复查的评分变化，使评估标准化并提示愈合停滞。"
+                    ),
+                    evidence: bi("Literature only; labeling of 1,200 radiographs is underway.", "目前仅有文献依据，1200幅X线片的标注正在进行。"),
+                    stage: "idea",
+                    keywords: &[bi("radiograph analysis", "X线片分析"), bi("cortical bridging", "皮质桥接"), bi("deep learning", "深度学习")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("provide effective preoperative pain relief without opioids", "术前实现有效的非阿片类镇痛"),
+            population: bi("elderly patients with hip fracture in the emergency department", "急诊科老年髋部骨折患者"),
+            outcome: bi("reduces delirium and opioid side effects while waiting for surgery", "在等待手术期间减少谵妄和阿片类药物不良反应"),
+            current_practice: bi(
+                "Patients mostly receive intravenous opioids. Fascia iliaca blocks work well but need ultrasound skills that are not available around the clock in the emergency department.",
+                "患者多接受静脉阿片类镇痛。髂筋膜阻滞效果好，但需要超声技术，急诊科无法全天候开展。"
+            ),
+            keywords: &[bi("hip fracture", "髋部骨折"), bi("fascia iliaca block", "髂筋膜阻滞"), bi("delirium", "谵妄"), bi("geriatric trauma", "老年创伤")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Pressure-sensing block needle kit", "压力感知神经阻滞穿刺套件"),
+                    solution: bi(
+                        "A kit with a blunt needle connected to an inline pressure sensor signals the two fascial 'pops' and the loss of resistance at the correct plane. It supports landmark-based blocks when ultrasound or a skilled operator is not available.",
+                        "套件包含钝头穿刺针和在线压力传感器，提示穿过两层筋膜的突破感和到达正确层面时的阻力消失，在无超声或无熟练操作者时辅助体表定位阻滞。"
+                    ),
+                    evidence: bi("Bench tests in layered tissue phantoms; pressure signatures reproducible.", "在分层组织模体上完成台架测试，压力特征可重复。"),
+                    stage: "prototype",
+                    keywords: &[bi("loss of resistance", "阻力消失"), bi("pressure sensor", "压力传感器"), bi("landmark technique", "体表定位技术")],
+                },
+                SolutionSeed {
+                    title: bi("AI ultrasound guidance for emergency physicians", "面向急诊医生的AI超声引导"),
+                    solution: bi(
+                        "An app on a handheld ultrasound labels the fascia iliaca, iliacus muscle and femoral nerve in real time and shows where to aim the needle. It lets non-specialist doctors perform the block safely after brief training.",
+                        "掌上超声应用实时标注髂筋膜、髂肌和股神经，并提示进针目标，使非麻醉专科医生经简短培训后即可安全完成阻滞。"
+                    ),
+                    evidence: bi("Labeling accuracy tested on 300 images; 8 emergency doctors trained in a simulation course.", "在300幅图像上测试标注准确率，8名急诊医生完成模拟培训。"),
+                    stage: "concept",
+                    keywords: &[bi("point-of-care ultrasound", "床旁超声"), bi("anatomy recognition", "解剖识别"), bi("regional anesthesia", "区域麻醉")],
+                },
+                SolutionSeed {
+                    title: bi("Hip fracture positioning and traction cushion", "髋部骨折体位牵引垫"),
+                    solution: bi(
+                        "An inflatable cushion keeps the injured leg in slight flexion and neutral rotation with gentle traction during transfers and imaging. Reducing fracture movement lowers pain without any drug.",
+                        "充气垫在转运和检查期间使患肢保持轻度屈曲、中立旋转并施加轻柔牵引，减少骨折端活动，从而在不用药的情况下减轻疼痛。"
+                    ),
+                    evidence: bi("Used with 50 patients in our emergency department; pain scores during transfer recorded.", "本院急诊50例患者使用，记录了转运时的疼痛评分。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("immobilization", "制动"), bi("patient transfer", "患者转运"), bi("non-pharmacological analgesia", "非药物镇痛")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("balance soft tissues objectively in knee replacement", "在膝关节置换中客观评估软组织平衡"),
+            population: bi("patients undergoing total knee arthroplasty", "接受全膝关节置换的患者"),
+            outcome: bi("reduces residual pain and revisions for instability", "减少术后残留疼痛和因不稳定导致的翻修"),
+            current_practice: bi(
+                "Surgeons assess balance by feel with spacer blocks and trial components. Assessment is subjective and a notable share of patients remain dissatisfied after surgery.",
+                "术者凭手感借助间隙块和试模评估平衡，主观性强，相当一部分患者术后仍不满意。"
+            ),
+            keywords: &[bi("total knee arthroplasty", "全膝关节置换"), bi("soft tissue balance", "软组织平衡"), bi("joint instability", "关节不稳"), bi("patient satisfaction", "患者满意度")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Instrumented tibial trial insert", "带传感器的胫骨试模垫片"),
+                    solution: bi(
+                        "A trial insert with embedded load sensors measures medial and lateral compartment forces and contact points through the range of motion. A tablet shows whether the knee is balanced before final components are implanted.",
+                        "试模垫片内置载荷传感器，测量全活动范围内内外侧间室压力和接触点，平板电脑在植入最终假体前显示膝关节是否平衡。"
+                    ),
+                    evidence: bi("Used in 40 TKAs at our department; compartment load differences recorded before and after releases.", "本科40例全膝置换中使用，记录了松解前后的间室载荷差。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("load sensor", "载荷传感器"), bi("compartment pressure", "间室压力"), bi("trial insert", "试模垫片"), bi("ligament release", "韧带松解")],
+                },
+                SolutionSeed {
+                    title: bi("Motorized ligament tensor", "电动韧带张力器"),
+                    solution: bi(
+                        "A motorized tensor inserted between femur and tibia applies a defined distraction force and measures the resulting gap in flexion and extension. Bone cuts are then planned to give equal gaps at equal tension.",
+                        "电动张力器置于股骨与胫骨之间，施加设定的撑开力，测量屈伸位间隙，据此规划截骨，使相同张力下间隙一致。"
+                    ),
+                    evidence: bi("Cadaver testing in 6 knees.", "在6个尸体膝关节上测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("gap balancing", "间隙平衡"), bi("distraction force", "撑开力"), bi("motorized instrument", "电动器械")],
+                },
+                SolutionSeed {
+                    title: bi("Imageless inertial alignment system", "无影像惯性对线系统"),
+                    solution: bi(
+                        "Small inertial sensors attached to cutting guides find the hip center by leg rotation and report alignment of each cut. It gives navigation-level alignment data at the cost of a disposable kit.",
+                        "安装在截骨导向器上的小型惯性传感器通过旋转下肢确定髋关节中心，并报告每一步截骨的对线，以一次性套件的成本获得接近导航的对线数据。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("inertial sensor", "惯性传感器"), bi("limb alignment", "下肢力线"), bi("cutting guide", "截骨导向器")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("diagnose periprosthetic joint infection quickly and accurately", "快速、准确地诊断假体周围感染"),
+            population: bi("patients with a painful hip or knee replacement", "髋膝关节置换术后疼痛的患者"),
+            outcome: bi("avoids unnecessary revision and prevents missed infection", "避免不必要的翻修，防止漏诊感染"),
+            current_practice: bi(
+                "Diagnosis combines serum markers, aspirate cell counts and cultures that take days. Cultures are negative in a share of true infections, and decisions in theatre are made with incomplete information.",
+                "诊断依赖血清学指标、关节液细胞计数和需数日的培养，部分真实感染培养阴性，术中往往在信息不完整的情况下作决策。"
+            ),
+            keywords: &[bi("periprosthetic joint infection", "假体周围感染"), bi("synovial fluid", "关节液"), bi("revision arthroplasty", "翻修手术"), bi("biomarker", "生物标志物")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Lateral flow synovial biomarker test", "关节液生物标志物侧流检测"),
+                    solution: bi(
+                        "A test strip detects an antimicrobial peptide released by neutrophils in synovial fluid within ten minutes. It can be used at the bedside or in theatre and is not affected by prior antibiotics.",
+                        "试纸条可在10分钟内检测关节液中中性粒细胞释放的抗菌肽，适用于床旁或术中，不受既往抗生素使用影响。"
+                    ),
+                    evidence: bi("Tested on 70 stored synovial samples against final infection diagnosis.", "在70份冻存关节液样本上与最终感染诊断对照测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("lateral flow assay", "侧流免疫层析"), bi("point-of-care test", "即时检测"), bi("neutrophil biomarker", "中性粒细胞标志物")],
+                },
+                SolutionSeed {
+                    title: bi("Smartphone microscope synovial cell counter", "手机显微关节液细胞计数"),
+                    solution: bi(
+                        "A disposable counting chamber and a clip-on lens turn a smartphone into a microscope. Software counts white cells and the neutrophil percentage in the aspirate within minutes, without a laboratory.",
+                        "一次性计数板配合外夹镜头将手机变成显微镜，软件在数分钟内完成关节液白细胞计数及中性粒细胞百分比分析，无需实验室。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("cell counting", "细胞计数"), bi("smartphone microscopy", "手机显微成像"), bi("image analysis", "图像分析")],
+                },
+                SolutionSeed {
+                    title: bi("Multi-marker infection probability calculator", "多指标感染概率计算软件"),
+                    solution: bi(
+                        "Software combines serum markers, synovial results, imaging and clinical signs into a probability of infection according to current diagnostic criteria. It shows which additional test would change the decision most.",
+                        "软件依据现行诊断标准，综合血清学指标、关节液结果、影像和临床表现计算感染概率，并提示哪项补充检查最有可能改变决策。"
+                    ),
+                    evidence: bi("A retrospective review of 230 revision cases at our joint center.", "回顾本院关节中心230例翻修病例。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("diagnostic criteria", "诊断标准"), bi("decision support", "决策支持"), bi("probability model", "概率模型")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("identify and treat osteoporosis after a first fragility fracture", "在首次脆性骨折后识别并治疗骨质疏松"),
+            population: bi("older adults treated for wrist, vertebral or hip fractures", "因腕部、椎体或髋部骨折就诊的老年人"),
+            outcome: bi("raises treatment rates and prevents the next fracture", "提高抗骨质疏松治疗率，预防再次骨折"),
+            current_practice: bi(
+                "Fracture care ends when the bone heals. Few patients get a DXA scan, and without a fracture liaison service most never start anti-osteoporosis treatment.",
+                "骨折愈合后诊疗即告结束，很少患者做双能X线骨密度检查；缺乏骨折联络服务，多数患者从未开始抗骨质疏松治疗。"
+            ),
+            keywords: &[bi("osteoporosis", "骨质疏松"), bi("fragility fracture", "脆性骨折"), bi("secondary prevention", "二级预防"), bi("bone mineral density", "骨密度")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Opportunistic CT bone density software", "CT机会性骨密度筛查软件"),
+                    solution: bi(
+                        "Software measures vertebral bone density on CT scans already taken for other reasons, such as trauma or abdominal imaging. Low values automatically trigger a referral note for osteoporosis assessment.",
+                        "软件在因创伤或腹部检查等其他原因已完成的CT上测量椎体骨密度，数值偏低时自动生成骨质疏松评估转诊提示。"
+                    ),
+                    evidence: bi("Compared with DXA in 400 patients who had both within six months at our hospital.", "在本院6个月内同时做过CT和DXA的400例患者中进行对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("opportunistic screening", "机会性筛查"), bi("CT attenuation", "CT值"), bi("automatic referral", "自动转诊")],
+                },
+                SolutionSeed {
+                    title: bi("Bedside ultrasound bone density device", "床旁超声骨密度检测仪"),
+                    solution: bi(
+                        "A portable device uses radiofrequency ultrasound signals at the lumbar spine and hip to estimate bone density without radiation. It can be used on the ward or in the fracture clinic on the day of the visit.",
+                        "便携设备利用腰椎和髋部的射频超声信号估算骨密度，无辐射，可在病房或骨折门诊当天完成检查。"
+                    ),
+                    evidence: bi("Literature only; a comparison study with DXA is planned.", "目前仅有文献依据，计划开展与DXA的对照研究。"),
+                    stage: "concept",
+                    keywords: &[bi("quantitative ultrasound", "定量超声"), bi("radiation-free", "无辐射"), bi("portable device", "便携设备")],
+                },
+                SolutionSeed {
+                    title: bi("Fracture liaison tracking platform", "骨折联络服务追踪平台"),
+                    solution: bi(
+                        "A platform identifies fragility fracture patients from admission and outpatient records and tracks each through assessment, treatment start and one-year adherence. A coordinator nurse works from its task list.",
+                        "平台从住院和门诊记录中识别脆性骨折患者，追踪其评估、开始治疗和一年用药依从情况，联络护士依据任务清单开展工作。"
+                    ),
+                    evidence: bi("Pilot in our orthopaedic department with 150 patients over one year.", "本院骨科试点一年，纳入150例患者。"),
+                    stage: "prototype",
+                    keywords: &[bi("fracture liaison service", "骨折联络服务"), bi("care coordination", "诊疗协调"), bi("treatment adherence", "治疗依从性")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("immobilize fractures comfortably while watching the skin", "舒适地固定骨折并监测皮肤状况"),
+            population: bi("children with forearm fractures treated in casts", "采用石膏固定的儿童前臂骨折患者"),
+            outcome: bi("prevents pressure sores and reduces unplanned clinic visits", "预防压疮，减少计划外复诊"),
+            current_practice: bi(
+                "Plaster or fiberglass casts are heavy, itchy and cannot get wet. Pressure sores under the cast are invisible, and worried parents bring children back for unplanned checks.",
+                "石膏或玻璃纤维管型笨重、瘙痒、不能沾水，管型下的压疮无法看到，家长担心时常带孩子计划外复诊。"
+            ),
+            keywords: &[bi("cast immobilization", "石膏固定"), bi("pediatric fracture", "儿童骨折"), bi("pressure sore", "压疮"), bi("forearm fracture", "前臂骨折")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("3D-printed ventilated waterproof cast", "3D打印镂空防水支具"),
+                    solution: bi(
+                        "The arm is scanned with a handheld 3D scanner and a lattice cast is printed in about an hour. The open structure lets the skin breathe and be inspected, and the cast can get wet.",
+                        "用手持三维扫描仪扫描前臂，约一小时打印出镂空网格支具。开放结构透气、可直接观察皮肤，且可以沾水。"
+                    ),
+                    evidence: bi("Used for 30 stable distal radius fractures in our pediatric clinic; no loss of reduction.", "本院儿科门诊30例稳定型桡骨远端骨折使用，无复位丢失。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("3D scanning", "三维扫描"), bi("lattice structure", "镂空网格"), bi("waterproof", "防水"), bi("additive manufacturing", "增材制造")],
+                },
+                SolutionSeed {
+                    title: bi("Sensor liner for pressure and temperature", "压力温度传感内衬"),
+                    solution: bi(
+                        "A thin liner under a conventional cast carries pressure and temperature sensors at bony prominences. A phone app alerts parents and the clinic to sustained high pressure or local warmth that suggests a sore.",
+                        "在普通管型下放置薄型内衬，在骨突部位布置压力和温度传感器，持续高压或局部温度升高提示可能形成压疮时，手机应用提醒家长和门诊。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("pressure monitoring", "压力监测"), bi("skin temperature", "皮温"), bi("parent app", "家长端应用")],
+                },
+                SolutionSeed {
+                    title: bi("Remoldable low-temperature thermoplastic splint", "可重塑低温热塑夹板"),
+                    solution: bi(
+                        "Prefabricated splints of low-temperature thermoplastic are molded directly on the child after warming in water. They can be reshaped when swelling subsides and removed for skin checks.",
+                        "预制低温热塑夹板经热水软化后直接在患儿身上塑形，肿胀消退后可重新塑形，并可拆下检查皮肤。"
+                    ),
+                    evidence: bi("Fitting trials on 10 volunteers; material testing for stiffness.", "在10名志愿者上试戴，并完成材料刚度测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("thermoplastic", "热塑材料"), bi("adjustable splint", "可调夹板"), bi("swelling", "肿胀")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("spine surgery", "脊柱外科"),
+            bio: bi(
+                "Director of spine surgery at a university hospital with 22 years in deformity and degenerative spine surgery. He focuses on pedicle screw accuracy, navigation and 3D-printed guides.",
+                "大学附属医院脊柱外科主任，从事脊柱畸形及退变性疾病手术22年，关注椎弓根螺钉精准置入、导航和3D打印导板。"
+            ),
+            past_work: &[
+                bi("3D-printed drill templates in adolescent idiopathic scoliosis, 150 cases", "3D打印导板在青少年特发性脊柱侧弯中的应用，150例"),
+                bi("Pedicle screw breach rates with freehand versus navigated techniques", "徒手与导航置钉穿破率比较"),
+                bi("Cement-augmented screws in osteoporotic spine", "骨质疏松脊柱骨水泥强化螺钉"),
+                bi("Radiation exposure of spine surgeons, department audit", "脊柱外科医生辐射暴露科室评估"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("orthopaedic trauma", "创伤骨科"),
+            bio: bi(
+                "Chief physician of trauma orthopaedics with 19 years of experience in a regional trauma center. His research covers fracture healing, nonunion and limb reconstruction with external fixation.",
+                "区域创伤中心创伤骨科主任医师，从业19年，研究方向为骨折愈合、骨不连及外固定架肢体重建。"
+            ),
+            past_work: &[
+                bi("Early prediction of tibial nonunion, 500-patient cohort", "胫骨骨不连早期预测，500例队列"),
+                bi("Circular external fixation for complex tibial fractures", "环形外固定架治疗复杂胫骨骨折"),
+                bi("Radiographic union scoring reliability study", "影像学愈合评分可靠性研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("joint arthroplasty", "关节外科"),
+            bio: bi(
+                "Professor of orthopaedics and head of the joint replacement center, with more than 6,000 arthroplasties over 20 years. She works on soft tissue balancing, patient satisfaction and periprosthetic infection.",
+                "骨科教授、关节置换中心主任，20年累计完成关节置换逾6000例，关注软组织平衡、患者满意度及假体周围感染。"
+            ),
+            past_work: &[
+                bi("Sensor-guided balancing in total knee arthroplasty, comparative study", "全膝置换传感器辅助平衡对比研究"),
+                bi("Diagnosis of periprosthetic joint infection with synovial biomarkers", "关节液生物标志物诊断假体周围感染"),
+                bi("Two-stage revision outcomes for infected knee replacement", "感染性膝关节置换二期翻修结局"),
+                bi("Dissatisfaction after TKA, patient-reported outcome registry", "全膝置换术后不满意患者报告结局登记"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("geriatric orthopaedics and osteoporosis", "老年骨科与骨质疏松"),
+            bio: bi(
+                "Deputy director of orthopaedics who established the hospital's orthogeriatric ward and fracture liaison service over 11 years. Her focus is hip fracture pathways, perioperative analgesia and secondary fracture prevention.",
+                "骨科副主任，11年来建立了医院老年骨科病房和骨折联络服务，关注髋部骨折诊疗路径、围术期镇痛和再骨折预防。"
+            ),
+            past_work: &[
+                bi("Hip fracture fast-track pathway with emergency fascia iliaca block", "急诊髂筋膜阻滞髋部骨折快速通道"),
+                bi("Fracture liaison service implementation and treatment rates", "骨折联络服务实施与治疗率"),
+                bi("Opportunistic osteoporosis screening on routine CT", "常规CT机会性骨质疏松筛查"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("pediatric orthopaedics", "小儿骨科"),
+            bio: bi(
+                "Chief physician of pediatric orthopaedics at a children's hospital with 15 years in pediatric fracture care. He is interested in casting alternatives, 3D-printed orthoses and reducing follow-up burden for families.",
+                "儿童医院小儿骨科主任医师，从事儿童骨折诊治15年，关注石膏替代方案、3D打印矫形器和减轻家庭复诊负担。"
+            ),
+            past_work: &[
+                bi("3D-printed orthoses for pediatric forearm fractures, pilot trial", "3D打印支具治疗儿童前臂骨折预试验"),
+                bi("Cast complications and unplanned visits, retrospective review", "石膏并发症与计划外复诊回顾性分析"),
+                bi("Telemedicine follow-up for buckle fractures", "青枝骨折远程随访"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Orthopaedic Implants and Instruments Team", "骨科植入物与器械团队"),
+            capabilities: bi(
+                "Designs plates, nails, spinal screws and surgical instruments, including sensor-equipped instruments. The team handles mechanical testing to standards and titanium machining.",
+                "设计钢板、髓内钉、脊柱螺钉和手术器械，包括带传感器的智能器械，负责标准化力学测试和钛合金加工。"
+            ),
+            technologies: &[
+                bi("titanium alloy machining", "钛合金精密加工"),
+                bi("implant fatigue testing", "植入物疲劳测试"),
+                bi("embedded load sensors", "嵌入式载荷传感器"),
+                bi("wireless passive telemetry", "无源无线遥测"),
+                bi("finite element analysis", "有限元分析"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Additive Manufacturing and Patient-Specific Solutions Team", "增材制造与个性化方案团队"),
+            capabilities: bi(
+                "Turns CT and 3D scans into patient-specific guides, orthoses and implants. The team runs medical 3D printing with validated cleaning and sterilization processes.",
+                "将CT和三维扫描数据转化为个性化导板、矫形器和植入物，具备经过验证的清洗和灭菌流程的医用3D打印能力。"
+            ),
+            technologies: &[
+                bi("CT segmentation and surgical planning", "CT分割与手术规划"),
+                bi("selective laser sintering", "选择性激光烧结"),
+                bi("titanium powder-bed fusion", "钛合金粉末床熔融"),
+                bi("handheld 3D scanning", "手持三维扫描"),
+                bi("lattice design", "点阵结构设计"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Orthopaedic Diagnostics and Digital Team", "骨科诊断与数字化团队"),
+            capabilities: bi(
+                "Develops imaging analysis, point-of-care tests and care pathway software for orthopaedics. The team works with radiograph and CT datasets and lateral flow assay partners.",
+                "开发骨科影像分析、即时检测和诊疗路径软件，拥有X线和CT数据集，并与侧流检测合作方协作。"
+            ),
+            technologies: &[
+                bi("radiograph deep learning", "X线片深度学习"),
+                bi("CT bone density quantification", "CT骨密度定量"),
+                bi("lateral flow assay development", "侧流检测开发"),
+                bi("care pathway software", "诊疗路径软件"),
+            ],
+        },
+    ],
+};
+
+const NEUROLOGY: FieldCorpus = FieldCorpus {
+    field: "neurology",
+    needs: &[
+        NeedSeed {
+            problem: bi("recognize large vessel occlusion stroke before hospital arrival", "在院前识别大血管闭塞性卒中"),
+            population: bi("patients with suspected acute stroke transported by ambulance", "救护车转运的疑似急性卒中患者"),
+            outcome: bi("routes thrombectomy candidates directly to capable centers and saves transfer time", "将取栓适应证患者直接送往有能力的卒中中心，节省转院时间"),
+            current_practice: bi(
+                "Paramedics use simple stroke scales with limited specificity for large vessel occlusion. Many patients go to the nearest hospital first and lose an hour or more in secondary transfer.",
+                "急救人员使用简易卒中量表，对大血管闭塞的特异性有限。许多患者先被送到最近的医院，二次转运耽误一小时甚至更久。"
+            ),
+            keywords: &[bi("large vessel occlusion", "大血管闭塞"), bi("prehospital triage", "院前分诊"), bi("acute ischemic stroke", "急性缺血性卒中"), bi("mechanical thrombectomy", "机械取栓")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Dry-electrode EEG headset for LVO detection", "干电极脑电头带识别大血管闭塞"),
+                    solution: bi(
+                        "A headset with dry electrodes records a few minutes of EEG in the ambulance. Large vessel occlusion causes marked asymmetric slowing, and an algorithm reports a simple yes or no for LVO. It needs no gel and is applied in under two minutes.",
+                        "干电极头带在救护车上记录数分钟脑电。大血管闭塞会引起明显的不对称慢波，算法给出是否为大血管闭塞的简明结果。无需导电膏，两分钟内即可佩戴完成。"
+                    ),
+                    evidence: bi("Recordings from 60 patients in our emergency department before thrombectomy decision; algorithm accuracy under review.", "在本院急诊科60例患者取栓决策前采集记录，算法准确性正在评估。"),
+                    stage: "prototype",
+                    keywords: &[bi("dry-electrode EEG", "干电极脑电"), bi("asymmetric slowing", "不对称慢波"), bi("ambulance", "救护车"), bi("triage algorithm", "分诊算法")],
+                },
+                SolutionSeed {
+                    title: bi("Prehospital tele-stroke video assessment", "院前远程卒中视频评估"),
+                    solution: bi(
+                        "A tablet app guides paramedics through a structured examination while a stroke neurologist joins by video. The neurologist scores the deficit and selects the destination hospital before arrival, and the team is pre-alerted.",
+                        "平板应用引导急救人员完成结构化查体，卒中专科医生通过视频同步参与，在到院前完成评分并确定目标医院，同时预先通知接诊团队。"
+                    ),
+                    evidence: bi("Piloted with two ambulance stations for six months, 110 assessments; door-to-groin time reviewed.", "与两个急救站合作试点6个月，完成110次评估，并分析了入院至股动脉穿刺时间。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("telestroke", "远程卒中"), bi("video consultation", "视频会诊"), bi("paramedics", "急救人员"), bi("pre-notification", "预通知")],
+                },
+                SolutionSeed {
+                    title: bi("Portable microwave head scanner", "便携式微波头部扫描仪"),
+                    solution: bi(
+                        "A helmet of microwave antennas measures how signals pass through the head and detects intracranial hemorrhage. Ruling out hemorrhage in the ambulance could allow earlier treatment decisions.",
+                        "由微波天线组成的头盔测量信号穿过头部的变化以检测颅内出血，在救护车上排除出血有助于更早作出治疗决策。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("microwave imaging", "微波成像"), bi("intracranial hemorrhage", "颅内出血"), bi("portable imaging", "便携成像")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect nonconvulsive seizures around the clock", "全天候检出非惊厥性癫痫发作"),
+            population: bi("comatose ICU patients after cardiac arrest or brain injury", "心脏骤停或脑损伤后昏迷的ICU患者"),
+            outcome: bi("starts treatment early and avoids secondary brain injury", "尽早治疗，避免继发性脑损伤"),
+            current_practice: bi(
+                "Continuous EEG needs technicians to apply electrodes and neurophysiologists to read it, which most ICUs lack at night and weekends. Seizures are often found hours later or missed.",
+                "连续脑电监测需要技师安放电极、神经电生理医师判读，多数ICU夜间和周末无法保障，发作往往数小时后才发现甚至漏诊。"
+            ),
+            keywords: &[bi("nonconvulsive status epilepticus", "非惊厥性癫痫持续状态"), bi("continuous EEG", "连续脑电监测"), bi("neurocritical care", "神经重症"), bi("coma", "昏迷")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Rapid-application reduced-montage EEG headband", "快速佩戴简化导联脑电头带"),
+                    solution: bi(
+                        "A disposable headband with ten pre-gelled electrodes can be applied by an ICU nurse in five minutes. Signal quality is checked automatically and the recording streams to the central reading station.",
+                        "一次性头带含10个预置导电膏电极，ICU护士5分钟即可完成佩戴，系统自动检查信号质量，记录实时传输至中心判读站。"
+                    ),
+                    evidence: bi("Compared with full-montage EEG in 25 ICU patients at our hospital; seizure detection agreement reported.", "在本院25例ICU患者中与全导联脑电对照，报告了发作检出一致性。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("reduced montage", "简化导联"), bi("pre-gelled electrodes", "预置导电膏电极"), bi("nurse-applied", "护士佩戴"), bi("signal quality", "信号质量")],
+                },
+                SolutionSeed {
+                    title: bi("Automated seizure detection with bedside alerts", "自动癫痫发作识别及床旁报警"),
+                    solution: bi(
+                        "Software analyzes continuous EEG in real time and displays compressed trend graphs with seizure probability for the ICU team. Alerts prompt a remote neurophysiologist to review the raw EEG immediately.",
+                        "软件实时分析连续脑电，为ICU团队显示带发作概率的压缩趋势图，报警后提示远程神经电生理医师立即复核原始脑电。"
+                    ),
+                    evidence: bi("A retrospective review of 300 hours of annotated ICU EEG from our department.", "回顾本科300小时已标注的ICU脑电数据。"),
+                    stage: "prototype",
+                    keywords: &[bi("quantitative EEG", "定量脑电"), bi("seizure detection algorithm", "发作识别算法"), bi("trend display", "趋势显示")],
+                },
+                SolutionSeed {
+                    title: bi("Regional remote EEG reading network", "区域远程脑电判读网络"),
+                    solution: bi(
+                        "A cloud platform connects ICUs in several county hospitals to a reading center staffed around the clock. It includes a service-level system that guarantees review within 30 minutes of an alert.",
+                        "云平台将多家县级医院ICU与全天候值守的判读中心连接，配套服务时限机制，保证报警后30分钟内完成判读。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("tele-EEG", "远程脑电"), bi("cloud platform", "云平台"), bi("county hospitals", "县级医院")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("monitor intracranial pressure non-invasively", "无创监测颅内压"),
+            population: bi("patients with traumatic brain injury who are not candidates for invasive monitoring", "不适合有创监测的颅脑外伤患者"),
+            outcome: bi("detects rising pressure early and guides timely CT and treatment", "及早发现颅内压升高，指导及时复查CT和治疗"),
+            current_practice: bi(
+                "Invasive probes need neurosurgical placement and carry infection and bleeding risks. Without them, teams rely on repeated CT and neurological examination, which is unreliable in sedated patients.",
+                "有创探头需神经外科置入，存在感染和出血风险。不放置时只能依靠反复CT和神经系统查体，而镇静患者的查体并不可靠。"
+            ),
+            keywords: &[bi("intracranial pressure", "颅内压"), bi("traumatic brain injury", "颅脑外伤"), bi("non-invasive monitoring", "无创监测"), bi("neurocritical care", "神经重症")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Automated optic nerve sheath ultrasound", "视神经鞘直径自动超声测量"),
+                    solution: bi(
+                        "Software on a portable ultrasound measures optic nerve sheath diameter automatically from a short sweep of each eye. Serial measurements show trends, and operator variability is reduced.",
+                        "便携超声软件通过对双眼的短时扫查自动测量视神经鞘直径，连续测量可显示变化趋势，减少操作者间差异。"
+                    ),
+                    evidence: bi("Compared with invasive ICP readings in 22 patients at our neuro-ICU.", "在本院神经ICU 22例患者中与有创颅内压读数对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("optic nerve sheath diameter", "视神经鞘直径"), bi("ocular ultrasound", "眼部超声"), bi("automatic measurement", "自动测量")],
+                },
+                SolutionSeed {
+                    title: bi("Quantitative pupillometer with trend alerts", "带趋势报警的定量瞳孔计"),
+                    solution: bi(
+                        "A handheld infrared pupillometer measures pupil size and constriction velocity and computes a reactivity index. Values are charted hourly by nurses and a falling trend triggers a neurosurgical review.",
+                        "手持红外瞳孔计测量瞳孔大小和收缩速度并计算反应指数，护士每小时记录，数值持续下降时触发神经外科会诊。"
+                    ),
+                    evidence: bi("Repeatability tested by 6 nurses on 15 patients.", "6名护士在15例患者中完成重复性测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("pupillometry", "瞳孔测量"), bi("pupil reactivity", "瞳孔反应性"), bi("nursing assessment", "护理评估")],
+                },
+                SolutionSeed {
+                    title: bi("Transcranial Doppler ICP estimation", "经颅多普勒颅内压估算"),
+                    solution: bi(
+                        "A head-mounted Doppler probe holder records middle cerebral artery flow velocity continuously, and a model estimates ICP from the waveform together with arterial blood pressure. It gives a continuous number rather than spot checks.",
+                        "头戴式多普勒探头固定架连续记录大脑中动脉血流速度，模型结合动脉血压波形估算颅内压，提供连续数值而非单次测量。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("transcranial Doppler", "经颅多普勒"), bi("waveform model", "波形模型"), bi("cerebral blood flow", "脑血流")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("measure motor fluctuations objectively in daily life", "在日常生活中客观评估运动波动"),
+            population: bi("patients with Parkinson's disease on levodopa", "服用左旋多巴的帕金森病患者"),
+            outcome: bi("optimizes dosing schedules and deep brain stimulation programming", "优化给药方案和脑深部电刺激程控"),
+            current_practice: bi(
+                "Doctors rely on patient diaries and a short clinic examination, usually during an 'on' period. Diaries are incomplete and patients struggle to tell dyskinesia from tremor.",
+                "医生依靠患者日记和短时间门诊查体，而就诊时患者多处于“开期”。日记记录不完整，患者也难以区分异动与震颤。"
+            ),
+            keywords: &[bi("Parkinson's disease", "帕金森病"), bi("motor fluctuations", "运动波动"), bi("dyskinesia", "异动症"), bi("deep brain stimulation", "脑深部电刺激")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Wrist sensor for bradykinesia and dyskinesia scores", "腕戴式运动迟缓与异动评分传感器"),
+                    solution: bi(
+                        "A watch-like sensor worn for a week computes bradykinesia, dyskinesia and tremor scores every few minutes. A report aligns the scores with medication times so doctors can see when wearing-off occurs.",
+                        "手表式传感器佩戴一周，每隔数分钟计算运动迟缓、异动和震颤评分，报告将评分与服药时间对齐，帮助医生判断剂末现象出现的时间。"
+                    ),
+                    evidence: bi("Compared with clinician ratings in 30 patients during levodopa challenge tests.", "在30例患者左旋多巴冲击试验中与医生评分对照。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("wearable accelerometer", "可穿戴加速度计"), bi("wearing-off", "剂末现象"), bi("medication timing", "服药时间"), bi("tremor", "震颤")],
+                },
+                SolutionSeed {
+                    title: bi("Smartphone tapping and voice tests", "手机敲击与语音测试"),
+                    solution: bi(
+                        "Several times a day the app asks for a 20-second finger tapping test and a short voice recording. Changes in tapping rhythm and voice features track symptom fluctuation at no hardware cost.",
+                        "应用每天数次让患者完成20秒手指敲击测试和简短语音录制，通过敲击节律和语音特征的变化追踪症状波动，无需额外硬件。"
+                    ),
+                    evidence: bi("Literature only; a 20-patient pilot is planned in our movement disorders clinic.", "目前仅有文献依据，计划在本院运动障碍门诊开展20例预试验。"),
+                    stage: "idea",
+                    keywords: &[bi("digital biomarkers", "数字生物标志物"), bi("finger tapping", "手指敲击"), bi("voice analysis", "语音分析")],
+                },
+                SolutionSeed {
+                    title: bi("Local field potential guided DBS programming assistant", "基于局部场电位的DBS程控助手"),
+                    solution: bi(
+                        "Software reads beta-band local field potentials recorded by sensing-capable stimulators and ranks electrode contacts and amplitudes by their effect on beta power. It shortens trial-and-error programming sessions.",
+                        "软件读取具备感知功能的刺激器记录的β频段局部场电位，依据对β功率的影响对电极触点和幅度进行排序，缩短反复试错的程控过程。"
+                    ),
+                    evidence: bi("A retrospective review of 40 programming sessions at our functional neurosurgery department.", "回顾本院功能神经外科40次程控记录。"),
+                    stage: "prototype",
+                    keywords: &[bi("local field potential", "局部场电位"), bi("beta oscillation", "β振荡"), bi("DBS programming", "DBS程控"), bi("contact selection", "触点选择")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("detect cognitive impairment early", "早期发现认知障碍"),
+            population: bi("older adults attending community health check-ups", "参加社区健康体检的老年人"),
+            outcome: bi("enables early intervention and timely referral to memory clinics", "实现早期干预并及时转诊至记忆门诊"),
+            current_practice: bi(
+                "Paper tests such as the MMSE or MoCA take time, depend on the examiner and are biased by education level. Community doctors rarely have time to do them, so most cases are found late.",
+                "MMSE、MoCA等纸笔测试耗时，受施测者和受教育程度影响大，社区医生很少有时间开展，多数患者发现较晚。"
+            ),
+            keywords: &[bi("mild cognitive impairment", "轻度认知障碍"), bi("dementia screening", "痴呆筛查"), bi("community screening", "社区筛查"), bi("older adults", "老年人")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("Tablet cognitive test with drawing analysis", "带绘图分析的平板认知测试"),
+                    solution: bi(
+                        "A self-administered tablet test covers memory, attention and executive tasks, including a clock drawing recorded with a stylus. Pen-stroke timing and pauses add information beyond the final drawing. Norms are adjusted for education.",
+                        "平板自测涵盖记忆、注意和执行功能任务，包括用手写笔完成画钟测验。笔画时序和停顿提供了超出最终图形的信息，常模按受教育程度校正。"
+                    ),
+                    evidence: bi("Tested in 200 older adults at two community centers against a neurologist diagnosis.", "在两家社区中心200名老年人中与神经科医生诊断对照测试。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("digital cognitive assessment", "数字化认知评估"), bi("clock drawing", "画钟测验"), bi("education adjustment", "受教育程度校正"), bi("self-administered", "自助测试")],
+                },
+                SolutionSeed {
+                    title: bi("Eye-tracking cognitive screening", "眼动追踪认知筛查"),
+                    solution: bi(
+                        "A short test on a screen with a built-in eye tracker measures visual memory and saccade patterns while the person simply watches images. It needs no reading or writing, which suits people with little schooling.",
+                        "带内置眼动仪的屏幕进行简短测试，受试者只需观看图片，系统测量视觉记忆和扫视模式，无需读写，适合受教育程度低的人群。"
+                    ),
+                    evidence: bi("Pilot data from 45 memory clinic patients and 30 controls.", "记忆门诊45例患者和30名对照的预试验数据。"),
+                    stage: "prototype",
+                    keywords: &[bi("eye tracking", "眼动追踪"), bi("visual paired comparison", "视觉配对比较"), bi("saccades", "扫视")],
+                },
+                SolutionSeed {
+                    title: bi("Speech-based screening from a phone call", "基于电话语音的认知筛查"),
+                    solution: bi(
+                        "During a routine follow-up phone call, the person describes a picture and recalls a short story. Software analyzes pauses, vocabulary and recall to flag possible impairment for in-person testing.",
+                        "在常规随访电话中让受试者描述图片并复述短故事，软件分析停顿、词汇和回忆内容，提示需要进一步线下评估的人群。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "idea",
+                    keywords: &[bi("speech analysis", "语音分析"), bi("natural language processing", "自然语言处理"), bi("remote screening", "远程筛查")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("reduce headache days without medication overuse", "在不过度用药的前提下减少头痛天数"),
+            population: bi("patients with chronic migraine", "慢性偏头痛患者"),
+            outcome: bi("lowers analgesic use and improves work and daily functioning", "减少止痛药使用，改善工作和日常生活能力"),
+            current_practice: bi(
+                "Preventive drugs cause side effects that lead many patients to stop them, and frequent analgesic use turns into medication-overuse headache. Follow-up is irregular.",
+                "预防性药物不良反应使不少患者停药，频繁服用止痛药又导致药物过度使用性头痛，随访也不规律。"
+            ),
+            keywords: &[bi("chronic migraine", "慢性偏头痛"), bi("medication-overuse headache", "药物过度使用性头痛"), bi("neuromodulation", "神经调控"), bi("headache prevention", "头痛预防")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("External trigeminal nerve stimulation headband", "体外三叉神经刺激头带"),
+                    solution: bi(
+                        "A headband with a forehead electrode stimulates the supraorbital branches of the trigeminal nerve for 20 minutes a day as prevention, and at higher intensity during an attack. It is drug-free and self-administered.",
+                        "头带前额电极刺激三叉神经眶上支，每日20分钟用于预防，发作时采用较高强度治疗，无需药物，患者可自行使用。"
+                    ),
+                    evidence: bi("Used by 28 patients in our headache clinic for three months; headache days recorded in diaries.", "本院头痛门诊28例患者使用3个月，通过日记记录头痛天数。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("trigeminal nerve stimulation", "三叉神经刺激"), bi("supraorbital", "眶上"), bi("drug-free therapy", "非药物治疗")],
+                },
+                SolutionSeed {
+                    title: bi("Upper-arm remote electrical neuromodulation", "上臂远程电神经调控"),
+                    solution: bi(
+                        "An armband delivers stimulation to peripheral nerves of the upper arm at the start of an attack, activating descending pain inhibition. It is discreet, controlled from a phone, and logs each treatment.",
+                        "臂带在发作初期刺激上臂外周神经，激活下行疼痛抑制通路。佩戴隐蔽，通过手机控制，并记录每次治疗。"
+                    ),
+                    evidence: bi("Bench electrical safety testing completed.", "已完成台架电气安全测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("conditioned pain modulation", "条件性疼痛调制"), bi("wearable stimulator", "可穿戴刺激器"), bi("acute treatment", "急性期治疗")],
+                },
+                SolutionSeed {
+                    title: bi("Headache diary with overuse alerts", "带过度用药预警的头痛日记"),
+                    solution: bi(
+                        "An app records headache days, triggers and every analgesic dose, and warns patients and doctors when intake approaches the overuse threshold. Monthly summaries structure the follow-up visit.",
+                        "应用记录头痛天数、诱因和每次止痛药使用情况，用药接近过度使用阈值时向患者和医生预警，每月汇总用于规范随访。"
+                    ),
+                    evidence: bi("Literature only.", "目前仅有文献依据。"),
+                    stage: "concept",
+                    keywords: &[bi("headache diary", "头痛日记"), bi("analgesic tracking", "止痛药记录"), bi("trigger analysis", "诱因分析")],
+                },
+            ],
+        },
+        NeedSeed {
+            problem: bi("achieve first-pass recanalization in thrombectomy", "在取栓中实现首次通过再通"),
+            population: bi("patients with large vessel occlusion undergoing mechanical thrombectomy", "接受机械取栓的大血管闭塞患者"),
+            outcome: bi("reduces the number of passes, vessel injury and procedure time", "减少取栓次数、血管损伤和手术时间"),
+            current_practice: bi(
+                "Operators choose stent retrievers or aspiration by habit without knowing clot composition. Hard, fibrin-rich clots often need several passes, each adding risk of endothelial damage and distal emboli.",
+                "术者凭习惯选择支架取栓或抽吸，对血栓成分并不了解。质硬、富含纤维蛋白的血栓常需多次取栓，每次都增加内膜损伤和远端栓塞风险。"
+            ),
+            keywords: &[bi("mechanical thrombectomy", "机械取栓"), bi("first-pass effect", "首次通过效应"), bi("clot composition", "血栓成分"), bi("stent retriever", "取栓支架")],
+            solutions: &[
+                SolutionSeed {
+                    title: bi("CT-based clot composition predictor", "基于CT的血栓成分预测软件"),
+                    solution: bi(
+                        "Software analyzes the clot on non-contrast CT and CT angiography, measuring density, length and permeability, and predicts whether it is red-cell-rich or fibrin-rich. It suggests a first-line technique before the groin puncture.",
+                        "软件分析平扫CT和CT血管成像中血栓的密度、长度和通透性，预测其为富红细胞型还是富纤维蛋白型，并在股动脉穿刺前推荐首选取栓技术。"
+                    ),
+                    evidence: bi("A retrospective review of 260 retrieved clots with histology at our stroke center.", "回顾本卒中中心260例有病理结果的取出血栓。"),
+                    stage: "clinical_data",
+                    keywords: &[bi("clot imaging", "血栓影像"), bi("histology", "组织病理"), bi("radiomics", "影像组学"), bi("device selection", "器械选择")],
+                },
+                SolutionSeed {
+                    title: bi("Aspiration catheter with clot-engagement sensing", "带血栓贴合感知的抽吸导管"),
+                    solution: bi(
+                        "A pressure sensor at the pump measures the flow and pressure signature when the catheter tip seals against the clot. The console indicates full engagement, so operators wait for good capture before withdrawing.",
+                        "抽吸泵端压力传感器检测导管头端与血栓贴合时的流量和压力特征，控制台提示是否完全贴合，术者可在充分捕获后再回撤。"
+                    ),
+                    evidence: bi("Tested in a silicone vessel model with clot analogs of different stiffness.", "在硅胶血管模型中用不同硬度的血栓模拟物测试。"),
+                    stage: "prototype",
+                    keywords: &[bi("aspiration thrombectomy", "抽吸取栓"), bi("pressure sensing", "压力感知"), bi("clot engagement", "血栓贴合"), bi("flow model", "血流模型")],
+                },
+                SolutionSeed {
+                    title: bi("Dual-layer stent retriever for fibrin-rich clots", "针对富纤维蛋白血栓的双层取栓支架"),
+                    solution: bi(
+                        "A stent retriever with an outer open-cell layer and an inner fine mesh traps firm clots that slip through conventional designs. The inner layer also reduces fragmentation and distal emboli.",
+                        "取栓支架外层为开环结构、内层为细密网格，可捕获易从传统支架滑脱的硬质血栓，内层还可减少血栓碎裂和远端栓塞。"
+                    ),
+                    evidence: bi("Literature only; laser-cut prototypes in preparation.", "目前仅有文献依据，激光切割样件正在制作中。"),
+                    stage: "idea",
+                    keywords: &[bi("stent retriever design", "取栓支架设计"), bi("nitinol laser cutting", "镍钛激光切割"), bi("distal embolization", "远端栓塞")],
+                },
+            ],
+        },
+    ],
+    experts: &[
+        ExpertSeed {
+            specialty: bi("cerebrovascular disease and neurointervention", "脑血管病与神经介入"),
+            bio: bi(
+                "Director of the stroke center at a provincial hospital with 18 years in acute stroke care and thrombectomy. He leads the regional prehospital stroke network and research on thrombectomy technique.",
+                "省级医院卒中中心主任，从事急性卒中救治和取栓18年，牵头区域院前卒中急救网络和取栓技术研究。"
+            ),
+            past_work: &[
+                bi("Prehospital LVO triage and direct transfer in a regional stroke network", "区域卒中网络院前大血管闭塞分诊与直接转运"),
+                bi("First-pass effect with combined aspiration and stent retriever, 700 cases", "抽吸联合支架取栓首次通过效应，700例"),
+                bi("Clot histology and CT imaging features", "血栓病理与CT影像特征研究"),
+                bi("Door-to-needle time improvement program", "缩短入院至溶栓时间的质量改进项目"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("neurocritical care", "神经重症"),
+            bio: bi(
+                "Head of the neurological ICU at a university hospital with 16 years in neurocritical care. Her research covers multimodal neuromonitoring, non-invasive ICP assessment and post-cardiac-arrest prognosis.",
+                "大学附属医院神经重症监护室主任，从事神经重症16年，研究方向包括多模态神经监测、无创颅内压评估和心脏骤停后预后判断。"
+            ),
+            past_work: &[
+                bi("Optic nerve sheath diameter versus invasive ICP in brain injury", "颅脑损伤患者视神经鞘直径与有创颅内压对照"),
+                bi("Quantitative pupillometry in the neuro-ICU, nursing protocol", "神经ICU定量瞳孔测量护理方案"),
+                bi("Continuous EEG in comatose survivors of cardiac arrest", "心脏骤停后昏迷患者连续脑电监测"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("epilepsy and clinical neurophysiology", "癫痫与临床神经电生理"),
+            bio: bi(
+                "Professor of neurology and director of the EEG laboratory with 20 years in epilepsy care. He focuses on ICU EEG monitoring, automated seizure detection and remote EEG services.",
+                "神经内科教授、脑电图室主任，从事癫痫诊治20年，关注ICU脑电监测、自动发作识别和远程脑电服务。"
+            ),
+            past_work: &[
+                bi("Nonconvulsive seizures in the ICU, 5-year registry", "ICU非惊厥性发作5年登记研究"),
+                bi("Validation of automated seizure detection software", "自动发作识别软件验证"),
+                bi("Remote EEG reading network for county hospitals", "面向县级医院的远程脑电判读网络"),
+                bi("Reduced-montage EEG for rapid screening", "简化导联脑电快速筛查"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("movement disorders and neuromodulation", "运动障碍与神经调控"),
+            bio: bi(
+                "Chief physician of the movement disorders clinic with 14 years of experience, working closely with functional neurosurgery. Her interests are wearable assessment of Parkinson's disease, DBS programming and non-invasive neuromodulation.",
+                "运动障碍门诊主任医师，从业14年，与功能神经外科密切合作，关注帕金森病可穿戴评估、DBS程控和无创神经调控。"
+            ),
+            past_work: &[
+                bi("Wearable sensor monitoring of motor fluctuations in Parkinson's disease", "可穿戴传感器监测帕金森病运动波动"),
+                bi("Beta-band local field potentials for DBS contact selection", "β频段局部场电位指导DBS触点选择"),
+                bi("Freezing of gait and cueing strategies", "冻结步态与提示策略研究"),
+            ],
+        },
+        ExpertSeed {
+            specialty: bi("cognitive disorders and headache", "认知障碍与头痛"),
+            bio: bi(
+                "Professor of neurology who runs the memory and headache clinics of a tertiary hospital, 21 years in practice. She works on community dementia screening, digital cognitive tests and migraine prevention.",
+                "神经内科教授，负责三甲医院记忆门诊和头痛门诊，从业21年，研究社区痴呆筛查、数字化认知测试和偏头痛预防。"
+            ),
+            past_work: &[
+                bi("Community screening for mild cognitive impairment in 5,000 older adults", "5000名老年人轻度认知障碍社区筛查"),
+                bi("Education-adjusted norms for digital cognitive tests", "数字化认知测试受教育程度校正常模"),
+                bi("Medication-overuse headache withdrawal program", "药物过度使用性头痛撤药项目"),
+                bi("Neuromodulation devices for migraine, clinical experience", "偏头痛神经调控设备临床经验"),
+            ],
+        },
+    ],
+    teams: &[
+        TeamSeed {
+            name: bi("Neurovascular Devices Team", "神经血管器械团队"),
+            capabilities: bi(
+                "Develops thrombectomy devices, aspiration catheters and access systems for the intracranial circulation. The team has nitinol processing and a flow-model lab for clot retrieval testing.",
+                "开发颅内取栓装置、抽吸导管和通路系统，具备镍钛合金加工能力和用于取栓测试的血流模型实验室。"
+            ),
+            technologies: &[
+                bi("nitinol laser cutting and shape setting", "镍钛激光切割与定型"),
+                bi("large-bore thin-wall catheters", "大腔薄壁导管"),
+                bi("aspiration pump control", "抽吸泵控制"),
+                bi("clot analog and flow model testing", "血栓模拟物与血流模型测试"),
+                bi("neuro-imaging analysis", "神经影像分析"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Neuromonitoring and EEG Team", "神经监测与脑电团队"),
+            capabilities: bi(
+                "Builds EEG acquisition hardware, electrodes and analysis software for emergency, ICU and outpatient settings. The team also develops ultrasound and pupillometry tools for neurocritical care.",
+                "开发用于急诊、ICU和门诊的脑电采集硬件、电极和分析软件，同时开发神经重症用超声及瞳孔测量工具。"
+            ),
+            technologies: &[
+                bi("low-noise EEG amplifiers", "低噪声脑电放大器"),
+                bi("dry and pre-gelled electrodes", "干电极与预置导电膏电极"),
+                bi("seizure detection algorithms", "发作识别算法"),
+                bi("infrared pupillometry", "红外瞳孔测量"),
+                bi("cloud EEG review platform", "云端脑电判读平台"),
+            ],
+        },
+        TeamSeed {
+            name: bi("Neuromodulation Team", "神经调控团队"),
+            capabilities: bi(
+                "Develops implantable and wearable neurostimulators and the software to program them. The team covers stimulation waveforms, sensing of neural signals and wearable motion analysis.",
+                "开发植入式和可穿戴神经刺激器及其程控软件，覆盖刺激波形设计、神经信号感知和可穿戴运动分析。"
+            ),
+            technologies: &[
+                bi("stimulation waveform design", "刺激波形设计"),
+                bi("local field potential sensing", "局部场电位感知"),
+                bi("wearable motion analysis", "可穿戴运动分析"),
+                bi("low-power wireless programming", "低功耗无线程控"),
             ],
         },
     ],
