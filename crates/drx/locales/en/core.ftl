@@ -74,6 +74,7 @@ field-new-password = New password
 field-initial-password = Initial password
 field-name = Name
 field-title = Title
+field-submission-title = Title
 field-organization = Organization
 field-role = Role
 field-roles = Roles

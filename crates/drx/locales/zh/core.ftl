@@ -74,6 +74,7 @@ field-new-password = 新密码
 field-initial-password = 初始密码
 field-name = 姓名
 field-title = 职务
+field-submission-title = 标题
 field-organization = 机构
 field-role = 角色
 field-roles = 角色

@@ -141,7 +141,7 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
         } @else {
             div class="table-wrap" { table {
                 thead { tr {
-                    th { "#" } th { (ctx.t("field-title")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) }
+                    th { "#" } th { (ctx.t("field-submission-title")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) }
                     th { (ctx.t("field-stage")) } th { (ctx.t("field-status")) } th { (ctx.t("updated")) }
                 } }
                 tbody { @for s in rows {
