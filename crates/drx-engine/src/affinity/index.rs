@@ -2,7 +2,7 @@
 //! postings of the document's terms, so profiles sharing nothing with it are never scored.
 use std::collections::{HashMap, HashSet};
 
-use super::{sort_ranked, AffinityModel, AnalyzedProfile, ProfileVecs, Ranked};
+use super::{sort_ranked, AffinityModel, AnalyzedProfile, ProfileVecs, Ranked, Similarities};
 
 /// Marks the slot of a profile's whole vector (other slots are its documents).
 const WHOLE: u32 = u32::MAX;
@@ -41,13 +41,14 @@ impl ProfileIndex {
         ProfileIndex { postings, slots, tags }
     }
 
-    pub(crate) fn top_profiles(
+    /// Per touched profile: (similarity per profile document it shares terms with, similarity
+    /// to the whole profile). Profiles sharing only a keyword or field appear with no sums.
+    fn accumulate(
         &self,
         model: &AffinityModel,
         document: usize,
-        k: usize,
         max_terms: Option<usize>,
-    ) -> Vec<Ranked> {
+    ) -> HashMap<u32, (Vec<(u32, f64)>, f64)> {
         let q = &model.documents[document];
         let terms: Vec<(u32, f64)> = match max_terms {
             Some(m) if m < q.len() => {
@@ -83,17 +84,48 @@ impl ProfileIndex {
                 touched.entry(p).or_insert_with(|| (Vec::new(), 0.0));
             }
         }
+        touched
+    }
+
+    fn similarities_of(
+        model: &AffinityModel,
+        p: usize,
+        document: usize,
+        docs: &[(u32, f64)],
+        whole: f64,
+    ) -> Similarities {
+        let mut per = vec![0.0; model.profiles[p].docs.len()];
+        for &(i, s) in docs {
+            per[i as usize] = s;
+        }
+        model.finish_similarities(p, document, per, whole)
+    }
+
+    pub(crate) fn all_similarities(&self, model: &AffinityModel, document: usize) -> Vec<Similarities> {
+        let touched = self.accumulate(model, document, None);
+        (0..model.profiles.len())
+            .map(|p| match touched.get(&(p as u32)) {
+                Some((docs, whole)) => Self::similarities_of(model, p, document, docs, *whole),
+                None => Self::similarities_of(model, p, document, &[], 0.0),
+            })
+            .collect()
+    }
+
+    pub(crate) fn top_profiles(
+        &self,
+        model: &AffinityModel,
+        document: usize,
+        k: usize,
+        max_terms: Option<usize>,
+    ) -> Vec<Ranked> {
+        let touched = self.accumulate(model, document, max_terms);
         let mut ranked: Vec<Ranked> = Vec::with_capacity(touched.len());
         for (&p, (docs, whole)) in &touched {
             let p = p as usize;
             let score = if max_terms.is_some() {
                 model.score(p, document)
             } else {
-                let mut per = vec![0.0; model.profiles[p].docs.len()];
-                for &(i, s) in docs {
-                    per[i as usize] = s;
-                }
-                model.finish_similarities(p, document, per, *whole).combine(&model.params.combine)
+                Self::similarities_of(model, p, document, docs, *whole).combine(&model.params.combine)
             };
             ranked.push(Ranked { index: p, score });
         }

@@ -11,6 +11,11 @@
 //! Every component is in 0..=1 and the score is a convex combination of them, so the score is in
 //! 0..=1: 0 means nothing in common. Scores are comparable across profiles for one document and
 //! across documents for one profile within one model.
+//!
+//! A document written in general words is close to everybody; what a person's ranking of
+//! documents needs is how much closer they are than the pool. The relative score subtracts
+//! (a share of) the document's baseline, its mean score over all profiles; it lies in -1..=1 and
+//! ranks profiles for one document exactly as the score does.
 use std::collections::{HashMap, HashSet};
 
 use crate::text::Analyzer;
@@ -104,6 +109,9 @@ pub struct Combine {
     pub dense_weight: f64,
     /// Share of the matched keywords/fields when the document has any. In 0..=1.
     pub tag_weight: f64,
+    /// Share of a document's pool baseline (its mean score over all profiles) subtracted in
+    /// [`AffinityModel::relative_score`]. In 0..=1.
+    pub centering: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -122,14 +130,15 @@ impl Default for Params {
             weighting: Weighting {
                 title_weight: 2.0,
                 tf: Tf::Log,
-                idf: Idf::Plain,
-                bigram_weight: 0.5,
+                idf: Idf::Smooth,
+                bigram_weight: 0.0,
             },
             combine: Combine {
-                aggregate: Aggregate::Softmax(10.0),
+                aggregate: Aggregate::Max,
                 paper_mix: 0.5,
                 dense_weight: 0.5,
                 tag_weight: 0.2,
+                centering: 0.0,
             },
         }
     }
@@ -385,6 +394,10 @@ pub struct NearestWork {
 pub struct Explanation {
     /// In 0..=1.
     pub score: f64,
+    /// The document's mean score over all profiles.
+    pub baseline: f64,
+    /// See [`AffinityModel::relative_score`].
+    pub relative: f64,
     /// The lexical similarity, in 0..=1.
     pub lexical: f64,
     /// The dense similarity when both sides had vectors, in 0..=1.
@@ -459,6 +472,8 @@ pub struct AffinityModel {
     profiles: Vec<ProfileVecs>,
     documents: Vec<SparseVec>,
     index: index::ProfileIndex,
+    /// Mean score of each document over all profiles, computed on first need.
+    baselines: std::sync::OnceLock<Vec<f64>>,
 }
 
 impl AffinityModel {
@@ -474,6 +489,7 @@ impl AffinityModel {
             profiles: Vec::new(),
             documents: Vec::new(),
             index: index::ProfileIndex::default(),
+            baselines: std::sync::OnceLock::new(),
         };
         m.set_params(params);
         m
@@ -575,6 +591,7 @@ impl AffinityModel {
         self.documents = doc_bags.iter().map(vec_of).collect();
         self.params = params;
         self.index = index::ProfileIndex::build(c.terms.len(), &self.profiles, &c.profiles);
+        self.baselines = std::sync::OnceLock::new();
     }
 
     pub fn profile_count(&self) -> usize {
@@ -628,6 +645,38 @@ impl AffinityModel {
         self.similarities(profile, document).combine(&self.params.combine)
     }
 
+    /// The similarities of every profile to a document, in profile order, through the inverted
+    /// index (bit-identical to [`AffinityModel::similarities`] pair by pair).
+    pub fn all_similarities(&self, document: usize) -> Vec<Similarities> {
+        self.index.all_similarities(self, document)
+    }
+
+    /// The score of every profile for a document, in profile order.
+    pub fn all_scores(&self, document: usize) -> Vec<f64> {
+        let c = &self.params.combine;
+        self.all_similarities(document).iter().map(|s| s.combine(c)).collect()
+    }
+
+    /// The document's mean score over all profiles (0 when there are none). The baselines of
+    /// all documents are computed together on first call.
+    pub fn baseline(&self, document: usize) -> f64 {
+        self.baselines.get_or_init(|| {
+            (0..self.documents.len())
+                .map(|d| {
+                    let s = self.all_scores(d);
+                    if s.is_empty() { 0.0 } else { s.iter().sum::<f64>() / s.len() as f64 }
+                })
+                .collect()
+        })[document]
+    }
+
+    /// The score minus `centering` times the document's baseline, in -1..=1: how much better
+    /// this profile fits the document than the pool does on average. Use it to rank documents
+    /// for one profile.
+    pub fn relative_score(&self, profile: usize, document: usize) -> f64 {
+        self.score(profile, document) - self.params.combine.centering * self.baseline(document)
+    }
+
     /// The score with its reasons; `max_terms` shared terms at most.
     pub fn explain(&self, profile: usize, document: usize, max_terms: usize) -> Explanation {
         let c = &self.params.combine;
@@ -678,8 +727,12 @@ impl AffinityModel {
         let matched = |tags: &[(String, String)]| -> Vec<String> {
             tags.iter().filter(|t| ap.tag_keys.contains(&t.1)).map(|t| t.0.clone()).collect()
         };
+        let score = sims.combine(c);
+        let baseline = self.baseline(document);
         Explanation {
-            score: sims.combine(c),
+            score,
+            baseline,
+            relative: score - c.centering * baseline,
             lexical: sims.lexical(c),
             dense: sims.dense_part(c),
             shared_terms: shared,
@@ -705,11 +758,13 @@ impl AffinityModel {
         self.index.top_profiles(self, document, k, Some(max_terms))
     }
 
-    /// The `k` documents with the highest score for a profile, best first (ties: lower index
-    /// first). Scores every document: linear in the number of documents.
+    /// The `k` documents that fit a profile best by [`AffinityModel::relative_score`] (which is
+    /// the `score` of the returned rows), best first (ties: lower index first). Scores every
+    /// document: linear in the number of documents.
     pub fn top_documents(&self, profile: usize, k: usize) -> Vec<Ranked> {
-        let mut all: Vec<Ranked> =
-            (0..self.documents.len()).map(|d| Ranked { index: d, score: self.score(profile, d) }).collect();
+        let mut all: Vec<Ranked> = (0..self.documents.len())
+            .map(|d| Ranked { index: d, score: self.relative_score(profile, d) })
+            .collect();
         sort_ranked(&mut all);
         all.truncate(k);
         all

@@ -82,7 +82,9 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
     );
     doc.fields = vec!["cardiology".into(), "oncology".into()];
     doc.keywords = vec!["Deep Learning".into()];
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc], Params::default());
+    let mut params = Params::default();
+    params.weighting.bigram_weight = 0.5;
+    let m = AffinityModel::build(analyzer(), &profiles, &[doc], params);
     let why = m.explain(0, 0, 8);
     let words: Vec<&str> = why.shared_terms.iter().map(|t| t.surface.as_str()).collect();
     for want in ["echocardiography", "cardiology", "ventricle", "deep learning"] {
@@ -215,10 +217,42 @@ proptest! {
             prop_assert_eq!(m.top_profiles(d, k), all.clone());
             // With every term kept, pruning is exact too.
             prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all);
+            let via_index = m.all_scores(d);
             for p in 0..profiles.len() {
                 let s = m.score(p, d);
                 prop_assert!((0.0..=1.0).contains(&s));
+                prop_assert_eq!(via_index[p], s);
             }
         }
     }
+}
+
+#[test]
+fn relative_score_subtracts_the_pool_baseline_and_ranks_specific_documents_first() {
+    let mut profiles = vec![
+        profile("cardio", &[("Heart ultrasound", "echocardiography of the left ventricle in heart failure")]),
+        profile("general", &[("Clinical data", "patients hospital clinical study data analysis")]),
+    ];
+    profiles.extend(filler());
+    let docs = vec![
+        // Generic: close to both profiles' shared vocabulary.
+        Document::new("generic", "Clinical study of hospital patients", "data analysis of patients in hospital heart study"),
+        Document::new("specific", "Left ventricle echocardiography", "ultrasound of the left ventricle in heart failure"),
+    ];
+    let mut params = Params::default();
+    params.combine.centering = 1.0;
+    let m = AffinityModel::build(analyzer(), &profiles, &docs, params);
+    for d in 0..docs.len() {
+        let all = m.all_scores(d);
+        let mean = all.iter().sum::<f64>() / all.len() as f64;
+        assert!((m.baseline(d) - mean).abs() < 1e-12);
+        for (p, s) in all.iter().enumerate() {
+            assert_eq!(*s, m.score(p, d));
+            assert!((m.relative_score(p, d) - (s - mean)).abs() < 1e-12);
+        }
+    }
+    let top = m.top_documents(0, 2);
+    assert_eq!(m.document_id(top[0].index), "specific");
+    let why = m.explain(0, 1, 3);
+    assert!((why.relative - (why.score - why.baseline)).abs() < 1e-12);
 }

@@ -34,6 +34,12 @@ pub struct AffinityArgs {
     /// Share of the dense similarity when vectors are given (default: the engine's).
     #[arg(long)]
     dense_weight: Option<f64>,
+    /// With --cv: which grid of configurations.
+    #[arg(long, value_enum, default_value = "small")]
+    grid: Grid,
+    /// With --cv: write every configuration's per-sample, per-participant loss parts as JSON.
+    #[arg(long)]
+    grid_out: Option<PathBuf>,
 }
 
 struct Sample {
@@ -103,10 +109,14 @@ fn sample_dirs(dataset: &Path) -> Result<Vec<PathBuf>> {
     Ok(dirs.into_iter().map(|(_, p)| p).collect())
 }
 
+/// Relative scores: the evaluator compares papers for one participant, which is what
+/// `relative_score` is for.
 fn predictions(model: &AffinityModel) -> Predictions {
     let mut out = Predictions::new();
     for p in 0..model.profile_count() {
-        let row = (0..model.document_count()).map(|d| (model.document_id(d).to_string(), model.score(p, d))).collect();
+        let row = (0..model.document_count())
+            .map(|d| (model.document_id(d).to_string(), model.relative_score(p, d)))
+            .collect();
         out.insert(model.profile_id(p).to_string(), row);
     }
     out
@@ -155,35 +165,56 @@ pub fn run(args: AffinityArgs) -> Result<()> {
         return Ok(());
     };
     if args.cv {
-        cross_validate(&ratings, &corpora, params)?;
+        cross_validate(&ratings, &corpora, params, args.grid, args.grid_out.as_deref())?;
     }
     println!("participants={} files={}", ratings.participants.len(), files.len());
     println!("loss={:.4}", eval::mean_loss(&ratings, &files)?);
     Ok(())
 }
 
-fn grid(base: Params) -> (Vec<Weighting>, Vec<Combine>) {
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Grid {
+    /// 12 configurations: term frequency raw or sublinear, centering on the pool baseline or
+    /// not, and the whole profile, its best-matching papers (max) or half of each; everything else
+    /// at the engine defaults.
+    Small,
+    /// 504 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
+    /// max/mean/softmax pooling.
+    Full,
+}
+
+/// The configurations searched by --cv: the ideas of a TF-IDF model (title weighting, sublinear
+/// tf, idf form, word pairs), pooling over a profile's papers (max, mean, softmax; mixed with the
+/// whole profile), and centering on the pool baseline.
+fn grid(base: Params, which: Grid) -> (Vec<Weighting>, Vec<Combine>) {
+    let full = which == Grid::Full;
+    let pick = |all: Vec<f64>, default: f64| if full { all } else { vec![default] };
+    let bw = base.weighting;
     let mut ws = Vec::new();
-    for title_weight in [1.0, 2.0, 3.0] {
+    for title_weight in pick(vec![1.0, 2.0, 3.0], bw.title_weight) {
         for tf in [Tf::Raw, Tf::Log] {
-            for idf in [Idf::Plain, Idf::Smooth] {
-                for bigram_weight in [0.0, 0.5, 1.0] {
+            for idf in if full { vec![Idf::Plain, Idf::Smooth] } else { vec![bw.idf] } {
+                for bigram_weight in pick(vec![0.0, 0.5], bw.bigram_weight) {
                     ws.push(Weighting { title_weight, tf, idf, bigram_weight });
                 }
             }
         }
     }
+    let aggregates = if full {
+        vec![Aggregate::Max, Aggregate::Mean, Aggregate::Softmax(10.0)]
+    } else {
+        vec![Aggregate::Max]
+    };
     let mut cs = Vec::new();
-    for aggregate in [
-        Aggregate::Max,
-        Aggregate::TopMean(3),
-        Aggregate::Mean,
-        Aggregate::Softmax(5.0),
-        Aggregate::Softmax(10.0),
-        Aggregate::Softmax(20.0),
-    ] {
-        for paper_mix in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            cs.push(Combine { aggregate, paper_mix, ..base.combine });
+    for centering in if full { vec![0.0, 0.5, 1.0] } else { vec![0.0, 1.0] } {
+        for &aggregate in &aggregates {
+            for paper_mix in [0.0, 0.5, 1.0] {
+                // With no share for the papers the pooling does not matter: keep one.
+                if paper_mix == 0.0 && aggregate != aggregates[0] {
+                    continue;
+                }
+                cs.push(Combine { aggregate, paper_mix, centering, ..base.combine });
+            }
         }
     }
     (ws, cs)
@@ -191,37 +222,42 @@ fn grid(base: Params) -> (Vec<Weighting>, Vec<Combine>) {
 
 /// Grid search with selection by cross-validation over participants; prints in-sample and
 /// cross-validated losses.
-fn cross_validate(ratings: &Ratings, corpora: &[AnalyzedCorpus], base: Params) -> Result<()> {
+fn cross_validate(
+    ratings: &Ratings,
+    corpora: &[AnalyzedCorpus],
+    base: Params,
+    which: Grid,
+    grid_out: Option<&Path>,
+) -> Result<()> {
     let started = Instant::now();
-    let (ws, cs) = grid(base);
+    let (ws, cs) = grid(base, which);
     // parts[weighting * cs.len() + combine][sample][participant]
     let mut parts: Vec<ConfigParts> = vec![Vec::new(); ws.len() * cs.len()];
     for corpus in corpora {
         let mut model = AffinityModel::new(corpus.clone(), base);
         let pidx: HashMap<&str, usize> =
             (0..model.profile_count()).map(|p| (model.profile_id(p), p)).collect();
-        let didx: HashMap<&str, usize> =
-            (0..model.document_count()).map(|d| (model.document_id(d), d)).collect();
-        let mut pairs: Vec<Vec<(String, usize, usize)>> = Vec::new();
-        for (person, rated) in &ratings.participants {
-            let &p = pidx.get(person.as_str()).with_context(|| format!("no archive for participant {person}"))?;
-            let mut row = Vec::new();
-            for paper in rated.keys() {
-                let &d = didx.get(paper.as_str()).with_context(|| format!("no submission {paper}"))?;
-                row.push((paper.clone(), p, d));
-            }
-            pairs.push(row);
-        }
+        let rows: Vec<usize> = ratings
+            .participants
+            .iter()
+            .map(|(person, _)| pidx.get(person.as_str()).copied().with_context(|| format!("no archive for participant {person}")))
+            .collect::<Result<_>>()?;
+        let papers: Vec<String> = (0..model.document_count()).map(|d| model.document_id(d).to_string()).collect();
         for (wi, w) in ws.iter().enumerate() {
             model.set_params(Params { weighting: *w, combine: base.combine });
-            let sims: Vec<Vec<(String, Similarities)>> = pairs
-                .iter()
-                .map(|row| row.iter().map(|(paper, p, d)| (paper.clone(), model.similarities(*p, *d))).collect())
-                .collect();
+            // sims[document][profile]
+            let sims: Vec<Vec<Similarities>> = (0..model.document_count()).map(|d| model.all_similarities(d)).collect();
             for (ci, c) in cs.iter().enumerate() {
-                let mut sample_parts = Vec::with_capacity(sims.len());
-                for ((person, rated), row) in ratings.participants.iter().zip(&sims) {
-                    let predicted: HashMap<String, f64> = row.iter().map(|(k, s)| (k.clone(), s.combine(c))).collect();
+                let scores: Vec<Vec<f64>> = sims.iter().map(|row| row.iter().map(|s| s.combine(c)).collect()).collect();
+                let baseline: Vec<f64> =
+                    scores.iter().map(|row| row.iter().sum::<f64>() / row.len().max(1) as f64).collect();
+                let mut sample_parts = Vec::with_capacity(rows.len());
+                for ((person, rated), &p) in ratings.participants.iter().zip(&rows) {
+                    let predicted: HashMap<String, f64> = papers
+                        .iter()
+                        .enumerate()
+                        .map(|(d, id)| (id.clone(), scores[d][p] - c.centering * baseline[d]))
+                        .collect();
                     sample_parts.push(eval::participant_parts(person, rated, &predicted)?);
                 }
                 parts[wi * cs.len() + ci].push(sample_parts);
@@ -231,10 +267,18 @@ fn cross_validate(ratings: &Ratings, corpora: &[AnalyzedCorpus], base: Params) -
     let describe = |i: usize| {
         let (w, c) = (ws[i / cs.len()], cs[i % cs.len()]);
         format!(
-            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={}",
-            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix
+            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={} centering={}",
+            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix, c.centering
         )
     };
+    if let Some(path) = grid_out {
+        let rows: Vec<Value> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| serde_json::json!({"config": describe(i), "parts": p}))
+            .collect();
+        fs::write(path, serde_json::to_string(&rows)?).with_context(|| format!("writing {}", path.display()))?;
+    }
     let participants = ratings.participants.len();
     let five = eval::cross_validate(&parts, 5);
     let loo = eval::cross_validate(&parts, participants);
