@@ -4,4 +4,5 @@
 //! data out. Everything here is deterministic for the same input.
 
 pub mod affinity;
+pub mod assign;
 pub mod text;
