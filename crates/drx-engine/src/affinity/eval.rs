@@ -32,11 +32,17 @@ impl fmt::Display for EvalError {
         match self {
             EvalError::MissingColumn(c) => write!(f, "evaluations: no column {c}"),
             EvalError::BadRating { line, value } => {
-                write!(f, "evaluations line {line}: rating {value:?} is not a number")
+                write!(
+                    f,
+                    "evaluations line {line}: rating {value:?} is not a number"
+                )
             }
             EvalError::MissingParticipant(p) => write!(f, "no predictions for participant {p}"),
             EvalError::MissingPaper { participant, paper } => {
-                write!(f, "missing prediction for participant {participant}, paper {paper}")
+                write!(
+                    f,
+                    "missing prediction for participant {participant}, paper {paper}"
+                )
             }
             EvalError::NoFiles => write!(f, "no prediction files to average"),
         }
@@ -51,11 +57,18 @@ impl Ratings {
     /// as in the Python evaluator.
     pub fn from_tsv(text: &str) -> Result<Ratings, EvalError> {
         let mut lines = text.lines();
-        let header: Vec<&str> = lines.next().unwrap_or("").split('\t').map(|h| h.trim()).collect();
+        let header: Vec<&str> = lines
+            .next()
+            .unwrap_or("")
+            .split('\t')
+            .map(|h| h.trim())
+            .collect();
         let col = |name: &str| header.iter().position(|h| *h == name);
-        let id_col = col("ParticipantID").ok_or_else(|| EvalError::MissingColumn("ParticipantID".into()))?;
-        let pairs: Vec<(Option<usize>, Option<usize>)> =
-            (1..=10).map(|i| (col(&format!("Paper{i}")), col(&format!("Expertise{i}")))).collect();
+        let id_col =
+            col("ParticipantID").ok_or_else(|| EvalError::MissingColumn("ParticipantID".into()))?;
+        let pairs: Vec<(Option<usize>, Option<usize>)> = (1..=10)
+            .map(|i| (col(&format!("Paper{i}")), col(&format!("Expertise{i}"))))
+            .collect();
         let mut participants: Vec<(String, BTreeMap<String, f64>)> = Vec::new();
         for (n, line) in lines.enumerate() {
             let line = line.trim_end_matches('\r');
@@ -196,7 +209,10 @@ pub struct CrossValidation {
 /// `configs[c][sample][participant]` are the parts from [`participant_parts`]; every
 /// configuration must have the same samples and participants.
 pub fn cross_validate(configs: &[ConfigParts], folds: usize) -> CrossValidation {
-    assert!(!configs.is_empty(), "cross_validate needs at least one configuration");
+    assert!(
+        !configs.is_empty(),
+        "cross_validate needs at least one configuration"
+    );
     let participants = configs[0].first().map_or(0, |s| s.len());
     let folds = folds.clamp(1, participants.max(1));
     let best_on = |keep: &[bool]| -> usize {
@@ -217,14 +233,23 @@ pub fn cross_validate(configs: &[ConfigParts], folds: usize) -> CrossValidation 
     for f in 0..folds {
         let train: Vec<bool> = (0..participants).map(|p| p % folds != f).collect();
         // With a single fold there is nothing to train on but the fold itself.
-        let c = if train.iter().any(|&t| t) { best_on(&train) } else { best_on(&all) };
+        let c = if train.iter().any(|&t| t) {
+            best_on(&train)
+        } else {
+            best_on(&all)
+        };
         fold_choices.push(c);
         for p in (0..participants).filter(|p| p % folds == f) {
             choice[p] = c;
         }
     }
     let cv_loss = subset_loss(configs, &choice, &all);
-    CrossValidation { in_sample_loss, in_sample_choice, cv_loss, fold_choices }
+    CrossValidation {
+        in_sample_loss,
+        in_sample_choice,
+        cv_loss,
+        fold_choices,
+    }
 }
 
 #[cfg(test)]
@@ -241,10 +266,23 @@ mod tests {
     pub(crate) fn fixture_predictions() -> Predictions {
         let mut p = Predictions::new();
         let mut one = |who: &str, scores: &[(&str, f64)]| {
-            p.insert(who.to_string(), scores.iter().map(|(k, v)| (k.to_string(), *v)).collect());
+            p.insert(
+                who.to_string(),
+                scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            );
         };
         one("1", &[("a", 0.9), ("b", 0.2), ("c", 0.5), ("d", 0.5)]);
-        one("2", &[("b", 0.1), ("c", 0.3), ("e", 0.3), ("f", 0.05), ("g", 0.7), ("x", 1.0)]);
+        one(
+            "2",
+            &[
+                ("b", 0.1),
+                ("c", 0.3),
+                ("e", 0.3),
+                ("f", 0.05),
+                ("g", 0.7),
+                ("x", 1.0),
+            ],
+        );
         one("3", &[("a", 0.4), ("e", 0.1)]);
         p
     }
@@ -275,8 +313,14 @@ mod tests {
         let mut bad = Predictions::new();
         let mut flat = Predictions::new();
         for (p, rated) in &r.participants {
-            good.insert(p.clone(), rated.iter().map(|(k, v)| (k.clone(), *v)).collect());
-            bad.insert(p.clone(), rated.iter().map(|(k, v)| (k.clone(), -*v)).collect());
+            good.insert(
+                p.clone(),
+                rated.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            );
+            bad.insert(
+                p.clone(),
+                rated.iter().map(|(k, v)| (k.clone(), -*v)).collect(),
+            );
             flat.insert(p.clone(), rated.keys().map(|k| (k.clone(), 1.0)).collect());
         }
         assert_eq!(loss(&r, &good).unwrap(), 0.0);
@@ -291,7 +335,10 @@ mod tests {
         p.get_mut("2").unwrap().remove("g");
         assert!(matches!(loss(&r, &p), Err(EvalError::MissingPaper { .. })));
         p.remove("2");
-        assert!(matches!(loss(&r, &p), Err(EvalError::MissingParticipant(_))));
+        assert!(matches!(
+            loss(&r, &p),
+            Err(EvalError::MissingParticipant(_))
+        ));
     }
 
     #[test]

@@ -38,7 +38,11 @@ impl ProfileIndex {
                 tags.entry(k.clone()).or_default().push(p as u32);
             }
         }
-        ProfileIndex { postings, slots, tags }
+        ProfileIndex {
+            postings,
+            slots,
+            tags,
+        }
     }
 
     /// Per touched profile: (similarity per profile document it shares terms with, similarity
@@ -101,7 +105,11 @@ impl ProfileIndex {
         model.finish_similarities(p, document, per, whole)
     }
 
-    pub(crate) fn all_similarities(&self, model: &AffinityModel, document: usize) -> Vec<Similarities> {
+    pub(crate) fn all_similarities(
+        &self,
+        model: &AffinityModel,
+        document: usize,
+    ) -> Vec<Similarities> {
         let touched = self.accumulate(model, document, None);
         (0..model.profiles.len())
             .map(|p| match touched.get(&(p as u32)) {
@@ -125,7 +133,8 @@ impl ProfileIndex {
             let score = if max_terms.is_some() {
                 model.score(p, document)
             } else {
-                Self::similarities_of(model, p, document, docs, *whole).combine(&model.params.combine)
+                Self::similarities_of(model, p, document, docs, *whole)
+                    .combine(&model.params.combine)
             };
             ranked.push(Ranked { index: p, score });
         }
@@ -137,7 +146,10 @@ impl ProfileIndex {
                 if ranked.len() >= k {
                     break;
                 }
-                ranked.push(Ranked { index: p, score: model.score(p, document) });
+                ranked.push(Ranked {
+                    index: p,
+                    score: model.score(p, document),
+                });
             }
         }
         sort_ranked(&mut ranked);

@@ -193,7 +193,11 @@ fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
 }
 
 fn normalised(v: &[f32]) -> Option<Vec<f32>> {
-    let n = v.iter().map(|x| (*x as f64) * (*x as f64)).sum::<f64>().sqrt();
+    let n = v
+        .iter()
+        .map(|x| (*x as f64) * (*x as f64))
+        .sum::<f64>()
+        .sqrt();
     if n > 0.0 && n.is_finite() {
         Some(v.iter().map(|x| (*x as f64 / n) as f32).collect())
     } else {
@@ -263,7 +267,9 @@ impl Interner {
                 id
             }
         };
-        *self.surface_counts[id as usize].entry(surface.to_string()).or_insert(0) += 1;
+        *self.surface_counts[id as usize]
+            .entry(surface.to_string())
+            .or_insert(0) += 1;
         id
     }
 
@@ -330,11 +336,16 @@ impl AnalyzedCorpus {
     /// Analyzes profiles and the documents to be matched against them. The idf of the model is
     /// taken over all these documents together.
     pub fn new(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document]) -> Self {
-        let mut inter = Interner { ids: HashMap::new(), terms: Vec::new(), surface_counts: Vec::new() };
+        let mut inter = Interner {
+            ids: HashMap::new(),
+            terms: Vec::new(),
+            surface_counts: Vec::new(),
+        };
         let profiles = profiles
             .iter()
             .map(|p| {
-                let docs: Vec<AnalyzedDoc> = p.documents.iter().map(|d| inter.doc(analyzer, d)).collect();
+                let docs: Vec<AnalyzedDoc> =
+                    p.documents.iter().map(|d| inter.doc(analyzer, d)).collect();
                 let mut head = (Vec::new(), Vec::new());
                 let kw = inter.tags(analyzer, &p.keywords, &mut head);
                 let fl = inter.tags(analyzer, &p.fields, &mut head);
@@ -342,7 +353,12 @@ impl AnalyzedCorpus {
                 for d in &docs {
                     tag_keys.extend(d.keywords.iter().chain(&d.fields).map(|t| t.1.clone()));
                 }
-                AnalyzedProfile { id: p.id.clone(), docs, head, tag_keys }
+                AnalyzedProfile {
+                    id: p.id.clone(),
+                    docs,
+                    head,
+                    tag_keys,
+                }
             })
             .collect();
         let documents = documents.iter().map(|d| inter.doc(analyzer, d)).collect();
@@ -358,7 +374,12 @@ impl AnalyzedCorpus {
                     .unwrap_or_default()
             })
             .collect();
-        AnalyzedCorpus { terms: inter.terms, surfaces, profiles, documents }
+        AnalyzedCorpus {
+            terms: inter.terms,
+            surfaces,
+            profiles,
+            documents,
+        }
     }
 }
 
@@ -441,9 +462,9 @@ impl Similarities {
     }
 
     fn dense_part(&self, c: &Combine) -> Option<f64> {
-        self.dense
-            .as_ref()
-            .map(|(per, whole)| c.paper_mix * aggregate(per, c.aggregate) + (1.0 - c.paper_mix) * whole)
+        self.dense.as_ref().map(|(per, whole)| {
+            c.paper_mix * aggregate(per, c.aggregate) + (1.0 - c.paper_mix) * whole
+        })
     }
 
     fn content(&self, c: &Combine) -> f64 {
@@ -478,7 +499,12 @@ pub struct AffinityModel {
 
 impl AffinityModel {
     /// Analyzes and weights in one go.
-    pub fn build(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document], params: Params) -> Self {
+    pub fn build(
+        analyzer: &Analyzer,
+        profiles: &[Profile],
+        documents: &[Document],
+        params: Params,
+    ) -> Self {
         Self::new(AnalyzedCorpus::new(analyzer, profiles, documents), params)
     }
 
@@ -585,7 +611,12 @@ impl AffinityModel {
                     .filter_map(|(i, d)| d.embedding.clone().map(|e| (i, e)))
                     .collect();
                 let dense_whole = mean_vector(dense_docs.iter().map(|(_, e)| e.as_slice()));
-                ProfileVecs { docs: docs.iter().map(vec_of).collect(), whole: vec_of(whole), dense_docs, dense_whole }
+                ProfileVecs {
+                    docs: docs.iter().map(vec_of).collect(),
+                    whole: vec_of(whole),
+                    dense_docs,
+                    dense_whole,
+                }
             })
             .collect();
         self.documents = doc_bags.iter().map(vec_of).collect();
@@ -620,13 +651,20 @@ impl AffinityModel {
     }
 
     /// Adds the dense and tag parts, shared by exhaustive scoring and the index.
-    fn finish_similarities(&self, profile: usize, document: usize, per_document: Vec<f64>, whole: f64) -> Similarities {
+    fn finish_similarities(
+        &self,
+        profile: usize,
+        document: usize,
+        per_document: Vec<f64>,
+        whole: f64,
+    ) -> Similarities {
         let p = &self.profiles[profile];
         let ad = &self.corpus.documents[document];
         let dense = match (&ad.embedding, &p.dense_whole) {
-            (Some(e), Some(w)) => {
-                Some((p.dense_docs.iter().map(|(_, d)| dense_cos(e, d)).collect(), dense_cos(e, w)))
-            }
+            (Some(e), Some(w)) => Some((
+                p.dense_docs.iter().map(|(_, d)| dense_cos(e, d)).collect(),
+                dense_cos(e, w),
+            )),
             _ => None,
         };
         let keys = &self.corpus.profiles[profile].tag_keys;
@@ -637,12 +675,18 @@ impl AffinityModel {
             let uniq: HashSet<&String> = tags.into_iter().collect();
             Some(uniq.iter().filter(|k| keys.contains(**k)).count() as f64 / uniq.len() as f64)
         };
-        Similarities { per_document, whole, dense, tags }
+        Similarities {
+            per_document,
+            whole,
+            dense,
+            tags,
+        }
     }
 
     /// The affinity of a profile for a document, in 0..=1.
     pub fn score(&self, profile: usize, document: usize) -> f64 {
-        self.similarities(profile, document).combine(&self.params.combine)
+        self.similarities(profile, document)
+            .combine(&self.params.combine)
     }
 
     /// The similarities of every profile to a document, in profile order, through the inverted
@@ -654,7 +698,10 @@ impl AffinityModel {
     /// The score of every profile for a document, in profile order.
     pub fn all_scores(&self, document: usize) -> Vec<f64> {
         let c = &self.params.combine;
-        self.all_similarities(document).iter().map(|s| s.combine(c)).collect()
+        self.all_similarities(document)
+            .iter()
+            .map(|s| s.combine(c))
+            .collect()
     }
 
     /// The document's mean score over all profiles (0 when there are none). The baselines of
@@ -664,7 +711,11 @@ impl AffinityModel {
             (0..self.documents.len())
                 .map(|d| {
                     let s = self.all_scores(d);
-                    if s.is_empty() { 0.0 } else { s.iter().sum::<f64>() / s.len() as f64 }
+                    if s.is_empty() {
+                        0.0
+                    } else {
+                        s.iter().sum::<f64>() / s.len() as f64
+                    }
                 })
                 .collect()
         })[document]
@@ -701,7 +752,11 @@ impl AffinityModel {
                 }
             }
         }
-        shared.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
+        shared.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| a.term.cmp(&b.term))
+        });
         shared.truncate(max_terms);
 
         // Nearest past work: per document, the same mix of lexical and dense as the score.
@@ -725,7 +780,10 @@ impl AffinityModel {
             });
         let ad = &self.corpus.documents[document];
         let matched = |tags: &[(String, String)]| -> Vec<String> {
-            tags.iter().filter(|t| ap.tag_keys.contains(&t.1)).map(|t| t.0.clone()).collect()
+            tags.iter()
+                .filter(|t| ap.tag_keys.contains(&t.1))
+                .map(|t| t.0.clone())
+                .collect()
         };
         let score = sims.combine(c);
         let baseline = self.baseline(document);
@@ -763,7 +821,10 @@ impl AffinityModel {
     /// document: linear in the number of documents.
     pub fn top_documents(&self, profile: usize, k: usize) -> Vec<Ranked> {
         let mut all: Vec<Ranked> = (0..self.documents.len())
-            .map(|d| Ranked { index: d, score: self.relative_score(profile, d) })
+            .map(|d| Ranked {
+                index: d,
+                score: self.relative_score(profile, d),
+            })
             .collect();
         sort_ranked(&mut all);
         all.truncate(k);
@@ -772,10 +833,19 @@ impl AffinityModel {
 }
 
 fn sort_ranked(v: &mut [Ranked]) {
-    v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.index.cmp(&b.index)));
+    v.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.index.cmp(&b.index))
+    });
 }
 
-fn add_part(part: &(Vec<u32>, Vec<u32>), weight: f64, bigram_weight: f64, into: &mut HashMap<u32, f64>) {
+fn add_part(
+    part: &(Vec<u32>, Vec<u32>),
+    weight: f64,
+    bigram_weight: f64,
+    into: &mut HashMap<u32, f64>,
+) {
     if weight <= 0.0 {
         return;
     }

@@ -8,7 +8,11 @@ fn analyzer() -> &'static Analyzer {
 fn profile(id: &str, docs: &[(&str, &str)]) -> Profile {
     Profile {
         id: id.into(),
-        documents: docs.iter().enumerate().map(|(i, (t, x))| Document::new(format!("{id}-{i}"), *t, *x)).collect(),
+        documents: docs
+            .iter()
+            .enumerate()
+            .map(|(i, (t, x))| Document::new(format!("{id}-{i}"), *t, *x))
+            .collect(),
         ..Default::default()
     }
 }
@@ -16,17 +20,41 @@ fn profile(id: &str, docs: &[(&str, &str)]) -> Profile {
 /// Unrelated filler profiles so that idf has a pool to speak of.
 fn filler() -> Vec<Profile> {
     vec![
-        profile("f1", &[("Soil moisture sensing", "Field sensors for irrigation of crops and soil water")]),
-        profile("f2", &[("Medieval trade routes", "Merchants, ships and harbours of the Baltic sea")]),
-        profile("f3", &[("城市交通规划", "城市道路 交通 拥堵 公交 地铁 规划")]),
+        profile(
+            "f1",
+            &[(
+                "Soil moisture sensing",
+                "Field sensors for irrigation of crops and soil water",
+            )],
+        ),
+        profile(
+            "f2",
+            &[(
+                "Medieval trade routes",
+                "Merchants, ships and harbours of the Baltic sea",
+            )],
+        ),
+        profile(
+            "f3",
+            &[("城市交通规划", "城市道路 交通 拥堵 公交 地铁 规划")],
+        ),
     ]
 }
 
 #[test]
 fn chinese_rehabilitation_need_prefers_rehabilitation_profile_over_oncology() {
     let mut profiles = vec![
-        profile("rehab", &[("下肢康复外骨骼", "面向中风患者的康复训练外骨骼，步态康复与助力控制")]),
-        profile("onco", &[("肿瘤放疗计划", "肿瘤放射治疗的剂量规划与放疗设备质控")]),
+        profile(
+            "rehab",
+            &[(
+                "下肢康复外骨骼",
+                "面向中风患者的康复训练外骨骼，步态康复与助力控制",
+            )],
+        ),
+        profile(
+            "onco",
+            &[("肿瘤放疗计划", "肿瘤放射治疗的剂量规划与放疗设备质控")],
+        ),
     ];
     profiles.extend(filler());
     let need = Document::new(
@@ -39,16 +67,38 @@ fn chinese_rehabilitation_need_prefers_rehabilitation_profile_over_oncology() {
     let onco = m.score(1, 0);
     assert!(rehab > onco, "rehab {rehab} onco {onco}");
     let why = m.explain(0, 0, 5);
-    let words: Vec<&str> = why.shared_terms.iter().map(|t| t.surface.as_str()).collect();
+    let words: Vec<&str> = why
+        .shared_terms
+        .iter()
+        .map(|t| t.surface.as_str())
+        .collect();
     assert!(words.contains(&"康复"), "{words:?}");
 }
 
 #[test]
 fn profile_sharing_more_weighted_terms_scores_higher() {
     let mut profiles = vec![
-        profile("many", &[("Graph neural networks for molecules", "Message passing neural networks predict molecular properties of drug candidates")]),
-        profile("few", &[("Neural networks for images", "Convolutional networks classify natural images")]),
-        profile("none", &[("Ancient pottery", "Kilns and glazes in bronze age workshops")]),
+        profile(
+            "many",
+            &[(
+                "Graph neural networks for molecules",
+                "Message passing neural networks predict molecular properties of drug candidates",
+            )],
+        ),
+        profile(
+            "few",
+            &[(
+                "Neural networks for images",
+                "Convolutional networks classify natural images",
+            )],
+        ),
+        profile(
+            "none",
+            &[(
+                "Ancient pottery",
+                "Kilns and glazes in bronze age workshops",
+            )],
+        ),
     ];
     profiles.extend(filler());
     let doc = Document::new(
@@ -67,8 +117,14 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
     let mut p = profile(
         "judge",
         &[
-            ("Bronze age pottery", "Kilns, glazes and clay of early workshops"),
-            ("Ultrasound imaging of the heart", "Echocardiography with deep learning segmentation of the left ventricle"),
+            (
+                "Bronze age pottery",
+                "Kilns, glazes and clay of early workshops",
+            ),
+            (
+                "Ultrasound imaging of the heart",
+                "Echocardiography with deep learning segmentation of the left ventricle",
+            ),
         ],
     );
     p.fields = vec!["Cardiology".into()];
@@ -86,13 +142,25 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
     params.weighting.bigram_weight = 0.5;
     let m = AffinityModel::build(analyzer(), &profiles, &[doc], params);
     let why = m.explain(0, 0, 8);
-    let words: Vec<&str> = why.shared_terms.iter().map(|t| t.surface.as_str()).collect();
-    for want in ["echocardiography", "cardiology", "ventricle", "deep learning"] {
+    let words: Vec<&str> = why
+        .shared_terms
+        .iter()
+        .map(|t| t.surface.as_str())
+        .collect();
+    for want in [
+        "echocardiography",
+        "cardiology",
+        "ventricle",
+        "deep learning",
+    ] {
         assert!(words.contains(&want), "missing {want} in {words:?}");
     }
     assert!(!words.iter().any(|w| w.contains("pottery")));
     // Weighted terms come heaviest first.
-    assert!(why.shared_terms.windows(2).all(|w| w[0].weight >= w[1].weight));
+    assert!(why
+        .shared_terms
+        .windows(2)
+        .all(|w| w[0].weight >= w[1].weight));
     let near = why.nearest_work.expect("a nearest work");
     assert_eq!(near.index, 1);
     assert_eq!(near.title, "Ultrasound imaging of the heart");
@@ -105,15 +173,32 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
 #[test]
 fn mixed_language_document_matches_on_both_scripts() {
     let mut profiles = vec![
-        profile("mixed", &[("MRI 引导的肿瘤放疗", "deep learning 自动勾画 tumour contours on MRI")]),
-        profile("other", &[("康复外骨骼", "gait rehabilitation exoskeleton control")]),
+        profile(
+            "mixed",
+            &[(
+                "MRI 引导的肿瘤放疗",
+                "deep learning 自动勾画 tumour contours on MRI",
+            )],
+        ),
+        profile(
+            "other",
+            &[("康复外骨骼", "gait rehabilitation exoskeleton control")],
+        ),
     ];
     profiles.extend(filler());
-    let doc = Document::new("d", "基于deep learning的MRI肿瘤勾画", "automatic contours for 放疗 planning");
+    let doc = Document::new(
+        "d",
+        "基于deep learning的MRI肿瘤勾画",
+        "automatic contours for 放疗 planning",
+    );
     let m = AffinityModel::build(analyzer(), &profiles, &[doc], Params::default());
     assert!(m.score(0, 0) > m.score(1, 0));
     let why = m.explain(0, 0, 10);
-    let words: Vec<&str> = why.shared_terms.iter().map(|t| t.surface.as_str()).collect();
+    let words: Vec<&str> = why
+        .shared_terms
+        .iter()
+        .map(|t| t.surface.as_str())
+        .collect();
     for want in ["mri", "肿瘤", "放疗", "contours"] {
         assert!(words.contains(&want), "missing {want} in {words:?}");
     }
@@ -121,7 +206,10 @@ fn mixed_language_document_matches_on_both_scripts() {
 
 #[test]
 fn without_vectors_the_score_is_the_lexical_score() {
-    let mut profiles = vec![profile("a", &[("Heart ultrasound", "echocardiography of the left ventricle")])];
+    let mut profiles = vec![profile(
+        "a",
+        &[("Heart ultrasound", "echocardiography of the left ventricle")],
+    )];
     profiles.extend(filler());
     let doc = Document::new("d", "Echocardiography", "left ventricle measurement");
     let m = AffinityModel::build(analyzer(), &profiles, &[doc.clone()], Params::default());
@@ -132,7 +220,12 @@ fn without_vectors_the_score_is_the_lexical_score() {
     // A vector on one side only changes nothing.
     let mut with_doc_vec = doc.clone();
     with_doc_vec.embedding = Some(vec![1.0, 0.0]);
-    let m1 = AffinityModel::build(analyzer(), &profiles, &[with_doc_vec.clone()], Params::default());
+    let m1 = AffinityModel::build(
+        analyzer(),
+        &profiles,
+        &[with_doc_vec.clone()],
+        Params::default(),
+    );
     assert_eq!(m1.score(0, 0), plain.score);
 
     // Vectors on both sides are mixed in: an orthogonal vector lowers the score, an identical one
@@ -164,7 +257,10 @@ fn aggregate_pools_between_mean_and_max() {
 
 #[test]
 fn top_documents_ranks_documents_for_a_profile() {
-    let mut profiles = vec![profile("a", &[("Heart ultrasound", "echocardiography of the left ventricle")])];
+    let mut profiles = vec![profile(
+        "a",
+        &[("Heart ultrasound", "echocardiography of the left ventricle")],
+    )];
     profiles.extend(filler());
     let docs = vec![
         Document::new("x", "Crop irrigation", "soil water sensors"),
@@ -177,12 +273,33 @@ fn top_documents_ranks_documents_for_a_profile() {
 }
 
 const WORDS: &[&str] = &[
-    "heart", "lung", "tumour", "robot", "gait", "sensor", "image", "dose", "brain", "stroke",
-    "kidney", "liver", "vessel", "stent", "needle", "laser", "康复", "肿瘤", "放疗", "外骨骼",
+    "heart",
+    "lung",
+    "tumour",
+    "robot",
+    "gait",
+    "sensor",
+    "image",
+    "dose",
+    "brain",
+    "stroke",
+    "kidney",
+    "liver",
+    "vessel",
+    "stent",
+    "needle",
+    "laser",
+    "康复",
+    "肿瘤",
+    "放疗",
+    "外骨骼",
 ];
 
 fn text_of(ids: &[usize]) -> String {
-    ids.iter().map(|&i| WORDS[i % WORDS.len()]).collect::<Vec<_>>().join(" ")
+    ids.iter()
+        .map(|&i| WORDS[i % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 proptest! {
@@ -230,14 +347,34 @@ proptest! {
 #[test]
 fn relative_score_subtracts_the_pool_baseline_and_ranks_specific_documents_first() {
     let mut profiles = vec![
-        profile("cardio", &[("Heart ultrasound", "echocardiography of the left ventricle in heart failure")]),
-        profile("general", &[("Clinical data", "patients hospital clinical study data analysis")]),
+        profile(
+            "cardio",
+            &[(
+                "Heart ultrasound",
+                "echocardiography of the left ventricle in heart failure",
+            )],
+        ),
+        profile(
+            "general",
+            &[(
+                "Clinical data",
+                "patients hospital clinical study data analysis",
+            )],
+        ),
     ];
     profiles.extend(filler());
     let docs = vec![
         // Generic: close to both profiles' shared vocabulary.
-        Document::new("generic", "Clinical study of hospital patients", "data analysis of patients in hospital heart study"),
-        Document::new("specific", "Left ventricle echocardiography", "ultrasound of the left ventricle in heart failure"),
+        Document::new(
+            "generic",
+            "Clinical study of hospital patients",
+            "data analysis of patients in hospital heart study",
+        ),
+        Document::new(
+            "specific",
+            "Left ventricle echocardiography",
+            "ultrasound of the left ventricle in heart failure",
+        ),
     ];
     let mut params = Params::default();
     params.combine.centering = 1.0;

@@ -65,32 +65,48 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
     }
     for (j, spec) in problem.judges.iter().enumerate() {
         if spec.min_load > spec.max_load {
-            reasons.push(Reason::MinAboveMax { judge: j as u32, min: spec.min_load, max: spec.max_load });
+            reasons.push(Reason::MinAboveMax {
+                judge: j as u32,
+                min: spec.min_load,
+                max: spec.max_load,
+            });
         }
     }
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
 
-    let sorted = problem.candidates.windows(2).all(|w| cmp_key(&w[0]) < cmp_key(&w[1]));
+    let sorted = problem
+        .candidates
+        .windows(2)
+        .all(|w| cmp_key(&w[0]) < cmp_key(&w[1]));
     let cands: Cow<'_, [Candidate]> = if sorted {
         Cow::Borrowed(&problem.candidates)
     } else {
         let mut v = problem.candidates.clone();
         // Duplicates keep the highest affinity, whatever their input order.
         v.sort_unstable_by(|a, b| {
-            cmp_key(a).cmp(&cmp_key(b)).then(b.affinity.total_cmp(&a.affinity))
+            cmp_key(a)
+                .cmp(&cmp_key(b))
+                .then(b.affinity.total_cmp(&a.affinity))
         });
         v.dedup_by_key(|c| cmp_key(c));
         Cow::Owned(v)
     };
 
-    let mut excluded: Vec<Pair> =
-        problem.conflicts.iter().chain(problem.forbidden.iter()).copied().collect();
+    let mut excluded: Vec<Pair> = problem
+        .conflicts
+        .iter()
+        .chain(problem.forbidden.iter())
+        .copied()
+        .collect();
     excluded.sort_unstable();
     excluded.dedup();
     let any_org = problem.judges.iter().any(|j| j.org.is_some())
-        && problem.submissions.iter().any(|s| !s.author_orgs.is_empty());
+        && problem
+            .submissions
+            .iter()
+            .any(|s| !s.author_orgs.is_empty());
     let mut eligible = Vec::with_capacity(cands.len());
     let mut ex = 0usize;
     for c in cands.iter() {
@@ -116,17 +132,28 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
             Some(_) => None,
         };
         if let Some(why) = why {
-            reasons.push(Reason::ForcedNotAllowed { submission: p.submission, judge: p.judge, why: why.into() });
+            reasons.push(Reason::ForcedNotAllowed {
+                submission: p.submission,
+                judge: p.judge,
+                why: why.into(),
+            });
         }
     }
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
-    Ok(Prepared { problem, cands, eligible, forced })
+    Ok(Prepared {
+        problem,
+        cands,
+        eligible,
+        forced,
+    })
 }
 
 pub(crate) fn find(cands: &[Candidate], p: Pair) -> Option<usize> {
-    cands.binary_search_by(|c| cmp_key(c).cmp(&(p.submission, p.judge))).ok()
+    cands
+        .binary_search_by(|c| cmp_key(c).cmp(&(p.submission, p.judge)))
+        .ok()
 }
 
 /// The network for a prepared problem, with the bookkeeping to read an assignment back.
@@ -229,7 +256,11 @@ pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built 
             if !prep.eligible[i] || prep.forced.binary_search(&Pair::new(s, c.judge)).is_ok() {
                 continue;
             }
-            let org = if p.one_judge_per_org { p.judges[c.judge as usize].org } else { None };
+            let org = if p.one_judge_per_org {
+                p.judges[c.judge as usize].org
+            } else {
+                None
+            };
             match org {
                 Some(o) => {
                     if forced_org.binary_search(&Pair::new(s, o)).is_err() {
@@ -302,7 +333,14 @@ pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built 
     emit(&mut |t, h, _, _| b.count(t, h));
     b.start_fill();
     emit(&mut |t, h, cap, cost| b.fill(t, h, cap, cost));
-    Built { net: b.finish(), judges: nj, submissions: ns, gadget_sub, demand, scale }
+    Built {
+        net: b.finish(),
+        judges: nj,
+        submissions: ns,
+        gadget_sub,
+        demand,
+        scale,
+    }
 }
 
 /// The largest power of ten (at most 1e9) such that scaled costs fit in i32 and prices stay far
@@ -315,7 +353,8 @@ pub(crate) fn choose_scale(max_abs: f64, n: usize) -> f64 {
     let nf = n as f64 + 1.0;
     let mut scale = 1e9;
     while scale > 1e-9
-        && (max_abs * scale > (i32::MAX - 1) as f64 || max_abs * scale * 4.0 * nf * nf > 2f64.powi(62))
+        && (max_abs * scale > (i32::MAX - 1) as f64
+            || max_abs * scale * 4.0 * nf * nf > 2f64.powi(62))
     {
         scale /= 10.0;
     }

@@ -28,7 +28,12 @@ pub(crate) struct Builder {
 
 impl Builder {
     pub fn new(n: usize) -> Self {
-        Builder { n, deg: vec![0; n + 1], cursor: Vec::new(), net: None }
+        Builder {
+            n,
+            deg: vec![0; n + 1],
+            cursor: Vec::new(),
+            net: None,
+        }
     }
 
     #[inline]
@@ -192,7 +197,12 @@ impl Network {
     pub fn min_cost(&mut self) {
         let n = self.n;
         let mult = n as i64 + 1;
-        let max_cost = self.cost.iter().map(|&c| (c as i64).abs()).max().unwrap_or(0);
+        let max_cost = self
+            .cost
+            .iter()
+            .map(|&c| (c as i64).abs())
+            .max()
+            .unwrap_or(0);
         if max_cost == 0 {
             return;
         }

@@ -16,7 +16,9 @@ pub fn solve(problem: &Problem) -> Result<Solution, Infeasible> {
     let mut built = build(&prep, &rest, i64::MIN);
     let flow = built.net.max_flow(SIGMA, TAU);
     if flow < built.demand {
-        return Err(Infeasible { reasons: vec![shortfall(&prep, &rest, &built, flow)] });
+        return Err(Infeasible {
+            reasons: vec![shortfall(&prep, &rest, &built, flow)],
+        });
     }
     match problem.objective {
         Objective::Total => {

@@ -31,6 +31,13 @@ pub fn can(person: &Person, permission: Permission) -> bool {
     }
 }
 
+/// May this person run the call (assignment, decisions, matchmaking)? `call_roles` are the
+/// person's roles in that call, as `store::catalogue::call_roles` returns them.
+pub fn can_manage_call(person: &Person, call_roles: &[String]) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || call_roles.iter().any(|r| r == "organizer"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +73,21 @@ mod tests {
         for r in [Role::Clinician, Role::Judge, Role::Engineer, Role::Poc] {
             assert!(!can(&person(&[r]), Permission::ListAccounts), "{r}");
         }
+    }
+
+    #[test]
+    fn only_the_calls_organizers_and_admins_manage_it() {
+        let organizer_elsewhere = person(&[Role::Organizer]);
+        assert!(!can_manage_call(&organizer_elsewhere, &[]));
+        assert!(can_manage_call(
+            &organizer_elsewhere,
+            &["organizer".to_string()]
+        ));
+        assert!(!can_manage_call(
+            &person(&[Role::Judge]),
+            &["judge".to_string()]
+        ));
+        assert!(can_manage_call(&person(&[Role::Admin]), &[]));
     }
 
     #[test]

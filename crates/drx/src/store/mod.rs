@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod catalogue;
+pub mod matching;
 pub mod migrate;
 pub mod outbox;
 

@@ -70,6 +70,22 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/invitations", post(pages::admin::invite))
         .route("/admin/people/{id}/roles", post(pages::admin::set_roles))
         .route("/admin/people/{id}/active", post(pages::admin::set_active))
+        .route(
+            "/submissions/{id}/matches",
+            get(pages::matching::submission_matches),
+        )
+        .route(
+            "/calls/{id}/assignment",
+            get(pages::assignment::assignment_page).post(pages::assignment::run),
+        )
+        .route(
+            "/calls/{id}/assignment/{run}",
+            get(pages::assignment::run_page),
+        )
+        .route(
+            "/calls/{id}/assignment/{run}/publish",
+            post(pages::assignment::publish),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

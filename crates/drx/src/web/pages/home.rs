@@ -63,7 +63,7 @@ async fn dashboard(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError
             Role::Admin => admin_section(ctx, db).await?,
             Role::Organizer => organizer_section(ctx, db).await?,
             Role::Clinician => clinician_section(ctx, db, user).await?,
-            Role::Judge => judge_section(ctx, user),
+            Role::Judge => super::matching::judge_section(ctx, db, user).await?,
             Role::Engineer => engineer_section(ctx, db, user).await?,
             Role::Poc => poc_section(ctx),
         });
@@ -111,6 +111,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
         let max_o = by_org.iter().map(|x| x.2).max().unwrap_or(0);
         detail = html! {
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
+            p { a class="button" href={ "/calls/" (call.id) "/assignment" } { (ctx.t("assign-title")) } }
             div class="grid" {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }
@@ -122,7 +123,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
                 }
             }
             h3 { (ctx.t("recent-submissions")) }
-            (submissions_table(ctx, &recent))
+            (submissions_table(ctx, &recent, true))
         };
     }
     Ok(html! {
@@ -134,7 +135,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     })
 }
 
-fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
+fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow], organizer: bool) -> Markup {
     html! {
         @if rows.is_empty() {
             p class="muted" { (ctx.t("submissions-none")) }
@@ -147,7 +148,7 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
                 tbody { @for s in rows {
                     tr {
                         td { (s.id) }
-                        td { (s.title) }
+                        td { (s.title) @if organizer { " " a class="small" href={ "/submissions/" (s.id) "/matches" } { (ctx.t("matches-link")) } } }
                         td { (ctx.pick(&s.field_en, &s.field_zh)) }
                         td { (ctx.pick(&s.organization_en, &s.organization_zh)) }
                         td { (ctx.t(&format!("stage-{}", s.stage))) }
@@ -165,23 +166,15 @@ async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
     Ok(html! {
         section {
             h2 { (ctx.t("my-submissions")) }
-            (submissions_table(ctx, &mine))
+            (submissions_table(ctx, &mine, false))
         }
     })
-}
-
-fn judge_section(ctx: &Ctx, _user: &Person) -> Markup {
-    html! {
-        section {
-            h2 { (ctx.t("my-reviews")) }
-            p class="muted" { (ctx.t("reviews-none")) }
-        }
-    }
 }
 
 async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let teams = catalogue::teams_of_person(db, user.id).await?;
     let needs = catalogue::open_needs(db, 8).await?;
+    let fitting_needs = super::matching::team_needs_section(ctx, db, user).await?;
     Ok(html! {
         section {
             h2 { (ctx.t("my-teams")) }
@@ -193,6 +186,7 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
                 }
             }
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
+            (fitting_needs)
             h2 { (ctx.t("open-needs")) }
             div class="table-wrap" { table {
                 thead { tr { th { (ctx.t("need")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) } } }
