@@ -2,3 +2,4 @@
 //!
 //! Architecture invariant: no I/O, no async, no database, no web types. Plain data in, plain
 //! data out. Everything here is deterministic for the same input.
+pub mod calibrate;
