@@ -27,6 +27,9 @@ pub struct Args {
     /// Interval coverage.
     #[arg(long, default_value_t = Options::default().level)]
     level: f64,
+    /// Multiplies the judges' severities and log-spreads: 0 makes all judges alike (noise only).
+    #[arg(long, default_value_t = 1.0)]
+    judge_effects: f64,
 }
 
 struct Size {
@@ -49,6 +52,9 @@ struct Simulated {
     theta: Vec<f64>,
     /// True quality as the call's average judge would score it, before rounding and clamping.
     truth_on_scale: Vec<f64>,
+    /// The best possible estimate: weighted least squares knowing every judge's true severity,
+    /// spread and noise (only rounding and clamping remain unknown).
+    oracle: Vec<f64>,
 }
 
 const CENTRE: f64 = 5.5;
@@ -56,15 +62,15 @@ const STRETCH: f64 = 1.5;
 /// Share of a submission's panel drawn from judges of its own field.
 const IN_FIELD: f64 = 0.8;
 
-fn simulate(size: &Size, seed: u64) -> Simulated {
+fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
     let mut g = Rng::new(seed);
     let (ns, nj) = (size.submissions, size.judges);
     let theta: Vec<f64> = (0..ns).map(|_| g.normal()).collect();
     let sub_field: Vec<usize> = (0..ns).map(|_| g.below(size.fields as u64) as usize).collect();
-    let field_severity: Vec<f64> = (0..size.fields).map(|_| 0.6 * g.normal()).collect();
+    let field_severity: Vec<f64> = (0..size.fields).map(|_| effects * 0.6 * g.normal()).collect();
     let judge_field: Vec<usize> = (0..nj).map(|j| j % size.fields).collect();
-    let severity: Vec<f64> = (0..nj).map(|j| field_severity[judge_field[j]] + 0.6 * g.normal()).collect();
-    let spread: Vec<f64> = (0..nj).map(|_| (0.3 * g.normal()).exp()).collect();
+    let severity: Vec<f64> = (0..nj).map(|j| field_severity[judge_field[j]] + effects * 0.6 * g.normal()).collect();
+    let spread: Vec<f64> = (0..nj).map(|_| (effects * 0.3 * g.normal()).exp()).collect();
     let noise: Vec<f64> = (0..nj).map(|_| 0.6 + 0.8 * g.uniform()).collect();
     let by_field: Vec<Vec<usize>> =
         (0..size.fields).map(|f| (0..nj).filter(|&j| judge_field[j] == f).collect()).collect();
@@ -100,10 +106,21 @@ fn simulate(size: &Size, seed: u64) -> Simulated {
     let mean_sev = active.iter().map(|&j| severity[j]).sum::<f64>() / active.len() as f64;
     let mean_spread = active.iter().map(|&j| spread[j]).sum::<f64>() / active.len() as f64;
     let truth_on_scale = theta.iter().map(|t| CENTRE + mean_sev + STRETCH * mean_spread * t).collect();
+    let mut num = vec![0.0; ns];
+    let mut den = vec![0.0; ns];
+    for r in &reviews {
+        let (j, s) = (r.judge, r.submission);
+        let slope = STRETCH * spread[j];
+        let precision = 1.0 / (noise[j] * noise[j]);
+        num[s] += precision * slope * (r.score - CENTRE - severity[j]);
+        den[s] += precision * slope * slope;
+    }
+    let oracle = (0..ns).map(|s| num[s] / den[s]).collect();
     Simulated {
         reviews: Reviews { num_judges: nj, num_submissions: ns, scale: (1.0, 10.0), reviews },
         theta,
         truth_on_scale,
+        oracle,
     }
 }
 
@@ -170,10 +187,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let pct = |x: f64| format!("{:.1}%", 100.0 * x);
 
     println!(
-        "{} simulated calls per size (seeds {}..{}), {} draws after {} burn-in, {:.0}% intervals.\n",
+        "{} simulated calls per size (seeds {}..{}), judge effects x{}, {} draws after {} burn-in, {:.0}% intervals.\n",
         args.seeds,
         args.first_seed,
         args.first_seed + args.seeds - 1,
+        args.judge_effects,
         args.draws,
         args.burn_in,
         100.0 * args.level
@@ -183,10 +201,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for size in sizes {
         let n_top = size.finalists;
         let mut raw = Tally::default();
+        let mut centred_tally = Tally::default();
+        let mut oracle = Tally::default();
         let mut offset = Tally::default();
         let mut full = Tally::default();
         for seed in args.first_seed..args.first_seed + args.seeds {
-            let sim = simulate(size, seed);
+            let sim = simulate(size, seed, args.judge_effects);
+            score_estimate(&mut oracle, &sim, &sim.oracle, n_top);
             let ns = size.submissions;
             let true_rank = ranks(&sim.theta);
 
@@ -212,6 +233,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .count();
             raw.quality_cover.push(covered as f64 / ns as f64);
 
+            // The spreadsheet fix: remove each judge's mean deviation from the submissions'
+            // raw means, once, then average again.
+            let started = Instant::now();
+            let mut dev = vec![(0.0, 0usize); size.judges];
+            for r in &sim.reviews.reviews {
+                dev[r.judge].0 += r.score - means[r.submission];
+                dev[r.judge].1 += 1;
+            }
+            let mut centred = vec![0.0; ns];
+            for r in &sim.reviews.reviews {
+                centred[r.submission] += (r.score - dev[r.judge].0 / dev[r.judge].1 as f64) / n[r.submission] as f64;
+            }
+            centred_tally.seconds.push(started.elapsed().as_secs_f64());
+            score_estimate(&mut centred_tally, &sim, &centred, n_top);
+
             for (tally, judge_scale) in [(&mut offset, false), (&mut full, true)] {
                 let opt = Options {
                     seed: seed ^ 0xCA11_B8A7E,
@@ -234,10 +270,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 tally.ties.push(e.iter().filter(|x| x.at_cut_tie).count() as f64);
             }
         }
-        for (name, t) in [("raw mean", &raw), ("calibrated, offset", &offset), ("calibrated, offset + spread", &full)] {
+        for (name, t) in [("raw mean", &raw), ("judge-centred mean", &centred_tally), ("calibrated, offset", &offset), ("calibrated, offset + spread", &full), ("oracle: true judge effects known", &oracle)] {
             let or_dash = |v: &[f64], f: &dyn Fn(f64) -> String| if v.is_empty() { "–".to_string() } else { f(mean(v)) };
             println!(
-                "| {} (top {}) | {} | {:.3} ± {:.3} | {} | {} | {} | {} | {} | {:.3} |",
+                "| {} (top {}) | {} | {:.3} ± {:.3} | {} | {} | {} | {} | {} | {} |",
                 size.name,
                 n_top,
                 name,
@@ -248,7 +284,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 or_dash(&t.rank_cover, &|x| pct(x)),
                 or_dash(&t.rank_width, &|x| format!("{x:.1}")),
                 or_dash(&t.ties, &|x| format!("{x:.1}")),
-                mean(&t.seconds),
+                or_dash(&t.seconds, &|x| format!("{x:.3}")),
             );
         }
     }
