@@ -196,8 +196,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         args.burn_in,
         100.0 * args.level
     );
-    println!("| size | method | Kendall τ to truth (mean ± sd) | true top-N recovered | quality interval covers truth | rank interval covers true rank | mean rank-interval width | flagged as tie at cut | seconds per call |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("| size | method | Kendall τ to truth (mean ± sd) | τ gain over raw, paired (mean ± sd; calls better) | true top-N recovered | top-N gain over raw | quality interval covers truth | rank interval covers true rank | mean rank-interval width | flagged as tie at cut | seconds per call |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for size in sizes {
         let n_top = size.finalists;
         let mut raw = Tally::default();
@@ -272,14 +272,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         for (name, t) in [("raw mean", &raw), ("judge-centred mean", &centred_tally), ("calibrated, offset", &offset), ("calibrated, offset + spread", &full), ("oracle: true judge effects known", &oracle)] {
             let or_dash = |v: &[f64], f: &dyn Fn(f64) -> String| if v.is_empty() { "–".to_string() } else { f(mean(v)) };
+            // Paired over the same simulated calls, so call-to-call variation cancels.
+            let gain: Vec<f64> = t.tau.iter().zip(&raw.tau).map(|(a, b)| a - b).collect();
+            let wins = gain.iter().filter(|&&g| g > 0.0).count();
+            let top_gain: Vec<f64> = t.top_share.iter().zip(&raw.top_share).map(|(a, b)| a - b).collect();
             println!(
-                "| {} (top {}) | {} | {:.3} ± {:.3} | {} | {} | {} | {} | {} | {} |",
+                "| {} (top {}) | {} | {:.3} ± {:.3} | {:+.3} ± {:.3} ({}/{}) | {} | {:+.1} pts | {} | {} | {} | {} | {} |",
                 size.name,
                 n_top,
                 name,
                 mean(&t.tau),
                 sd(&t.tau),
+                mean(&gain),
+                sd(&gain),
+                wins,
+                gain.len(),
                 pct(mean(&t.top_share)),
+                100.0 * mean(&top_gain),
                 or_dash(&t.quality_cover, &|x| pct(x)),
                 or_dash(&t.rank_cover, &|x| pct(x)),
                 or_dash(&t.rank_width, &|x| format!("{x:.1}")),
