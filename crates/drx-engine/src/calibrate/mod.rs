@@ -180,7 +180,9 @@ pub enum CalibrationError {
 impl fmt::Display for CalibrationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CalibrationError::InvalidScale => write!(f, "score scale must be finite with min < max"),
+            CalibrationError::InvalidScale => {
+                write!(f, "score scale must be finite with min < max")
+            }
             CalibrationError::NoReviews => write!(f, "no reviews to calibrate"),
             CalibrationError::JudgeOutOfRange { review } => {
                 write!(f, "review {review}: judge index out of range")
@@ -211,7 +213,7 @@ pub fn calibrate(input: &Reviews, options: &Options) -> Result<Calibration, Cali
         return Err(CalibrationError::InvalidOptions("level must lie in (0, 1)"));
     }
     let draws = sample(&data, options);
-    Ok(summarise(input, &data, &draws, options))
+    Ok(summarise(&data, &draws, options))
 }
 
 /// Reviews rearranged for the sampler: flat arrays and per-submission / per-judge index lists.
@@ -475,7 +477,7 @@ fn ranks_descending(values: &[f64]) -> Vec<usize> {
     rank
 }
 
-fn summarise(input: &Reviews, d: &Data, dr: &Draws, opt: &Options) -> Calibration {
+fn summarise(d: &Data, dr: &Draws, opt: &Options) -> Calibration {
     let (ns, count) = (d.num_s, dr.count);
     let (qlo, qhi) = quantile_indices(count, opt.level);
     let cut = opt.finalists.filter(|&n| n > 0 && n < ns);
@@ -504,7 +506,11 @@ fn summarise(input: &Reviews, d: &Data, dr: &Draws, opt: &Options) -> Calibratio
         })
         .collect();
     // Unreviewed submissions sort last and get no raw rank.
-    let raw_rank = ranks_descending(&raw.iter().map(|m| m.unwrap_or(f64::NEG_INFINITY)).collect::<Vec<_>>());
+    let raw_rank = ranks_descending(
+        &raw.iter()
+            .map(|m| m.unwrap_or(f64::NEG_INFINITY))
+            .collect::<Vec<_>>(),
+    );
 
     let mut sorted = vec![0.0; count];
     let mut sorted_rank = vec![0u32; count];
@@ -550,7 +556,6 @@ fn summarise(input: &Reviews, d: &Data, dr: &Draws, opt: &Options) -> Calibratio
         })
         .collect();
 
-    debug_assert_eq!(input.num_submissions, ns);
     let k = count as f64;
     Calibration {
         submissions,

@@ -30,7 +30,10 @@ impl Rng {
             splitmix64(&mut sm),
             splitmix64(&mut sm),
         ];
-        Rng { s, spare_normal: None }
+        Rng {
+            s,
+            spare_normal: None,
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -157,8 +160,14 @@ mod tests {
             }
             let mean = s / n as f64;
             let var = ss / n as f64 - mean * mean;
-            assert!((mean - shape).abs() < 0.02 * shape.max(1.0), "gamma({shape}) mean {mean}");
-            assert!((var - shape).abs() < 0.06 * shape.max(1.0), "gamma({shape}) variance {var}");
+            assert!(
+                (mean - shape).abs() < 0.02 * shape.max(1.0),
+                "gamma({shape}) mean {mean}"
+            );
+            assert!(
+                (var - shape).abs() < 0.06 * shape.max(1.0),
+                "gamma({shape}) variance {var}"
+            );
         }
     }
 

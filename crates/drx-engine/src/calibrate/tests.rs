@@ -3,11 +3,21 @@ use super::rng::Rng;
 use super::*;
 
 fn review(judge: usize, submission: usize, score: f64) -> Review {
-    Review { judge, submission, score, confidence: None }
+    Review {
+        judge,
+        submission,
+        score,
+        confidence: None,
+    }
 }
 
 fn call(num_judges: usize, num_submissions: usize, reviews: Vec<Review>) -> Reviews {
-    Reviews { num_judges, num_submissions, scale: (1.0, 10.0), reviews }
+    Reviews {
+        num_judges,
+        num_submissions,
+        scale: (1.0, 10.0),
+        reviews,
+    }
 }
 
 /// Small deterministic wobble so the data are not exactly noise-free.
@@ -25,7 +35,10 @@ fn check_invariants(c: &Calibration, input: &Reviews, opt: &Options) {
             assert!(v.is_finite(), "non-finite estimate {e:?}");
         }
         assert!(e.lo <= e.quality && e.quality <= e.hi, "{e:?}");
-        assert!(1 <= e.rank_lo && e.rank_lo <= e.rank && e.rank <= e.rank_hi && e.rank_hi <= ns, "{e:?}");
+        assert!(
+            1 <= e.rank_lo && e.rank_lo <= e.rank && e.rank <= e.rank_hi && e.rank_hi <= ns,
+            "{e:?}"
+        );
         assert!(!seen[e.rank - 1], "rank {} given twice", e.rank);
         seen[e.rank - 1] = true;
         assert_eq!(e.raw_mean.is_some(), e.n > 0);
@@ -73,19 +86,33 @@ fn harsh_judge_call() -> (Reviews, Vec<f64>) {
 fn harsh_judge_gets_an_offset_of_about_minus_two_and_calibration_undoes_the_raw_inversion() {
     let (input, truth) = harsh_judge_call();
     for judge_scale in [false, true] {
-        let opt = Options { judge_scale, ..Options::default() };
+        let opt = Options {
+            judge_scale,
+            ..Options::default()
+        };
         let c = calibrate(&input, &opt).unwrap();
         check_invariants(&c, &input, &opt);
         let fair = (c.judges[0].bias + c.judges[1].bias + c.judges[2].bias) / 3.0;
         let harsh = c.judges[3].bias - fair;
-        assert!((-2.3..=-1.7).contains(&harsh), "harsh judge offset {harsh} (scale {judge_scale})");
+        assert!(
+            (-2.3..=-1.7).contains(&harsh),
+            "harsh judge offset {harsh} (scale {judge_scale})"
+        );
         // Against the average of all four judges (the reported reference) it is -2 * 3/4.
-        assert!((-1.8..=-1.2).contains(&c.judges[3].bias), "{:?}", c.judges[3]);
+        assert!(
+            (-1.8..=-1.2).contains(&c.judges[3].bias),
+            "{:?}",
+            c.judges[3]
+        );
 
         let raw: Vec<f64> = c.submissions.iter().map(|e| e.raw_mean.unwrap()).collect();
         assert!(raw[1] < raw[0], "the setup must invert the raw order");
         for s in 0..10 {
-            assert_eq!(c.submissions[s].rank, 10 - s, "submission {s} (scale {judge_scale})");
+            assert_eq!(
+                c.submissions[s].rank,
+                10 - s,
+                "submission {s} (scale {judge_scale})"
+            );
         }
         assert!((kendall_tau_b(&truth, &raw) - 1.0).abs() > 0.1);
         let quality: Vec<f64> = c.submissions.iter().map(|e| e.quality).collect();
@@ -105,7 +132,10 @@ fn identical_judges_leave_the_raw_order_unchanged() {
     }
     let input = call(5, scores.len(), reviews);
     for judge_scale in [false, true] {
-        let opt = Options { judge_scale, ..Options::default() };
+        let opt = Options {
+            judge_scale,
+            ..Options::default()
+        };
         let c = calibrate(&input, &opt).unwrap();
         check_invariants(&c, &input, &opt);
         for e in &c.submissions {
@@ -120,18 +150,31 @@ fn identical_judges_leave_the_raw_order_unchanged() {
 #[test]
 fn a_single_review_per_submission_is_well_posed_and_keeps_each_judges_own_order() {
     let scores = [7.0, 4.0, 9.0, 2.0, 6.0, 5.0, 8.0, 3.0, 6.5, 4.5, 7.5, 1.5];
-    let reviews: Vec<Review> = scores.iter().enumerate().map(|(s, &y)| review(s % 3, s, y)).collect();
+    let reviews: Vec<Review> = scores
+        .iter()
+        .enumerate()
+        .map(|(s, &y)| review(s % 3, s, y))
+        .collect();
     let input = call(3, scores.len(), reviews);
-    let opt = Options { judge_scale: false, ..Options::default() };
+    let opt = Options {
+        judge_scale: false,
+        ..Options::default()
+    };
     let c = calibrate(&input, &opt).unwrap();
     check_invariants(&c, &input, &opt);
     for e in &c.submissions {
-        assert!(e.hi - e.lo > 0.5, "one review cannot give a narrow interval: {e:?}");
+        assert!(
+            e.hi - e.lo > 0.5,
+            "one review cannot give a narrow interval: {e:?}"
+        );
     }
     for s in 0..scores.len() {
         for t in 0..scores.len() {
             if s % 3 == t % 3 && scores[s] > scores[t] {
-                assert!(c.submissions[s].quality > c.submissions[t].quality, "{s} vs {t}");
+                assert!(
+                    c.submissions[s].quality > c.submissions[t].quality,
+                    "{s} vs {t}"
+                );
             }
         }
     }
@@ -150,7 +193,10 @@ fn a_judge_nobody_overlaps_gets_a_wide_offset_and_an_unreviewed_submission_a_wid
     reviews.push(review(4, 8, 6.0));
     reviews.push(review(4, 9, 4.0));
     let input = call(5, 11, reviews);
-    let opt = Options { finalists: Some(3), ..Options::default() };
+    let opt = Options {
+        finalists: Some(3),
+        ..Options::default()
+    };
     let c = calibrate(&input, &opt).unwrap();
     check_invariants(&c, &input, &opt);
 
@@ -161,18 +207,32 @@ fn a_judge_nobody_overlaps_gets_a_wide_offset_and_an_unreviewed_submission_a_wid
     let lonely = &c.submissions[10];
     assert_eq!(lonely.n, 0);
     assert!(lonely.raw_mean.is_none() && lonely.raw_rank.is_none());
-    let widest_reviewed = c.submissions[..8].iter().map(|e| e.hi - e.lo).fold(0.0, f64::max);
+    let widest_reviewed = c.submissions[..8]
+        .iter()
+        .map(|e| e.hi - e.lo)
+        .fold(0.0, f64::max);
     assert!(lonely.hi - lonely.lo > widest_reviewed, "{lonely:?}");
 }
 
 #[test]
 fn the_same_seed_gives_the_same_calibration_bit_for_bit() {
     let (input, _) = harsh_judge_call();
-    let opt = Options { seed: 99, finalists: Some(4), ..Options::default() };
+    let opt = Options {
+        seed: 99,
+        finalists: Some(4),
+        ..Options::default()
+    };
     let a = calibrate(&input, &opt).unwrap();
     let b = calibrate(&input, &opt).unwrap();
     assert_eq!(a, b);
-    let other = calibrate(&input, &Options { seed: 100, ..opt.clone() }).unwrap();
+    let other = calibrate(
+        &input,
+        &Options {
+            seed: 100,
+            ..opt.clone()
+        },
+    )
+    .unwrap();
     assert_ne!(a, other, "the seed must reach the sampler");
     // Monte Carlo noise only: the clear ranking does not move with the seed.
     for (x, y) in a.submissions.iter().zip(&other.submissions) {
@@ -192,7 +252,10 @@ fn near_equal_submissions_across_the_cut_are_flagged_and_clear_ones_are_not() {
         }
     }
     let input = call(4, level.len(), reviews);
-    let opt = Options { finalists: Some(3), ..Options::default() };
+    let opt = Options {
+        finalists: Some(3),
+        ..Options::default()
+    };
     let c = calibrate(&input, &opt).unwrap();
     check_invariants(&c, &input, &opt);
     let flags: Vec<bool> = c.submissions.iter().map(|e| e.at_cut_tie).collect();
@@ -209,8 +272,18 @@ fn a_confident_review_weighs_more_than_a_hesitant_one() {
         reviews.push(review(0, s, 2.0 + s as f64));
         reviews.push(review(1, s, 2.0 + s as f64 + wobble(s)));
     }
-    reviews.push(Review { judge: 0, submission: 0, score: 8.0, confidence: Some(3.0) });
-    reviews.push(Review { judge: 1, submission: 0, score: 4.0, confidence: Some(0.3) });
+    reviews.push(Review {
+        judge: 0,
+        submission: 0,
+        score: 8.0,
+        confidence: Some(3.0),
+    });
+    reviews.push(Review {
+        judge: 1,
+        submission: 0,
+        score: 4.0,
+        confidence: Some(0.3),
+    });
     let input = call(2, 6, reviews);
     let c = calibrate(&input, &Options::default()).unwrap();
     let e = &c.submissions[0];
@@ -227,19 +300,49 @@ fn invalid_input_is_refused_with_the_offending_review() {
         f(&mut r);
         calibrate(&r, &opt).unwrap_err()
     };
-    assert_eq!(with(&|r| r.scale = (5.0, 5.0)), CalibrationError::InvalidScale);
+    assert_eq!(
+        with(&|r| r.scale = (5.0, 5.0)),
+        CalibrationError::InvalidScale
+    );
     assert_eq!(with(&|r| r.reviews.clear()), CalibrationError::NoReviews);
-    assert_eq!(with(&|r| r.reviews[1].judge = 2), CalibrationError::JudgeOutOfRange { review: 1 });
-    assert_eq!(with(&|r| r.reviews[0].submission = 9), CalibrationError::SubmissionOutOfRange { review: 0 });
-    assert_eq!(with(&|r| r.reviews[1].score = f64::NAN), CalibrationError::ScoreOutsideScale { review: 1 });
-    assert_eq!(with(&|r| r.reviews[1].score = 10.5), CalibrationError::ScoreOutsideScale { review: 1 });
-    assert_eq!(with(&|r| r.reviews[0].confidence = Some(0.0)), CalibrationError::InvalidConfidence { review: 0 });
+    assert_eq!(
+        with(&|r| r.reviews[1].judge = 2),
+        CalibrationError::JudgeOutOfRange { review: 1 }
+    );
+    assert_eq!(
+        with(&|r| r.reviews[0].submission = 9),
+        CalibrationError::SubmissionOutOfRange { review: 0 }
+    );
+    assert_eq!(
+        with(&|r| r.reviews[1].score = f64::NAN),
+        CalibrationError::ScoreOutsideScale { review: 1 }
+    );
+    assert_eq!(
+        with(&|r| r.reviews[1].score = 10.5),
+        CalibrationError::ScoreOutsideScale { review: 1 }
+    );
+    assert_eq!(
+        with(&|r| r.reviews[0].confidence = Some(0.0)),
+        CalibrationError::InvalidConfidence { review: 0 }
+    );
     assert!(matches!(
-        calibrate(&ok(), &Options { draws: 0, ..Options::default() }),
+        calibrate(
+            &ok(),
+            &Options {
+                draws: 0,
+                ..Options::default()
+            }
+        ),
         Err(CalibrationError::InvalidOptions(_))
     ));
     assert!(matches!(
-        calibrate(&ok(), &Options { level: 1.0, ..Options::default() }),
+        calibrate(
+            &ok(),
+            &Options {
+                level: 1.0,
+                ..Options::default()
+            }
+        ),
         Err(CalibrationError::InvalidOptions(_))
     ));
 }
@@ -268,7 +371,12 @@ fn random_calls_never_give_nan_or_intervals_that_miss_their_point() {
                 }
             })
             .collect();
-        let input = Reviews { num_judges: nj, num_submissions: ns, scale: (min, max), reviews };
+        let input = Reviews {
+            num_judges: nj,
+            num_submissions: ns,
+            scale: (min, max),
+            reviews,
+        };
         let opt = Options {
             seed: case,
             burn_in: 50,

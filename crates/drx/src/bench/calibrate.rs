@@ -41,8 +41,20 @@ struct Size {
 }
 
 const SIZES: [Size; 2] = [
-    Size { name: "Dr. X (155 subs, 40 judges)", submissions: 155, judges: 40, fields: 5, finalists: 16 },
-    Size { name: "large (2000 subs, 300 judges)", submissions: 2000, judges: 300, fields: 12, finalists: 200 },
+    Size {
+        name: "Dr. X (155 subs, 40 judges)",
+        submissions: 155,
+        judges: 40,
+        fields: 5,
+        finalists: 16,
+    },
+    Size {
+        name: "large (2000 subs, 300 judges)",
+        submissions: 2000,
+        judges: 300,
+        fields: 12,
+        finalists: 200,
+    },
 ];
 
 /// One simulated call and its truth.
@@ -66,14 +78,23 @@ fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
     let mut g = Rng::new(seed);
     let (ns, nj) = (size.submissions, size.judges);
     let theta: Vec<f64> = (0..ns).map(|_| g.normal()).collect();
-    let sub_field: Vec<usize> = (0..ns).map(|_| g.below(size.fields as u64) as usize).collect();
-    let field_severity: Vec<f64> = (0..size.fields).map(|_| effects * 0.6 * g.normal()).collect();
+    let sub_field: Vec<usize> = (0..ns)
+        .map(|_| g.below(size.fields as u64) as usize)
+        .collect();
+    let field_severity: Vec<f64> = (0..size.fields)
+        .map(|_| effects * 0.6 * g.normal())
+        .collect();
     let judge_field: Vec<usize> = (0..nj).map(|j| j % size.fields).collect();
-    let severity: Vec<f64> = (0..nj).map(|j| field_severity[judge_field[j]] + effects * 0.6 * g.normal()).collect();
-    let spread: Vec<f64> = (0..nj).map(|_| (effects * 0.3 * g.normal()).exp()).collect();
+    let severity: Vec<f64> = (0..nj)
+        .map(|j| field_severity[judge_field[j]] + effects * 0.6 * g.normal())
+        .collect();
+    let spread: Vec<f64> = (0..nj)
+        .map(|_| (effects * 0.3 * g.normal()).exp())
+        .collect();
     let noise: Vec<f64> = (0..nj).map(|_| 0.6 + 0.8 * g.uniform()).collect();
-    let by_field: Vec<Vec<usize>> =
-        (0..size.fields).map(|f| (0..nj).filter(|&j| judge_field[j] == f).collect()).collect();
+    let by_field: Vec<Vec<usize>> = (0..size.fields)
+        .map(|f| (0..nj).filter(|&j| judge_field[j] == f).collect())
+        .collect();
 
     let mut load = vec![0usize; nj];
     let mut reviewed_by = vec![false; nj];
@@ -82,13 +103,20 @@ fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
         let k = 3 + g.below(3) as usize;
         let mut panel: Vec<usize> = Vec::with_capacity(k);
         while panel.len() < k {
-            let pool: &[usize] = if g.uniform() < IN_FIELD && by_field[sub_field[s]].len() > panel.len() {
-                &by_field[sub_field[s]]
-            } else {
-                &[]
-            };
+            let pool: &[usize] =
+                if g.uniform() < IN_FIELD && by_field[sub_field[s]].len() > panel.len() {
+                    &by_field[sub_field[s]]
+                } else {
+                    &[]
+                };
             // Two random candidates, keep the less loaded: balanced yet random panels.
-            let mut pick = || if pool.is_empty() { g.below(nj as u64) as usize } else { pool[g.below(pool.len() as u64) as usize] };
+            let mut pick = || {
+                if pool.is_empty() {
+                    g.below(nj as u64) as usize
+                } else {
+                    pool[g.below(pool.len() as u64) as usize]
+                }
+            };
             let (x, y) = (pick(), pick());
             let j = if load[y] < load[x] { y } else { x };
             if !panel.contains(&j) {
@@ -98,14 +126,23 @@ fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
         for j in panel {
             load[j] += 1;
             reviewed_by[j] = true;
-            let latent = CENTRE + severity[j] + STRETCH * spread[j] * theta[s] + noise[j] * g.normal();
-            reviews.push(Review { judge: j, submission: s, score: latent.round().clamp(1.0, 10.0), confidence: None });
+            let latent =
+                CENTRE + severity[j] + STRETCH * spread[j] * theta[s] + noise[j] * g.normal();
+            reviews.push(Review {
+                judge: j,
+                submission: s,
+                score: latent.round().clamp(1.0, 10.0),
+                confidence: None,
+            });
         }
     }
     let active: Vec<usize> = (0..nj).filter(|&j| reviewed_by[j]).collect();
     let mean_sev = active.iter().map(|&j| severity[j]).sum::<f64>() / active.len() as f64;
     let mean_spread = active.iter().map(|&j| spread[j]).sum::<f64>() / active.len() as f64;
-    let truth_on_scale = theta.iter().map(|t| CENTRE + mean_sev + STRETCH * mean_spread * t).collect();
+    let truth_on_scale = theta
+        .iter()
+        .map(|t| CENTRE + mean_sev + STRETCH * mean_spread * t)
+        .collect();
     let mut num = vec![0.0; ns];
     let mut den = vec![0.0; ns];
     for r in &reviews {
@@ -117,7 +154,12 @@ fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
     }
     let oracle = (0..ns).map(|s| num[s] / den[s]).collect();
     Simulated {
-        reviews: Reviews { num_judges: nj, num_submissions: ns, scale: (1.0, 10.0), reviews },
+        reviews: Reviews {
+            num_judges: nj,
+            num_submissions: ns,
+            scale: (1.0, 10.0),
+            reviews,
+        },
         theta,
         truth_on_scale,
         oracle,
@@ -145,7 +187,8 @@ fn ranks(values: &[f64]) -> Vec<usize> {
 fn z_for(level: f64) -> f64 {
     let p = (1.0 - level) / 2.0;
     let t = (-2.0 * p.ln()).sqrt();
-    t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
+    t - (2.515517 + 0.802853 * t + 0.010328 * t * t)
+        / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
 }
 
 #[derive(Default)]
@@ -171,7 +214,10 @@ fn sd(v: &[f64]) -> f64 {
 fn score_estimate(t: &mut Tally, sim: &Simulated, estimate: &[f64], n_top: usize) {
     t.tau.push(kendall_tau_b(&sim.theta, estimate));
     let truth_top = top(&sim.theta, n_top);
-    let hit = top(estimate, n_top).iter().filter(|i| truth_top.contains(i)).count();
+    let hit = top(estimate, n_top)
+        .iter()
+        .filter(|i| truth_top.contains(i))
+        .count();
     t.top_share.push(hit as f64 / n_top as f64);
 }
 
@@ -223,13 +269,18 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             let means: Vec<f64> = (0..ns).map(|s| sum[s] / n[s] as f64).collect();
             let (ss, dof) = (0..ns).fold((0.0, 0usize), |(ss, dof), s| {
-                (ss + sum_sq[s] - n[s] as f64 * means[s] * means[s], dof + n[s] - 1)
+                (
+                    ss + sum_sq[s] - n[s] as f64 * means[s] * means[s],
+                    dof + n[s] - 1,
+                )
             });
             let pooled_sd = (ss / dof as f64).sqrt();
             raw.seconds.push(started.elapsed().as_secs_f64());
             score_estimate(&mut raw, &sim, &means, n_top);
             let covered = (0..ns)
-                .filter(|&s| (means[s] - sim.truth_on_scale[s]).abs() <= z * pooled_sd / (n[s] as f64).sqrt())
+                .filter(|&s| {
+                    (means[s] - sim.truth_on_scale[s]).abs() <= z * pooled_sd / (n[s] as f64).sqrt()
+                })
                 .count();
             raw.quality_cover.push(covered as f64 / ns as f64);
 
@@ -243,7 +294,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             let mut centred = vec![0.0; ns];
             for r in &sim.reviews.reviews {
-                centred[r.submission] += (r.score - dev[r.judge].0 / dev[r.judge].1 as f64) / n[r.submission] as f64;
+                centred[r.submission] +=
+                    (r.score - dev[r.judge].0 / dev[r.judge].1 as f64) / n[r.submission] as f64;
             }
             centred_tally.seconds.push(started.elapsed().as_secs_f64());
             score_estimate(&mut centred_tally, &sim, &centred, n_top);
@@ -262,20 +314,49 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 tally.seconds.push(started.elapsed().as_secs_f64());
                 let quality: Vec<f64> = c.submissions.iter().map(|e| e.quality).collect();
                 score_estimate(tally, &sim, &quality, n_top);
-                let share = |f: &dyn Fn(usize) -> bool| (0..ns).filter(|&s| f(s)).count() as f64 / ns as f64;
+                let share = |f: &dyn Fn(usize) -> bool| {
+                    (0..ns).filter(|&s| f(s)).count() as f64 / ns as f64
+                };
                 let e = &c.submissions;
-                tally.quality_cover.push(share(&|s| e[s].lo <= sim.truth_on_scale[s] && sim.truth_on_scale[s] <= e[s].hi));
-                tally.rank_cover.push(share(&|s| e[s].rank_lo <= true_rank[s] && true_rank[s] <= e[s].rank_hi));
-                tally.rank_width.push(mean(&e.iter().map(|x| (x.rank_hi - x.rank_lo) as f64).collect::<Vec<_>>()));
-                tally.ties.push(e.iter().filter(|x| x.at_cut_tie).count() as f64);
+                tally.quality_cover.push(share(&|s| {
+                    e[s].lo <= sim.truth_on_scale[s] && sim.truth_on_scale[s] <= e[s].hi
+                }));
+                tally.rank_cover.push(share(&|s| {
+                    e[s].rank_lo <= true_rank[s] && true_rank[s] <= e[s].rank_hi
+                }));
+                tally.rank_width.push(mean(
+                    &e.iter()
+                        .map(|x| (x.rank_hi - x.rank_lo) as f64)
+                        .collect::<Vec<_>>(),
+                ));
+                tally
+                    .ties
+                    .push(e.iter().filter(|x| x.at_cut_tie).count() as f64);
             }
         }
-        for (name, t) in [("raw mean", &raw), ("judge-centred mean", &centred_tally), ("calibrated, offset", &offset), ("calibrated, offset + spread", &full), ("oracle: true judge effects known", &oracle)] {
-            let or_dash = |v: &[f64], f: &dyn Fn(f64) -> String| if v.is_empty() { "–".to_string() } else { f(mean(v)) };
+        for (name, t) in [
+            ("raw mean", &raw),
+            ("judge-centred mean", &centred_tally),
+            ("calibrated, offset", &offset),
+            ("calibrated, offset + spread", &full),
+            ("oracle: true judge effects known", &oracle),
+        ] {
+            let or_dash = |v: &[f64], f: &dyn Fn(f64) -> String| {
+                if v.is_empty() {
+                    "–".to_string()
+                } else {
+                    f(mean(v))
+                }
+            };
             // Paired over the same simulated calls, so call-to-call variation cancels.
             let gain: Vec<f64> = t.tau.iter().zip(&raw.tau).map(|(a, b)| a - b).collect();
             let wins = gain.iter().filter(|&&g| g > 0.0).count();
-            let top_gain: Vec<f64> = t.top_share.iter().zip(&raw.top_share).map(|(a, b)| a - b).collect();
+            let top_gain: Vec<f64> = t
+                .top_share
+                .iter()
+                .zip(&raw.top_share)
+                .map(|(a, b)| a - b)
+                .collect();
             println!(
                 "| {} (top {}) | {} | {:.3} ± {:.3} | {:+.3} ± {:.3} ({}/{}) | {} | {:+.1} pts | {} | {} | {} | {} | {} |",
                 size.name,
