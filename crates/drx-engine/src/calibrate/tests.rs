@@ -64,6 +64,22 @@ fn check_invariants(c: &Calibration, input: &Reviews, opt: &Options) {
     }
 }
 
+/// Calibrates with the offset-only and the offset + spread model, checking invariants of both.
+fn with_and_without_judge_scale(input: &Reviews) -> Vec<(bool, Calibration)> {
+    [false, true]
+        .into_iter()
+        .map(|judge_scale| {
+            let opt = Options {
+                judge_scale,
+                ..Options::default()
+            };
+            let c = calibrate(input, &opt).unwrap();
+            check_invariants(&c, input, &opt);
+            (judge_scale, c)
+        })
+        .collect()
+}
+
 /// Ten submissions of rising true quality; judges 0 and 1 read all, judge 2 the even ones and
 /// the harsh judge 3 (two points below the truth) the odd ones, so every odd submission's raw
 /// mean falls below its weaker even neighbour's.
@@ -85,13 +101,7 @@ fn harsh_judge_call() -> (Reviews, Vec<f64>) {
 #[test]
 fn harsh_judge_gets_an_offset_of_about_minus_two_and_calibration_undoes_the_raw_inversion() {
     let (input, truth) = harsh_judge_call();
-    for judge_scale in [false, true] {
-        let opt = Options {
-            judge_scale,
-            ..Options::default()
-        };
-        let c = calibrate(&input, &opt).unwrap();
-        check_invariants(&c, &input, &opt);
+    for (judge_scale, c) in with_and_without_judge_scale(&input) {
         let fair = (c.judges[0].bias + c.judges[1].bias + c.judges[2].bias) / 3.0;
         let harsh = c.judges[3].bias - fair;
         assert!(
@@ -131,13 +141,7 @@ fn identical_judges_leave_the_raw_order_unchanged() {
         }
     }
     let input = call(5, scores.len(), reviews);
-    for judge_scale in [false, true] {
-        let opt = Options {
-            judge_scale,
-            ..Options::default()
-        };
-        let c = calibrate(&input, &opt).unwrap();
-        check_invariants(&c, &input, &opt);
+    for (judge_scale, c) in with_and_without_judge_scale(&input) {
         for e in &c.submissions {
             assert_eq!(Some(e.rank), e.raw_rank, "{e:?}");
         }
@@ -325,26 +329,26 @@ fn invalid_input_is_refused_with_the_offending_review() {
         with(&|r| r.reviews[0].confidence = Some(0.0)),
         CalibrationError::InvalidConfidence { review: 0 }
     );
-    assert!(matches!(
-        calibrate(
-            &ok(),
-            &Options {
-                draws: 0,
-                ..Options::default()
-            }
-        ),
-        Err(CalibrationError::InvalidOptions(_))
-    ));
-    assert!(matches!(
-        calibrate(
-            &ok(),
-            &Options {
-                level: 1.0,
-                ..Options::default()
-            }
-        ),
-        Err(CalibrationError::InvalidOptions(_))
-    ));
+    let bad_options = [
+        Options {
+            draws: 0,
+            ..Options::default()
+        },
+        Options {
+            level: 1.0,
+            ..Options::default()
+        },
+        Options {
+            level: f64::NAN,
+            ..Options::default()
+        },
+    ];
+    for bad in bad_options {
+        assert!(matches!(
+            calibrate(&ok(), &bad),
+            Err(CalibrationError::InvalidOptions(_))
+        ));
+    }
 }
 
 #[test]
