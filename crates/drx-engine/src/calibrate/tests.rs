@@ -141,7 +141,7 @@ fn identical_judges_leave_the_raw_order_unchanged() {
         }
     }
     let input = call(5, scores.len(), reviews);
-    for (judge_scale, c) in with_and_without_judge_scale(&input) {
+    for (_, c) in with_and_without_judge_scale(&input) {
         for e in &c.submissions {
             assert_eq!(Some(e.rank), e.raw_rank, "{e:?}");
         }
