@@ -5,4 +5,5 @@
 
 pub mod affinity;
 pub mod assign;
+pub mod calibrate;
 pub mod text;

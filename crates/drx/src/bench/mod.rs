@@ -2,15 +2,19 @@
 use clap::Subcommand;
 
 pub mod affinity;
+mod calibrate;
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
     /// Affinity model on the gold-standard reviewer-expertise layout: predictions and loss.
     Affinity(affinity::AffinityArgs),
+    /// Raw means against calibrated scores on simulated calls with known truth.
+    Calibrate(calibrate::Args),
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Affinity(args) => affinity::run(args),
+        BenchCommand::Calibrate(args) => calibrate::run(args),
     }
 }
