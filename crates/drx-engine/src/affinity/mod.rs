@@ -121,10 +121,11 @@ pub struct Params {
 }
 
 impl Default for Params {
-    /// The weighting and pooling were selected on the gold-standard dev half by the grid of
-    /// `drx bench affinity --cv` (see docs/bench-affinity.md); `dense_weight` and `tag_weight`
-    /// have no data to learn from yet and are plain product choices: vectors and declared tags
-    /// inform the score without overriding the text.
+    /// Selected on the gold-standard dev half with `drx bench affinity --cv` (see
+    /// docs/bench-affinity.md): the weighting and pooling by `--grid small` (and `full`), the
+    /// dense share by `--grid dense` with all-MiniLM-L6-v2 vectors. `tag_weight` has no data to
+    /// learn from yet and is a product choice: declared tags inform the score without overriding
+    /// the text.
     fn default() -> Self {
         Params {
             weighting: Weighting {
@@ -136,7 +137,7 @@ impl Default for Params {
             combine: Combine {
                 aggregate: Aggregate::Max,
                 paper_mix: 0.5,
-                dense_weight: 0.5,
+                dense_weight: 0.75,
                 tag_weight: 0.2,
                 centering: 0.0,
             },

@@ -165,7 +165,7 @@ pub fn run(args: AffinityArgs) -> Result<()> {
         return Ok(());
     };
     if args.cv {
-        cross_validate(&ratings, &corpora, params, args.grid, args.grid_out.as_deref())?;
+        cross_validate(&ratings, &corpora, params, args.grid, !vectors.is_empty(), args.grid_out.as_deref())?;
     }
     println!("participants={} files={}", ratings.participants.len(), files.len());
     println!("loss={:.4}", eval::mean_loss(&ratings, &files)?);
@@ -178,6 +178,9 @@ pub enum Grid {
     /// not, and the whole profile, its best-matching papers (max) or half of each; everything else
     /// at the engine defaults.
     Small,
+    /// Only the share of the dense similarity (0, 0.25, 0.5, 0.75, 1; needs --vectors), the
+    /// lexical model at the engine defaults.
+    Dense,
     /// 504 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
     /// max/mean/softmax pooling.
     Full,
@@ -186,7 +189,14 @@ pub enum Grid {
 /// The configurations searched by --cv: the ideas of a TF-IDF model (title weighting, sublinear
 /// tf, idf form, word pairs), pooling over a profile's papers (max, mean, softmax; mixed with the
 /// whole profile), and centering on the pool baseline.
-fn grid(base: Params, which: Grid) -> (Vec<Weighting>, Vec<Combine>) {
+fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>) {
+    if which == Grid::Dense {
+        let cs = [0.0, 0.25, 0.5, 0.75, 1.0]
+            .into_iter()
+            .map(|dense_weight| Combine { dense_weight, ..base.combine })
+            .collect();
+        return (vec![base.weighting], cs);
+    }
     let full = which == Grid::Full;
     let pick = |all: Vec<f64>, default: f64| if full { all } else { vec![default] };
     let bw = base.weighting;
@@ -205,15 +215,19 @@ fn grid(base: Params, which: Grid) -> (Vec<Weighting>, Vec<Combine>) {
     } else {
         vec![Aggregate::Max]
     };
+    // With vectors, the share of the dense similarity is searched too.
+    let dense_weights = if dense { vec![0.0, 0.25, 0.5, 0.75, 1.0] } else { vec![base.combine.dense_weight] };
     let mut cs = Vec::new();
-    for centering in if full { vec![0.0, 0.5, 1.0] } else { vec![0.0, 1.0] } {
-        for &aggregate in &aggregates {
-            for paper_mix in [0.0, 0.5, 1.0] {
-                // With no share for the papers the pooling does not matter: keep one.
-                if paper_mix == 0.0 && aggregate != aggregates[0] {
-                    continue;
+    for &dense_weight in &dense_weights {
+        for centering in if full { vec![0.0, 0.5, 1.0] } else { vec![0.0, 1.0] } {
+            for &aggregate in &aggregates {
+                for paper_mix in [0.0, 0.5, 1.0] {
+                    // With no share for the papers the pooling does not matter: keep one.
+                    if paper_mix == 0.0 && aggregate != aggregates[0] {
+                        continue;
+                    }
+                    cs.push(Combine { aggregate, paper_mix, centering, dense_weight, ..base.combine });
                 }
-                cs.push(Combine { aggregate, paper_mix, centering, ..base.combine });
             }
         }
     }
@@ -227,10 +241,11 @@ fn cross_validate(
     corpora: &[AnalyzedCorpus],
     base: Params,
     which: Grid,
+    dense: bool,
     grid_out: Option<&Path>,
 ) -> Result<()> {
     let started = Instant::now();
-    let (ws, cs) = grid(base, which);
+    let (ws, cs) = grid(base, which, dense);
     // parts[weighting * cs.len() + combine][sample][participant]
     let mut parts: Vec<ConfigParts> = vec![Vec::new(); ws.len() * cs.len()];
     for corpus in corpora {
@@ -267,8 +282,8 @@ fn cross_validate(
     let describe = |i: usize| {
         let (w, c) = (ws[i / cs.len()], cs[i % cs.len()]);
         format!(
-            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={} centering={}",
-            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix, c.centering
+            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={} centering={} dense_weight={}",
+            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix, c.centering, c.dense_weight
         )
     };
     if let Some(path) = grid_out {
