@@ -172,6 +172,9 @@ pub fn aggregate(sims: &[f64], how: Aggregate) -> f64 {
     }
 }
 
+/// Weighted term counts of one document before tf and idf.
+type Bag = HashMap<u32, f64>;
+
 /// A sparse term vector: (term id, weight), sorted by term id, L2-normalised.
 type SparseVec = Vec<(u32, f64)>;
 
@@ -508,7 +511,7 @@ impl AffinityModel {
             add_part(&d.head, w.title_weight, w.bigram_weight, into);
             add_part(&d.body, 1.0, w.bigram_weight, into);
         };
-        let mut prof_bags: Vec<(Vec<HashMap<u32, f64>>, HashMap<u32, f64>)> = Vec::new();
+        let mut prof_bags: Vec<(Vec<Bag>, Bag)> = Vec::new();
         let mut doc_bags: Vec<HashMap<u32, f64>> = Vec::new();
         let mut df = vec![0u32; c.terms.len()];
         let mut n = 0usize;

@@ -124,7 +124,7 @@ fn without_vectors_the_score_is_the_lexical_score() {
     let mut profiles = vec![profile("a", &[("Heart ultrasound", "echocardiography of the left ventricle")])];
     profiles.extend(filler());
     let doc = Document::new("d", "Echocardiography", "left ventricle measurement");
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc.clone()], Params::default());
+    let m = AffinityModel::build(analyzer(), &profiles, std::slice::from_ref(&doc), Params::default());
     let plain = m.explain(0, 0, 3);
     assert_eq!(plain.dense, None);
     assert_eq!(plain.score, plain.lexical);
@@ -218,10 +218,10 @@ proptest! {
             // With every term kept, pruning is exact too.
             prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all);
             let via_index = m.all_scores(d);
-            for p in 0..profiles.len() {
+            for (p, &vi) in via_index.iter().enumerate() {
                 let s = m.score(p, d);
                 prop_assert!((0.0..=1.0).contains(&s));
-                prop_assert_eq!(via_index[p], s);
+                prop_assert_eq!(vi, s);
             }
         }
     }
