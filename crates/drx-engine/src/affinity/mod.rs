@@ -250,6 +250,7 @@ pub struct AnalyzedCorpus {
 }
 
 struct Interner {
+    bigrams: bool,
     ids: HashMap<String, u32>,
     terms: Vec<String>,
     surface_counts: Vec<HashMap<String, u32>>,
@@ -267,7 +268,13 @@ impl Interner {
                 id
             }
         };
-        *self.surface_counts[id as usize].entry(surface.to_string()).or_insert(0) += 1;
+        let counts = &mut self.surface_counts[id as usize];
+        match counts.get_mut(surface) {
+            Some(c) => *c += 1,
+            None => {
+                counts.insert(surface.to_string(), 1);
+            }
+        }
         id
     }
 
@@ -277,6 +284,9 @@ impl Interner {
         for t in &toks {
             let id = self.id(&t.term, &t.surface);
             out.0.push(id);
+        }
+        if !self.bigrams {
+            return;
         }
         for w in toks.windows(2) {
             let term = format!("{} {}", w[0].term, w[1].term);
@@ -334,7 +344,17 @@ impl AnalyzedCorpus {
     /// Analyzes profiles and the documents to be matched against them. The idf of the model is
     /// taken over all these documents together.
     pub fn new(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document]) -> Self {
-        let mut inter = Interner { ids: HashMap::new(), terms: Vec::new(), surface_counts: Vec::new() };
+        Self::build(analyzer, profiles, documents, true)
+    }
+
+    /// Like [`AnalyzedCorpus::new`] without the pairs of adjacent terms, which take memory on
+    /// large pools and only count when `bigram_weight` is above 0 (it is 0 by default).
+    pub fn unigrams(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document]) -> Self {
+        Self::build(analyzer, profiles, documents, false)
+    }
+
+    fn build(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document], bigrams: bool) -> Self {
+        let mut inter = Interner { bigrams, ids: HashMap::new(), terms: Vec::new(), surface_counts: Vec::new() };
         let profiles = profiles
             .iter()
             .map(|p| {
@@ -661,24 +681,31 @@ impl AffinityModel {
         self.all_similarities(document).iter().map(|s| s.combine(c)).collect()
     }
 
-    /// The document's mean score over all profiles (0 when there are none). The baselines of
-    /// all documents are computed together on first call.
+    /// The document's mean score over all profiles (0 when there are none). Costs about one
+    /// [`AffinityModel::top_profiles`]: only profiles sharing something with the document are
+    /// scored (plus, with dense vectors, every profile's dense part).
     pub fn baseline(&self, document: usize) -> f64 {
-        self.baselines.get_or_init(|| {
-            (0..self.documents.len())
-                .map(|d| {
-                    let s = self.all_scores(d);
-                    if s.is_empty() { 0.0 } else { s.iter().sum::<f64>() / s.len() as f64 }
-                })
-                .collect()
-        })[document]
+        match self.baselines.get() {
+            Some(all) => all[document],
+            None => self.index.baseline(self, document),
+        }
+    }
+
+    /// The baselines of all documents, computed together once (as costly as retrieving the
+    /// top profiles of every document) and kept for [`AffinityModel::relative_score`].
+    fn baselines(&self) -> &[f64] {
+        self.baselines.get_or_init(|| (0..self.documents.len()).map(|d| self.index.baseline(self, d)).collect())
     }
 
     /// The score minus `centering` times the document's baseline, in -1..=1: how much better
     /// this profile fits the document than the pool does on average. Use it to rank documents
     /// for one profile.
     pub fn relative_score(&self, profile: usize, document: usize) -> f64 {
-        self.score(profile, document) - self.params.combine.centering * self.baseline(document)
+        let c = self.params.combine.centering;
+        if c == 0.0 {
+            return self.score(profile, document);
+        }
+        self.score(profile, document) - c * self.baselines()[document]
     }
 
     /// The score with its reasons; `max_terms` shared terms at most.
@@ -754,10 +781,10 @@ impl AffinityModel {
         self.index.top_profiles(self, document, k, None)
     }
 
-    /// Like [`AffinityModel::top_profiles`] but gathers candidates from the document's
-    /// `max_terms` heaviest terms only, then scores the candidates exactly: faster on long
-    /// documents and large pools, at the price of possibly missing a profile that matches only
-    /// on light terms.
+    /// Like [`AffinityModel::top_profiles`] but ranks candidates by the document's `max_terms`
+    /// heaviest terms only, then scores the best `4 * k` of them in full: faster on long documents
+    /// and large pools, at the price of possibly missing a profile that matches mostly on light
+    /// terms. Exact when `max_terms` covers all the document's terms.
     pub fn top_profiles_pruned(&self, document: usize, k: usize, max_terms: usize) -> Vec<Ranked> {
         self.index.top_profiles(self, document, k, Some(max_terms))
     }

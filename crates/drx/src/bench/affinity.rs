@@ -329,3 +329,152 @@ fn cross_validate(
     println!("leave-one-participant-out cv loss={:.4} ({} distinct choices)", loo.cv_loss, distinct.len());
     Ok(())
 }
+
+#[derive(clap::Args)]
+pub struct ScaleArgs {
+    /// Synthetic profiles.
+    #[arg(long, default_value_t = 20_000)]
+    profiles: usize,
+    /// Documents per profile.
+    #[arg(long, default_value_t = 5)]
+    profile_docs: usize,
+    /// Synthetic documents to match (each one is a top-k query).
+    #[arg(long, default_value_t = 2_000)]
+    documents: usize,
+    /// Words per document.
+    #[arg(long, default_value_t = 80)]
+    words: usize,
+    #[arg(long, default_value_t = 10)]
+    k: usize,
+    /// Terms kept by the pruned retrieval.
+    #[arg(long, default_value_t = 16)]
+    max_terms: usize,
+    /// Queries also ranked by scoring every profile, to compare.
+    #[arg(long, default_value_t = 20)]
+    exhaustive: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// Deterministic xorshift generator: the synthetic pool is the same for the same seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Words follow a Zipf law over a 50,000-word vocabulary; half of a text's words come from its
+/// topic (one of 500 slices of the vocabulary), so profiles and documents have something to find.
+struct Synth {
+    cumulative: Vec<f64>,
+    rng: Rng,
+}
+
+impl Synth {
+    const VOCABULARY: usize = 50_000;
+    const TOPICS: usize = 500;
+
+    fn new(seed: u64) -> Self {
+        let mut acc = 0.0;
+        let cumulative = (1..=Self::VOCABULARY)
+            .map(|r| {
+                acc += 1.0 / r as f64;
+                acc
+            })
+            .collect();
+        Synth { cumulative, rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1) }
+    }
+
+    fn text(&mut self, topic: usize, words: usize) -> String {
+        let total = *self.cumulative.last().unwrap();
+        let slice = Self::VOCABULARY / Self::TOPICS;
+        let mut out = Vec::with_capacity(words);
+        for _ in 0..words {
+            let w = if self.rng.unit() < 0.5 {
+                topic * slice + (self.rng.next() as usize % slice)
+            } else {
+                let x = self.rng.unit() * total;
+                self.cumulative.partition_point(|c| *c < x).min(Self::VOCABULARY - 1)
+            };
+            out.push(format!("w{w}x"));
+        }
+        out.join(" ")
+    }
+
+    fn topic(&mut self) -> usize {
+        self.rng.next() as usize % Self::TOPICS
+    }
+}
+
+/// Candidate retrieval at scale on a synthetic pool: time per top-k query through the inverted
+/// index (exact and pruned) against scoring every profile.
+pub fn run_scale(a: ScaleArgs) -> Result<()> {
+    let mut synth = Synth::new(a.seed);
+    let profiles: Vec<Profile> = (0..a.profiles)
+        .map(|p| {
+            let topic = synth.topic();
+            let documents = (0..a.profile_docs)
+                .map(|i| Document::new(format!("p{p}d{i}"), synth.text(topic, 8), synth.text(topic, a.words)))
+                .collect();
+            Profile { id: format!("p{p}"), documents, ..Default::default() }
+        })
+        .collect();
+    let documents: Vec<Document> = (0..a.documents)
+        .map(|d| {
+            let topic = synth.topic();
+            Document::new(format!("d{d}"), synth.text(topic, 8), synth.text(topic, a.words))
+        })
+        .collect();
+    let analyzer = Analyzer::new();
+    let t = Instant::now();
+    let model = AffinityModel::new(AnalyzedCorpus::unigrams(&analyzer, &profiles, &documents), Params::default());
+    println!(
+        "profiles={} profile_docs={} documents={} words={} build={:.2}s",
+        a.profiles,
+        a.profile_docs,
+        a.documents,
+        a.words,
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let exact: Vec<Vec<usize>> =
+        (0..a.documents).map(|d| model.top_profiles(d, a.k).iter().map(|r| r.index).collect()).collect();
+    let exact_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let pruned: Vec<Vec<usize>> = (0..a.documents)
+        .map(|d| model.top_profiles_pruned(d, a.k, a.max_terms).iter().map(|r| r.index).collect())
+        .collect();
+    let pruned_s = t.elapsed().as_secs_f64();
+    let found: usize =
+        exact.iter().zip(&pruned).map(|(e, p)| p.iter().filter(|i| e.contains(i)).count()).sum();
+    let wanted: usize = exact.iter().map(Vec::len).sum();
+    let n = a.exhaustive.min(a.documents);
+    let t = Instant::now();
+    let mut same = 0;
+    for (d, want) in exact.iter().enumerate().take(n) {
+        let mut all: Vec<(usize, f64)> = (0..model.profile_count()).map(|p| (p, model.score(p, d))).collect();
+        all.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let got: Vec<usize> = all.iter().take(a.k).map(|x| x.0).collect();
+        same += usize::from(&got == want);
+    }
+    let exhaustive_s = t.elapsed().as_secs_f64();
+    let ms = |s: f64, q: usize| 1000.0 * s / q.max(1) as f64;
+    println!("index exact: {:.3} ms/query", ms(exact_s, a.documents));
+    println!(
+        "index pruned to {} terms: {:.3} ms/query, recall@{}={:.4}",
+        a.max_terms,
+        ms(pruned_s, a.documents),
+        a.k,
+        found as f64 / wanted.max(1) as f64
+    );
+    println!("exhaustive: {:.3} ms/query over {n} queries, same top-{} as index: {same}/{n}", ms(exhaustive_s, n), a.k);
+    Ok(())
+}

@@ -7,10 +7,13 @@ pub mod affinity;
 pub enum BenchCommand {
     /// Affinity model on the gold-standard reviewer-expertise layout: predictions and loss.
     Affinity(affinity::AffinityArgs),
+    /// Affinity candidate retrieval on a synthetic pool: inverted index against every pair.
+    AffinityScale(affinity::ScaleArgs),
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Affinity(args) => affinity::run(args),
+        BenchCommand::AffinityScale(args) => affinity::run_scale(args),
     }
 }
