@@ -789,6 +789,33 @@ impl AffinityModel {
         self.index.top_profiles(self, document, k, Some(max_terms))
     }
 
+    /// [`AffinityModel::top_profiles`] with the reasons of each (`max_terms` shared terms at
+    /// most): what an organizer sees for one submission.
+    pub fn top_profiles_explained(&self, document: usize, k: usize, max_terms: usize) -> Vec<(Ranked, Explanation)> {
+        self.top_profiles(document, k)
+            .into_iter()
+            .map(|r| (r, self.explain(r.index, document, max_terms)))
+            .collect()
+    }
+
+    /// [`AffinityModel::top_documents`] with the reasons of each: what a judge or team sees.
+    pub fn top_documents_explained(&self, profile: usize, k: usize, max_terms: usize) -> Vec<(Ranked, Explanation)> {
+        self.top_documents(profile, k)
+            .into_iter()
+            .map(|r| (r, self.explain(profile, r.index, max_terms)))
+            .collect()
+    }
+
+    /// Index of the profile with this id (the first one if ids repeat).
+    pub fn profile_index(&self, id: &str) -> Option<usize> {
+        self.corpus.profiles.iter().position(|p| p.id == id)
+    }
+
+    /// Index of the document with this id (the first one if ids repeat).
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.corpus.documents.iter().position(|d| d.id == id)
+    }
+
     /// The `k` documents that fit a profile best by [`AffinityModel::relative_score`] (which is
     /// the `score` of the returned rows), best first (ties: lower index first). Scores every
     /// document: linear in the number of documents.

@@ -174,6 +174,13 @@ fn top_documents_ranks_documents_for_a_profile() {
     let top = m.top_documents(0, 1);
     assert_eq!(top.len(), 1);
     assert_eq!(m.document_id(top[0].index), "y");
+    let explained = m.top_documents_explained(0, 2, 3);
+    assert_eq!(explained[0].0, top[0]);
+    assert_eq!(explained[0].1.nearest_work.as_ref().map(|n| n.id.as_str()), Some("a-0"));
+    let y = m.document_index("y").unwrap();
+    let judges = m.top_profiles_explained(y, 2, 3);
+    assert_eq!(judges[0].0.index, m.profile_index("a").unwrap());
+    assert!(!judges[0].1.shared_terms.is_empty());
 }
 
 const WORDS: &[&str] = &[
