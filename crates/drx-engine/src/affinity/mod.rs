@@ -77,6 +77,9 @@ pub enum Tf {
     Raw,
     /// ln(1 + count): repeated words count less and less.
     Log,
+    /// BM25 saturation with the textbook k1 = 1.2, b = 0.75 (Robertson): counts saturate and
+    /// long documents are discounted against the pool's mean length.
+    Bm25,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -577,13 +580,20 @@ impl AffinityModel {
                 }
             })
             .collect();
+        let length = |b: &Bag| b.values().sum::<f64>();
+        let pooled: Vec<f64> =
+            prof_bags.iter().flat_map(|(docs, _)| docs.iter().map(length)).chain(doc_bags.iter().map(length)).collect();
+        let mean_length = if pooled.is_empty() { 1.0 } else { pooled.iter().sum::<f64>() / pooled.len() as f64 };
         let vec_of = |b: &HashMap<u32, f64>| -> SparseVec {
+            let (k1, bb) = (1.2, 0.75);
+            let norm = k1 * (1.0 - bb + bb * length(b) / mean_length.max(f64::MIN_POSITIVE));
             let mut v: SparseVec = b
                 .iter()
                 .map(|(&t, &x)| {
                     let tf = match w.tf {
                         Tf::Raw => x,
                         Tf::Log => x.ln_1p(),
+                        Tf::Bm25 => x * (k1 + 1.0) / (x + norm),
                     };
                     (t, tf * idf[t as usize])
                 })

@@ -174,14 +174,14 @@ pub fn run(args: AffinityArgs) -> Result<()> {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Grid {
-    /// 12 configurations: term frequency raw or sublinear, centering on the pool baseline or
-    /// not, and the whole profile, its best-matching papers (max) or half of each; everything else
-    /// at the engine defaults.
+    /// 18 configurations: term frequency raw, sublinear or BM25, centering on the pool baseline
+    /// or not, and the whole profile, its best-matching papers (max) or half of each; everything
+    /// else at the engine defaults (times 5 dense shares with --vectors).
     Small,
     /// Only the share of the dense similarity (0, 0.25, 0.5, 0.75, 1; needs --vectors), the
     /// lexical model at the engine defaults.
     Dense,
-    /// 504 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
+    /// 756 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
     /// max/mean/softmax pooling.
     Full,
 }
@@ -202,7 +202,7 @@ fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>
     let bw = base.weighting;
     let mut ws = Vec::new();
     for title_weight in pick(vec![1.0, 2.0, 3.0], bw.title_weight) {
-        for tf in [Tf::Raw, Tf::Log] {
+        for tf in [Tf::Raw, Tf::Log, Tf::Bm25] {
             for idf in if full { vec![Idf::Plain, Idf::Smooth] } else { vec![bw.idf] } {
                 for bigram_weight in pick(vec![0.0, 0.5], bw.bigram_weight) {
                     ws.push(Weighting { title_weight, tf, idf, bigram_weight });
