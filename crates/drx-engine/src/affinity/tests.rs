@@ -151,6 +151,12 @@ fn without_vectors_the_score_is_the_lexical_score() {
 }
 
 #[test]
+fn model_can_be_shared_between_threads() {
+    fn check<T: Send + Sync>() {}
+    check::<AffinityModel>();
+}
+
+#[test]
 fn aggregate_pools_between_mean_and_max() {
     let s = [0.1, 0.5, 0.3];
     assert_eq!(aggregate(&s, Aggregate::Max), 0.5);
@@ -223,7 +229,15 @@ proptest! {
             all.truncate(k);
             prop_assert_eq!(m.top_profiles(d, k), all.clone());
             // With every term kept, pruning is exact too.
-            prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all);
+            prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all.clone());
+            // With few terms it may miss profiles, but what it returns is scored in full,
+            // best first, and comes from the candidates that share a heavy term.
+            let few = m.top_profiles_pruned(d, k, 2);
+            prop_assert!(few.len() <= k);
+            for r in &few {
+                prop_assert_eq!(r.score, m.score(r.index, d));
+            }
+            prop_assert!(few.windows(2).all(|w| w[0].score >= w[1].score));
             let via_index = m.all_scores(d);
             for (p, &vi) in via_index.iter().enumerate() {
                 let s = m.score(p, d);
