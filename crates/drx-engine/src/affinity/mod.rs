@@ -720,6 +720,10 @@ impl AffinityModel {
 
     /// The score with its reasons; `max_terms` shared terms at most.
     pub fn explain(&self, profile: usize, document: usize, max_terms: usize) -> Explanation {
+        self.explain_with_baseline(profile, document, max_terms, self.baseline(document))
+    }
+
+    fn explain_with_baseline(&self, profile: usize, document: usize, max_terms: usize, baseline: f64) -> Explanation {
         let c = &self.params.combine;
         let sims = self.similarities(profile, document);
         let p = &self.profiles[profile];
@@ -769,7 +773,6 @@ impl AffinityModel {
             tags.iter().filter(|t| ap.tag_keys.contains(&t.1)).map(|t| t.0.clone()).collect()
         };
         let score = sims.combine(c);
-        let baseline = self.baseline(document);
         Explanation {
             score,
             baseline,
@@ -802,9 +805,10 @@ impl AffinityModel {
     /// [`AffinityModel::top_profiles`] with the reasons of each (`max_terms` shared terms at
     /// most): what an organizer sees for one submission.
     pub fn top_profiles_explained(&self, document: usize, k: usize, max_terms: usize) -> Vec<(Ranked, Explanation)> {
+        let baseline = self.baseline(document);
         self.top_profiles(document, k)
             .into_iter()
-            .map(|r| (r, self.explain(r.index, document, max_terms)))
+            .map(|r| (r, self.explain_with_baseline(r.index, document, max_terms, baseline)))
             .collect()
     }
 
