@@ -16,22 +16,46 @@ fn dataset() -> PathBuf {
         fs::write(
             archives.join("~11.jsonl"),
             [
-                paper("a1", "Cardiac ultrasound", "Echocardiography of the left ventricle"),
-                paper("a2", "Heart failure imaging", "Ultrasound measures of ejection fraction"),
+                paper(
+                    "a1",
+                    "Cardiac ultrasound",
+                    "Echocardiography of the left ventricle",
+                ),
+                paper(
+                    "a2",
+                    "Heart failure imaging",
+                    "Ultrasound measures of ejection fraction",
+                ),
             ]
             .join("\n"),
         )
         .unwrap();
         fs::write(
             archives.join("~22.jsonl"),
-            paper("b1", "Soil moisture sensing", "Irrigation of crops with field soil sensors"),
+            paper(
+                "b1",
+                "Soil moisture sensing",
+                "Irrigation of crops with field soil sensors",
+            ),
         )
         .unwrap();
         let subs = format!(
             "{{\"x\": {}, \"y\": {}, \"z\": {}}}",
-            paper("x", "Echocardiography with deep learning", "Left ventricle ejection fraction from ultrasound"),
-            paper("y", "Crop irrigation scheduling", "Soil moisture sensors drive irrigation"),
-            paper("z", "Heart ultrasound and soil", "An unusual mix of ultrasound and soil"),
+            paper(
+                "x",
+                "Echocardiography with deep learning",
+                "Left ventricle ejection fraction from ultrasound"
+            ),
+            paper(
+                "y",
+                "Crop irrigation scheduling",
+                "Soil moisture sensors drive irrigation"
+            ),
+            paper(
+                "z",
+                "Heart ultrasound and soil",
+                "An unusual mix of ultrasound and soil"
+            ),
         );
         fs::write(root.join(sample).join("submissions.json"), subs).unwrap();
     }
@@ -46,7 +70,12 @@ fn dataset() -> PathBuf {
         r.extend(vec![String::new(); 8]);
         r.join("\t")
     };
-    let csv = [header.join("\t"), row("11", ["x", "y"], ["5.0", "1.0"]), row("22", ["x", "y"], ["1.0", "4.0"])].join("\n");
+    let csv = [
+        header.join("\t"),
+        row("11", ["x", "y"], ["5.0", "1.0"]),
+        row("22", ["x", "y"], ["1.0", "4.0"]),
+    ]
+    .join("\n");
     fs::write(root.join("evaluations.csv"), csv + "\n").unwrap();
     root
 }
@@ -62,7 +91,11 @@ fn bench_affinity_writes_predictions_and_prints_the_loss_last() {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let stdout = String::from_utf8(run.stdout).unwrap();
     // Each participant's own field ranks first: no pair is mis-ordered.
     assert_eq!(stdout.lines().last(), Some("loss=0.0000"), "{stdout}");

@@ -48,12 +48,22 @@ impl ProfileIndex {
                 tags.entry(k.clone()).or_default().push(p as u32);
             }
         }
-        ProfileIndex { postings, owner, first, tags }
+        ProfileIndex {
+            postings,
+            owner,
+            first,
+            tags,
+        }
     }
 
     /// Sums the document's terms (its `max_terms` heaviest if given) over the postings.
     /// Profiles sharing only a keyword or field are touched with zero sums.
-    fn accumulate(&self, model: &AffinityModel, document: usize, max_terms: Option<usize>) -> Accumulated {
+    fn accumulate(
+        &self,
+        model: &AffinityModel,
+        document: usize,
+        max_terms: Option<usize>,
+    ) -> Accumulated {
         let q = &model.documents[document];
         let terms: Vec<(u32, f64)> = match max_terms {
             Some(m) if m < q.len() => {
@@ -94,15 +104,27 @@ impl ProfileIndex {
         Accumulated { acc, touched }
     }
 
-    fn similarities_of(&self, model: &AffinityModel, p: usize, document: usize, acc: &[f64]) -> Similarities {
+    fn similarities_of(
+        &self,
+        model: &AffinityModel,
+        p: usize,
+        document: usize,
+        acc: &[f64],
+    ) -> Similarities {
         let (a, b) = (self.first[p] as usize, self.first[p + 1] as usize);
         model.finish_similarities(p, document, acc[a + 1..b].to_vec(), acc[a])
     }
 
-    pub(crate) fn all_similarities(&self, model: &AffinityModel, document: usize) -> Vec<Similarities> {
+    pub(crate) fn all_similarities(
+        &self,
+        model: &AffinityModel,
+        document: usize,
+    ) -> Vec<Similarities> {
         // Untouched profiles keep zero sums, which is what `dot` gives them.
         let Accumulated { acc, .. } = self.accumulate(model, document, None);
-        (0..model.profiles.len()).map(|p| self.similarities_of(model, p, document, &acc)).collect()
+        (0..model.profiles.len())
+            .map(|p| self.similarities_of(model, p, document, &acc))
+            .collect()
     }
 
     /// Mean score of a document over all profiles; profiles it shares nothing with are scored
@@ -123,7 +145,9 @@ impl ProfileIndex {
         } else {
             // Untouched profiles score 0; touched ones are summed in profile order.
             for &p in &touched {
-                sum += self.similarities_of(model, p as usize, document, &acc).combine(c);
+                sum += self
+                    .similarities_of(model, p as usize, document, &acc)
+                    .combine(c);
             }
         }
         sum / n as f64
@@ -140,7 +164,12 @@ impl ProfileIndex {
         let c = &model.params.combine;
         let mut ranked: Vec<Ranked> = touched
             .iter()
-            .map(|&p| Ranked { index: p as usize, score: self.similarities_of(model, p as usize, document, &acc).combine(c) })
+            .map(|&p| Ranked {
+                index: p as usize,
+                score: self
+                    .similarities_of(model, p as usize, document, &acc)
+                    .combine(c),
+            })
             .collect();
         if max_terms.is_some() {
             // The sums over the heaviest terms only rank candidates: keep the best
@@ -164,7 +193,10 @@ impl ProfileIndex {
                     next += 1;
                     continue;
                 }
-                extra.push(Ranked { index: p, score: model.score(p, document) });
+                extra.push(Ranked {
+                    index: p,
+                    score: model.score(p, document),
+                });
             }
             ranked.extend(extra);
         }

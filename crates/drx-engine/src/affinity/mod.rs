@@ -200,7 +200,11 @@ fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
 }
 
 fn normalised(v: &[f32]) -> Option<Vec<f32>> {
-    let n = v.iter().map(|x| (*x as f64) * (*x as f64)).sum::<f64>().sqrt();
+    let n = v
+        .iter()
+        .map(|x| (*x as f64) * (*x as f64))
+        .sum::<f64>()
+        .sqrt();
     if n > 0.0 && n.is_finite() {
         Some(v.iter().map(|x| (*x as f64 / n) as f32).collect())
     } else {
@@ -356,12 +360,23 @@ impl AnalyzedCorpus {
         Self::build(analyzer, profiles, documents, false)
     }
 
-    fn build(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document], bigrams: bool) -> Self {
-        let mut inter = Interner { bigrams, ids: HashMap::new(), terms: Vec::new(), surface_counts: Vec::new() };
+    fn build(
+        analyzer: &Analyzer,
+        profiles: &[Profile],
+        documents: &[Document],
+        bigrams: bool,
+    ) -> Self {
+        let mut inter = Interner {
+            bigrams,
+            ids: HashMap::new(),
+            terms: Vec::new(),
+            surface_counts: Vec::new(),
+        };
         let profiles = profiles
             .iter()
             .map(|p| {
-                let docs: Vec<AnalyzedDoc> = p.documents.iter().map(|d| inter.doc(analyzer, d)).collect();
+                let docs: Vec<AnalyzedDoc> =
+                    p.documents.iter().map(|d| inter.doc(analyzer, d)).collect();
                 let mut head = (Vec::new(), Vec::new());
                 let kw = inter.tags(analyzer, &p.keywords, &mut head);
                 let fl = inter.tags(analyzer, &p.fields, &mut head);
@@ -369,7 +384,12 @@ impl AnalyzedCorpus {
                 for d in &docs {
                     tag_keys.extend(d.keywords.iter().chain(&d.fields).map(|t| t.1.clone()));
                 }
-                AnalyzedProfile { id: p.id.clone(), docs, head, tag_keys }
+                AnalyzedProfile {
+                    id: p.id.clone(),
+                    docs,
+                    head,
+                    tag_keys,
+                }
             })
             .collect();
         let documents = documents.iter().map(|d| inter.doc(analyzer, d)).collect();
@@ -385,7 +405,12 @@ impl AnalyzedCorpus {
                     .unwrap_or_default()
             })
             .collect();
-        AnalyzedCorpus { terms: inter.terms, surfaces, profiles, documents }
+        AnalyzedCorpus {
+            terms: inter.terms,
+            surfaces,
+            profiles,
+            documents,
+        }
     }
 }
 
@@ -468,9 +493,9 @@ impl Similarities {
     }
 
     fn dense_part(&self, c: &Combine) -> Option<f64> {
-        self.dense
-            .as_ref()
-            .map(|(per, whole)| c.paper_mix * aggregate(per, c.aggregate) + (1.0 - c.paper_mix) * whole)
+        self.dense.as_ref().map(|(per, whole)| {
+            c.paper_mix * aggregate(per, c.aggregate) + (1.0 - c.paper_mix) * whole
+        })
     }
 
     fn content(&self, c: &Combine) -> f64 {
@@ -505,7 +530,12 @@ pub struct AffinityModel {
 
 impl AffinityModel {
     /// Analyzes and weights in one go.
-    pub fn build(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document], params: Params) -> Self {
+    pub fn build(
+        analyzer: &Analyzer,
+        profiles: &[Profile],
+        documents: &[Document],
+        params: Params,
+    ) -> Self {
         Self::new(AnalyzedCorpus::new(analyzer, profiles, documents), params)
     }
 
@@ -581,9 +611,16 @@ impl AffinityModel {
             })
             .collect();
         let length = |b: &Bag| b.values().sum::<f64>();
-        let pooled: Vec<f64> =
-            prof_bags.iter().flat_map(|(docs, _)| docs.iter().map(length)).chain(doc_bags.iter().map(length)).collect();
-        let mean_length = if pooled.is_empty() { 1.0 } else { pooled.iter().sum::<f64>() / pooled.len() as f64 };
+        let pooled: Vec<f64> = prof_bags
+            .iter()
+            .flat_map(|(docs, _)| docs.iter().map(length))
+            .chain(doc_bags.iter().map(length))
+            .collect();
+        let mean_length = if pooled.is_empty() {
+            1.0
+        } else {
+            pooled.iter().sum::<f64>() / pooled.len() as f64
+        };
         let vec_of = |b: &HashMap<u32, f64>| -> SparseVec {
             let (k1, bb) = (1.2, 0.75);
             let norm = k1 * (1.0 - bb + bb * length(b) / mean_length.max(f64::MIN_POSITIVE));
@@ -619,7 +656,12 @@ impl AffinityModel {
                     .filter_map(|(i, d)| d.embedding.clone().map(|e| (i, e)))
                     .collect();
                 let dense_whole = mean_vector(dense_docs.iter().map(|(_, e)| e.as_slice()));
-                ProfileVecs { docs: docs.iter().map(vec_of).collect(), whole: vec_of(whole), dense_docs, dense_whole }
+                ProfileVecs {
+                    docs: docs.iter().map(vec_of).collect(),
+                    whole: vec_of(whole),
+                    dense_docs,
+                    dense_whole,
+                }
             })
             .collect();
         self.documents = doc_bags.iter().map(vec_of).collect();
@@ -654,13 +696,20 @@ impl AffinityModel {
     }
 
     /// Adds the dense and tag parts, shared by exhaustive scoring and the index.
-    fn finish_similarities(&self, profile: usize, document: usize, per_document: Vec<f64>, whole: f64) -> Similarities {
+    fn finish_similarities(
+        &self,
+        profile: usize,
+        document: usize,
+        per_document: Vec<f64>,
+        whole: f64,
+    ) -> Similarities {
         let p = &self.profiles[profile];
         let ad = &self.corpus.documents[document];
         let dense = match (&ad.embedding, &p.dense_whole) {
-            (Some(e), Some(w)) => {
-                Some((p.dense_docs.iter().map(|(_, d)| dense_cos(e, d)).collect(), dense_cos(e, w)))
-            }
+            (Some(e), Some(w)) => Some((
+                p.dense_docs.iter().map(|(_, d)| dense_cos(e, d)).collect(),
+                dense_cos(e, w),
+            )),
             _ => None,
         };
         let keys = &self.corpus.profiles[profile].tag_keys;
@@ -671,12 +720,18 @@ impl AffinityModel {
             let uniq: HashSet<&String> = tags.into_iter().collect();
             Some(uniq.iter().filter(|k| keys.contains(**k)).count() as f64 / uniq.len() as f64)
         };
-        Similarities { per_document, whole, dense, tags }
+        Similarities {
+            per_document,
+            whole,
+            dense,
+            tags,
+        }
     }
 
     /// The affinity of a profile for a document, in 0..=1.
     pub fn score(&self, profile: usize, document: usize) -> f64 {
-        self.similarities(profile, document).combine(&self.params.combine)
+        self.similarities(profile, document)
+            .combine(&self.params.combine)
     }
 
     /// The similarities of every profile to a document, in profile order, through the inverted
@@ -688,7 +743,10 @@ impl AffinityModel {
     /// The score of every profile for a document, in profile order.
     pub fn all_scores(&self, document: usize) -> Vec<f64> {
         let c = &self.params.combine;
-        self.all_similarities(document).iter().map(|s| s.combine(c)).collect()
+        self.all_similarities(document)
+            .iter()
+            .map(|s| s.combine(c))
+            .collect()
     }
 
     /// The document's mean score over all profiles (0 when there are none). Costs about one
@@ -704,7 +762,11 @@ impl AffinityModel {
     /// The baselines of all documents, computed together once (as costly as retrieving the
     /// top profiles of every document) and kept for [`AffinityModel::relative_score`].
     fn baselines(&self) -> &[f64] {
-        self.baselines.get_or_init(|| (0..self.documents.len()).map(|d| self.index.baseline(self, d)).collect())
+        self.baselines.get_or_init(|| {
+            (0..self.documents.len())
+                .map(|d| self.index.baseline(self, d))
+                .collect()
+        })
     }
 
     /// The score minus `centering` times the document's baseline, in -1..=1: how much better
@@ -723,7 +785,13 @@ impl AffinityModel {
         self.explain_with_baseline(profile, document, max_terms, self.baseline(document))
     }
 
-    fn explain_with_baseline(&self, profile: usize, document: usize, max_terms: usize, baseline: f64) -> Explanation {
+    fn explain_with_baseline(
+        &self,
+        profile: usize,
+        document: usize,
+        max_terms: usize,
+        baseline: f64,
+    ) -> Explanation {
         let c = &self.params.combine;
         let sims = self.similarities(profile, document);
         let p = &self.profiles[profile];
@@ -746,7 +814,11 @@ impl AffinityModel {
                 }
             }
         }
-        shared.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
+        shared.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| a.term.cmp(&b.term))
+        });
         shared.truncate(max_terms);
 
         // Nearest past work: per document, the same mix of lexical and dense as the score.
@@ -770,7 +842,10 @@ impl AffinityModel {
             });
         let ad = &self.corpus.documents[document];
         let matched = |tags: &[(String, String)]| -> Vec<String> {
-            tags.iter().filter(|t| ap.tag_keys.contains(&t.1)).map(|t| t.0.clone()).collect()
+            tags.iter()
+                .filter(|t| ap.tag_keys.contains(&t.1))
+                .map(|t| t.0.clone())
+                .collect()
         };
         let score = sims.combine(c);
         Explanation {
@@ -804,16 +879,31 @@ impl AffinityModel {
 
     /// [`AffinityModel::top_profiles`] with the reasons of each (`max_terms` shared terms at
     /// most): what an organizer sees for one submission.
-    pub fn top_profiles_explained(&self, document: usize, k: usize, max_terms: usize) -> Vec<(Ranked, Explanation)> {
+    pub fn top_profiles_explained(
+        &self,
+        document: usize,
+        k: usize,
+        max_terms: usize,
+    ) -> Vec<(Ranked, Explanation)> {
         let baseline = self.baseline(document);
         self.top_profiles(document, k)
             .into_iter()
-            .map(|r| (r, self.explain_with_baseline(r.index, document, max_terms, baseline)))
+            .map(|r| {
+                (
+                    r,
+                    self.explain_with_baseline(r.index, document, max_terms, baseline),
+                )
+            })
             .collect()
     }
 
     /// [`AffinityModel::top_documents`] with the reasons of each: what a judge or team sees.
-    pub fn top_documents_explained(&self, profile: usize, k: usize, max_terms: usize) -> Vec<(Ranked, Explanation)> {
+    pub fn top_documents_explained(
+        &self,
+        profile: usize,
+        k: usize,
+        max_terms: usize,
+    ) -> Vec<(Ranked, Explanation)> {
         self.top_documents(profile, k)
             .into_iter()
             .map(|r| (r, self.explain(profile, r.index, max_terms)))
@@ -835,7 +925,10 @@ impl AffinityModel {
     /// document: linear in the number of documents.
     pub fn top_documents(&self, profile: usize, k: usize) -> Vec<Ranked> {
         let mut all: Vec<Ranked> = (0..self.documents.len())
-            .map(|d| Ranked { index: d, score: self.relative_score(profile, d) })
+            .map(|d| Ranked {
+                index: d,
+                score: self.relative_score(profile, d),
+            })
             .collect();
         sort_ranked(&mut all);
         all.truncate(k);
@@ -844,10 +937,19 @@ impl AffinityModel {
 }
 
 fn sort_ranked(v: &mut [Ranked]) {
-    v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.index.cmp(&b.index)));
+    v.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.index.cmp(&b.index))
+    });
 }
 
-fn add_part(part: &(Vec<u32>, Vec<u32>), weight: f64, bigram_weight: f64, into: &mut HashMap<u32, f64>) {
+fn add_part(
+    part: &(Vec<u32>, Vec<u32>),
+    weight: f64,
+    bigram_weight: f64,
+    into: &mut HashMap<u32, f64>,
+) {
     if weight <= 0.0 {
         return;
     }

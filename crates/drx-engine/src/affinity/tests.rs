@@ -212,7 +212,12 @@ fn without_vectors_the_score_is_the_lexical_score() {
     )];
     profiles.extend(filler());
     let doc = Document::new("d", "Echocardiography", "left ventricle measurement");
-    let m = AffinityModel::build(analyzer(), &profiles, std::slice::from_ref(&doc), Params::default());
+    let m = AffinityModel::build(
+        analyzer(),
+        &profiles,
+        std::slice::from_ref(&doc),
+        Params::default(),
+    );
     let plain = m.explain(0, 0, 3);
     assert_eq!(plain.dense, None);
     assert_eq!(plain.score, plain.lexical);
@@ -278,7 +283,10 @@ fn top_documents_ranks_documents_for_a_profile() {
     assert_eq!(m.document_id(top[0].index), "y");
     let explained = m.top_documents_explained(0, 2, 3);
     assert_eq!(explained[0].0, top[0]);
-    assert_eq!(explained[0].1.nearest_work.as_ref().map(|n| n.id.as_str()), Some("a-0"));
+    assert_eq!(
+        explained[0].1.nearest_work.as_ref().map(|n| n.id.as_str()),
+        Some("a-0")
+    );
     let y = m.document_index("y").unwrap();
     let judges = m.top_profiles_explained(y, 2, 3);
     assert_eq!(judges[0].0.index, m.profile_index("a").unwrap());

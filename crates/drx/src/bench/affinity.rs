@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use drx_engine::affinity::eval::{self, ConfigParts, Predictions, Ratings};
 use drx_engine::affinity::{
-    AffinityModel, Aggregate, AnalyzedCorpus, Combine, Document, Idf, Params, Profile, Similarities, Tf,
-    Weighting,
+    AffinityModel, Aggregate, AnalyzedCorpus, Combine, Document, Idf, Params, Profile,
+    Similarities, Tf, Weighting,
 };
 use drx_engine::text::Analyzer;
 use serde_json::Value;
@@ -49,9 +49,18 @@ struct Sample {
 }
 
 fn paper(record: &Value) -> Result<Document> {
-    let id = record.get("id").and_then(Value::as_str).context("paper without id")?;
+    let id = record
+        .get("id")
+        .and_then(Value::as_str)
+        .context("paper without id")?;
     let content = record.get("content").context("paper without content")?;
-    let text = |k: &str| content.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let text = |k: &str| {
+        content
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
     Ok(Document::new(id, text("title"), text("abstract")))
 }
 
@@ -63,21 +72,32 @@ fn read_sample(dir: &Path, vectors: &HashMap<String, Vec<f32>>) -> Result<Sample
         .collect::<std::io::Result<_>>()?;
     names.sort();
     for path in names {
-        let Some(stem) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".jsonl")) else {
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".jsonl"))
+        else {
             continue;
         };
         let id = stem.trim_start_matches('~').to_string();
-        let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         let mut documents = Vec::new();
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let v: Value = serde_json::from_str(line).with_context(|| format!("parsing {}", path.display()))?;
+            let v: Value = serde_json::from_str(line)
+                .with_context(|| format!("parsing {}", path.display()))?;
             documents.push(paper(&v)?);
         }
-        profiles.push(Profile { id, documents, ..Default::default() });
+        profiles.push(Profile {
+            id,
+            documents,
+            ..Default::default()
+        });
     }
     let subs_path = dir.join("submissions.json");
     let subs: BTreeMap<String, Value> = serde_json::from_str(
-        &fs::read_to_string(&subs_path).with_context(|| format!("reading {}", subs_path.display()))?,
+        &fs::read_to_string(&subs_path)
+            .with_context(|| format!("reading {}", subs_path.display()))?,
     )
     .with_context(|| format!("parsing {}", subs_path.display()))?;
     let mut documents = Vec::new();
@@ -86,18 +106,33 @@ fn read_sample(dir: &Path, vectors: &HashMap<String, Vec<f32>>) -> Result<Sample
         d.id = id.clone();
         documents.push(d);
     }
-    for d in profiles.iter_mut().flat_map(|p| p.documents.iter_mut()).chain(documents.iter_mut()) {
+    for d in profiles
+        .iter_mut()
+        .flat_map(|p| p.documents.iter_mut())
+        .chain(documents.iter_mut())
+    {
         d.embedding = vectors.get(&d.id).cloned();
     }
-    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("sample").to_string();
-    Ok(Sample { name, profiles, documents })
+    let name = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("sample")
+        .to_string();
+    Ok(Sample {
+        name,
+        profiles,
+        documents,
+    })
 }
 
 fn sample_dirs(dataset: &Path) -> Result<Vec<PathBuf>> {
     let mut dirs: Vec<(u32, PathBuf)> = Vec::new();
     for e in fs::read_dir(dataset).with_context(|| format!("reading {}", dataset.display()))? {
         let path = e?.path();
-        let n = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("d_20_"));
+        let n = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("d_20_"));
         if let (Some(n), true) = (n.and_then(|n| n.parse().ok()), path.is_dir()) {
             dirs.push((n, path));
         }
@@ -149,7 +184,8 @@ pub fn run(args: AffinityArgs) -> Result<()> {
         let model = AffinityModel::new(corpus.clone(), params);
         let preds = predictions(&model);
         let out = args.out.join(format!("pred_{}.json", sample.name));
-        fs::write(&out, serde_json::to_string(&preds)?).with_context(|| format!("writing {}", out.display()))?;
+        fs::write(&out, serde_json::to_string(&preds)?)
+            .with_context(|| format!("writing {}", out.display()))?;
         if let Some(r) = &ratings {
             println!("{}: {:.4}", out.display(), eval::loss(r, &preds)?);
         }
@@ -159,15 +195,30 @@ pub fn run(args: AffinityArgs) -> Result<()> {
         }
     }
     let elapsed = started.elapsed().as_secs_f64();
-    println!("samples={} vectors={} time={elapsed:.2}s", files.len(), vectors.len());
+    println!(
+        "samples={} vectors={} time={elapsed:.2}s",
+        files.len(),
+        vectors.len()
+    );
     let Some(ratings) = ratings else {
         println!("no evaluations.csv: predictions written, no loss");
         return Ok(());
     };
     if args.cv {
-        cross_validate(&ratings, &corpora, params, args.grid, !vectors.is_empty(), args.grid_out.as_deref())?;
+        cross_validate(
+            &ratings,
+            &corpora,
+            params,
+            args.grid,
+            !vectors.is_empty(),
+            args.grid_out.as_deref(),
+        )?;
     }
-    println!("participants={} files={}", ratings.participants.len(), files.len());
+    println!(
+        "participants={} files={}",
+        ratings.participants.len(),
+        files.len()
+    );
     println!("loss={:.4}", eval::mean_loss(&ratings, &files)?);
     Ok(())
 }
@@ -193,7 +244,10 @@ fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>
     if which == Grid::Dense {
         let cs = [0.0, 0.25, 0.5, 0.75, 1.0]
             .into_iter()
-            .map(|dense_weight| Combine { dense_weight, ..base.combine })
+            .map(|dense_weight| Combine {
+                dense_weight,
+                ..base.combine
+            })
             .collect();
         return (vec![base.weighting], cs);
     }
@@ -203,9 +257,18 @@ fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>
     let mut ws = Vec::new();
     for title_weight in pick(vec![1.0, 2.0, 3.0], bw.title_weight) {
         for tf in [Tf::Raw, Tf::Log, Tf::Bm25] {
-            for idf in if full { vec![Idf::Plain, Idf::Smooth] } else { vec![bw.idf] } {
+            for idf in if full {
+                vec![Idf::Plain, Idf::Smooth]
+            } else {
+                vec![bw.idf]
+            } {
                 for bigram_weight in pick(vec![0.0, 0.5], bw.bigram_weight) {
-                    ws.push(Weighting { title_weight, tf, idf, bigram_weight });
+                    ws.push(Weighting {
+                        title_weight,
+                        tf,
+                        idf,
+                        bigram_weight,
+                    });
                 }
             }
         }
@@ -216,17 +279,31 @@ fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>
         vec![Aggregate::Max]
     };
     // With vectors, the share of the dense similarity is searched too.
-    let dense_weights = if dense { vec![0.0, 0.25, 0.5, 0.75, 1.0] } else { vec![base.combine.dense_weight] };
+    let dense_weights = if dense {
+        vec![0.0, 0.25, 0.5, 0.75, 1.0]
+    } else {
+        vec![base.combine.dense_weight]
+    };
     let mut cs = Vec::new();
     for &dense_weight in &dense_weights {
-        for centering in if full { vec![0.0, 0.5, 1.0] } else { vec![0.0, 1.0] } {
+        for centering in if full {
+            vec![0.0, 0.5, 1.0]
+        } else {
+            vec![0.0, 1.0]
+        } {
             for &aggregate in &aggregates {
                 for paper_mix in [0.0, 0.5, 1.0] {
                     // With no share for the papers the pooling does not matter: keep one.
                     if paper_mix == 0.0 && aggregate != aggregates[0] {
                         continue;
                     }
-                    cs.push(Combine { aggregate, paper_mix, centering, dense_weight, ..base.combine });
+                    cs.push(Combine {
+                        aggregate,
+                        paper_mix,
+                        centering,
+                        dense_weight,
+                        ..base.combine
+                    });
                 }
             }
         }
@@ -250,22 +327,39 @@ fn cross_validate(
     let mut parts: Vec<ConfigParts> = vec![Vec::new(); ws.len() * cs.len()];
     for corpus in corpora {
         let mut model = AffinityModel::new(corpus.clone(), base);
-        let pidx: HashMap<&str, usize> =
-            (0..model.profile_count()).map(|p| (model.profile_id(p), p)).collect();
+        let pidx: HashMap<&str, usize> = (0..model.profile_count())
+            .map(|p| (model.profile_id(p), p))
+            .collect();
         let rows: Vec<usize> = ratings
             .participants
             .iter()
-            .map(|(person, _)| pidx.get(person.as_str()).copied().with_context(|| format!("no archive for participant {person}")))
+            .map(|(person, _)| {
+                pidx.get(person.as_str())
+                    .copied()
+                    .with_context(|| format!("no archive for participant {person}"))
+            })
             .collect::<Result<_>>()?;
-        let papers: Vec<String> = (0..model.document_count()).map(|d| model.document_id(d).to_string()).collect();
+        let papers: Vec<String> = (0..model.document_count())
+            .map(|d| model.document_id(d).to_string())
+            .collect();
         for (wi, w) in ws.iter().enumerate() {
-            model.set_params(Params { weighting: *w, combine: base.combine });
+            model.set_params(Params {
+                weighting: *w,
+                combine: base.combine,
+            });
             // sims[document][profile]
-            let sims: Vec<Vec<Similarities>> = (0..model.document_count()).map(|d| model.all_similarities(d)).collect();
+            let sims: Vec<Vec<Similarities>> = (0..model.document_count())
+                .map(|d| model.all_similarities(d))
+                .collect();
             for (ci, c) in cs.iter().enumerate() {
-                let scores: Vec<Vec<f64>> = sims.iter().map(|row| row.iter().map(|s| s.combine(c)).collect()).collect();
-                let baseline: Vec<f64> =
-                    scores.iter().map(|row| row.iter().sum::<f64>() / row.len().max(1) as f64).collect();
+                let scores: Vec<Vec<f64>> = sims
+                    .iter()
+                    .map(|row| row.iter().map(|s| s.combine(c)).collect())
+                    .collect();
+                let baseline: Vec<f64> = scores
+                    .iter()
+                    .map(|row| row.iter().sum::<f64>() / row.len().max(1) as f64)
+                    .collect();
                 let mut sample_parts = Vec::with_capacity(rows.len());
                 for ((person, rated), &p) in ratings.participants.iter().zip(&rows) {
                     let predicted: HashMap<String, f64> = papers
@@ -292,7 +386,8 @@ fn cross_validate(
             .enumerate()
             .map(|(i, p)| serde_json::json!({"config": describe(i), "parts": p}))
             .collect();
-        fs::write(path, serde_json::to_string(&rows)?).with_context(|| format!("writing {}", path.display()))?;
+        fs::write(path, serde_json::to_string(&rows)?)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     let participants = ratings.participants.len();
     let five = eval::cross_validate(&parts, 5);
@@ -304,7 +399,11 @@ fn cross_validate(
                 .iter()
                 .map(|s| {
                     let (w, t) = s.iter().fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
-                    if t > 0.0 { w / t } else { 0.0 }
+                    if t > 0.0 {
+                        w / t
+                    } else {
+                        0.0
+                    }
                 })
                 .sum::<f64>()
                 / samples.len().max(1) as f64;
@@ -312,21 +411,37 @@ fn cross_validate(
         })
         .collect();
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    println!("grid: {} configurations x {} samples in {:.2}s", parts.len(), corpora.len(), started.elapsed().as_secs_f64());
+    println!(
+        "grid: {} configurations x {} samples in {:.2}s",
+        parts.len(),
+        corpora.len(),
+        started.elapsed().as_secs_f64()
+    );
     for (l, i) in ranked.iter().take(5) {
         println!("  in-sample {l:.4}  {}", describe(*i));
     }
-    println!("selected on all participants: {}", describe(five.in_sample_choice));
+    println!(
+        "selected on all participants: {}",
+        describe(five.in_sample_choice)
+    );
     println!("in-sample loss={:.4}", five.in_sample_loss);
     println!(
         "5-fold cv loss={:.4} (fold choices: {})",
         five.cv_loss,
-        five.fold_choices.iter().map(|&i| describe(i)).collect::<Vec<_>>().join(" | ")
+        five.fold_choices
+            .iter()
+            .map(|&i| describe(i))
+            .collect::<Vec<_>>()
+            .join(" | ")
     );
     let mut distinct = loo.fold_choices.clone();
     distinct.sort();
     distinct.dedup();
-    println!("leave-one-participant-out cv loss={:.4} ({} distinct choices)", loo.cv_loss, distinct.len());
+    println!(
+        "leave-one-participant-out cv loss={:.4} ({} distinct choices)",
+        loo.cv_loss,
+        distinct.len()
+    );
     Ok(())
 }
 
@@ -390,7 +505,10 @@ impl Synth {
                 acc
             })
             .collect();
-        Synth { cumulative, rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1) }
+        Synth {
+            cumulative,
+            rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+        }
     }
 
     fn text(&mut self, topic: usize, words: usize) -> String {
@@ -402,7 +520,9 @@ impl Synth {
                 topic * slice + (self.rng.next() as usize % slice)
             } else {
                 let x = self.rng.unit() * total;
-                self.cumulative.partition_point(|c| *c < x).min(Self::VOCABULARY - 1)
+                self.cumulative
+                    .partition_point(|c| *c < x)
+                    .min(Self::VOCABULARY - 1)
             };
             out.push(format!("w{w}x"));
         }
@@ -422,20 +542,37 @@ pub fn run_scale(a: ScaleArgs) -> Result<()> {
         .map(|p| {
             let topic = synth.topic();
             let documents = (0..a.profile_docs)
-                .map(|i| Document::new(format!("p{p}d{i}"), synth.text(topic, 8), synth.text(topic, a.words)))
+                .map(|i| {
+                    Document::new(
+                        format!("p{p}d{i}"),
+                        synth.text(topic, 8),
+                        synth.text(topic, a.words),
+                    )
+                })
                 .collect();
-            Profile { id: format!("p{p}"), documents, ..Default::default() }
+            Profile {
+                id: format!("p{p}"),
+                documents,
+                ..Default::default()
+            }
         })
         .collect();
     let documents: Vec<Document> = (0..a.documents)
         .map(|d| {
             let topic = synth.topic();
-            Document::new(format!("d{d}"), synth.text(topic, 8), synth.text(topic, a.words))
+            Document::new(
+                format!("d{d}"),
+                synth.text(topic, 8),
+                synth.text(topic, a.words),
+            )
         })
         .collect();
     let analyzer = Analyzer::new();
     let t = Instant::now();
-    let model = AffinityModel::new(AnalyzedCorpus::unigrams(&analyzer, &profiles, &documents), Params::default());
+    let model = AffinityModel::new(
+        AnalyzedCorpus::unigrams(&analyzer, &profiles, &documents),
+        Params::default(),
+    );
     println!(
         "profiles={} profile_docs={} documents={} words={} build={:.2}s",
         a.profiles,
@@ -445,22 +582,34 @@ pub fn run_scale(a: ScaleArgs) -> Result<()> {
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let exact: Vec<Vec<usize>> =
-        (0..a.documents).map(|d| model.top_profiles(d, a.k).iter().map(|r| r.index).collect()).collect();
+    let exact: Vec<Vec<usize>> = (0..a.documents)
+        .map(|d| model.top_profiles(d, a.k).iter().map(|r| r.index).collect())
+        .collect();
     let exact_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let pruned: Vec<Vec<usize>> = (0..a.documents)
-        .map(|d| model.top_profiles_pruned(d, a.k, a.max_terms).iter().map(|r| r.index).collect())
+        .map(|d| {
+            model
+                .top_profiles_pruned(d, a.k, a.max_terms)
+                .iter()
+                .map(|r| r.index)
+                .collect()
+        })
         .collect();
     let pruned_s = t.elapsed().as_secs_f64();
-    let found: usize =
-        exact.iter().zip(&pruned).map(|(e, p)| p.iter().filter(|i| e.contains(i)).count()).sum();
+    let found: usize = exact
+        .iter()
+        .zip(&pruned)
+        .map(|(e, p)| p.iter().filter(|i| e.contains(i)).count())
+        .sum();
     let wanted: usize = exact.iter().map(Vec::len).sum();
     let n = a.exhaustive.min(a.documents);
     let t = Instant::now();
     let mut same = 0;
     for (d, want) in exact.iter().enumerate().take(n) {
-        let mut all: Vec<(usize, f64)> = (0..model.profile_count()).map(|p| (p, model.score(p, d))).collect();
+        let mut all: Vec<(usize, f64)> = (0..model.profile_count())
+            .map(|p| (p, model.score(p, d)))
+            .collect();
         all.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         let got: Vec<usize> = all.iter().take(a.k).map(|x| x.0).collect();
         same += usize::from(&got == want);
@@ -475,6 +624,10 @@ pub fn run_scale(a: ScaleArgs) -> Result<()> {
         a.k,
         found as f64 / wanted.max(1) as f64
     );
-    println!("exhaustive: {:.3} ms/query over {n} queries, same top-{} as index: {same}/{n}", ms(exhaustive_s, n), a.k);
+    println!(
+        "exhaustive: {:.3} ms/query over {n} queries, same top-{} as index: {same}/{n}",
+        ms(exhaustive_s, n),
+        a.k
+    );
     Ok(())
 }
