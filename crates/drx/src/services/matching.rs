@@ -3,6 +3,7 @@
 use drx_engine::affinity::{AffinityModel, Document, Explanation, Params, Profile};
 use drx_engine::text::Analyzer;
 
+use super::embeddings::{self, VectorLookup};
 use super::Result;
 use crate::store::matching::{self as store, Expert, NeedText, SubmissionText, TeamExpertise};
 use crate::store::Db;
@@ -40,14 +41,14 @@ impl Conflict {
 }
 
 /// The submission's document for the engine: title, need statement, solution, keywords, fields.
-pub fn submission_document(s: &SubmissionText) -> Document {
+pub fn submission_document(s: &SubmissionText, v: &VectorLookup) -> Document {
     Document {
         id: s.id.to_string(),
         title: s.title.clone(),
         sections: vec![s.need_statement.clone(), s.solution.clone()],
         keywords: split_keywords(&s.keywords),
         fields: s.fields.clone(),
-        embedding: None,
+        embedding: v.get("submission", s.id, &embeddings::submission_text(s)),
     }
 }
 
@@ -59,15 +60,19 @@ pub fn split_keywords(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn expert_profile(e: &Expert) -> Profile {
+pub fn expert_profile(e: &Expert, v: &VectorLookup) -> Profile {
     Profile {
         id: e.person_id.to_string(),
         documents: e
             .documents
             .iter()
-            .enumerate()
-            .map(|(i, (_, title, body))| {
-                Document::new(format!("{}-{i}", e.person_id), title.clone(), body.clone())
+            .map(|d| Document {
+                embedding: v.get("expertise", d.id, &embeddings::expertise_text(d)),
+                ..Document::new(
+                    format!("expertise-{}", d.id),
+                    d.title.clone(),
+                    d.body.clone(),
+                )
             })
             .collect(),
         keywords: Vec::new(),
@@ -75,15 +80,18 @@ pub fn expert_profile(e: &Expert) -> Profile {
     }
 }
 
-pub fn team_profile(t: &TeamExpertise) -> Profile {
+pub fn team_profile(t: &TeamExpertise, v: &VectorLookup) -> Profile {
     Profile {
         id: t.team_id.to_string(),
         documents: vec![
-            Document::new(
-                format!("{}-capabilities", t.team_id),
-                "能力 Capabilities",
-                t.capabilities.clone(),
-            ),
+            Document {
+                embedding: v.get("team", t.team_id, &embeddings::team_text(t)),
+                ..Document::new(
+                    format!("{}-capabilities", t.team_id),
+                    "能力 Capabilities",
+                    t.capabilities.clone(),
+                )
+            },
             Document::new(
                 format!("{}-technologies", t.team_id),
                 "技术 Technologies",
@@ -108,8 +116,12 @@ impl JudgeModel {
         let judges = store::judges_of_call(db, call_id).await?;
         let submissions = store::submissions_of_call(db, call_id).await?;
         let declared = store::declared_conflicts(db, call_id).await?;
-        let profiles: Vec<Profile> = judges.iter().map(expert_profile).collect();
-        let documents: Vec<Document> = submissions.iter().map(submission_document).collect();
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = judges.iter().map(|e| expert_profile(e, &vectors)).collect();
+        let documents: Vec<Document> = submissions
+            .iter()
+            .map(|s| submission_document(s, &vectors))
+            .collect();
         // Analysis (word segmentation) is CPU work: keep it off the async workers.
         let model = tokio::task::spawn_blocking(move || {
             AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
@@ -192,8 +204,12 @@ impl TeamModel {
     pub async fn load(db: &Db, call_id: i64) -> Result<TeamModel> {
         let teams = store::teams(db).await?;
         let submissions = store::submissions_of_call(db, call_id).await?;
-        let profiles: Vec<Profile> = teams.iter().map(team_profile).collect();
-        let documents: Vec<Document> = submissions.iter().map(submission_document).collect();
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
+        let documents: Vec<Document> = submissions
+            .iter()
+            .map(|s| submission_document(s, &vectors))
+            .collect();
         let model = tokio::task::spawn_blocking(move || {
             AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
         })
@@ -262,7 +278,7 @@ pub fn reason_line(e: &Explanation) -> String {
 }
 
 /// The need's document: "a way to <problem> in <population> that <outcome>" and current practice.
-pub fn need_document(n: &NeedText) -> Document {
+pub fn need_document(n: &NeedText, v: &VectorLookup) -> Document {
     Document {
         id: format!("need-{}", n.id),
         title: n.problem.clone(),
@@ -273,7 +289,7 @@ pub fn need_document(n: &NeedText) -> Document {
         ],
         keywords: Vec::new(),
         fields: vec![n.field.clone()],
-        embedding: None,
+        embedding: v.get("need", n.id, &embeddings::need_text(n)),
     }
 }
 
@@ -288,8 +304,9 @@ impl NeedModel {
     pub async fn load(db: &Db) -> Result<NeedModel> {
         let teams = store::teams(db).await?;
         let needs = store::open_needs(db).await?;
-        let profiles: Vec<Profile> = teams.iter().map(team_profile).collect();
-        let documents: Vec<Document> = needs.iter().map(need_document).collect();
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
+        let documents: Vec<Document> = needs.iter().map(|n| need_document(n, &vectors)).collect();
         let model = tokio::task::spawn_blocking(move || {
             AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
         })

@@ -15,8 +15,16 @@ pub struct Expert {
     pub organization_en: String,
     pub organization_zh: String,
     pub fields: Vec<String>,
-    /// (kind, title, body)
-    pub documents: Vec<(String, String, String)>,
+    pub documents: Vec<ExpertiseDocument>,
+}
+
+/// One document of a person's expertise: their profile, a past project or a publication.
+#[derive(Debug, Clone)]
+pub struct ExpertiseDocument {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
 }
 
 /// The judges of a call: people holding the judge role for it, or the global judge role.
@@ -47,17 +55,18 @@ pub async fn judges_of_call(db: &Db, call_id: i64) -> Result<Vec<Expert>> {
         });
     }
     let docs = sqlx::query(
-        "SELECT person_id, kind, title, body FROM expertise_documents WHERE person_id IS NOT NULL ORDER BY id",
+        "SELECT id, person_id, kind, title, body FROM expertise_documents WHERE person_id IS NOT NULL ORDER BY id",
     )
     .fetch_all(&db.pool)
     .await?;
     for d in &docs {
         if let Some(&i) = index.get(&get_i64(d, "person_id")?) {
-            experts[i].documents.push((
-                get_str(d, "kind")?,
-                get_str(d, "title")?,
-                get_str(d, "body")?,
-            ));
+            experts[i].documents.push(ExpertiseDocument {
+                id: get_i64(d, "id")?,
+                kind: get_str(d, "kind")?,
+                title: get_str(d, "title")?,
+                body: get_str(d, "body")?,
+            });
         }
     }
     let fields = sqlx::query(

@@ -15,6 +15,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "field taxonomy",
         include_str!("../../migrations/0002_field_taxonomy.sql"),
     ),
+    (
+        3,
+        "embeddings",
+        include_str!("../../migrations/0003_embeddings.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod audit;
 pub mod backup;
 pub mod catalogue;
+pub mod embeddings;
 pub mod matching;
 pub mod migrate;
 pub mod outbox;
