@@ -59,8 +59,14 @@ impl Lang {
 
 /// The Fluent files of each language: one per feature, the same names in `en/` and `zh/`.
 /// A feature adds its pair here.
-pub const EN_FTL: &[&str] = &[include_str!("../locales/en/core.ftl")];
-pub const ZH_FTL: &[&str] = &[include_str!("../locales/zh/core.ftl")];
+pub const EN_FTL: &[&str] = &[
+    include_str!("../locales/en/core.ftl"),
+    include_str!("../locales/en/submissions.ftl"),
+];
+pub const ZH_FTL: &[&str] = &[
+    include_str!("../locales/zh/core.ftl"),
+    include_str!("../locales/zh/submissions.ftl"),
+];
 
 struct Bundles {
     en: FluentBundle<FluentResource>,

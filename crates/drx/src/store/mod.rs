@@ -9,6 +9,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod migrate;
 pub mod outbox;
+pub mod submissions;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -70,6 +70,36 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/invitations", post(pages::admin::invite))
         .route("/admin/people/{id}/roles", post(pages::admin::set_roles))
         .route("/admin/people/{id}/active", post(pages::admin::set_active))
+        .route("/calls", get(pages::submissions::calls_page))
+        .route("/calls/{id}", get(pages::submissions::call_page))
+        .route(
+            "/calls/{id}/submit",
+            get(pages::submissions::new_page).post(pages::submissions::create),
+        )
+        .route("/submissions/{id}", get(pages::submissions::detail))
+        .route(
+            "/submissions/{id}/edit",
+            get(pages::submissions::edit_page).post(pages::submissions::edit),
+        )
+        .route("/submissions/{id}/submit", post(pages::submissions::submit))
+        .route(
+            "/submissions/{id}/withdraw",
+            post(pages::submissions::withdraw),
+        )
+        .route(
+            "/submissions/{id}/revisions",
+            get(pages::submissions::revisions),
+        )
+        .route(
+            "/submissions/{id}/attachments",
+            post(pages::submissions::upload)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/attachments/{id}", get(pages::submissions::download))
+        .route(
+            "/attachments/{id}/delete",
+            post(pages::submissions::delete_attachment),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

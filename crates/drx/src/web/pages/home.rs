@@ -45,7 +45,7 @@ fn calls_table(ctx: &Ctx, calls: &[catalogue::CallSummary]) -> Markup {
                 thead { tr { th { (ctx.t("call")) } th { (ctx.t("field-phase")) } th { (ctx.t("submissions")) } th { (ctx.t("finalists")) } } }
                 tbody { @for c in calls {
                     tr {
-                        td { (ctx.pick(&c.title_en, &c.title_zh)) }
+                        td { a href={ "/calls/" (c.id) } { (ctx.pick(&c.title_en, &c.title_zh)) } }
                         td { span class="pill" { (ctx.t(&format!("phase-{}", c.phase))) } }
                         td { (c.submissions) }
                         td { (c.finalists) }
@@ -111,6 +111,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
         let max_o = by_org.iter().map(|x| x.2).max().unwrap_or(0);
         detail = html! {
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
+            p { a href={ "/calls/" (call.id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
             div class="grid" {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }
@@ -147,7 +148,7 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
                 tbody { @for s in rows {
                     tr {
                         td { (s.id) }
-                        td { (s.title) }
+                        td { a href={ "/submissions/" (s.id) } { (s.title) } }
                         td { (ctx.pick(&s.field_en, &s.field_zh)) }
                         td { (ctx.pick(&s.organization_en, &s.organization_zh)) }
                         td { (ctx.t(&format!("stage-{}", s.stage))) }
@@ -162,8 +163,16 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
 
 async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let mine = catalogue::submissions_of_person(db, user.id).await?;
+    let open = crate::store::submissions::open_calls(db).await?;
+    let notices = crate::store::submissions::notices(db, user.id, 3).await?;
     Ok(html! {
         section {
+            @for (body, link, at) in &notices {
+                div class="notice info" { a href=(link) { (body) } " " span class="muted" { (datetime(*at)) } }
+            }
+            @for (id, en, zh) in &open {
+                p { a class="button" href={ "/calls/" (id) "/submit" } { (ctx.t("sub-new")) ": " (ctx.pick(en, zh)) } }
+            }
             h2 { (ctx.t("my-submissions")) }
             (submissions_table(ctx, &mine))
         }
