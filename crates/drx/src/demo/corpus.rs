@@ -67,6 +67,7 @@ pub static CORPUS: &[FieldCorpus] = &[
 
 // ---- per-field tables (helper consts) ----
 
+
 const REHABILITATION: FieldCorpus = FieldCorpus {
     field: "rehabilitation",
     needs: &[
