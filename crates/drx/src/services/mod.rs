@@ -2,6 +2,7 @@
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
 pub mod diff;
+pub mod exports;
 pub mod submissions;
 
 use crate::store::StoreError;

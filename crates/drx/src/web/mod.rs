@@ -76,6 +76,12 @@ pub fn router(state: AppState) -> Router {
             "/calls/{id}/submit",
             get(pages::submissions::new_page).post(pages::submissions::create),
         )
+        .route("/calls/{id}/submissions", get(pages::call_list::list_page))
+        .route("/calls/{id}/export/csv", get(pages::call_list::export_csv))
+        .route(
+            "/calls/{id}/export/xlsx",
+            get(pages::call_list::export_xlsx),
+        )
         .route("/submissions/{id}", get(pages::submissions::detail))
         .route(
             "/submissions/{id}/edit",

@@ -3,5 +3,6 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod call_list;
 pub mod home;
 pub mod submissions;
