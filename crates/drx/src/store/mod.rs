@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calls;
 pub mod catalogue;
 pub mod migrate;
 pub mod outbox;

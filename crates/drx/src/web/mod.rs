@@ -73,6 +73,16 @@ pub fn router(state: AppState) -> Router {
         .route("/calls", get(pages::submissions::calls_page))
         .route("/calls/{id}", get(pages::submissions::call_page))
         .route(
+            "/calls/new",
+            get(pages::calls::new_page).post(pages::calls::create),
+        )
+        .route(
+            "/calls/{id}/edit",
+            get(pages::calls::edit_page).post(pages::calls::edit),
+        )
+        .route("/calls/{id}/phase", post(pages::calls::set_phase))
+        .route("/calls/{id}/extend", post(pages::calls::extend))
+        .route(
             "/calls/{id}/submit",
             get(pages::submissions::new_page).post(pages::submissions::create),
         )

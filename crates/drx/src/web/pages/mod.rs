@@ -4,5 +4,6 @@ pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod call_list;
+pub mod calls;
 pub mod home;
 pub mod submissions;

@@ -52,10 +52,11 @@ async fn call_or_404(state: &AppState, id: i64) -> Result<CallInfo, WebError> {
 // The call page.
 
 pub async fn calls_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
-    ctx.require_user()?;
+    let user = ctx.require_user()?;
     let calls = catalogue::calls(&state.db).await?;
     let body = html! {
         h1 { (ctx.t("calls")) }
+        (super::calls::new_call_link(&ctx, user))
         @if calls.is_empty() { p class="muted" { (ctx.t("calls-none")) } }
         div class="table-wrap" { table {
             thead { tr { th { (ctx.t("call")) } th { (ctx.t("field-phase")) } th { (ctx.t("submissions")) } } }
@@ -105,7 +106,7 @@ pub async fn call_page(
             Err(_) => {}
         }
         @if organizer {
-            p { a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
+            (super::calls::organizer_section(&ctx, &state, id).await?)
         }
     };
     Ok(page(&ctx, &title, body))
