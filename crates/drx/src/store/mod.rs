@@ -9,6 +9,7 @@ pub mod audit;
 pub mod calls;
 pub mod catalogue;
 pub mod migrate;
+pub mod needs;
 pub mod outbox;
 pub mod submissions;
 

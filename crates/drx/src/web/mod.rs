@@ -92,6 +92,8 @@ pub fn router(state: AppState) -> Router {
             "/calls/{id}/export/xlsx",
             get(pages::call_list::export_xlsx),
         )
+        .route("/needs", get(pages::needs::list_page))
+        .route("/needs/{id}", get(pages::needs::need_page))
         .route("/submissions/{id}", get(pages::submissions::detail))
         .route(
             "/submissions/{id}/edit",

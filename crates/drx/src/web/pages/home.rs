@@ -129,6 +129,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     Ok(html! {
         section {
             h2 { (ctx.t("role-organizer")) ": " (ctx.t("calls")) }
+            p { a href="/calls" { (ctx.t("calls")) " →" } " · " a href="/needs" { (ctx.t("needs-title")) " →" } }
             (calls_table(ctx, &calls))
             (detail)
         }
@@ -173,6 +174,7 @@ async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             @for (id, en, zh) in &open {
                 p { a class="button" href={ "/calls/" (id) "/submit" } { (ctx.t("sub-new")) ": " (ctx.pick(en, zh)) } }
             }
+            p { a href="/needs" { (ctx.t("needs-title")) " →" } " · " a href="/calls" { (ctx.t("calls")) " →" } }
             h2 { (ctx.t("my-submissions")) }
             (submissions_table(ctx, &mine))
         }
@@ -203,10 +205,11 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
             }
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
             h2 { (ctx.t("open-needs")) }
+            p { a href="/needs" { (ctx.t("needs-title")) " →" } }
             div class="table-wrap" { table {
                 thead { tr { th { (ctx.t("need")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) } } }
-                tbody { @for (_, problem, population, f_en, f_zh, org) in &needs {
-                    tr { td { (problem) " — " span class="muted" { (population) } } td { (ctx.pick(f_en, f_zh)) } td { (org) } }
+                tbody { @for (nid, problem, population, f_en, f_zh, org) in &needs {
+                    tr { td { a href={ "/needs/" (nid) } { (problem) } " — " span class="muted" { (population) } } td { (ctx.pick(f_en, f_zh)) } td { (org) } }
                 } }
             } }
         }

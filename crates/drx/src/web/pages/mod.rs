@@ -6,4 +6,5 @@ pub mod auth;
 pub mod call_list;
 pub mod calls;
 pub mod home;
+pub mod needs;
 pub mod submissions;
