@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod calls;
 pub mod diff;
 pub mod exports;
+pub mod imports;
 pub mod needs;
 pub mod submissions;
 

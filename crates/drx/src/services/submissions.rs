@@ -354,7 +354,7 @@ async fn snapshot_json(db: &Db, id: i64) -> Result<String> {
 }
 
 /// The snapshot of content that is about to be written, built without reading it back.
-async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
+pub async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
     let hospitals = store::hospitals(db).await?;
     let org = |id: Option<i64>| {
         id.and_then(|i| hospitals.iter().find(|h| h.0 == i))

@@ -93,6 +93,18 @@ pub fn router(state: AppState) -> Router {
             get(pages::call_list::export_xlsx),
         )
         .route("/needs", get(pages::needs::list_page))
+        .route(
+            "/needs/import",
+            get(pages::imports::needs_page)
+                .post(pages::imports::import_needs)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/calls/{id}/import",
+            get(pages::imports::submissions_page)
+                .post(pages::imports::import_submissions)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
         .route("/needs/{id}", get(pages::needs::need_page))
         .route("/submissions/{id}", get(pages::submissions::detail))
         .route(

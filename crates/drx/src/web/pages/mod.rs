@@ -6,5 +6,6 @@ pub mod auth;
 pub mod call_list;
 pub mod calls;
 pub mod home;
+pub mod imports;
 pub mod needs;
 pub mod submissions;

@@ -71,6 +71,7 @@ pub async fn list_page(
     let body = html! {
         h1 { (ctx.t("needs-title")) }
         p class="muted" { (ctx.t("needs-lead")) }
+        @if crate::auth::authorization::can_create_call(user) { p { a href="/needs/import" { (ctx.t("import-needs")) " →" } } }
         form method="get" action="/needs" class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200"; }

@@ -634,26 +634,20 @@ pub async fn withdraw(
 // ---------------------------------------------------------------------------------------------
 // Attachments.
 
-/// Takes a multipart upload. Multipart bodies cannot go through `CsrfForm`, so the CSRF field is
-/// checked here the same way, before anything is stored.
-pub async fn upload(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
+/// Reads a multipart form with one file: checks its CSRF field the way `CsrfForm` does (multipart
+/// bodies cannot go through `CsrfForm`), maps an over-limit body to a clear message. Returns the
+/// file's name and bytes, or None when no file was chosen.
+pub(crate) async fn read_file_upload(
+    ctx: &Ctx,
     mut multipart: Multipart,
-) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let too_large = || WebError::BadRequest {
-        en: i18n::msg(
-            i18n::Lang::En,
-            &crate::services::Msg::new("error-file-too-large")
-                .arg("max", svc::MAX_ATTACHMENT_BYTES / (1024 * 1024)),
-        ),
-        zh: i18n::msg(
-            i18n::Lang::Zh,
-            &crate::services::Msg::new("error-file-too-large")
-                .arg("max", svc::MAX_ATTACHMENT_BYTES / (1024 * 1024)),
-        ),
+    max_mb: usize,
+) -> Result<Option<(String, Vec<u8>)>, WebError> {
+    let too_large = || {
+        let m = crate::services::Msg::new("error-file-too-large").arg("max", max_mb);
+        WebError::BadRequest {
+            en: i18n::msg(i18n::Lang::En, &m),
+            zh: i18n::msg(i18n::Lang::Zh, &m),
+        }
     };
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -681,6 +675,18 @@ pub async fn upload(
     if ctx.csrf.is_empty() || !constant_time_eq(&csrf, &ctx.csrf) {
         return Err(WebError::Csrf);
     }
+    Ok(file.filter(|(name, bytes)| !(name.is_empty() && bytes.is_empty())))
+}
+
+/// Takes an attachment upload.
+pub async fn upload(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let file = read_file_upload(&ctx, multipart, svc::MAX_ATTACHMENT_BYTES / (1024 * 1024)).await?;
     let Some((name, bytes)) = file else {
         return after_action(
             &ctx,
