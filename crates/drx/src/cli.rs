@@ -74,6 +74,29 @@ enum Command {
     /// Administration of accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Assign judges to a call's submissions (a draft run, published with --publish).
+    Assign {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The call's id.
+        #[arg(long)]
+        call: i64,
+        /// Raise the worst-served submission first, then the total affinity.
+        #[arg(long)]
+        fairness: bool,
+        /// Allow two judges of one organization on a submission.
+        #[arg(long)]
+        allow_same_organization: bool,
+        /// Publish the run to the judges at once.
+        #[arg(long)]
+        publish: bool,
+        /// Act as this account (an organizer of the call or an admin); default: the first admin.
+        #[arg(long = "as")]
+        actor: Option<String>,
+        /// Base URL for the links in the judges' email.
+        #[arg(long, default_value = "http://127.0.0.1:8080", env = "DRX_BASE_URL")]
+        base_url: String,
+    },
     /// Benchmarks of the engine on datasets and instances.
     #[command(subcommand)]
     Bench(crate::bench::BenchCommand),
@@ -221,6 +244,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created administrator {email} (id {id})");
             Ok(())
         }
+        Command::Assign { db, call, fairness, allow_same_organization, publish, actor, base_url } => {
+            let db = open_migrated(&database_url(&db)?).await?;
+            assign_command(&db, call, fairness, !allow_same_organization, publish, actor, &base_url).await
+        }
         Command::Bench(_) => unreachable!("handled without a runtime"),
     }
 }
@@ -237,4 +264,72 @@ async fn fresh_demo_database(dir: &Path) -> anyhow::Result<Db> {
         }
     }
     open_migrated(&store::sqlite_url(dir)).await
+}
+
+/// A one-line progress bar on stderr: `[#####-----] 2/4 scoring affinity  0.4 s`.
+struct Progress {
+    steps: usize,
+    done: std::sync::atomic::AtomicUsize,
+    start: std::time::Instant,
+}
+
+impl Progress {
+    fn step(&self, what: &str) {
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let width = 20;
+        let filled = width * n.min(self.steps) / self.steps;
+        eprintln!(
+            "[{}{}] {n}/{} {what:<32} {:.1} s",
+            "#".repeat(filled),
+            "-".repeat(width - filled),
+            self.steps,
+            self.start.elapsed().as_secs_f64()
+        );
+    }
+}
+
+async fn assign_command(
+    db: &Db,
+    call: i64,
+    fairness: bool,
+    one_judge_per_org: bool,
+    publish: bool,
+    actor: Option<String>,
+    base_url: &str,
+) -> anyhow::Result<()> {
+    use crate::services::assignment::{self, AssignParams, RunOutcome};
+    let people = store::accounts::list_people(db, None).await?;
+    let actor = match &actor {
+        Some(email) => people.iter().find(|p| p.email == store::accounts::normalize_email(email)),
+        None => people.iter().find(|p| p.active && p.roles.contains(&crate::domain::Role::Admin)),
+    }
+    .ok_or_else(|| anyhow::anyhow!("no such account to act as; pass --as EMAIL of an organizer of the call"))?;
+    let params = AssignParams { fairness, one_judge_per_org, ..AssignParams::default() };
+    let progress = Progress { steps: 4, done: Default::default(), start: std::time::Instant::now() };
+    let outcome = assignment::run_judges(db, actor, call, &params, store::now(), &|s| progress.step(s))
+        .await
+        .map_err(|e| match e {
+            crate::services::ServiceError::Forbidden => {
+                anyhow::anyhow!("{} may not run the assignment of call {call}", actor.email)
+            }
+            crate::services::ServiceError::NotFound => anyhow::anyhow!("there is no call {call}"),
+            e => e.into(),
+        })?;
+    match outcome {
+        RunOutcome::Infeasible(reasons) => {
+            let lines: Vec<String> =
+                reasons.iter().map(|m| crate::i18n::msg(crate::i18n::Lang::En, m)).collect();
+            anyhow::bail!("no assignment satisfies the constraints:\n- {}", lines.join("\n- "))
+        }
+        RunOutcome::Saved { run_id, total_affinity, pairs } => {
+            println!("run {run_id}: {pairs} pairs, total affinity {total_affinity:.4} (draft)");
+            if publish {
+                let created = assignment::publish(db, actor, run_id, base_url, store::now()).await?;
+                println!("published: {created} reviews assigned, judges notified");
+            } else {
+                println!("review it at {base_url}/calls/{call}/assignment/{run_id}, or re-run with --publish");
+            }
+            Ok(())
+        }
+    }
 }

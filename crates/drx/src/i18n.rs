@@ -62,10 +62,12 @@ impl Lang {
 pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/core.ftl"),
     include_str!("../locales/en/submissions.ftl"),
+    include_str!("../locales/en/matching.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
     include_str!("../locales/zh/submissions.ftl"),
+    include_str!("../locales/zh/matching.ftl"),
 ];
 
 struct Bundles {

@@ -31,6 +31,13 @@ pub fn can(person: &Person, permission: Permission) -> bool {
     }
 }
 
+/// May this person run the call (assignment, decisions, matchmaking)? `call_roles` are the
+/// person's roles in that call, as `store::catalogue::call_roles` returns them.
+pub fn can_manage_call(person: &Person, call_roles: &[String]) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || call_roles.iter().any(|r| r == "organizer"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +73,21 @@ mod tests {
         for r in [Role::Clinician, Role::Judge, Role::Engineer, Role::Poc] {
             assert!(!can(&person(&[r]), Permission::ListAccounts), "{r}");
         }
+    }
+
+    #[test]
+    fn only_the_calls_organizers_and_admins_manage_it() {
+        let organizer_elsewhere = person(&[Role::Organizer]);
+        assert!(!can_manage_call(&organizer_elsewhere, &[]));
+        assert!(can_manage_call(
+            &organizer_elsewhere,
+            &["organizer".to_string()]
+        ));
+        assert!(!can_manage_call(
+            &person(&[Role::Judge]),
+            &["judge".to_string()]
+        ));
+        assert!(can_manage_call(&person(&[Role::Admin]), &[]));
     }
 
     #[test]
@@ -142,9 +164,14 @@ pub fn can_withdraw_submission(person: &Person, a: &SubmissionAccess) -> bool {
         )
 }
 
-/// The organizer's surfaces of one call: the full list, exports, matches, editing the call.
-pub fn can_manage_call(person: &Person, call_organizer: bool) -> bool {
-    person.active && (call_organizer || person.roles.contains(&Role::Admin))
+/// The organizer's surfaces of a submission's call (its matches link, the call's list).
+pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool {
+    let roles = if a.call_organizer {
+        vec!["organizer".to_string()]
+    } else {
+        Vec::new()
+    };
+    can_manage_call(person, &roles)
 }
 
 /// Creating a new call, and importing needs.
@@ -220,8 +247,11 @@ mod submission_tests {
         b.call_organizer = true;
         assert_eq!(can_view_submission(&o, &b), Some(SubmissionView::Full));
         assert!(!can_edit_submission(&o, &b));
-        assert!(can_manage_call(&o, true));
-        assert!(!can_manage_call(&o, false));
-        assert!(can_manage_call(&person(&[Role::Admin]), false));
+        assert!(can_manage_submission_call(&o, &b));
+        assert!(!can_manage_submission_call(&o, &access()));
+        assert!(can_manage_submission_call(
+            &person(&[Role::Admin]),
+            &access()
+        ));
     }
 }

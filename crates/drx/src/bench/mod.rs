@@ -1,9 +1,20 @@
 //! `drx bench ...`: the engine measured on datasets and instances read from disk.
 use clap::Subcommand;
 
+pub mod affinity;
+mod calibrate;
+
 #[derive(Subcommand)]
-pub enum BenchCommand {}
+pub enum BenchCommand {
+    /// Affinity model on the gold-standard reviewer-expertise layout: predictions and loss.
+    Affinity(affinity::AffinityArgs),
+    /// Raw means against calibrated scores on simulated calls with known truth.
+    Calibrate(calibrate::Args),
+}
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
-    match cmd {}
+    match cmd {
+        BenchCommand::Affinity(args) => affinity::run(args),
+        BenchCommand::Calibrate(args) => calibrate::run(args),
+    }
 }

@@ -67,7 +67,6 @@ pub static CORPUS: &[FieldCorpus] = &[
 
 // ---- per-field tables (helper consts) ----
 
-
 const REHABILITATION: FieldCorpus = FieldCorpus {
     field: "rehabilitation",
     needs: &[

@@ -157,8 +157,8 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
 
 async fn require_manager(db: &Db, actor: &Person, id: i64) -> Result<()> {
     subs::call(db, id).await?.ok_or(ServiceError::NotFound)?;
-    let organizer = subs::has_call_role(db, id, actor.id, "organizer").await?;
-    if !can_manage_call(actor, organizer) {
+    let roles = crate::store::catalogue::call_roles(db, id, actor.id).await?;
+    if !can_manage_call(actor, &roles) {
         return Err(ServiceError::Forbidden);
     }
     Ok(())

@@ -15,8 +15,8 @@ pub async fn managed_call(db: &Db, actor: &Person, call_id: i64) -> Result<CallI
     let call = store::call(db, call_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let organizer = store::has_call_role(db, call_id, actor.id, "organizer").await?;
-    if !can_manage_call(actor, organizer) {
+    let roles = crate::store::catalogue::call_roles(db, call_id, actor.id).await?;
+    if !can_manage_call(actor, &roles) {
         return Err(ServiceError::Forbidden);
     }
     Ok(call)

@@ -392,8 +392,8 @@ pub async fn import_submissions(
     subs::call(db, call_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let organizer = subs::has_call_role(db, call_id, actor.id, "organizer").await?;
-    if !can_manage_call(actor, organizer) {
+    let roles = crate::store::catalogue::call_roles(db, call_id, actor.id).await?;
+    if !can_manage_call(actor, &roles) {
         return Err(ServiceError::Forbidden);
     }
     let table = match parse_file(bytes) {

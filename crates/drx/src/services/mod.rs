@@ -1,10 +1,12 @@
 //! The use cases of drx. Each checks permission (through `auth::authorization`), validates its
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
+pub mod assignment;
 pub mod calls;
 pub mod diff;
 pub mod exports;
 pub mod imports;
+pub mod matching;
 pub mod needs;
 pub mod submissions;
 

@@ -468,3 +468,11 @@ pub async fn use_password_reset(tx: &mut Tx, token_hash: &str, now: i64) -> Resu
     .await?;
     Ok(r.rows_affected() == 1)
 }
+
+pub async fn email_of(tx: &mut Tx, person_id: i64) -> Result<String> {
+    let row = sqlx::query(tx.q("SELECT email FROM people WHERE id = ?"))
+        .bind(person_id)
+        .fetch_one(tx.conn())
+        .await?;
+    get_str(&row, "email")
+}

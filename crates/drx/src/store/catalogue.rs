@@ -608,3 +608,53 @@ pub async fn field_id(db: &Db, code: &str) -> Result<Option<i64>> {
         .await?;
     row.map(|r| get_i64(&r, "id")).transpose()
 }
+
+/// The settings of one call that review and assignment need.
+#[derive(Debug, Clone)]
+pub struct CallSettings {
+    pub id: i64,
+    pub title_en: String,
+    pub title_zh: String,
+    pub phase: String,
+    pub blind_mode: String,
+    pub reviews_per_submission: i64,
+    pub judge_min_load: i64,
+    pub judge_max_load: i64,
+    pub finalists: i64,
+}
+
+pub async fn call_settings(db: &Db, call_id: i64) -> Result<Option<CallSettings>> {
+    let row = sqlx::query(db.q(
+        "SELECT id, title_en, title_zh, phase, blind_mode, reviews_per_submission, judge_min_load, judge_max_load, finalists \
+         FROM calls WHERE id = ?",
+    ))
+    .bind(call_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(CallSettings {
+            id: get_i64(&r, "id")?,
+            title_en: get_str(&r, "title_en")?,
+            title_zh: get_str(&r, "title_zh")?,
+            phase: get_str(&r, "phase")?,
+            blind_mode: get_str(&r, "blind_mode")?,
+            reviews_per_submission: get_i64(&r, "reviews_per_submission")?,
+            judge_min_load: get_i64(&r, "judge_min_load")?,
+            judge_max_load: get_i64(&r, "judge_max_load")?,
+            finalists: get_i64(&r, "finalists")?,
+        })
+    })
+    .transpose()
+}
+
+/// The roles a person holds in one call ("organizer", "judge").
+pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<String>> {
+    let rows = sqlx::query(
+        db.q("SELECT role FROM call_roles WHERE call_id = ? AND person_id = ? ORDER BY role"),
+    )
+    .bind(call_id)
+    .bind(person_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| get_str(r, "role")).collect()
+}

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod audit;
 pub mod calls;
 pub mod catalogue;
+pub mod matching;
 pub mod migrate;
 pub mod needs;
 pub mod outbox;

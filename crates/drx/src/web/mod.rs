@@ -130,6 +130,22 @@ pub fn router(state: AppState) -> Router {
             "/attachments/{id}/delete",
             post(pages::submissions::delete_attachment),
         )
+        .route(
+            "/submissions/{id}/matches",
+            get(pages::matching::submission_matches),
+        )
+        .route(
+            "/calls/{id}/assignment",
+            get(pages::assignment::assignment_page).post(pages::assignment::run),
+        )
+        .route(
+            "/calls/{id}/assignment/{run}",
+            get(pages::assignment::run_page),
+        )
+        .route(
+            "/calls/{id}/assignment/{run}/publish",
+            post(pages::assignment::publish),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

@@ -365,8 +365,8 @@ pub async fn create(
 async fn require_manager(ctx: &Ctx, state: &AppState, id: i64) -> Result<(), WebError> {
     let user = ctx.require_user()?;
     subs::call(&state.db, id).await?.ok_or(WebError::NotFound)?;
-    let organizer = subs::has_call_role(&state.db, id, user.id, "organizer").await?;
-    if !can_manage_call(user, organizer) {
+    let roles = crate::store::catalogue::call_roles(&state.db, id, user.id).await?;
+    if !can_manage_call(user, &roles) {
         return Err(WebError::Forbidden);
     }
     Ok(())

@@ -63,7 +63,7 @@ async fn dashboard(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError
             Role::Admin => admin_section(ctx, db).await?,
             Role::Organizer => organizer_section(ctx, db).await?,
             Role::Clinician => clinician_section(ctx, db, user).await?,
-            Role::Judge => judge_section(ctx, user),
+            Role::Judge => super::matching::judge_section(ctx, db, user).await?,
             Role::Engineer => engineer_section(ctx, db, user).await?,
             Role::Poc => poc_section(ctx),
         });
@@ -112,6 +112,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
         detail = html! {
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
             p { a href={ "/calls/" (call.id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
+            p { a class="button" href={ "/calls/" (call.id) "/assignment" } { (ctx.t("assign-title")) } }
             div class="grid" {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }
@@ -123,7 +124,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
                 }
             }
             h3 { (ctx.t("recent-submissions")) }
-            (submissions_table(ctx, &recent))
+            (submissions_table(ctx, &recent, true))
         };
     }
     Ok(html! {
@@ -136,7 +137,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     })
 }
 
-fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
+fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow], organizer: bool) -> Markup {
     html! {
         @if rows.is_empty() {
             p class="muted" { (ctx.t("submissions-none")) }
@@ -149,7 +150,7 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow]) -> Markup {
                 tbody { @for s in rows {
                     tr {
                         td { (s.id) }
-                        td { a href={ "/submissions/" (s.id) } { (s.title) } }
+                        td { a href={ "/submissions/" (s.id) } { (s.title) } @if organizer { " " a class="small" href={ "/submissions/" (s.id) "/matches" } { (ctx.t("matches-link")) } } }
                         td { (ctx.pick(&s.field_en, &s.field_zh)) }
                         td { (ctx.pick(&s.organization_en, &s.organization_zh)) }
                         td { (ctx.t(&format!("stage-{}", s.stage))) }
@@ -176,23 +177,15 @@ async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             }
             p { a href="/needs" { (ctx.t("needs-title")) " →" } " · " a href="/calls" { (ctx.t("calls")) " →" } }
             h2 { (ctx.t("my-submissions")) }
-            (submissions_table(ctx, &mine))
+            (submissions_table(ctx, &mine, false))
         }
     })
-}
-
-fn judge_section(ctx: &Ctx, _user: &Person) -> Markup {
-    html! {
-        section {
-            h2 { (ctx.t("my-reviews")) }
-            p class="muted" { (ctx.t("reviews-none")) }
-        }
-    }
 }
 
 async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let teams = catalogue::teams_of_person(db, user.id).await?;
     let needs = catalogue::open_needs(db, 8).await?;
+    let fitting_needs = super::matching::team_needs_section(ctx, db, user).await?;
     Ok(html! {
         section {
             h2 { (ctx.t("my-teams")) }
@@ -204,6 +197,7 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
                 }
             }
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
+            (fitting_needs)
             h2 { (ctx.t("open-needs")) }
             p { a href="/needs" { (ctx.t("needs-title")) " →" } }
             div class="table-wrap" { table {

@@ -2,10 +2,12 @@
 pub mod account;
 pub mod admin;
 pub mod assets;
+pub mod assignment;
 pub mod auth;
 pub mod call_list;
 pub mod calls;
 pub mod home;
 pub mod imports;
+pub mod matching;
 pub mod needs;
 pub mod submissions;

@@ -77,10 +77,8 @@ pub async fn call_page(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let call = call_or_404(&state, id).await?;
-    let organizer = can_manage_call(
-        user,
-        store::has_call_role(&state.db, id, user.id, "organizer").await?,
-    );
+    let roles = crate::store::catalogue::call_roles(&state.db, id, user.id).await?;
+    let organizer = can_manage_call(user, &roles);
     let window = check_window(&call, now());
     let fields = store::call_fields(&state.db, id).await?;
     let title = ctx.pick(&call.title_en, &call.title_zh).to_string();
@@ -467,7 +465,7 @@ async fn detail_body(
     let attachments = store::attachments(&state.db, s.id).await?;
     let editable = crate::auth::authorization::can_edit_submission(user, access);
     let withdrawable = crate::auth::authorization::can_withdraw_submission(user, access);
-    let organizer = can_manage_call(user, access.call_organizer);
+    let organizer = crate::auth::authorization::can_manage_submission_call(user, access);
     let window = check_window(&call, now());
     let full = view == SubmissionView::Full;
     let notices = if access.on_team {

@@ -1,0 +1,362 @@
+//! From a [`Problem`] to a flow network: validation, eligibility, forced pairs taken out, the
+//! organization gadget, integer costs, and the lower-bound transformation of minimum loads.
+//!
+//! Network (node ids): sigma (0) and tau (1) are a super source and sink; src (2) feeds judges.
+//! sigma->src: T - L, sigma->judge j: lo_j (the minimum load, as a supply), src->j: hi_j - lo_j,
+//! j->s (or j->gadget(s, org) when two or more eligible judges of `org` could review s):
+//! capacity 1, cost -round(affinity x scale); gadget(s, org)->s: capacity 1; s->tau: k_s.
+//! Forced pairs are not arcs: they are assigned up front and reduce k_s, lo_j and hi_j.
+//! A feasible assignment exists iff the maximum sigma->tau flow is T (the sum of k_s).
+
+use super::flow::{Builder, Network};
+use super::{Candidate, Infeasible, Pair, Problem, Reason};
+use std::borrow::Cow;
+
+pub(crate) const SIGMA: usize = 0;
+pub(crate) const TAU: usize = 1;
+pub(crate) const SRC: usize = 2;
+const NOT_AN_ARC: u32 = u32::MAX;
+
+/// Problem data normalised for the solver.
+pub(crate) struct Prepared<'a> {
+    pub problem: &'a Problem,
+    /// Sorted by (submission, judge), no duplicates.
+    pub cands: Cow<'a, [Candidate]>,
+    /// Per candidate: usable at all (listed, no conflict, not forbidden).
+    pub eligible: Vec<bool>,
+    /// Sorted, deduplicated, all eligible.
+    pub forced: Vec<Pair>,
+}
+
+pub(crate) fn cmp_key(c: &Candidate) -> (u32, u32) {
+    (c.submission, c.judge)
+}
+
+pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
+    let ns = problem.submissions.len() as u32;
+    let nj = problem.judges.len() as u32;
+    let mut reasons = Vec::new();
+    let mut bad_ids = 0usize;
+    let mut first_bad = None;
+    for c in &problem.candidates {
+        if c.submission >= ns || c.judge >= nj || !c.affinity.is_finite() {
+            bad_ids += 1;
+            first_bad.get_or_insert(*c);
+        }
+    }
+    if let Some(c) = first_bad {
+        reasons.push(Reason::InvalidInput(format!(
+            "{bad_ids} candidate pair(s) have an unknown submission or judge or a non-finite \
+             affinity, e.g. submission {} judge {} affinity {}",
+            c.submission, c.judge, c.affinity
+        )));
+    }
+    for (what, list) in [
+        ("conflict", &problem.conflicts),
+        ("forced", &problem.forced),
+        ("forbidden", &problem.forbidden),
+    ] {
+        if let Some(p) = list.iter().find(|p| p.submission >= ns || p.judge >= nj) {
+            reasons.push(Reason::InvalidInput(format!(
+                "{what} pair (submission {}, judge {}) names an unknown submission or judge",
+                p.submission, p.judge
+            )));
+        }
+    }
+    for (j, spec) in problem.judges.iter().enumerate() {
+        if spec.min_load > spec.max_load {
+            reasons.push(Reason::MinAboveMax {
+                judge: j as u32,
+                min: spec.min_load,
+                max: spec.max_load,
+            });
+        }
+    }
+    if !reasons.is_empty() {
+        return Err(Infeasible { reasons });
+    }
+
+    let sorted = problem
+        .candidates
+        .windows(2)
+        .all(|w| cmp_key(&w[0]) < cmp_key(&w[1]));
+    let cands: Cow<'_, [Candidate]> = if sorted {
+        Cow::Borrowed(&problem.candidates)
+    } else {
+        let mut v = problem.candidates.clone();
+        // Duplicates keep the highest affinity, whatever their input order.
+        v.sort_unstable_by(|a, b| {
+            cmp_key(a)
+                .cmp(&cmp_key(b))
+                .then(b.affinity.total_cmp(&a.affinity))
+        });
+        v.dedup_by_key(|c| cmp_key(c));
+        Cow::Owned(v)
+    };
+
+    let mut excluded: Vec<Pair> = problem
+        .conflicts
+        .iter()
+        .chain(problem.forbidden.iter())
+        .copied()
+        .collect();
+    excluded.sort_unstable();
+    excluded.dedup();
+    let any_org = problem.judges.iter().any(|j| j.org.is_some())
+        && problem
+            .submissions
+            .iter()
+            .any(|s| !s.author_orgs.is_empty());
+    let mut eligible = Vec::with_capacity(cands.len());
+    let mut ex = 0usize;
+    for c in cands.iter() {
+        let key = Pair::new(c.submission, c.judge);
+        while ex < excluded.len() && excluded[ex] < key {
+            ex += 1;
+        }
+        let excl = ex < excluded.len() && excluded[ex] == key;
+        eligible.push(!excl && !(any_org && problem.org_conflict(c.submission, c.judge)));
+    }
+
+    let mut forced = problem.forced.clone();
+    forced.sort_unstable();
+    forced.dedup();
+    for p in &forced {
+        let why = match find(&cands, *p) {
+            None => Some("it is not a candidate pair"),
+            Some(i) if !eligible[i] => Some(if problem.forbidden.contains(p) {
+                "it is also forbidden"
+            } else {
+                "it is a conflict of interest"
+            }),
+            Some(_) => None,
+        };
+        if let Some(why) = why {
+            reasons.push(Reason::ForcedNotAllowed {
+                submission: p.submission,
+                judge: p.judge,
+                why: why.into(),
+            });
+        }
+    }
+    if !reasons.is_empty() {
+        return Err(Infeasible { reasons });
+    }
+    Ok(Prepared {
+        problem,
+        cands,
+        eligible,
+        forced,
+    })
+}
+
+pub(crate) fn find(cands: &[Candidate], p: Pair) -> Option<usize> {
+    cands
+        .binary_search_by(|c| cmp_key(c).cmp(&(p.submission, p.judge)))
+        .ok()
+}
+
+/// The network for a prepared problem, with the bookkeeping to read an assignment back.
+pub(crate) struct Built {
+    pub net: Network,
+    pub judges: usize,
+    pub submissions: usize,
+    /// Submission of each gadget node (node id `gadget0 + g`).
+    pub gadget_sub: Vec<u32>,
+    /// Sum over submissions of the reviews still needed after forced pairs.
+    pub demand: i64,
+    pub scale: f64,
+}
+
+impl Built {
+    pub fn judge_node(&self, j: usize) -> usize {
+        3 + j
+    }
+    pub fn sub_node(&self, s: usize) -> usize {
+        3 + self.judges + s
+    }
+    pub fn gadget0(&self) -> usize {
+        3 + self.judges + self.submissions
+    }
+    /// The submission a judge arc leads to, if `v` is a submission or gadget node.
+    pub fn submission_of(&self, v: usize) -> Option<u32> {
+        let s0 = self.sub_node(0);
+        if v < s0 {
+            None
+        } else if v < self.gadget0() {
+            Some((v - s0) as u32)
+        } else {
+            Some(self.gadget_sub[v - self.gadget0()])
+        }
+    }
+}
+
+/// Reviews still needed per submission and load bounds per judge once forced pairs are placed.
+pub(crate) struct Residual {
+    pub need: Vec<i64>,
+    pub lo: Vec<i64>,
+    pub hi: Vec<i64>,
+}
+
+pub(crate) fn residual(prep: &Prepared) -> Residual {
+    let p = prep.problem;
+    let mut need: Vec<i64> = p.submissions.iter().map(|s| s.reviews as i64).collect();
+    let mut lo: Vec<i64> = p.judges.iter().map(|j| j.min_load as i64).collect();
+    let mut hi: Vec<i64> = p.judges.iter().map(|j| j.max_load as i64).collect();
+    for f in &prep.forced {
+        need[f.submission as usize] -= 1;
+        lo[f.judge as usize] = (lo[f.judge as usize] - 1).max(0);
+        hi[f.judge as usize] -= 1;
+    }
+    Residual { need, lo, hi }
+}
+
+/// Builds the network using only eligible, non-forced candidates whose scaled affinity is at
+/// least `min_scaled` (all of them with `i64::MIN`). The caller has checked the forced pairs'
+/// counts (no negative needs or capacities).
+pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built {
+    let p = prep.problem;
+    let nj = p.judges.len();
+    let ns = p.submissions.len();
+    let cands = &prep.cands;
+
+    // Organizations already used on a submission by a forced pair.
+    let mut forced_org: Vec<Pair> = Vec::new();
+    if p.one_judge_per_org {
+        for f in &prep.forced {
+            if let Some(o) = p.judges[f.judge as usize].org {
+                forced_org.push(Pair::new(f.submission, o));
+            }
+        }
+        forced_org.sort_unstable();
+    }
+
+    let max_abs = cands
+        .iter()
+        .zip(&prep.eligible)
+        .filter(|(_, &e)| e)
+        .map(|(c, _)| c.affinity.abs())
+        .fold(0.0f64, f64::max);
+
+    // Target node per candidate (NOT_AN_ARC if unused); gadget nodes are numbered as found.
+    let gadget0 = 3 + nj + ns;
+    let mut target = vec![NOT_AN_ARC; cands.len()];
+    let mut gadget_sub: Vec<u32> = Vec::new();
+    let mut by_org: Vec<(u32, u32)> = Vec::new();
+    let mut start = 0usize;
+    while start < cands.len() {
+        let s = cands[start].submission;
+        let mut end = start;
+        while end < cands.len() && cands[end].submission == s {
+            end += 1;
+        }
+        by_org.clear();
+        for i in start..end {
+            let c = &cands[i];
+            if !prep.eligible[i] || prep.forced.binary_search(&Pair::new(s, c.judge)).is_ok() {
+                continue;
+            }
+            let org = if p.one_judge_per_org {
+                p.judges[c.judge as usize].org
+            } else {
+                None
+            };
+            match org {
+                Some(o) => {
+                    if forced_org.binary_search(&Pair::new(s, o)).is_err() {
+                        by_org.push((o, i as u32));
+                    }
+                }
+                None => target[i] = (3 + nj + s as usize) as u32,
+            }
+        }
+        by_org.sort_unstable();
+        let mut a = 0;
+        while a < by_org.len() {
+            let mut b = a;
+            while b < by_org.len() && by_org[b].0 == by_org[a].0 {
+                b += 1;
+            }
+            let t = if b - a >= 2 {
+                gadget_sub.push(s);
+                (gadget0 + gadget_sub.len() - 1) as u32
+            } else {
+                (3 + nj + s as usize) as u32
+            };
+            for &(_, i) in &by_org[a..b] {
+                target[i as usize] = t;
+            }
+            a = b;
+        }
+        start = end;
+    }
+    let n = gadget0 + gadget_sub.len();
+    let scale = choose_scale(max_abs, n);
+
+    let scaled = |a: f64| -> i64 { (a * scale).round() as i64 };
+    let demand: i64 = rest.need.iter().sum();
+    let min_total: i64 = rest.lo.iter().sum();
+
+    // Emits every edge; called twice (count, then fill).
+    let emit = |f: &mut dyn FnMut(usize, usize, i32, i32)| {
+        if demand - min_total > 0 {
+            f(SIGMA, SRC, (demand - min_total) as i32, 0);
+        }
+        for j in 0..nj {
+            if rest.lo[j] > 0 {
+                f(SIGMA, 3 + j, rest.lo[j] as i32, 0);
+            }
+            let extra = rest.hi[j] - rest.lo[j];
+            if extra > 0 {
+                f(SRC, 3 + j, extra as i32, 0);
+            }
+        }
+        for s in 0..ns {
+            if rest.need[s] > 0 {
+                f(3 + nj + s, TAU, rest.need[s] as i32, 0);
+            }
+        }
+        for (i, c) in cands.iter().enumerate() {
+            let t = target[i];
+            if t != NOT_AN_ARC {
+                let a = scaled(c.affinity);
+                if a >= min_scaled {
+                    f(3 + c.judge as usize, t as usize, 1, -(a as i32));
+                }
+            }
+        }
+        for (g, &s) in gadget_sub.iter().enumerate() {
+            f(gadget0 + g, 3 + nj + s as usize, 1, 0);
+        }
+    };
+    let mut b = Builder::new(n);
+    emit(&mut |t, h, _, _| b.count(t, h));
+    b.start_fill();
+    emit(&mut |t, h, cap, cost| b.fill(t, h, cap, cost));
+    Built {
+        net: b.finish(),
+        judges: nj,
+        submissions: ns,
+        gadget_sub,
+        demand,
+        scale,
+    }
+}
+
+/// The largest power of ten (at most 1e9) such that scaled costs fit in i32 and prices stay far
+/// from i64 overflow: cost scaling multiplies costs by n+1 and moves a price by at most about
+/// 3 n eps per refinement, a geometric series below 4 n (n+1) C overall.
+pub(crate) fn choose_scale(max_abs: f64, n: usize) -> f64 {
+    if max_abs == 0.0 {
+        return 1e9;
+    }
+    let nf = n as f64 + 1.0;
+    let mut scale = 1e9;
+    while scale > 1e-9
+        && (max_abs * scale > (i32::MAX - 1) as f64
+            || max_abs * scale * 4.0 * nf * nf > 2f64.powi(62))
+    {
+        scale /= 10.0;
+    }
+    scale
+}
