@@ -257,6 +257,23 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
         c.get(&format!("/calls/{call}/submissions")).await.status,
         StatusCode::FORBIDDEN
     );
+    let newest = store::list(db, call, &ListFilter::default(), ListSort::Newest, 1, 0)
+        .await
+        .unwrap()
+        .0;
+    let home = c.get("/").await.body;
+    assert!(
+        !home.contains(&format!("/submissions/{}\"", newest[0].id)),
+        "no submissions of a call they do not run on their home"
+    );
+    let mut org = client(db, "organizer@drx.example").await;
+    assert!(
+        org.get("/")
+            .await
+            .body
+            .contains(&format!("/submissions/{}\"", newest[0].id)),
+        "the call's organizer sees them"
+    );
     let mut a = client(db, "admin@drx.example").await;
     assert_eq!(
         a.get(&format!("/calls/{call}/submissions")).await.status,
@@ -273,5 +290,25 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
         r.status,
         StatusCode::SEE_OTHER,
         "signed out: to the login page"
+    );
+});
+
+db_test!(overlap_hints_show_close_pairs_to_organizers_only, |db| {
+    let call = demo(db).await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let r = o.get(&format!("/calls/{call}/overlaps")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let pairs = r.body.matches(" ↔ ").count();
+    assert!(pairs >= 1, "the demo has solutions close to each other");
+    assert!(r.body.contains("共同词语"));
+    let mut c = client(db, "clinician@drx.example").await;
+    assert_eq!(
+        c.get(&format!("/calls/{call}/overlaps")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut j = client(db, "judge@drx.example").await;
+    assert_eq!(
+        j.get(&format!("/calls/{call}/overlaps")).await.status,
+        StatusCode::FORBIDDEN
     );
 });

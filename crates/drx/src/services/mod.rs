@@ -8,6 +8,7 @@ pub mod exports;
 pub mod imports;
 pub mod matching;
 pub mod needs;
+pub mod overlaps;
 pub mod submissions;
 
 use crate::store::StoreError;

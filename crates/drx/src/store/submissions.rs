@@ -881,3 +881,43 @@ pub async fn need_exists(db: &Db, id: i64) -> Result<bool> {
         .await?;
     Ok(get_i64(&row, "n")? > 0)
 }
+
+/// What overlap detection compares of one submission.
+#[derive(Debug, Clone)]
+pub struct OverlapText {
+    pub id: i64,
+    pub call_id: i64,
+    pub call_title_en: String,
+    pub call_title_zh: String,
+    pub title: String,
+    pub need_statement: String,
+    pub solution: String,
+    pub keywords: String,
+    pub need_id: Option<i64>,
+}
+
+/// Every submission that is neither a draft nor withdrawn, of every call.
+pub async fn overlap_texts(db: &Db) -> Result<Vec<OverlapText>> {
+    let rows = sqlx::query(
+        "SELECT s.id, s.call_id, c.title_en, c.title_zh, s.title, s.need_statement, s.solution, s.keywords, s.need_id \
+         FROM submissions s JOIN calls c ON c.id = s.call_id \
+         WHERE s.status NOT IN ('draft', 'withdrawn') ORDER BY s.id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OverlapText {
+                id: get_i64(r, "id")?,
+                call_id: get_i64(r, "call_id")?,
+                call_title_en: get_str(r, "title_en")?,
+                call_title_zh: get_str(r, "title_zh")?,
+                title: get_str(r, "title")?,
+                need_statement: get_str(r, "need_statement")?,
+                solution: get_str(r, "solution")?,
+                keywords: get_str(r, "keywords")?,
+                need_id: get_opt_i64(r, "need_id")?,
+            })
+        })
+        .collect()
+}

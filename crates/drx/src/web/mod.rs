@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
             get(pages::submissions::new_page).post(pages::submissions::create),
         )
         .route("/calls/{id}/submissions", get(pages::call_list::list_page))
+        .route("/calls/{id}/overlaps", get(pages::call_list::overlaps_page))
         .route("/calls/{id}/export/csv", get(pages::call_list::export_csv))
         .route(
             "/calls/{id}/export/xlsx",

@@ -110,7 +110,9 @@ pub async fn list_page(
         h1 { (ctx.t("sub-list-title")) }
         p { a href={ "/calls/" (id) } { (title) } " · "
             a href={ "/calls/" (id) "/export/csv?" (q.with("page", "")) } { (ctx.t("list-export-csv")) } " · "
-            a href={ "/calls/" (id) "/export/xlsx?" (q.with("page", "")) } { (ctx.t("list-export-xlsx")) } }
+            a href={ "/calls/" (id) "/export/xlsx?" (q.with("page", "")) } { (ctx.t("list-export-xlsx")) } " · "
+            a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) } " · "
+            a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) } }
         form method="get" action=(base) class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200" placeholder=(ctx.t("list-search-hint")); }
@@ -241,4 +243,39 @@ pub async fn export_xlsx(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         export_name(&call.slug, "xlsx"),
     ))
+}
+
+/// Overlap hints for the call's organizers: close pairs and why.
+pub async fn overlaps_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let (call, pairs) = crate::services::overlaps::of_call(&state.db, user, id).await?;
+    let body = html! {
+        h1 { (ctx.t("overlaps-title")) }
+        p { a href={ "/calls/" (id) "/submissions" } { "← " (ctx.t("sub-list-title")) } }
+        p class="muted" { (ctx.t("overlaps-lead")) }
+        @if pairs.is_empty() { p class="muted" { (ctx.t("overlaps-none")) } }
+        @for o in &pairs {
+            div class="card" {
+                p {
+                    strong { (format!("{:.0}%", o.score * 100.0)) } " · "
+                    a href={ "/submissions/" (o.a.id) } { "#" (o.a.id) " " (o.a.title) }
+                    " ↔ "
+                    a href={ "/submissions/" (o.b.id) } { "#" (o.b.id) " " (o.b.title) }
+                    @if o.b.call_id != call.id {
+                        " " span class="pill" { (ctx.t("overlaps-earlier")) ": " (ctx.pick(&o.b.call_title_en, &o.b.call_title_zh)) }
+                    }
+                }
+                p class="muted" {
+                    @if o.same_need { span class="pill" { (ctx.t("overlaps-same-need")) } " " }
+                    (ctx.t("overlaps-shared")) ": "
+                    @for w in &o.shared { span class="pill" { (w) } }
+                }
+            }
+        }
+    };
+    Ok(page(&ctx, &ctx.t("overlaps-title"), body))
 }

@@ -472,7 +472,8 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
             h2 { (ctx.t("call-manage")) }
             p { a class="button" href={ "/calls/" (id) "/edit" } { (ctx.t("call-edit")) } " "
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
-                a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } }
+                a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
+                a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } }
             div class="grid" {
                 form method="post" action={ "/calls/" (id) "/phase" } class="stacked" {
                     (csrf_field(ctx))

@@ -61,7 +61,7 @@ async fn dashboard(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError
     for role in &user.roles {
         sections.push(match role {
             Role::Admin => admin_section(ctx, db).await?,
-            Role::Organizer => organizer_section(ctx, db).await?,
+            Role::Organizer => organizer_section(ctx, db, user).await?,
             Role::Clinician => clinician_section(ctx, db, user).await?,
             Role::Judge => super::matching::judge_section(ctx, db, user).await?,
             Role::Engineer => engineer_section(ctx, db, user).await?,
@@ -100,10 +100,19 @@ async fn admin_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     })
 }
 
-async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
+async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let calls = catalogue::calls(db).await?;
     let mut detail = html! {};
-    if let Some(call) = calls.first() {
+    // The latest call's submissions only for those who run it (its organizers and admins).
+    let mut runs = None;
+    for c in &calls {
+        let roles = catalogue::call_roles(db, c.id, user.id).await?;
+        if crate::auth::authorization::can_manage_call(user, &roles) {
+            runs = Some(c);
+            break;
+        }
+    }
+    if let Some(call) = runs {
         let by_field = catalogue::counts_by_field(db, call.id).await?;
         let by_org = catalogue::counts_by_organization(db, call.id).await?;
         let recent = catalogue::submissions_of_call(db, call.id, 10).await?;
