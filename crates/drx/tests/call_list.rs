@@ -78,7 +78,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     )
     .await
     .unwrap();
-    assert!(n >= 1 && n < 155, "the search narrows the list");
+    assert!((1..155).contains(&n), "the search narrows the list");
     assert!(found.iter().any(|r| r.id == zh_title.id));
     let r = o
         .get(&format!("{base}?q={}", drx::web::error::urlencode(&word)))

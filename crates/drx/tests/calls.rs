@@ -63,6 +63,13 @@ fn call_form(slug: &str, open: (i64, i64), review: (i64, i64)) -> Vec<(String, S
     f
 }
 
+/// (name, how the form is spoiled, what the refusal says)
+type Case = (
+    &'static str,
+    Box<dyn Fn(&mut Vec<(String, String)>)>,
+    &'static str,
+);
+
 async fn post(
     c: &mut Client,
     page: &str,
@@ -201,7 +208,7 @@ db_test!(bad_call_settings_are_refused_with_the_reason, |db| {
     let ok = call_form("good-slug", (t, t + 100_000), (t + 100_000, t + 200_000));
     let r = post(&mut o, "/calls/new", "/calls/new", &ok).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let cases: Vec<(&str, Box<dyn Fn(&mut Vec<(String, String)>)>, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "slug",
             Box::new(|f| f[0].1 = "Bad Slug!".into()),

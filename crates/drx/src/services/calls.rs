@@ -100,7 +100,7 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
         if en.is_empty() || zh.is_empty() || en.chars().count() > 200 || zh.chars().count() > 200 {
             return Err(ServiceError::invalid("error-call-criterion-name"));
         }
-        if !(k.weight > 0.0 && k.weight <= 100.0) || !k.weight.is_finite() {
+        if !(k.weight > 0.0 && k.weight <= 100.0 && k.weight.is_finite()) {
             return Err(ServiceError::invalid("error-call-criterion-weight"));
         }
         if k.scale_min >= k.scale_max || k.scale_min < 0 || k.scale_max > 100 {

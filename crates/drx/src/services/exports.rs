@@ -37,8 +37,11 @@ pub async fn list(
     Ok((call, rows, total))
 }
 
-/// The export's columns: (header key, value of a row).
-fn columns(lang: Lang) -> Vec<(String, Box<dyn Fn(&ListRow) -> String>)> {
+/// A column of the export: its header, and its value for a row.
+type Column = (String, Box<dyn Fn(&ListRow) -> String>);
+
+/// The export's columns.
+fn columns(lang: Lang) -> Vec<Column> {
     let pick = move |en: &str, zh: &str| lang.pick(en, zh).to_string();
     vec![
         (

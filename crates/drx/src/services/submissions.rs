@@ -813,92 +813,6 @@ pub fn shown_filename(a: &store::Attachment, view: SubmissionView) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn call(phase: &str, ends: Option<i64>, grace: i64) -> CallInfo {
-        CallInfo {
-            id: 1,
-            slug: "c".into(),
-            title_en: "C".into(),
-            title_zh: "C".into(),
-            description_en: String::new(),
-            description_zh: String::new(),
-            phase: phase.into(),
-            blind_mode: "double".into(),
-            timezone: "Asia/Shanghai".into(),
-            grace_seconds: grace,
-            reviews_per_submission: 3,
-            judge_min_load: 0,
-            judge_max_load: 10,
-            finalists: 16,
-            open_starts_at: Some(100),
-            open_ends_at: ends,
-        }
-    }
-
-    #[test]
-    fn the_window_closes_one_second_after_deadline_plus_grace() {
-        let c = call("open", Some(1000), 60);
-        assert!(check_window(&c, 100).is_ok());
-        assert!(check_window(&c, 1060).is_ok(), "the last second of grace");
-        assert!(check_window(&c, 1061).is_err());
-        assert!(check_window(&c, 99).is_err(), "not yet open");
-        assert!(check_window(&call("review", Some(1000), 60), 500).is_err());
-        assert!(check_window(&call("open", None, 0), 1_000_000).is_ok());
-    }
-
-    #[test]
-    fn the_deadline_message_names_the_deadline_in_china_time() {
-        let mut c = call("open", Some(0), 0);
-        c.open_starts_at = Some(-100);
-        match check_window(&c, 10) {
-            Err(ServiceError::Invalid(m)) => {
-                assert_eq!(m.key, "error-deadline-passed");
-                assert_eq!(m.args[0].1, "1970-01-01 08:00 (UTC+8)");
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn files_are_told_by_their_bytes() {
-        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
-        assert_eq!(
-            sniff(b"PK\x03\x04....[Content_Types].xml....word/document.xml"),
-            Some(FileKind::Docx)
-        );
-        assert_eq!(
-            sniff(b"PK\x03\x04....[Content_Types].xml..xl/workbook.xml"),
-            Some(FileKind::Xlsx)
-        );
-        assert_eq!(
-            sniff(b"PK\x03\x04....[Content_Types].xml..ppt/slides/"),
-            Some(FileKind::Pptx)
-        );
-        assert_eq!(sniff(b"PK\x03\x04 a plain zip"), None);
-        assert_eq!(sniff(b"MZ\x90\x00 an exe"), None);
-        assert_eq!(sniff(b"<html><script>"), None);
-    }
-
-    #[test]
-    fn file_names_lose_paths_and_take_the_real_extension() {
-        assert_eq!(
-            clean_filename("C:\\docs\\方案.exe", FileKind::Pdf),
-            "方案.pdf"
-        );
-        assert_eq!(
-            clean_filename("../../etc/passwd", FileKind::Png),
-            "passwd.png"
-        );
-        assert_eq!(clean_filename("", FileKind::Jpeg), "file.jpg");
-        assert_eq!(clean_filename("a\"b\r\n.pdf", FileKind::Pdf), "ab.pdf");
-    }
-}
-
 /// A minimal valid one-page PDF, for the demo's attachments.
 fn demo_pdf(title: &str) -> Vec<u8> {
     let text: String = title
@@ -1040,4 +954,90 @@ fn demo_time(ts: i64) -> String {
         t.hour(),
         t.minute()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(phase: &str, ends: Option<i64>, grace: i64) -> CallInfo {
+        CallInfo {
+            id: 1,
+            slug: "c".into(),
+            title_en: "C".into(),
+            title_zh: "C".into(),
+            description_en: String::new(),
+            description_zh: String::new(),
+            phase: phase.into(),
+            blind_mode: "double".into(),
+            timezone: "Asia/Shanghai".into(),
+            grace_seconds: grace,
+            reviews_per_submission: 3,
+            judge_min_load: 0,
+            judge_max_load: 10,
+            finalists: 16,
+            open_starts_at: Some(100),
+            open_ends_at: ends,
+        }
+    }
+
+    #[test]
+    fn the_window_closes_one_second_after_deadline_plus_grace() {
+        let c = call("open", Some(1000), 60);
+        assert!(check_window(&c, 100).is_ok());
+        assert!(check_window(&c, 1060).is_ok(), "the last second of grace");
+        assert!(check_window(&c, 1061).is_err());
+        assert!(check_window(&c, 99).is_err(), "not yet open");
+        assert!(check_window(&call("review", Some(1000), 60), 500).is_err());
+        assert!(check_window(&call("open", None, 0), 1_000_000).is_ok());
+    }
+
+    #[test]
+    fn the_deadline_message_names_the_deadline_in_china_time() {
+        let mut c = call("open", Some(0), 0);
+        c.open_starts_at = Some(-100);
+        match check_window(&c, 10) {
+            Err(ServiceError::Invalid(m)) => {
+                assert_eq!(m.key, "error-deadline-passed");
+                assert_eq!(m.args[0].1, "1970-01-01 08:00 (UTC+8)");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn files_are_told_by_their_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml....word/document.xml"),
+            Some(FileKind::Docx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml..xl/workbook.xml"),
+            Some(FileKind::Xlsx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml..ppt/slides/"),
+            Some(FileKind::Pptx)
+        );
+        assert_eq!(sniff(b"PK\x03\x04 a plain zip"), None);
+        assert_eq!(sniff(b"MZ\x90\x00 an exe"), None);
+        assert_eq!(sniff(b"<html><script>"), None);
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_take_the_real_extension() {
+        assert_eq!(
+            clean_filename("C:\\docs\\方案.exe", FileKind::Pdf),
+            "方案.pdf"
+        );
+        assert_eq!(
+            clean_filename("../../etc/passwd", FileKind::Png),
+            "passwd.png"
+        );
+        assert_eq!(clean_filename("", FileKind::Jpeg), "file.jpg");
+        assert_eq!(clean_filename("a\"b\r\n.pdf", FileKind::Pdf), "ab.pdf");
+    }
 }
