@@ -213,3 +213,70 @@ db_test!(
         );
     }
 );
+
+db_test!(clinicians_log_needs_with_private_details, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let before = store::list(db, &NeedFilter::default(), 1, 0)
+        .await
+        .unwrap()
+        .1;
+    let mut c = client(db, "clinician@drx.example").await;
+    assert!(c.get("/needs").await.body.contains("/needs/new"));
+    let form = c.get("/needs/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let fields = [
+        ("problem", "及早识别术后谵妄"),
+        ("population", "老年髋部骨折术后患者"),
+        ("outcome", "降低谵妄发生率"),
+        ("current_practice", "护士每班用CAM量表评估"),
+        ("confidential_details", "本院2025年谵妄发生率数据"),
+        ("field", "7"),
+        ("urgency", "high"),
+    ];
+    let r = c.submit("/needs/new", "/needs/new", &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.location().to_string();
+    assert_eq!(
+        store::list(db, &NeedFilter::default(), 1, 0)
+            .await
+            .unwrap()
+            .1,
+        before + 1
+    );
+    let body = c.get(&page).await.body;
+    assert!(body.contains("一种在老年髋部骨折术后患者中及早识别术后谵妄的方法，降低谵妄发生率"));
+    assert!(
+        body.contains("本院2025年谵妄发生率数据"),
+        "the author sees the private details"
+    );
+    let mut o = client(db, "organizer@drx.example").await;
+    assert!(o.get(&page).await.body.contains("本院2025年谵妄发生率数据"));
+    let mut e = client(db, "engineer@drx.example").await;
+    let body = e.get(&page).await.body;
+    assert!(body.contains("及早识别术后谵妄") && !body.contains("本院2025年谵妄发生率数据"));
+    // Missing parts are named and nothing typed is lost; others cannot log needs.
+    let r = c
+        .submit(
+            "/needs/new",
+            "/needs/new",
+            &[
+                ("problem", "只写了问题"),
+                ("population", ""),
+                ("outcome", "x"),
+                ("field", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("人群") && r.body.contains("只写了问题"));
+    assert_eq!(e.get("/needs/new").await.status, StatusCode::FORBIDDEN);
+    let r = e.submit("/", "/needs/new", &fields).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        store::list(db, &NeedFilter::default(), 1, 0)
+            .await
+            .unwrap()
+            .1,
+        before + 1
+    );
+});

@@ -75,3 +75,90 @@ pub fn statement(lang: crate::i18n::Lang, n: &Need) -> String {
         ],
     )
 }
+
+/// What the need form sends.
+#[derive(Debug, Clone, Default)]
+pub struct NeedInput {
+    pub organization_id: Option<i64>,
+    pub field_id: i64,
+    pub problem: String,
+    pub population: String,
+    pub outcome: String,
+    pub current_practice: String,
+    pub confidential_details: String,
+    pub urgency: String,
+}
+
+/// Logs a need in the catalogue (clinicians, organizers, admins), open at once.
+pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<i64> {
+    use crate::auth::authorization::{can, Permission};
+    if !(can(actor, Permission::Submit) || curator(actor)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let problem = super::required_text(&n.problem, 1000, "need-problem")?;
+    let population = super::required_text(&n.population, 1000, "need-population")?;
+    let outcome = super::required_text(&n.outcome, 1000, "need-outcome")?;
+    for (v, f) in [
+        (&n.current_practice, "need-current-practice"),
+        (&n.confidential_details, "need-confidential"),
+    ] {
+        if v.chars().count() > 4000 {
+            return Err(ServiceError::Invalid(
+                super::Msg::new("error-too-long")
+                    .arg("field", f)
+                    .arg("max", 4000),
+            ));
+        }
+    }
+    let urgency = match n.urgency.as_str() {
+        "" => "medium",
+        u @ ("low" | "medium" | "high") => u,
+        _ => return Err(ServiceError::invalid("error-bad-choice")),
+    };
+    let hospitals = crate::store::submissions::hospitals(db).await?;
+    let org = n
+        .organization_id
+        .or(actor.organization_id)
+        .filter(|o| hospitals.iter().any(|h| h.0 == *o))
+        .ok_or_else(|| ServiceError::invalid("error-sub-hospital"))?;
+    let fields = crate::store::catalogue::fields(db).await?;
+    if !fields.iter().any(|f| f.id == n.field_id) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    let text = format!("{problem}{population}");
+    let lang = if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        "zh"
+    } else {
+        "en"
+    };
+    let mut tx = db.begin().await?;
+    let id = store::insert(
+        &mut tx,
+        &crate::store::catalogue::NewNeed {
+            organization_id: org,
+            field_id: n.field_id,
+            problem: &problem,
+            population: &population,
+            outcome: &outcome,
+            current_practice: n.current_practice.trim(),
+            urgency,
+            lang,
+            created_by: Some(actor.id),
+        },
+        "open",
+        now,
+    )
+    .await?;
+    if !n.confidential_details.trim().is_empty() {
+        store::set_confidential(&mut tx, id, n.confidential_details.trim()).await?;
+    }
+    crate::store::audit::record(&mut tx, Some(actor.id), "need", id, "create", "{}", now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Whether the person may log needs (the catalogue shows them the form's link).
+pub fn can_create(actor: &Person) -> bool {
+    crate::auth::authorization::can(actor, crate::auth::authorization::Permission::Submit)
+        || curator(actor)
+}

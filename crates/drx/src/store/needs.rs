@@ -182,3 +182,12 @@ pub async fn insert(
     .await?;
     get_i64(&row, "id")
 }
+
+pub async fn set_confidential(tx: &mut Tx, id: i64, details: &str) -> Result<()> {
+    sqlx::query(tx.q("UPDATE needs SET confidential_details = ? WHERE id = ?"))
+        .bind(details)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}

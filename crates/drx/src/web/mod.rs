@@ -107,6 +107,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
         )
         .route("/needs/{id}", get(pages::needs::need_page))
+        .route(
+            "/needs/new",
+            get(pages::needs::new_need_page).post(pages::needs::create_need),
+        )
         .route("/submissions/{id}", get(pages::submissions::detail))
         .route(
             "/submissions/{id}/edit",

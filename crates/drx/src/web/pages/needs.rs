@@ -71,7 +71,10 @@ pub async fn list_page(
     let body = html! {
         h1 { (ctx.t("needs-title")) }
         p class="muted" { (ctx.t("needs-lead")) }
-        @if crate::auth::authorization::can_create_call(user) { p { a href="/needs/import" { (ctx.t("import-needs")) " →" } } }
+        p {
+            @if svc::can_create(user) { a class="button" href="/needs/new" { (ctx.t("need-new")) } " " }
+            @if crate::auth::authorization::can_create_call(user) { a href="/needs/import" { (ctx.t("import-needs")) " →" } }
+        }
         form method="get" action="/needs" class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200"; }
@@ -183,4 +186,116 @@ pub async fn need_page(
         }
     };
     Ok(page(&ctx, &title, body))
+}
+
+/// The need form as posted (shown again whole when refused).
+#[derive(Deserialize, Default, Clone)]
+pub struct NeedForm {
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    field: String,
+    #[serde(default)]
+    problem: String,
+    #[serde(default)]
+    population: String,
+    #[serde(default)]
+    outcome: String,
+    #[serde(default)]
+    current_practice: String,
+    #[serde(default)]
+    confidential_details: String,
+    #[serde(default)]
+    urgency: String,
+}
+
+async fn need_form(
+    ctx: &Ctx,
+    state: &AppState,
+    f: &NeedForm,
+    message: Option<String>,
+) -> Result<maud::Markup, WebError> {
+    let fields = crate::store::catalogue::fields(&state.db).await?;
+    let hospitals = subs::hospitals(&state.db).await?;
+    Ok(html! {
+        @if let Some(m) = message { (crate::web::layout::notice("error", &m)) }
+        form method="post" action="/needs/new" class="stacked card" {
+            (crate::web::layout::csrf_field(ctx))
+            p class="hint" { (ctx.t("need-form-hint")) }
+            label for="problem" { (ctx.t("need-problem")) }
+            input type="text" id="problem" name="problem" value=(f.problem) required maxlength="1000";
+            label for="population" { (ctx.t("need-population")) }
+            input type="text" id="population" name="population" value=(f.population) required maxlength="1000";
+            label for="outcome" { (ctx.t("need-outcome")) }
+            input type="text" id="outcome" name="outcome" value=(f.outcome) required maxlength="1000";
+            label for="current_practice" { (ctx.t("need-current-practice")) }
+            textarea id="current_practice" name="current_practice" rows="3" maxlength="4000" { (f.current_practice) }
+            label for="confidential_details" { (ctx.t("need-confidential")) }
+            p class="hint" { (ctx.t("need-confidential-hint")) }
+            textarea id="confidential_details" name="confidential_details" rows="3" maxlength="4000" { (f.confidential_details) }
+            label for="field" { (ctx.t("field-field")) }
+            select id="field" name="field" {
+                @for fl in &fields { option value=(fl.id) selected[f.field == fl.id.to_string()] { (ctx.pick(&fl.name_en, &fl.name_zh)) } }
+            }
+            label for="organization" { (ctx.t("field-hospital")) }
+            select id="organization" name="organization" {
+                option value="" { "—" }
+                @for h in &hospitals { option value=(h.0) selected[f.organization == h.0.to_string()] { (ctx.pick(&h.1, &h.2)) } }
+            }
+            label for="urgency" { (ctx.t("need-urgency")) }
+            select id="urgency" name="urgency" {
+                @for u in ["low", "medium", "high"] { option value=(u) selected[f.urgency == u] { (ctx.t(&format!("urgency-{u}"))) } }
+            }
+            button type="submit" { (ctx.t("save")) }
+        }
+    })
+}
+
+pub async fn new_need_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    if !svc::can_create(user) {
+        return Err(WebError::Forbidden);
+    }
+    let f = NeedForm {
+        organization: user
+            .organization_id
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+        urgency: "medium".into(),
+        ..Default::default()
+    };
+    let body = html! { h1 { (ctx.t("need-new")) } (need_form(&ctx, &state, &f, None).await?) };
+    Ok(page(&ctx, &ctx.t("need-new"), body))
+}
+
+pub async fn create_need(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    crate::web::form::CsrfForm(f): crate::web::form::CsrfForm<NeedForm>,
+) -> Result<Response, WebError> {
+    use axum::response::IntoResponse;
+    let user = ctx.require_user()?;
+    let input = svc::NeedInput {
+        organization_id: f.organization.trim().parse().ok(),
+        field_id: f.field.trim().parse().unwrap_or(0),
+        problem: f.problem.clone(),
+        population: f.population.clone(),
+        outcome: f.outcome.clone(),
+        current_practice: f.current_practice.clone(),
+        confidential_details: f.confidential_details.clone(),
+        urgency: f.urgency.clone(),
+    };
+    match svc::create(&state.db, user, &input, crate::store::now()).await {
+        Ok(id) => Ok(crate::web::see_other(&format!("/needs/{id}"))),
+        Err(crate::services::ServiceError::Invalid(m)) => {
+            let msg = crate::i18n::msg(ctx.lang, &m);
+            let body = html! { h1 { (ctx.t("need-new")) } (need_form(&ctx, &state, &f, Some(msg)).await?) };
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                page(&ctx, &ctx.t("need-new"), body),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
