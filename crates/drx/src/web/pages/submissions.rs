@@ -527,7 +527,7 @@ async fn detail_body(
                         @if m.role == "lead" { " " span class="pill" { (ctx.t("sub-lead")) } }
                     } } }
                 } }
-                @if let Some(n) = s.need_id { tr { th { (ctx.t("field-need")) } td { "#" (n) } } }
+                @if let Some(n) = s.need_id { tr { th { (ctx.t("field-need")) } td { a href={ "/needs/" (n) } { "#" (n) } } } }
             }
             tr { th { (ctx.t("field-ip-status")) } td { (ctx.t(&format!("ip-{}", s.ip_status))) } }
             tr { th { (ctx.t("field-confidentiality")) } td { (ctx.t(&format!("conf-{}", s.confidentiality))) } }
