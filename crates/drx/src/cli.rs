@@ -43,6 +43,25 @@ struct ListenArgs {
     base_url: Option<String>,
 }
 
+#[derive(Args, Clone)]
+struct MailArgs {
+    /// SMTP relay for outgoing mail (smtp://host:port). Without it, mail is written to the log.
+    #[arg(long, env = "DRX_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender address of outgoing mail.
+    #[arg(long, default_value = "drx <drx@localhost>", env = "DRX_MAIL_FROM")]
+    mail_from: String,
+}
+
+impl MailArgs {
+    fn sender(&self) -> anyhow::Result<crate::services::mail::Sender> {
+        match &self.smtp_url {
+            Some(url) => crate::services::mail::Sender::smtp(url, &self.mail_from),
+            None => Ok(crate::services::mail::Sender::Log),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve drx on a configured database (migrating it first).
@@ -51,6 +70,8 @@ enum Command {
         db: DbArgs,
         #[command(flatten)]
         listen: ListenArgs,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Build a fresh demo database (the "Dr. X" call, 155 submissions) and serve it.
     Demo {
@@ -62,6 +83,8 @@ enum Command {
         data: PathBuf,
         #[command(flatten)]
         listen: ListenArgs,
+        #[command(flatten)]
+        mail: MailArgs,
         /// Build the database, print the logins, and exit without serving.
         #[arg(long)]
         no_serve: bool,
@@ -97,9 +120,41 @@ enum Command {
         #[arg(long, default_value = "http://127.0.0.1:8080", env = "DRX_BASE_URL")]
         base_url: String,
     },
+    /// Write a consistent online backup of the SQLite database to a file.
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The backup file to write (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup file into a data directory (checks the file first).
+    Restore {
+        /// The backup file, as written by `drx backup`.
+        #[arg(long)]
+        from: PathBuf,
+        /// The data directory to restore into.
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Replace an existing database in the data directory.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Audit log tools.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Benchmarks of the engine on datasets and instances.
     #[command(subcommand)]
     Bench(crate::bench::BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain of the audit log; fails if any event was edited or removed.
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -174,8 +229,10 @@ fn config(listen: &ListenArgs, demo_logins: Vec<(String, String)>) -> Config {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Serve { db, listen } => {
+        Command::Serve { db, listen, mail } => {
+            let sender = mail.sender()?;
             let db = open_migrated(&database_url(&db)?).await?;
+            tokio::spawn(crate::services::mail::worker(db.clone(), sender));
             let state = AppState {
                 db,
                 config: Arc::new(config(&listen, Vec::new())),
@@ -186,8 +243,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             seed,
             data,
             listen,
+            mail,
             no_serve,
         } => {
+            let sender = mail.sender()?;
             let db = fresh_demo_database(&data).await?;
             let logins = crate::demo::generate(&db, seed).await?;
             println!("drx demo (seed {seed}) in {}", data.display());
@@ -198,6 +257,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             if no_serve {
                 return Ok(());
             }
+            tokio::spawn(crate::services::mail::worker(db.clone(), sender));
             let cfg = config(&listen, logins);
             println!("Open {} in a browser. Ctrl-C stops.", cfg.base_url);
             let state = AppState {
@@ -244,9 +304,60 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created administrator {email} (id {id})");
             Ok(())
         }
-        Command::Assign { db, call, fairness, allow_same_organization, publish, actor, base_url } => {
+        Command::Assign {
+            db,
+            call,
+            fairness,
+            allow_same_organization,
+            publish,
+            actor,
+            base_url,
+        } => {
             let db = open_migrated(&database_url(&db)?).await?;
-            assign_command(&db, call, fairness, !allow_same_organization, publish, actor, &base_url).await
+            assign_command(
+                &db,
+                call,
+                fairness,
+                !allow_same_organization,
+                publish,
+                actor,
+                &base_url,
+            )
+            .await
+        }
+        Command::Backup { db, out } => {
+            if out.exists() {
+                anyhow::bail!("{} exists already; choose a new file name", out.display());
+            }
+            let db = Db::open(&database_url(&db)?).await?;
+            db.check_schema_not_newer().await?;
+            store::backup::backup_sqlite(&db, &out).await?;
+            let copy = Db::open(&format!("sqlite://{}?mode=ro", out.display())).await?;
+            let check = store::backup::integrity_check(&copy).await?;
+            copy.close().await;
+            if check != "ok" {
+                anyhow::bail!(
+                    "the backup {} fails its integrity check: {check}",
+                    out.display()
+                );
+            }
+            println!("backup written to {} (integrity ok)", out.display());
+            Ok(())
+        }
+        Command::Restore { from, data, force } => restore(&from, &data, force).await,
+        Command::Audit(AuditCommand::Verify { db }) => {
+            let db = Db::open(&database_url(&db)?).await?;
+            db.check_schema_not_newer().await?;
+            let n = store::catalogue::count(&db, "audit_events").await?;
+            match store::audit::verify(&db).await? {
+                None => {
+                    println!("audit log verified: {n} events, hash chain intact");
+                    Ok(())
+                }
+                Some(id) => anyhow::bail!(
+                    "audit log broken at event {id}: it or an earlier event was changed or removed"
+                ),
+            }
         }
         Command::Bench(_) => unreachable!("handled without a runtime"),
     }
@@ -300,31 +411,57 @@ async fn assign_command(
     use crate::services::assignment::{self, AssignParams, RunOutcome};
     let people = store::accounts::list_people(db, None).await?;
     let actor = match &actor {
-        Some(email) => people.iter().find(|p| p.email == store::accounts::normalize_email(email)),
-        None => people.iter().find(|p| p.active && p.roles.contains(&crate::domain::Role::Admin)),
+        Some(email) => people
+            .iter()
+            .find(|p| p.email == store::accounts::normalize_email(email)),
+        None => people
+            .iter()
+            .find(|p| p.active && p.roles.contains(&crate::domain::Role::Admin)),
     }
-    .ok_or_else(|| anyhow::anyhow!("no such account to act as; pass --as EMAIL of an organizer of the call"))?;
-    let params = AssignParams { fairness, one_judge_per_org, ..AssignParams::default() };
-    let progress = Progress { steps: 4, done: Default::default(), start: std::time::Instant::now() };
-    let outcome = assignment::run_judges(db, actor, call, &params, store::now(), &|s| progress.step(s))
-        .await
-        .map_err(|e| match e {
-            crate::services::ServiceError::Forbidden => {
-                anyhow::anyhow!("{} may not run the assignment of call {call}", actor.email)
-            }
-            crate::services::ServiceError::NotFound => anyhow::anyhow!("there is no call {call}"),
-            e => e.into(),
-        })?;
+    .ok_or_else(|| {
+        anyhow::anyhow!("no such account to act as; pass --as EMAIL of an organizer of the call")
+    })?;
+    let params = AssignParams {
+        fairness,
+        one_judge_per_org,
+        ..AssignParams::default()
+    };
+    let progress = Progress {
+        steps: 4,
+        done: Default::default(),
+        start: std::time::Instant::now(),
+    };
+    let outcome = assignment::run_judges(db, actor, call, &params, store::now(), &|s| {
+        progress.step(s)
+    })
+    .await
+    .map_err(|e| match e {
+        crate::services::ServiceError::Forbidden => {
+            anyhow::anyhow!("{} may not run the assignment of call {call}", actor.email)
+        }
+        crate::services::ServiceError::NotFound => anyhow::anyhow!("there is no call {call}"),
+        e => e.into(),
+    })?;
     match outcome {
         RunOutcome::Infeasible(reasons) => {
-            let lines: Vec<String> =
-                reasons.iter().map(|m| crate::i18n::msg(crate::i18n::Lang::En, m)).collect();
-            anyhow::bail!("no assignment satisfies the constraints:\n- {}", lines.join("\n- "))
+            let lines: Vec<String> = reasons
+                .iter()
+                .map(|m| crate::i18n::msg(crate::i18n::Lang::En, m))
+                .collect();
+            anyhow::bail!(
+                "no assignment satisfies the constraints:\n- {}",
+                lines.join("\n- ")
+            )
         }
-        RunOutcome::Saved { run_id, total_affinity, pairs } => {
+        RunOutcome::Saved {
+            run_id,
+            total_affinity,
+            pairs,
+        } => {
             println!("run {run_id}: {pairs} pairs, total affinity {total_affinity:.4} (draft)");
             if publish {
-                let created = assignment::publish(db, actor, run_id, base_url, store::now()).await?;
+                let created =
+                    assignment::publish(db, actor, run_id, base_url, store::now()).await?;
                 println!("published: {created} reviews assigned, judges notified");
             } else {
                 println!("review it at {base_url}/calls/{call}/assignment/{run_id}, or re-run with --publish");
@@ -332,4 +469,56 @@ async fn assign_command(
             Ok(())
         }
     }
+}
+
+/// Checks a backup file, then copies it into the data directory.
+async fn restore(from: &Path, data: &Path, force: bool) -> anyhow::Result<()> {
+    if !from.is_file() {
+        anyhow::bail!("{} is not a file", from.display());
+    }
+    let source = Db::open(&format!("sqlite://{}?mode=ro", from.display()))
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!("{} is not a readable SQLite database: {e}", from.display())
+        })?;
+    let check = store::backup::integrity_check(&source)
+        .await
+        .map_err(|_| anyhow::anyhow!("{} is not a SQLite database", from.display()))?;
+    if check != "ok" {
+        anyhow::bail!("{} fails its integrity check: {check}", from.display());
+    }
+    let version = source
+        .schema_version()
+        .await
+        .map_err(|e| anyhow::anyhow!("{} is not a drx backup: {e}", from.display()))?;
+    source.close().await;
+    if version == 0 {
+        anyhow::bail!("{} is not a drx backup (no schema)", from.display());
+    }
+    if version > store::migrate::latest_version() {
+        anyhow::bail!(
+            "{} was written by a newer drx (schema {version}); restore it with that version",
+            from.display()
+        );
+    }
+    std::fs::create_dir_all(data)?;
+    let target = data.join("drx.db");
+    if target.exists() && !force {
+        anyhow::bail!(
+            "{} exists; pass --force to replace it (stop drx serve first)",
+            target.display()
+        );
+    }
+    for stale in ["drx.db-wal", "drx.db-shm"] {
+        let _ = std::fs::remove_file(data.join(stale));
+    }
+    let tmp = data.join("drx.db.restoring");
+    std::fs::copy(from, &tmp)?;
+    std::fs::rename(&tmp, &target)?;
+    println!(
+        "restored {} into {} (schema {version})",
+        from.display(),
+        target.display()
+    );
+    Ok(())
 }

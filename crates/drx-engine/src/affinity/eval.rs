@@ -168,6 +168,8 @@ pub type ConfigParts = Vec<Vec<(f64, f64)>>;
 
 /// Mean over samples of the loss restricted to the participants where `keep` is true, each
 /// participant using the configuration `choice[participant]`.
+// Samples and participants index several nested tables at once.
+#[allow(clippy::needless_range_loop)]
 fn subset_loss(configs: &[ConfigParts], choice: &[usize], keep: &[bool]) -> f64 {
     let samples = configs.first().map_or(0, |c| c.len());
     if samples == 0 {

@@ -1,37 +1,47 @@
 //! Inverted index over profile vectors: top-k profiles for a document by accumulating over the
 //! postings of the document's terms, so profiles sharing nothing with it are never scored.
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{sort_ranked, AffinityModel, AnalyzedProfile, ProfileVecs, Ranked, Similarities};
 
-/// Marks the slot of a profile's whole vector (other slots are its documents).
-const WHOLE: u32 = u32::MAX;
-
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ProfileIndex {
-    /// term id -> (slot, weight), slots in increasing order.
+    /// term id -> (slot, weight), slots in increasing order. A profile owns the contiguous slots
+    /// `first[p]..first[p + 1]`: its whole vector, then each of its documents.
     postings: Vec<Vec<(u32, f64)>>,
-    /// slot -> (profile, document index in the profile or WHOLE).
-    slots: Vec<(u32, u32)>,
+    /// slot -> profile.
+    owner: Vec<u32>,
+    /// profile -> its first slot; one extra entry closes the last range.
+    first: Vec<u32>,
     /// normalised keyword/field -> profiles declaring it.
     tags: HashMap<String, Vec<u32>>,
+}
+
+/// Pruned retrieval scores in full this many candidates per profile asked for.
+pub(crate) const RESCORE: usize = 4;
+
+/// Sums of one query: per slot, and the profiles touched, in increasing order.
+struct Accumulated {
+    acc: Vec<f64>,
+    touched: Vec<u32>,
 }
 
 impl ProfileIndex {
     pub(crate) fn build(terms: usize, vecs: &[ProfileVecs], analyzed: &[AnalyzedProfile]) -> Self {
         let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); terms];
-        let mut slots = Vec::new();
+        let mut owner = Vec::new();
+        let mut first = Vec::with_capacity(vecs.len() + 1);
         for (p, pv) in vecs.iter().enumerate() {
-            let parts = std::iter::once((WHOLE, &pv.whole))
-                .chain(pv.docs.iter().enumerate().map(|(i, d)| (i as u32, d)));
-            for (which, v) in parts {
-                let slot = slots.len() as u32;
-                slots.push((p as u32, which));
+            first.push(owner.len() as u32);
+            for v in std::iter::once(&pv.whole).chain(&pv.docs) {
+                let slot = owner.len() as u32;
+                owner.push(p as u32);
                 for &(t, w) in v {
                     postings[t as usize].push((slot, w));
                 }
             }
         }
+        first.push(owner.len() as u32);
         let mut tags: HashMap<String, Vec<u32>> = HashMap::new();
         for (p, ap) in analyzed.iter().enumerate() {
             for k in &ap.tag_keys {
@@ -40,19 +50,20 @@ impl ProfileIndex {
         }
         ProfileIndex {
             postings,
-            slots,
+            owner,
+            first,
             tags,
         }
     }
 
-    /// Per touched profile: (similarity per profile document it shares terms with, similarity
-    /// to the whole profile). Profiles sharing only a keyword or field appear with no sums.
+    /// Sums the document's terms (its `max_terms` heaviest if given) over the postings.
+    /// Profiles sharing only a keyword or field are touched with zero sums.
     fn accumulate(
         &self,
         model: &AffinityModel,
         document: usize,
         max_terms: Option<usize>,
-    ) -> HashMap<u32, (Vec<(u32, f64)>, f64)> {
+    ) -> Accumulated {
         let q = &model.documents[document];
         let terms: Vec<(u32, f64)> = match max_terms {
             Some(m) if m < q.len() => {
@@ -65,44 +76,43 @@ impl ProfileIndex {
             _ => q.clone(),
         };
         // Terms in increasing id order, products added in that order: the same sums, bit for
-        // bit, as the merge in `dot`.
-        let mut acc: HashMap<u32, f64> = HashMap::new();
+        // bit, as the merge in `dot`. A dense accumulator: cheaper than hashing once many
+        // profiles are touched.
+        let mut acc = vec![0.0; self.owner.len()];
+        let mut seen = vec![false; self.first.len().saturating_sub(1)];
+        let mut touched = Vec::new();
         for &(t, qw) in &terms {
             for &(slot, w) in &self.postings[t as usize] {
-                *acc.entry(slot).or_insert(0.0) += qw * w;
-            }
-        }
-        let mut touched: HashMap<u32, (Vec<(u32, f64)>, f64)> = HashMap::new();
-        for (&slot, &s) in &acc {
-            let (p, which) = self.slots[slot as usize];
-            let e = touched.entry(p).or_insert_with(|| (Vec::new(), 0.0));
-            if which == WHOLE {
-                e.1 = s;
-            } else {
-                e.0.push((which, s));
+                acc[slot as usize] += qw * w;
+                let p = self.owner[slot as usize];
+                if !seen[p as usize] {
+                    seen[p as usize] = true;
+                    touched.push(p);
+                }
             }
         }
         let ad = &model.corpus.documents[document];
         for (_, key) in ad.keywords.iter().chain(&ad.fields) {
             for &p in self.tags.get(key).into_iter().flatten() {
-                touched.entry(p).or_insert_with(|| (Vec::new(), 0.0));
+                if !seen[p as usize] {
+                    seen[p as usize] = true;
+                    touched.push(p);
+                }
             }
         }
-        touched
+        touched.sort_unstable();
+        Accumulated { acc, touched }
     }
 
     fn similarities_of(
+        &self,
         model: &AffinityModel,
         p: usize,
         document: usize,
-        docs: &[(u32, f64)],
-        whole: f64,
+        acc: &[f64],
     ) -> Similarities {
-        let mut per = vec![0.0; model.profiles[p].docs.len()];
-        for &(i, s) in docs {
-            per[i as usize] = s;
-        }
-        model.finish_similarities(p, document, per, whole)
+        let (a, b) = (self.first[p] as usize, self.first[p + 1] as usize);
+        model.finish_similarities(p, document, acc[a + 1..b].to_vec(), acc[a])
     }
 
     pub(crate) fn all_similarities(
@@ -110,13 +120,37 @@ impl ProfileIndex {
         model: &AffinityModel,
         document: usize,
     ) -> Vec<Similarities> {
-        let touched = self.accumulate(model, document, None);
+        // Untouched profiles keep zero sums, which is what `dot` gives them.
+        let Accumulated { acc, .. } = self.accumulate(model, document, None);
         (0..model.profiles.len())
-            .map(|p| match touched.get(&(p as u32)) {
-                Some((docs, whole)) => Self::similarities_of(model, p, document, docs, *whole),
-                None => Self::similarities_of(model, p, document, &[], 0.0),
-            })
+            .map(|p| self.similarities_of(model, p, document, &acc))
             .collect()
+    }
+
+    /// Mean score of a document over all profiles; profiles it shares nothing with are scored
+    /// on zero lexical similarity (which only matters with dense vectors).
+    pub(crate) fn baseline(&self, model: &AffinityModel, document: usize) -> f64 {
+        let n = model.profiles.len();
+        if n == 0 {
+            return 0.0;
+        }
+        let c = &model.params.combine;
+        let Accumulated { acc, touched } = self.accumulate(model, document, None);
+        let dense = model.corpus.documents[document].embedding.is_some();
+        let mut sum = 0.0;
+        if dense {
+            for p in 0..n {
+                sum += self.similarities_of(model, p, document, &acc).combine(c);
+            }
+        } else {
+            // Untouched profiles score 0; touched ones are summed in profile order.
+            for &p in &touched {
+                sum += self
+                    .similarities_of(model, p as usize, document, &acc)
+                    .combine(c);
+            }
+        }
+        sum / n as f64
     }
 
     pub(crate) fn top_profiles(
@@ -126,31 +160,45 @@ impl ProfileIndex {
         k: usize,
         max_terms: Option<usize>,
     ) -> Vec<Ranked> {
-        let touched = self.accumulate(model, document, max_terms);
-        let mut ranked: Vec<Ranked> = Vec::with_capacity(touched.len());
-        for (&p, (docs, whole)) in &touched {
-            let p = p as usize;
-            let score = if max_terms.is_some() {
-                model.score(p, document)
-            } else {
-                Self::similarities_of(model, p, document, docs, *whole)
-                    .combine(&model.params.combine)
-            };
-            ranked.push(Ranked { index: p, score });
+        let Accumulated { acc, touched } = self.accumulate(model, document, max_terms);
+        let c = &model.params.combine;
+        let mut ranked: Vec<Ranked> = touched
+            .iter()
+            .map(|&p| Ranked {
+                index: p as usize,
+                score: self
+                    .similarities_of(model, p as usize, document, &acc)
+                    .combine(c),
+            })
+            .collect();
+        if max_terms.is_some() {
+            // The sums over the heaviest terms only rank candidates: keep the best
+            // RESCORE * k of them and score those in full.
+            sort_ranked(&mut ranked);
+            ranked.truncate(RESCORE * k);
+            for r in &mut ranked {
+                r.score = model.score(r.index, document);
+            }
         }
         if ranked.len() < k {
             // Fewer candidates than asked: the rest share nothing with the document, complete
             // with them in index order as exhaustive ranking would.
-            let seen: HashSet<usize> = ranked.iter().map(|r| r.index).collect();
-            for p in (0..model.profiles.len()).filter(|p| !seen.contains(p)) {
-                if ranked.len() >= k {
+            let mut next = 0;
+            let mut extra = Vec::new();
+            for p in 0..model.profiles.len() {
+                if ranked.len() + extra.len() >= k {
                     break;
                 }
-                ranked.push(Ranked {
+                if touched.get(next) == Some(&(p as u32)) {
+                    next += 1;
+                    continue;
+                }
+                extra.push(Ranked {
                     index: p,
                     score: model.score(p, document),
                 });
             }
+            ranked.extend(extra);
         }
         sort_ranked(&mut ranked);
         ranked.truncate(k);

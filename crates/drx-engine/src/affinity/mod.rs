@@ -77,6 +77,9 @@ pub enum Tf {
     Raw,
     /// ln(1 + count): repeated words count less and less.
     Log,
+    /// BM25 saturation with the textbook k1 = 1.2, b = 0.75 (Robertson): counts saturate and
+    /// long documents are discounted against the pool's mean length.
+    Bm25,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +124,11 @@ pub struct Params {
 }
 
 impl Default for Params {
-    /// The weighting and pooling were selected on the gold-standard dev half by the grid of
-    /// `drx bench affinity --cv` (see docs/bench-affinity.md); `dense_weight` and `tag_weight`
-    /// have no data to learn from yet and are plain product choices: vectors and declared tags
-    /// inform the score without overriding the text.
+    /// Selected on the gold-standard dev half with `drx bench affinity --cv` (see
+    /// docs/bench-affinity.md): the weighting and pooling by `--grid small` (and `full`), the
+    /// dense share by `--grid dense` with all-MiniLM-L6-v2 vectors. `tag_weight` has no data to
+    /// learn from yet and is a product choice: declared tags inform the score without overriding
+    /// the text.
     fn default() -> Self {
         Params {
             weighting: Weighting {
@@ -136,7 +140,7 @@ impl Default for Params {
             combine: Combine {
                 aggregate: Aggregate::Max,
                 paper_mix: 0.5,
-                dense_weight: 0.5,
+                dense_weight: 0.75,
                 tag_weight: 0.2,
                 centering: 0.0,
             },
@@ -170,6 +174,9 @@ pub fn aggregate(sims: &[f64], how: Aggregate) -> f64 {
         }
     }
 }
+
+/// Weighted term counts of one document before tf and idf.
+type Bag = HashMap<u32, f64>;
 
 /// A sparse term vector: (term id, weight), sorted by term id, L2-normalised.
 type SparseVec = Vec<(u32, f64)>;
@@ -250,6 +257,7 @@ pub struct AnalyzedCorpus {
 }
 
 struct Interner {
+    bigrams: bool,
     ids: HashMap<String, u32>,
     terms: Vec<String>,
     surface_counts: Vec<HashMap<String, u32>>,
@@ -267,9 +275,13 @@ impl Interner {
                 id
             }
         };
-        *self.surface_counts[id as usize]
-            .entry(surface.to_string())
-            .or_insert(0) += 1;
+        let counts = &mut self.surface_counts[id as usize];
+        match counts.get_mut(surface) {
+            Some(c) => *c += 1,
+            None => {
+                counts.insert(surface.to_string(), 1);
+            }
+        }
         id
     }
 
@@ -279,6 +291,9 @@ impl Interner {
         for t in &toks {
             let id = self.id(&t.term, &t.surface);
             out.0.push(id);
+        }
+        if !self.bigrams {
+            return;
         }
         for w in toks.windows(2) {
             let term = format!("{} {}", w[0].term, w[1].term);
@@ -336,7 +351,23 @@ impl AnalyzedCorpus {
     /// Analyzes profiles and the documents to be matched against them. The idf of the model is
     /// taken over all these documents together.
     pub fn new(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document]) -> Self {
+        Self::build(analyzer, profiles, documents, true)
+    }
+
+    /// Like [`AnalyzedCorpus::new`] without the pairs of adjacent terms, which take memory on
+    /// large pools and only count when `bigram_weight` is above 0 (it is 0 by default).
+    pub fn unigrams(analyzer: &Analyzer, profiles: &[Profile], documents: &[Document]) -> Self {
+        Self::build(analyzer, profiles, documents, false)
+    }
+
+    fn build(
+        analyzer: &Analyzer,
+        profiles: &[Profile],
+        documents: &[Document],
+        bigrams: bool,
+    ) -> Self {
         let mut inter = Interner {
+            bigrams,
             ids: HashMap::new(),
             terms: Vec::new(),
             surface_counts: Vec::new(),
@@ -533,7 +564,7 @@ impl AffinityModel {
             add_part(&d.head, w.title_weight, w.bigram_weight, into);
             add_part(&d.body, 1.0, w.bigram_weight, into);
         };
-        let mut prof_bags: Vec<(Vec<HashMap<u32, f64>>, HashMap<u32, f64>)> = Vec::new();
+        let mut prof_bags: Vec<(Vec<Bag>, Bag)> = Vec::new();
         let mut doc_bags: Vec<HashMap<u32, f64>> = Vec::new();
         let mut df = vec![0u32; c.terms.len()];
         let mut n = 0usize;
@@ -579,13 +610,27 @@ impl AffinityModel {
                 }
             })
             .collect();
+        let length = |b: &Bag| b.values().sum::<f64>();
+        let pooled: Vec<f64> = prof_bags
+            .iter()
+            .flat_map(|(docs, _)| docs.iter().map(length))
+            .chain(doc_bags.iter().map(length))
+            .collect();
+        let mean_length = if pooled.is_empty() {
+            1.0
+        } else {
+            pooled.iter().sum::<f64>() / pooled.len() as f64
+        };
         let vec_of = |b: &HashMap<u32, f64>| -> SparseVec {
+            let (k1, bb) = (1.2, 0.75);
+            let norm = k1 * (1.0 - bb + bb * length(b) / mean_length.max(f64::MIN_POSITIVE));
             let mut v: SparseVec = b
                 .iter()
                 .map(|(&t, &x)| {
                     let tf = match w.tf {
                         Tf::Raw => x,
                         Tf::Log => x.ln_1p(),
+                        Tf::Bm25 => x * (k1 + 1.0) / (x + norm),
                     };
                     (t, tf * idf[t as usize])
                 })
@@ -704,32 +749,49 @@ impl AffinityModel {
             .collect()
     }
 
-    /// The document's mean score over all profiles (0 when there are none). The baselines of
-    /// all documents are computed together on first call.
+    /// The document's mean score over all profiles (0 when there are none). Costs about one
+    /// [`AffinityModel::top_profiles`]: only profiles sharing something with the document are
+    /// scored (plus, with dense vectors, every profile's dense part).
     pub fn baseline(&self, document: usize) -> f64 {
+        match self.baselines.get() {
+            Some(all) => all[document],
+            None => self.index.baseline(self, document),
+        }
+    }
+
+    /// The baselines of all documents, computed together once (as costly as retrieving the
+    /// top profiles of every document) and kept for [`AffinityModel::relative_score`].
+    fn baselines(&self) -> &[f64] {
         self.baselines.get_or_init(|| {
             (0..self.documents.len())
-                .map(|d| {
-                    let s = self.all_scores(d);
-                    if s.is_empty() {
-                        0.0
-                    } else {
-                        s.iter().sum::<f64>() / s.len() as f64
-                    }
-                })
+                .map(|d| self.index.baseline(self, d))
                 .collect()
-        })[document]
+        })
     }
 
     /// The score minus `centering` times the document's baseline, in -1..=1: how much better
     /// this profile fits the document than the pool does on average. Use it to rank documents
     /// for one profile.
     pub fn relative_score(&self, profile: usize, document: usize) -> f64 {
-        self.score(profile, document) - self.params.combine.centering * self.baseline(document)
+        let c = self.params.combine.centering;
+        if c == 0.0 {
+            return self.score(profile, document);
+        }
+        self.score(profile, document) - c * self.baselines()[document]
     }
 
     /// The score with its reasons; `max_terms` shared terms at most.
     pub fn explain(&self, profile: usize, document: usize, max_terms: usize) -> Explanation {
+        self.explain_with_baseline(profile, document, max_terms, self.baseline(document))
+    }
+
+    fn explain_with_baseline(
+        &self,
+        profile: usize,
+        document: usize,
+        max_terms: usize,
+        baseline: f64,
+    ) -> Explanation {
         let c = &self.params.combine;
         let sims = self.similarities(profile, document);
         let p = &self.profiles[profile];
@@ -786,7 +848,6 @@ impl AffinityModel {
                 .collect()
         };
         let score = sims.combine(c);
-        let baseline = self.baseline(document);
         Explanation {
             score,
             baseline,
@@ -808,12 +869,55 @@ impl AffinityModel {
         self.index.top_profiles(self, document, k, None)
     }
 
-    /// Like [`AffinityModel::top_profiles`] but gathers candidates from the document's
-    /// `max_terms` heaviest terms only, then scores the candidates exactly: faster on long
-    /// documents and large pools, at the price of possibly missing a profile that matches only
-    /// on light terms.
+    /// Like [`AffinityModel::top_profiles`] but ranks candidates by the document's `max_terms`
+    /// heaviest terms only, then scores the best `4 * k` of them in full: faster on long documents
+    /// and large pools, at the price of possibly missing a profile that matches mostly on light
+    /// terms. Exact when `max_terms` covers all the document's terms.
     pub fn top_profiles_pruned(&self, document: usize, k: usize, max_terms: usize) -> Vec<Ranked> {
         self.index.top_profiles(self, document, k, Some(max_terms))
+    }
+
+    /// [`AffinityModel::top_profiles`] with the reasons of each (`max_terms` shared terms at
+    /// most): what an organizer sees for one submission.
+    pub fn top_profiles_explained(
+        &self,
+        document: usize,
+        k: usize,
+        max_terms: usize,
+    ) -> Vec<(Ranked, Explanation)> {
+        let baseline = self.baseline(document);
+        self.top_profiles(document, k)
+            .into_iter()
+            .map(|r| {
+                (
+                    r,
+                    self.explain_with_baseline(r.index, document, max_terms, baseline),
+                )
+            })
+            .collect()
+    }
+
+    /// [`AffinityModel::top_documents`] with the reasons of each: what a judge or team sees.
+    pub fn top_documents_explained(
+        &self,
+        profile: usize,
+        k: usize,
+        max_terms: usize,
+    ) -> Vec<(Ranked, Explanation)> {
+        self.top_documents(profile, k)
+            .into_iter()
+            .map(|r| (r, self.explain(profile, r.index, max_terms)))
+            .collect()
+    }
+
+    /// Index of the profile with this id (the first one if ids repeat).
+    pub fn profile_index(&self, id: &str) -> Option<usize> {
+        self.corpus.profiles.iter().position(|p| p.id == id)
+    }
+
+    /// Index of the document with this id (the first one if ids repeat).
+    pub fn document_index(&self, id: &str) -> Option<usize> {
+        self.corpus.documents.iter().position(|d| d.id == id)
     }
 
     /// The `k` documents that fit a profile best by [`AffinityModel::relative_score`] (which is

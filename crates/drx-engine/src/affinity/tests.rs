@@ -212,7 +212,12 @@ fn without_vectors_the_score_is_the_lexical_score() {
     )];
     profiles.extend(filler());
     let doc = Document::new("d", "Echocardiography", "left ventricle measurement");
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc.clone()], Params::default());
+    let m = AffinityModel::build(
+        analyzer(),
+        &profiles,
+        std::slice::from_ref(&doc),
+        Params::default(),
+    );
     let plain = m.explain(0, 0, 3);
     assert_eq!(plain.dense, None);
     assert_eq!(plain.score, plain.lexical);
@@ -244,6 +249,12 @@ fn without_vectors_the_score_is_the_lexical_score() {
 }
 
 #[test]
+fn model_can_be_shared_between_threads() {
+    fn check<T: Send + Sync>() {}
+    check::<AffinityModel>();
+}
+
+#[test]
 fn aggregate_pools_between_mean_and_max() {
     let s = [0.1, 0.5, 0.3];
     assert_eq!(aggregate(&s, Aggregate::Max), 0.5);
@@ -270,6 +281,16 @@ fn top_documents_ranks_documents_for_a_profile() {
     let top = m.top_documents(0, 1);
     assert_eq!(top.len(), 1);
     assert_eq!(m.document_id(top[0].index), "y");
+    let explained = m.top_documents_explained(0, 2, 3);
+    assert_eq!(explained[0].0, top[0]);
+    assert_eq!(
+        explained[0].1.nearest_work.as_ref().map(|n| n.id.as_str()),
+        Some("a-0")
+    );
+    let y = m.document_index("y").unwrap();
+    let judges = m.top_profiles_explained(y, 2, 3);
+    assert_eq!(judges[0].0.index, m.profile_index("a").unwrap());
+    assert!(!judges[0].1.shared_terms.is_empty());
 }
 
 const WORDS: &[&str] = &[
@@ -333,12 +354,20 @@ proptest! {
             all.truncate(k);
             prop_assert_eq!(m.top_profiles(d, k), all.clone());
             // With every term kept, pruning is exact too.
-            prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all);
+            prop_assert_eq!(m.top_profiles_pruned(d, k, 1000), all.clone());
+            // With few terms it may miss profiles, but what it returns is scored in full,
+            // best first, and comes from the candidates that share a heavy term.
+            let few = m.top_profiles_pruned(d, k, 2);
+            prop_assert!(few.len() <= k);
+            for r in &few {
+                prop_assert_eq!(r.score, m.score(r.index, d));
+            }
+            prop_assert!(few.windows(2).all(|w| w[0].score >= w[1].score));
             let via_index = m.all_scores(d);
-            for p in 0..profiles.len() {
+            for (p, &vi) in via_index.iter().enumerate() {
                 let s = m.score(p, d);
                 prop_assert!((0.0..=1.0).contains(&s));
-                prop_assert_eq!(via_index[p], s);
+                prop_assert_eq!(vi, s);
             }
         }
     }

@@ -210,6 +210,7 @@ pub fn run(args: AffinityArgs) -> Result<()> {
             &corpora,
             params,
             args.grid,
+            !vectors.is_empty(),
             args.grid_out.as_deref(),
         )?;
     }
@@ -224,11 +225,14 @@ pub fn run(args: AffinityArgs) -> Result<()> {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Grid {
-    /// 12 configurations: term frequency raw or sublinear, centering on the pool baseline or
-    /// not, and the whole profile, its best-matching papers (max) or half of each; everything else
-    /// at the engine defaults.
+    /// 18 configurations: term frequency raw, sublinear or BM25, centering on the pool baseline
+    /// or not, and the whole profile, its best-matching papers (max) or half of each; everything
+    /// else at the engine defaults (times 5 dense shares with --vectors).
     Small,
-    /// 504 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
+    /// Only the share of the dense similarity (0, 0.25, 0.5, 0.75, 1; needs --vectors), the
+    /// lexical model at the engine defaults.
+    Dense,
+    /// 756 configurations: also title weight 1/2/3, idf plain/smooth, word pairs 0/0.5, and
     /// max/mean/softmax pooling.
     Full,
 }
@@ -236,13 +240,23 @@ pub enum Grid {
 /// The configurations searched by --cv: the ideas of a TF-IDF model (title weighting, sublinear
 /// tf, idf form, word pairs), pooling over a profile's papers (max, mean, softmax; mixed with the
 /// whole profile), and centering on the pool baseline.
-fn grid(base: Params, which: Grid) -> (Vec<Weighting>, Vec<Combine>) {
+fn grid(base: Params, which: Grid, dense: bool) -> (Vec<Weighting>, Vec<Combine>) {
+    if which == Grid::Dense {
+        let cs = [0.0, 0.25, 0.5, 0.75, 1.0]
+            .into_iter()
+            .map(|dense_weight| Combine {
+                dense_weight,
+                ..base.combine
+            })
+            .collect();
+        return (vec![base.weighting], cs);
+    }
     let full = which == Grid::Full;
     let pick = |all: Vec<f64>, default: f64| if full { all } else { vec![default] };
     let bw = base.weighting;
     let mut ws = Vec::new();
     for title_weight in pick(vec![1.0, 2.0, 3.0], bw.title_weight) {
-        for tf in [Tf::Raw, Tf::Log] {
+        for tf in [Tf::Raw, Tf::Log, Tf::Bm25] {
             for idf in if full {
                 vec![Idf::Plain, Idf::Smooth]
             } else {
@@ -264,24 +278,33 @@ fn grid(base: Params, which: Grid) -> (Vec<Weighting>, Vec<Combine>) {
     } else {
         vec![Aggregate::Max]
     };
-    let mut cs = Vec::new();
-    for centering in if full {
-        vec![0.0, 0.5, 1.0]
+    // With vectors, the share of the dense similarity is searched too.
+    let dense_weights = if dense {
+        vec![0.0, 0.25, 0.5, 0.75, 1.0]
     } else {
-        vec![0.0, 1.0]
-    } {
-        for &aggregate in &aggregates {
-            for paper_mix in [0.0, 0.5, 1.0] {
-                // With no share for the papers the pooling does not matter: keep one.
-                if paper_mix == 0.0 && aggregate != aggregates[0] {
-                    continue;
+        vec![base.combine.dense_weight]
+    };
+    let mut cs = Vec::new();
+    for &dense_weight in &dense_weights {
+        for centering in if full {
+            vec![0.0, 0.5, 1.0]
+        } else {
+            vec![0.0, 1.0]
+        } {
+            for &aggregate in &aggregates {
+                for paper_mix in [0.0, 0.5, 1.0] {
+                    // With no share for the papers the pooling does not matter: keep one.
+                    if paper_mix == 0.0 && aggregate != aggregates[0] {
+                        continue;
+                    }
+                    cs.push(Combine {
+                        aggregate,
+                        paper_mix,
+                        centering,
+                        dense_weight,
+                        ..base.combine
+                    });
                 }
-                cs.push(Combine {
-                    aggregate,
-                    paper_mix,
-                    centering,
-                    ..base.combine
-                });
             }
         }
     }
@@ -295,10 +318,11 @@ fn cross_validate(
     corpora: &[AnalyzedCorpus],
     base: Params,
     which: Grid,
+    dense: bool,
     grid_out: Option<&Path>,
 ) -> Result<()> {
     let started = Instant::now();
-    let (ws, cs) = grid(base, which);
+    let (ws, cs) = grid(base, which, dense);
     // parts[weighting * cs.len() + combine][sample][participant]
     let mut parts: Vec<ConfigParts> = vec![Vec::new(); ws.len() * cs.len()];
     for corpus in corpora {
@@ -352,8 +376,8 @@ fn cross_validate(
     let describe = |i: usize| {
         let (w, c) = (ws[i / cs.len()], cs[i % cs.len()]);
         format!(
-            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={} centering={}",
-            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix, c.centering
+            "title_weight={} tf={:?} idf={:?} bigram_weight={} aggregate={:?} paper_mix={} centering={} dense_weight={}",
+            w.title_weight, w.tf, w.idf, w.bigram_weight, c.aggregate, c.paper_mix, c.centering, c.dense_weight
         )
     };
     if let Some(path) = grid_out {
@@ -417,6 +441,193 @@ fn cross_validate(
         "leave-one-participant-out cv loss={:.4} ({} distinct choices)",
         loo.cv_loss,
         distinct.len()
+    );
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct ScaleArgs {
+    /// Synthetic profiles.
+    #[arg(long, default_value_t = 20_000)]
+    profiles: usize,
+    /// Documents per profile.
+    #[arg(long, default_value_t = 5)]
+    profile_docs: usize,
+    /// Synthetic documents to match (each one is a top-k query).
+    #[arg(long, default_value_t = 2_000)]
+    documents: usize,
+    /// Words per document.
+    #[arg(long, default_value_t = 80)]
+    words: usize,
+    #[arg(long, default_value_t = 10)]
+    k: usize,
+    /// Terms kept by the pruned retrieval.
+    #[arg(long, default_value_t = 16)]
+    max_terms: usize,
+    /// Queries also ranked by scoring every profile, to compare.
+    #[arg(long, default_value_t = 20)]
+    exhaustive: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// Deterministic xorshift generator: the synthetic pool is the same for the same seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Words follow a Zipf law over a 50,000-word vocabulary; half of a text's words come from its
+/// topic (one of 500 slices of the vocabulary), so profiles and documents have something to find.
+struct Synth {
+    cumulative: Vec<f64>,
+    rng: Rng,
+}
+
+impl Synth {
+    const VOCABULARY: usize = 50_000;
+    const TOPICS: usize = 500;
+
+    fn new(seed: u64) -> Self {
+        let mut acc = 0.0;
+        let cumulative = (1..=Self::VOCABULARY)
+            .map(|r| {
+                acc += 1.0 / r as f64;
+                acc
+            })
+            .collect();
+        Synth {
+            cumulative,
+            rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+        }
+    }
+
+    fn text(&mut self, topic: usize, words: usize) -> String {
+        let total = *self.cumulative.last().unwrap();
+        let slice = Self::VOCABULARY / Self::TOPICS;
+        let mut out = Vec::with_capacity(words);
+        for _ in 0..words {
+            let w = if self.rng.unit() < 0.5 {
+                topic * slice + (self.rng.next() as usize % slice)
+            } else {
+                let x = self.rng.unit() * total;
+                self.cumulative
+                    .partition_point(|c| *c < x)
+                    .min(Self::VOCABULARY - 1)
+            };
+            out.push(format!("w{w}x"));
+        }
+        out.join(" ")
+    }
+
+    fn topic(&mut self) -> usize {
+        self.rng.next() as usize % Self::TOPICS
+    }
+}
+
+/// Candidate retrieval at scale on a synthetic pool: time per top-k query through the inverted
+/// index (exact and pruned) against scoring every profile.
+pub fn run_scale(a: ScaleArgs) -> Result<()> {
+    let mut synth = Synth::new(a.seed);
+    let profiles: Vec<Profile> = (0..a.profiles)
+        .map(|p| {
+            let topic = synth.topic();
+            let documents = (0..a.profile_docs)
+                .map(|i| {
+                    Document::new(
+                        format!("p{p}d{i}"),
+                        synth.text(topic, 8),
+                        synth.text(topic, a.words),
+                    )
+                })
+                .collect();
+            Profile {
+                id: format!("p{p}"),
+                documents,
+                ..Default::default()
+            }
+        })
+        .collect();
+    let documents: Vec<Document> = (0..a.documents)
+        .map(|d| {
+            let topic = synth.topic();
+            Document::new(
+                format!("d{d}"),
+                synth.text(topic, 8),
+                synth.text(topic, a.words),
+            )
+        })
+        .collect();
+    let analyzer = Analyzer::new();
+    let t = Instant::now();
+    let model = AffinityModel::new(
+        AnalyzedCorpus::unigrams(&analyzer, &profiles, &documents),
+        Params::default(),
+    );
+    println!(
+        "profiles={} profile_docs={} documents={} words={} build={:.2}s",
+        a.profiles,
+        a.profile_docs,
+        a.documents,
+        a.words,
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let exact: Vec<Vec<usize>> = (0..a.documents)
+        .map(|d| model.top_profiles(d, a.k).iter().map(|r| r.index).collect())
+        .collect();
+    let exact_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let pruned: Vec<Vec<usize>> = (0..a.documents)
+        .map(|d| {
+            model
+                .top_profiles_pruned(d, a.k, a.max_terms)
+                .iter()
+                .map(|r| r.index)
+                .collect()
+        })
+        .collect();
+    let pruned_s = t.elapsed().as_secs_f64();
+    let found: usize = exact
+        .iter()
+        .zip(&pruned)
+        .map(|(e, p)| p.iter().filter(|i| e.contains(i)).count())
+        .sum();
+    let wanted: usize = exact.iter().map(Vec::len).sum();
+    let n = a.exhaustive.min(a.documents);
+    let t = Instant::now();
+    let mut same = 0;
+    for (d, want) in exact.iter().enumerate().take(n) {
+        let mut all: Vec<(usize, f64)> = (0..model.profile_count())
+            .map(|p| (p, model.score(p, d)))
+            .collect();
+        all.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let got: Vec<usize> = all.iter().take(a.k).map(|x| x.0).collect();
+        same += usize::from(&got == want);
+    }
+    let exhaustive_s = t.elapsed().as_secs_f64();
+    let ms = |s: f64, q: usize| 1000.0 * s / q.max(1) as f64;
+    println!("index exact: {:.3} ms/query", ms(exact_s, a.documents));
+    println!(
+        "index pruned to {} terms: {:.3} ms/query, recall@{}={:.4}",
+        a.max_terms,
+        ms(pruned_s, a.documents),
+        a.k,
+        found as f64 / wanted.max(1) as f64
+    );
+    println!(
+        "exhaustive: {:.3} ms/query over {n} queries, same top-{} as index: {same}/{n}",
+        ms(exhaustive_s, n),
+        a.k
     );
     Ok(())
 }

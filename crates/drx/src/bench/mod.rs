@@ -8,6 +8,8 @@ mod calibrate;
 pub enum BenchCommand {
     /// Affinity model on the gold-standard reviewer-expertise layout: predictions and loss.
     Affinity(affinity::AffinityArgs),
+    /// Affinity candidate retrieval on a synthetic pool: inverted index against every pair.
+    AffinityScale(affinity::ScaleArgs),
     /// Raw means against calibrated scores on simulated calls with known truth.
     Calibrate(calibrate::Args),
 }
@@ -15,6 +17,7 @@ pub enum BenchCommand {
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Affinity(args) => affinity::run(args),
+        BenchCommand::AffinityScale(args) => affinity::run_scale(args),
         BenchCommand::Calibrate(args) => calibrate::run(args),
     }
 }

@@ -6,6 +6,7 @@ pub mod calls;
 pub mod diff;
 pub mod exports;
 pub mod imports;
+pub mod mail;
 pub mod matching;
 pub mod needs;
 pub mod overlaps;

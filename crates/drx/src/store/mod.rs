@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod calls;
 pub mod catalogue;
 pub mod matching;
@@ -90,6 +91,7 @@ impl Db {
             });
         };
         let max = if dialect == Dialect::Sqlite { 8 } else { 16 };
+        let read_only = url.contains("mode=ro");
         let options = AnyPoolOptions::new()
             .max_connections(max)
             .acquire_timeout(Duration::from_secs(10))
@@ -104,6 +106,10 @@ impl Db {
                                 "PRAGMA synchronous = NORMAL",
                                 "PRAGMA busy_timeout = 10000",
                             ] {
+                                // A read-only file (a backup being checked) keeps its journal mode.
+                                if read_only && pragma.contains("journal_mode") {
+                                    continue;
+                                }
                                 sqlx::query(pragma).execute(&mut *conn).await?;
                             }
                         }
