@@ -70,15 +70,7 @@ pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<(i64, String, Stri
     .bind(call_id)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_str(r, "name_en")?,
-                get_str(r, "name_zh")?,
-            ))
-        })
-        .collect()
+    id_names(&rows, "name_en", "name_zh")
 }
 
 pub async fn has_call_role(db: &Db, call_id: i64, person_id: i64, role: &str) -> Result<bool> {
@@ -473,24 +465,8 @@ pub async fn team_recipients(
         .collect()
 }
 
-pub async fn insert_notice(
-    tx: &mut Tx,
-    person_id: i64,
-    body: &str,
-    link: &str,
-    now: i64,
-) -> Result<()> {
-    sqlx::query(
-        tx.q("INSERT INTO notices (person_id, body, link, created_at) VALUES (?, ?, ?, ?)"),
-    )
-    .bind(person_id)
-    .bind(body)
-    .bind(link)
-    .bind(now)
-    .execute(tx.conn())
-    .await?;
-    Ok(())
-}
+/// Notices are written the same way by every feature (the matching module's function).
+pub use super::matching::insert_notice;
 
 /// A person's latest in-app notices: (body, link, created_at).
 pub async fn notices(db: &Db, person_id: i64, limit: i64) -> Result<Vec<(String, String, i64)>> {
@@ -838,6 +814,13 @@ fn counts(rows: &[AnyRow]) -> Result<Vec<(i64, String, String, i64)>> {
         .collect()
 }
 
+/// (id, English, Chinese) rows under the given column names.
+fn id_names(rows: &[AnyRow], en: &str, zh: &str) -> Result<Vec<(i64, String, String)>> {
+    rows.iter()
+        .map(|r| Ok((get_i64(r, "id")?, get_str(r, en)?, get_str(r, zh)?)))
+        .collect()
+}
+
 /// The hospitals (id, English, Chinese) a form may offer.
 pub async fn hospitals(db: &Db) -> Result<Vec<(i64, String, String)>> {
     let rows = sqlx::query(
@@ -845,15 +828,7 @@ pub async fn hospitals(db: &Db) -> Result<Vec<(i64, String, String)>> {
     )
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_str(r, "name_en")?,
-                get_str(r, "name_zh")?,
-            ))
-        })
-        .collect()
+    id_names(&rows, "name_en", "name_zh")
 }
 
 /// The calls open for submissions now (phase "open").
@@ -863,15 +838,7 @@ pub async fn open_calls(db: &Db) -> Result<Vec<(i64, String, String)>> {
     )
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_str(r, "title_en")?,
-                get_str(r, "title_zh")?,
-            ))
-        })
-        .collect()
+    id_names(&rows, "title_en", "title_zh")
 }
 
 pub async fn need_exists(db: &Db, id: i64) -> Result<bool> {
