@@ -61,10 +61,12 @@ impl Lang {
 /// A feature adds its pair here.
 pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/core.ftl"),
+    include_str!("../locales/en/submissions.ftl"),
     include_str!("../locales/en/matching.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
+    include_str!("../locales/zh/submissions.ftl"),
     include_str!("../locales/zh/matching.ftl"),
 ];
 

@@ -97,3 +97,161 @@ mod tests {
         assert!(!can(&a, Permission::ListAccounts));
     }
 }
+
+/// What the authorization layer needs to know about one submission and one person, gathered
+/// by the store in one query (`store::submissions::access`). Per-object rules, HotCRP style.
+#[derive(Debug, Clone)]
+pub struct SubmissionAccess {
+    pub status: crate::domain::SubmissionStatus,
+    pub blind_mode: crate::domain::BlindMode,
+    /// The person created the submission or is listed in its team.
+    pub on_team: bool,
+    /// The person organizes the submission's call (call_roles).
+    pub call_organizer: bool,
+    /// The person has a review row for the submission (assigned by the judging module).
+    pub assigned_judge: bool,
+}
+
+/// How much of a submission a person may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmissionView {
+    /// Everything, authors and hospitals included.
+    Full,
+    /// Content only: no authors, hospitals, team or attachment names (double-blind judging).
+    Blind,
+}
+
+/// Who may see a submission, and how much. None: not at all (the page answers 404 for it).
+pub fn can_view_submission(person: &Person, a: &SubmissionAccess) -> Option<SubmissionView> {
+    use crate::domain::{BlindMode, SubmissionStatus};
+    if !person.active {
+        return None;
+    }
+    if a.on_team || a.call_organizer || person.roles.contains(&Role::Admin) {
+        return Some(SubmissionView::Full);
+    }
+    // A judge sees only what was assigned, and never a draft.
+    if a.assigned_judge && a.status != SubmissionStatus::Draft {
+        return Some(if a.blind_mode == BlindMode::Double {
+            SubmissionView::Blind
+        } else {
+            SubmissionView::Full
+        });
+    }
+    None
+}
+
+/// Who may change a submission's content, attachments, or submit it. The deadline is checked
+/// by the service (it depends on the clock), not here.
+pub fn can_edit_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    use crate::domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Draft | SubmissionStatus::Submitted
+        )
+}
+
+/// Withdrawing is for the team, until judging has decided.
+pub fn can_withdraw_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    use crate::domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Draft | SubmissionStatus::Submitted | SubmissionStatus::UnderReview
+        )
+}
+
+/// The organizer's surfaces of a submission's call (its matches link, the call's list).
+pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool {
+    let roles = if a.call_organizer {
+        vec!["organizer".to_string()]
+    } else {
+        Vec::new()
+    };
+    can_manage_call(person, &roles)
+}
+
+/// Creating a new call, and importing needs.
+pub fn can_create_call(person: &Person) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || person.roles.contains(&Role::Organizer))
+}
+
+#[cfg(test)]
+mod submission_tests {
+    use super::*;
+    use crate::domain::{BlindMode, SubmissionStatus};
+
+    fn person(roles: &[Role]) -> Person {
+        Person {
+            id: 1,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            title: String::new(),
+            organization_id: None,
+            organization_en: String::new(),
+            organization_zh: String::new(),
+            locale: "en".into(),
+            active: true,
+            roles: roles.to_vec(),
+        }
+    }
+
+    fn access() -> SubmissionAccess {
+        SubmissionAccess {
+            status: SubmissionStatus::Submitted,
+            blind_mode: BlindMode::Double,
+            on_team: false,
+            call_organizer: false,
+            assigned_judge: false,
+        }
+    }
+
+    #[test]
+    fn strangers_see_nothing_even_with_a_clinician_or_organizer_role() {
+        for r in [
+            Role::Clinician,
+            Role::Organizer,
+            Role::Judge,
+            Role::Engineer,
+        ] {
+            assert_eq!(can_view_submission(&person(&[r]), &access()), None, "{r}");
+        }
+    }
+
+    #[test]
+    fn judges_of_a_double_blind_call_get_the_blind_view_only_when_assigned() {
+        let j = person(&[Role::Judge]);
+        let mut a = access();
+        a.assigned_judge = true;
+        assert_eq!(can_view_submission(&j, &a), Some(SubmissionView::Blind));
+        a.blind_mode = BlindMode::Single;
+        assert_eq!(can_view_submission(&j, &a), Some(SubmissionView::Full));
+        a.status = SubmissionStatus::Draft;
+        assert_eq!(can_view_submission(&j, &a), None, "never a draft");
+    }
+
+    #[test]
+    fn the_team_edits_until_review_and_organizers_never_edit() {
+        let c = person(&[Role::Clinician]);
+        let mut a = access();
+        a.on_team = true;
+        assert!(can_edit_submission(&c, &a));
+        a.status = SubmissionStatus::Withdrawn;
+        assert!(!can_edit_submission(&c, &a));
+        let o = person(&[Role::Organizer]);
+        let mut b = access();
+        b.call_organizer = true;
+        assert_eq!(can_view_submission(&o, &b), Some(SubmissionView::Full));
+        assert!(!can_edit_submission(&o, &b));
+        assert!(can_manage_submission_call(&o, &b));
+        assert!(!can_manage_submission_call(&o, &access()));
+        assert!(can_manage_submission_call(
+            &person(&[Role::Admin]),
+            &access()
+        ));
+    }
+}

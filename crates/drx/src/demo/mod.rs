@@ -588,6 +588,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     )
     .await?;
     tx.commit().await?;
+    crate::services::submissions::seed_demo_history(db, t0 + 61 * DAY).await?;
     let _ = (poc, university);
 
     Ok(vec![

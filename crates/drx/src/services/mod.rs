@@ -2,9 +2,16 @@
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
 pub mod assignment;
+pub mod calls;
+pub mod diff;
 pub mod embeddings;
+pub mod exports;
+pub mod imports;
 pub mod mail;
 pub mod matching;
+pub mod needs;
+pub mod overlaps;
+pub mod submissions;
 
 use crate::store::StoreError;
 

@@ -7,11 +7,14 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod calls;
 pub mod catalogue;
 pub mod embeddings;
 pub mod matching;
 pub mod migrate;
+pub mod needs;
 pub mod outbox;
+pub mod submissions;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

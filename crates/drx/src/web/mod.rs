@@ -70,6 +70,71 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/invitations", post(pages::admin::invite))
         .route("/admin/people/{id}/roles", post(pages::admin::set_roles))
         .route("/admin/people/{id}/active", post(pages::admin::set_active))
+        .route("/calls", get(pages::submissions::calls_page))
+        .route("/calls/{id}", get(pages::submissions::call_page))
+        .route(
+            "/calls/new",
+            get(pages::calls::new_page).post(pages::calls::create),
+        )
+        .route(
+            "/calls/{id}/edit",
+            get(pages::calls::edit_page).post(pages::calls::edit),
+        )
+        .route("/calls/{id}/phase", post(pages::calls::set_phase))
+        .route("/calls/{id}/extend", post(pages::calls::extend))
+        .route(
+            "/calls/{id}/submit",
+            get(pages::submissions::new_page).post(pages::submissions::create),
+        )
+        .route("/calls/{id}/submissions", get(pages::call_list::list_page))
+        .route("/calls/{id}/overlaps", get(pages::call_list::overlaps_page))
+        .route("/calls/{id}/export/csv", get(pages::call_list::export_csv))
+        .route(
+            "/calls/{id}/export/xlsx",
+            get(pages::call_list::export_xlsx),
+        )
+        .route("/needs", get(pages::needs::list_page))
+        .route(
+            "/needs/import",
+            get(pages::imports::needs_page)
+                .post(pages::imports::import_needs)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/calls/{id}/import",
+            get(pages::imports::submissions_page)
+                .post(pages::imports::import_submissions)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/needs/{id}", get(pages::needs::need_page))
+        .route(
+            "/needs/new",
+            get(pages::needs::new_need_page).post(pages::needs::create_need),
+        )
+        .route("/submissions/{id}", get(pages::submissions::detail))
+        .route(
+            "/submissions/{id}/edit",
+            get(pages::submissions::edit_page).post(pages::submissions::edit),
+        )
+        .route("/submissions/{id}/submit", post(pages::submissions::submit))
+        .route(
+            "/submissions/{id}/withdraw",
+            post(pages::submissions::withdraw),
+        )
+        .route(
+            "/submissions/{id}/revisions",
+            get(pages::submissions::revisions),
+        )
+        .route(
+            "/submissions/{id}/attachments",
+            post(pages::submissions::upload)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/attachments/{id}", get(pages::submissions::download))
+        .route(
+            "/attachments/{id}/delete",
+            post(pages::submissions::delete_attachment),
+        )
         .route(
             "/submissions/{id}/matches",
             get(pages::matching::submission_matches),

@@ -45,7 +45,7 @@ fn calls_table(ctx: &Ctx, calls: &[catalogue::CallSummary]) -> Markup {
                 thead { tr { th { (ctx.t("call")) } th { (ctx.t("field-phase")) } th { (ctx.t("submissions")) } th { (ctx.t("finalists")) } } }
                 tbody { @for c in calls {
                     tr {
-                        td { (ctx.pick(&c.title_en, &c.title_zh)) }
+                        td { a href={ "/calls/" (c.id) } { (ctx.pick(&c.title_en, &c.title_zh)) } }
                         td { span class="pill" { (ctx.t(&format!("phase-{}", c.phase))) } }
                         td { (c.submissions) }
                         td { (c.finalists) }
@@ -61,7 +61,7 @@ async fn dashboard(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError
     for role in &user.roles {
         sections.push(match role {
             Role::Admin => admin_section(ctx, db).await?,
-            Role::Organizer => organizer_section(ctx, db).await?,
+            Role::Organizer => organizer_section(ctx, db, user).await?,
             Role::Clinician => clinician_section(ctx, db, user).await?,
             Role::Judge => super::matching::judge_section(ctx, db, user).await?,
             Role::Engineer => engineer_section(ctx, db, user).await?,
@@ -100,10 +100,19 @@ async fn admin_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     })
 }
 
-async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
+async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let calls = catalogue::calls(db).await?;
     let mut detail = html! {};
-    if let Some(call) = calls.first() {
+    // The latest call's submissions only for those who run it (its organizers and admins).
+    let mut runs = None;
+    for c in &calls {
+        let roles = catalogue::call_roles(db, c.id, user.id).await?;
+        if crate::auth::authorization::can_manage_call(user, &roles) {
+            runs = Some(c);
+            break;
+        }
+    }
+    if let Some(call) = runs {
         let by_field = catalogue::counts_by_field(db, call.id).await?;
         let by_org = catalogue::counts_by_organization(db, call.id).await?;
         let recent = catalogue::submissions_of_call(db, call.id, 10).await?;
@@ -111,6 +120,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
         let max_o = by_org.iter().map(|x| x.2).max().unwrap_or(0);
         detail = html! {
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
+            p { a href={ "/calls/" (call.id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
             p { a class="button" href={ "/calls/" (call.id) "/assignment" } { (ctx.t("assign-title")) } }
             div class="grid" {
                 div class="card" {
@@ -129,6 +139,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
     Ok(html! {
         section {
             h2 { (ctx.t("role-organizer")) ": " (ctx.t("calls")) }
+            p { a href="/calls" { (ctx.t("calls")) " →" } " · " a href="/needs" { (ctx.t("needs-title")) " →" } }
             (calls_table(ctx, &calls))
             (detail)
         }
@@ -148,7 +159,7 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow], organizer: bo
                 tbody { @for s in rows {
                     tr {
                         td { (s.id) }
-                        td { (s.title) @if organizer { " " a class="small" href={ "/submissions/" (s.id) "/matches" } { (ctx.t("matches-link")) } } }
+                        td { a href={ "/submissions/" (s.id) } { (s.title) } @if organizer { " " a class="small" href={ "/submissions/" (s.id) "/matches" } { (ctx.t("matches-link")) } } }
                         td { (ctx.pick(&s.field_en, &s.field_zh)) }
                         td { (ctx.pick(&s.organization_en, &s.organization_zh)) }
                         td { (ctx.t(&format!("stage-{}", s.stage))) }
@@ -163,8 +174,17 @@ fn submissions_table(ctx: &Ctx, rows: &[catalogue::SubmissionRow], organizer: bo
 
 async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
     let mine = catalogue::submissions_of_person(db, user.id).await?;
+    let open = crate::store::submissions::open_calls(db).await?;
+    let notices = crate::store::submissions::notices(db, user.id, 3).await?;
     Ok(html! {
         section {
+            @for (body, link, at) in &notices {
+                div class="notice info" { a href=(link) { (body) } " " span class="muted" { (datetime(*at)) } }
+            }
+            @for (id, en, zh) in &open {
+                p { a class="button" href={ "/calls/" (id) "/submit" } { (ctx.t("sub-new")) ": " (ctx.pick(en, zh)) } }
+            }
+            p { a href="/needs" { (ctx.t("needs-title")) " →" } " · " a href="/calls" { (ctx.t("calls")) " →" } }
             h2 { (ctx.t("my-submissions")) }
             (submissions_table(ctx, &mine, false))
         }
@@ -188,10 +208,11 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
             (fitting_needs)
             h2 { (ctx.t("open-needs")) }
+            p { a href="/needs" { (ctx.t("needs-title")) " →" } }
             div class="table-wrap" { table {
                 thead { tr { th { (ctx.t("need")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) } } }
-                tbody { @for (_, problem, population, f_en, f_zh, org) in &needs {
-                    tr { td { (problem) " — " span class="muted" { (population) } } td { (ctx.pick(f_en, f_zh)) } td { (org) } }
+                tbody { @for (nid, problem, population, f_en, f_zh, org) in &needs {
+                    tr { td { a href={ "/needs/" (nid) } { (problem) } " — " span class="muted" { (population) } } td { (ctx.pick(f_en, f_zh)) } td { (org) } }
                 } }
             } }
         }

@@ -1,0 +1,314 @@
+//! The organizer's list on the demo call: filters, search in both languages, sorting, counts,
+//! pages, CSV and XLSX exports, and who may see them.
+mod common;
+
+use axum::http::{header, StatusCode};
+use common::Client;
+use drx::demo::DEMO_PASSWORD;
+use drx::store::submissions::{self as store, ListFilter, ListSort};
+use drx::store::{catalogue, Db};
+
+async fn demo(db: &Db) -> i64 {
+    drx::demo::generate(db, 2026).await.unwrap();
+    catalogue::calls(db).await.unwrap()[0].id
+}
+
+async fn client(db: &Db, email: &str) -> Client {
+    let mut c = Client::new(db);
+    assert_eq!(
+        c.login(email, DEMO_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    c
+}
+
+db_test!(the_list_filters_searches_sorts_and_pages, |db| {
+    let call = demo(db).await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let base = format!("/calls/{call}/submissions");
+    let r = o.get(&base).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("共 155 个方案"), "all 155 counted");
+    assert!(r.body.contains("第 1 页，共 4 页"));
+    let p4 = o.get(&format!("{base}?page=4")).await.body;
+    assert_eq!(
+        p4.matches("href=\"/submissions/").count(),
+        5,
+        "155 = 3 × 50 + 5"
+    );
+    // Per hospital: the filter agrees with the count shown beside it.
+    let orgs = store::organization_counts(db, call).await.unwrap();
+    assert_eq!(orgs.len(), 12);
+    assert_eq!(orgs.iter().map(|o| o.3).sum::<i64>(), 155);
+    let (oid, _, zh, n) = &orgs[0];
+    let r = o.get(&format!("{base}?hospital={oid}")).await.body;
+    assert!(r.contains(&format!("共 {n} 个方案")), "{zh}");
+    // Per field, likewise.
+    let fields = store::field_counts(db, call).await.unwrap();
+    let (fid, _, _, fnum) = &fields[0];
+    assert!(o
+        .get(&format!("{base}?field={fid}"))
+        .await
+        .body
+        .contains(&format!("共 {fnum} 个方案")));
+    // Search: a Chinese word and an English word from real titles, case-insensitive.
+    let all = store::list(db, call, &ListFilter::default(), ListSort::Title, 1000, 0)
+        .await
+        .unwrap()
+        .0;
+    let zh_title = all
+        .iter()
+        .find(|r| {
+            r.title
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .unwrap();
+    let word: String = zh_title.title.chars().take(4).collect();
+    let (found, n) = store::list(
+        db,
+        call,
+        &ListFilter {
+            search: word.clone(),
+            ..Default::default()
+        },
+        ListSort::Newest,
+        1000,
+        0,
+    )
+    .await
+    .unwrap();
+    assert!((1..155).contains(&n), "the search narrows the list");
+    assert!(found.iter().any(|r| r.id == zh_title.id));
+    let r = o
+        .get(&format!("{base}?q={}", drx::web::error::urlencode(&word)))
+        .await
+        .body;
+    assert!(r.contains(&zh_title.title));
+    let en_title = all
+        .iter()
+        .find(|r| r.title.is_ascii() && r.title.len() > 10)
+        .unwrap();
+    let en_word = en_title
+        .title
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_uppercase();
+    let (found, _) = store::list(
+        db,
+        call,
+        &ListFilter {
+            search: en_word,
+            ..Default::default()
+        },
+        ListSort::Newest,
+        1000,
+        0,
+    )
+    .await
+    .unwrap();
+    assert!(
+        found.iter().any(|r| r.id == en_title.id),
+        "case-insensitive English search"
+    );
+    // LIKE wildcards typed by the user are literal.
+    let (_, n) = store::list(
+        db,
+        call,
+        &ListFilter {
+            search: "%_%".into(),
+            ..Default::default()
+        },
+        ListSort::Newest,
+        10,
+        0,
+    )
+    .await
+    .unwrap();
+    assert_eq!(n, 0);
+    // Stage filter and sorting.
+    let (protos, _) = store::list(
+        db,
+        call,
+        &ListFilter {
+            stage: "prototype".into(),
+            ..Default::default()
+        },
+        ListSort::Newest,
+        1000,
+        0,
+    )
+    .await
+    .unwrap();
+    assert!(!protos.is_empty() && protos.iter().all(|r| r.stage == "prototype"));
+    assert_eq!(all.len(), 155);
+    assert!(
+        all.windows(2)
+            .all(|w| w[0].title <= w[1].title
+                || w[0].title.to_lowercase() <= w[1].title.to_lowercase()),
+        "sorted by title"
+    );
+    let (newest, _) = store::list(db, call, &ListFilter::default(), ListSort::Newest, 3, 0)
+        .await
+        .unwrap();
+    assert!(newest[0].id > newest[1].id && newest[1].id > newest[2].id);
+    // Drafts are hidden unless asked for; withdrawn ones are filtered by status.
+    let (drafts, n) = store::list(
+        db,
+        call,
+        &ListFilter {
+            status: "draft".into(),
+            ..Default::default()
+        },
+        ListSort::Newest,
+        10,
+        0,
+    )
+    .await
+    .unwrap();
+    assert!(drafts.iter().all(|r| r.status == "draft"));
+    let _ = n;
+    // Both languages.
+    o.lang = Some("en");
+    assert!(o.get(&base).await.body.contains("155 submissions match."));
+});
+
+db_test!(exports_carry_the_same_selection_in_csv_and_xlsx, |db| {
+    let call = demo(db).await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let r = o.get(&format!("/calls/{call}/export/csv")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(r.headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("drx-2026-submissions.csv"));
+    assert!(r.body.starts_with('\u{feff}'), "BOM for Excel");
+    assert!(r.body.contains("牵头医院"), "Chinese headers");
+    // Count records, not lines: need statements may hold line breaks inside quotes.
+    let records = r.body.matches("\r\n").count();
+    assert_eq!(records, 156, "header + 155 rows");
+    let orgs = store::organization_counts(db, call).await.unwrap();
+    let r = o
+        .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].0))
+        .await;
+    assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].3 + 1);
+    let req = axum::http::Request::get(format!("/calls/{call}/export/xlsx"))
+        .header(
+            header::COOKIE,
+            format!("drx_session={}", o.cookies["drx_session"]),
+        )
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(o.app.clone(), req)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    assert_eq!(
+        drx::services::submissions::sniff(&bytes),
+        Some(drx::services::submissions::FileKind::Xlsx)
+    );
+});
+
+db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
+    let call = demo(db).await;
+    for email in [
+        "clinician@drx.example",
+        "judge@drx.example",
+        "engineer@drx.example",
+        "poc@drx.example",
+    ] {
+        let mut c = client(db, email).await;
+        for path in ["submissions", "export/csv", "export/xlsx"] {
+            assert_eq!(
+                c.get(&format!("/calls/{call}/{path}")).await.status,
+                StatusCode::FORBIDDEN,
+                "{email} {path}"
+            );
+        }
+    }
+    // An organizer who does not organize this call.
+    drx::services::accounts::create_account(
+        db,
+        None,
+        &drx::services::accounts::NewAccount {
+            email: "other-org@drx.example",
+            name: "Other",
+            title: "",
+            organization_id: None,
+            password: DEMO_PASSWORD,
+            locale: "zh",
+            roles: &[drx::domain::Role::Organizer],
+        },
+        drx::store::now(),
+    )
+    .await
+    .unwrap();
+    let mut c = client(db, "other-org@drx.example").await;
+    assert_eq!(
+        c.get(&format!("/calls/{call}/submissions")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let newest = store::list(db, call, &ListFilter::default(), ListSort::Newest, 1, 0)
+        .await
+        .unwrap()
+        .0;
+    let home = c.get("/").await.body;
+    assert!(
+        !home.contains(&format!("/submissions/{}\"", newest[0].id)),
+        "no submissions of a call they do not run on their home"
+    );
+    let mut org = client(db, "organizer@drx.example").await;
+    assert!(
+        org.get("/")
+            .await
+            .body
+            .contains(&format!("/submissions/{}\"", newest[0].id)),
+        "the call's organizer sees them"
+    );
+    let mut a = client(db, "admin@drx.example").await;
+    assert_eq!(
+        a.get(&format!("/calls/{call}/submissions")).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        a.get("/calls/999999/submissions").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = Client::new(db)
+        .get(&format!("/calls/{call}/export/csv"))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "signed out: to the login page"
+    );
+});
+
+db_test!(overlap_hints_show_close_pairs_to_organizers_only, |db| {
+    let call = demo(db).await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let r = o.get(&format!("/calls/{call}/overlaps")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let pairs = r.body.matches(" ↔ ").count();
+    assert!(pairs >= 1, "the demo has solutions close to each other");
+    assert!(r.body.contains("共同词语"));
+    let mut c = client(db, "clinician@drx.example").await;
+    assert_eq!(
+        c.get(&format!("/calls/{call}/overlaps")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut j = client(db, "judge@drx.example").await;
+    assert_eq!(
+        j.get(&format!("/calls/{call}/overlaps")).await.status,
+        StatusCode::FORBIDDEN
+    );
+});
