@@ -1,7 +1,14 @@
-//! The solver: feasibility by maximum flow, then optimality by cost scaling; the fairness mode
-//! bisects on the lowest allowed pair affinity before optimising the total.
+//! The solver: feasibility by maximum flow, then optimality by cost scaling on a small "core"
+//! of promising arcs, proved optimal for the whole candidate set by pricing every left-out arc;
+//! the fairness mode bisects on the lowest allowed pair affinity before optimising the total.
+//!
+//! Why the core is exact: cost scaling ends with prices p such that every residual arc has
+//! reduced cost >= -1 in units of 1/(n+1) of a cost unit, which proves optimality on its
+//! network. A left-out arc carries no flow, so if its reduced cost under the same p is >= -1
+//! too, the flow is 1-optimal on the full network, hence optimal there. Arcs that fail the test
+//! are added and the core is solved again; the loop ends because the core only grows.
 
-use super::build::{build, find, prepare, residual, Built, Prepared, Residual, SIGMA, TAU};
+use super::build::{build, find, prepare, residual, structure, Built, Prepared, Residual, Structure, SIGMA, TAU};
 use super::check::{precheck, shortfall};
 use super::{Infeasible, Objective, Pair, Problem, Solution};
 
@@ -13,31 +20,185 @@ pub fn solve(problem: &Problem) -> Result<Solution, Infeasible> {
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
-    let mut built = build(&prep, &rest, i64::MIN);
-    let flow = built.net.max_flow(SIGMA, TAU);
-    if flow < built.demand {
-        return Err(Infeasible { reasons: vec![shortfall(&prep, &rest, &built, flow)] });
-    }
+    let st = structure(&prep);
     match problem.objective {
-        Objective::Total => {
-            built.net.min_cost();
-            Ok(extract(&prep, &built, None))
+        Objective::Total => solve_total(&prep, &rest, &st),
+        Objective::Fair => {
+            let mut full = build(&prep, &rest, &st, &|_| true, None);
+            let flow = full.net.max_flow(SIGMA, TAU);
+            if flow < full.demand {
+                return Err(Infeasible { reasons: vec![shortfall(&prep, &rest, &full, flow)] });
+            }
+            Ok(solve_fair(&prep, &rest, &st, full))
         }
-        Objective::Fair => Ok(solve_fair(&prep, &rest, built)),
     }
+}
+
+/// Core size per submission: its best `CORE_PER_REVIEW x reviews + CORE_EXTRA` candidates.
+const CORE_PER_REVIEW: usize = 4;
+const CORE_EXTRA: usize = 8;
+/// Affinity margin within which left-out arcs join the core along with real violators.
+const NEAR_MARGIN: f64 = 0.02;
+
+/// The first refinement after adding arcs starts at this fraction of their worst violation.
+const ALPHA_WARM: i64 = 8;
+
+fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solution, Infeasible> {
+    let mut in_core = core(prep, st);
+    let mut everything = false;
+    let mult = st.n as i64 + 1;
+    // After the first round: the previous optimum (as used candidates), its prices, and how far
+    // from optimal the added arcs make it.
+    let mut warm: Option<(Vec<bool>, Vec<i64>, i64)> = None;
+    loop {
+        let keep = |i: usize| everything || in_core[i];
+        let (built, price) = match warm.take() {
+            Some((used, price, violation)) => {
+                let mut b = build(prep, rest, st, &keep, Some(&used));
+                let tm = std::time::Instant::now();
+                let p = b.net.min_cost_from(price, violation);
+                eprintln!("TMP mc {}", tm.elapsed().as_micros());
+                (b, p)
+            }
+            None => {
+                let mut b = build(prep, rest, st, &keep, None);
+                let flow = b.net.max_flow(SIGMA, TAU);
+                if flow < b.demand {
+                    if everything {
+                        return Err(Infeasible { reasons: vec![shortfall(prep, rest, &b, flow)] });
+                    }
+                    // The core lacks arcs that feasibility needs (say, for minimum loads).
+                    everything = true;
+                    continue;
+                }
+                let tm = std::time::Instant::now();
+                let p = b.net.min_cost();
+                eprintln!("TMP mc {}", tm.elapsed().as_micros());
+                (b, p)
+            }
+        };
+        eprintln!("TMP round done");
+        debug_assert!(built.net.is_one_optimal(&price), "cost scaling ended without a certificate");
+        if everything {
+            return Ok(extract(prep, &built, None));
+        }
+        // Arcs within `margin` of violating are likely to violate once prices move: add them
+        // too (only when some arc really violates), to save rounds.
+        let margin = (NEAR_MARGIN * st.scale) as i64 * mult;
+        let mut violation = 0i64;
+        let mut near: Vec<u32> = Vec::new();
+        for (i, c) in prep.cands.iter().enumerate() {
+            if in_core[i] || !st.usable(i) {
+                continue;
+            }
+            let rc = -st.scaled(c.affinity) * mult + price[3 + c.judge as usize] - price[st.target[i] as usize];
+            if rc < -1 {
+                if std::env::var("TMP_V").is_ok() {
+                    let rs = prep.cands.iter().filter(|d| d.submission == c.submission && d.affinity > c.affinity).count();
+                    let rj = prep.cands.iter().filter(|d| d.judge == c.judge && d.affinity > c.affinity).count();
+                    eprintln!("TMP viol s={} j={} a={} rank_in_s={rs} rank_in_j={rj} rc={rc}", c.submission, c.judge, c.affinity);
+                }
+                in_core[i] = true;
+                violation = violation.max(-rc);
+            } else if rc < margin {
+                near.push(i as u32);
+            }
+        }
+        if violation > 0 {
+            for i in near {
+                in_core[i as usize] = true;
+            }
+        }
+        if violation == 0 {
+            return Ok(extract(prep, &built, None));
+        }
+        let sol = extract(prep, &built, None);
+        let mut used = vec![false; prep.cands.len()];
+        for p in &sol.pairs {
+            used[find(&prep.cands, *p).expect("assigned pairs are candidates")] = true;
+        }
+        drop(built);
+        warm = Some((used, price, (violation / ALPHA_WARM).max(1)));
+    }
+}
+
+/// The promising arcs: each submission's best candidates and each judge's best candidates,
+/// a few times more than they can use. Ties are broken by candidate order, so the core (and
+/// with it the result) is deterministic.
+fn core(prep: &Prepared, st: &Structure) -> Vec<bool> {
+    let p = prep.problem;
+    let cands = &prep.cands;
+    let mut keep = vec![false; cands.len()];
+    let better = |a: &u32, b: &u32| {
+        cands[*b as usize]
+            .affinity
+            .total_cmp(&cands[*a as usize].affinity)
+            .then(a.cmp(b))
+    };
+    let pick = |group: &mut Vec<u32>, limit: usize, keep: &mut Vec<bool>| {
+        if group.len() > limit {
+            group.select_nth_unstable_by(limit - 1, better);
+            group.truncate(limit);
+        }
+        for &i in group.iter() {
+            keep[i as usize] = true;
+        }
+    };
+    let mut group: Vec<u32> = Vec::new();
+    let mut start = 0usize;
+    while start < cands.len() {
+        let s = cands[start].submission as usize;
+        group.clear();
+        let mut end = start;
+        while end < cands.len() && cands[end].submission as usize == s {
+            if st.usable(end) {
+                group.push(end as u32);
+            }
+            end += 1;
+        }
+        let k = p.submissions[s].reviews as usize;
+        pick(&mut group, CORE_PER_REVIEW * k + CORE_EXTRA, &mut keep);
+        start = end;
+    }
+    // Per judge: bucket candidate indices by judge (counting sort), then the same selection.
+    let nj = p.judges.len();
+    let mut offs = vec![0u32; nj + 1];
+    for (i, c) in cands.iter().enumerate() {
+        if st.usable(i) {
+            offs[c.judge as usize + 1] += 1;
+        }
+    }
+    for j in 0..nj {
+        offs[j + 1] += offs[j];
+    }
+    let mut fill = offs.clone();
+    let mut by_judge = vec![0u32; offs[nj] as usize];
+    for (i, c) in cands.iter().enumerate() {
+        if st.usable(i) {
+            let f = &mut fill[c.judge as usize];
+            by_judge[*f as usize] = i as u32;
+            *f += 1;
+        }
+    }
+    for j in 0..nj {
+        group.clear();
+        group.extend_from_slice(&by_judge[offs[j] as usize..offs[j + 1] as usize]);
+        let m = p.judges[j].max_load as usize;
+        pick(&mut group, 2 * m + 4, &mut keep);
+    }
+    keep
 }
 
 /// Largest threshold t (over the distinct scaled affinities) such that using only pairs of
 /// affinity >= t still admits an assignment; then the best total under that threshold.
 /// Feasibility is monotone in t, so bisection over the sorted distinct values is exact.
-fn solve_fair(prep: &Prepared, rest: &Residual, full: Built) -> Solution {
-    let scale = full.scale;
+fn solve_fair(prep: &Prepared, rest: &Residual, st: &Structure, full: Built) -> Solution {
     let mut values: Vec<i64> = prep
         .cands
         .iter()
-        .zip(&prep.eligible)
-        .filter(|(_, &e)| e)
-        .map(|(c, _)| (c.affinity * scale).round() as i64)
+        .enumerate()
+        .filter(|(i, _)| st.usable(*i))
+        .map(|(_, c)| st.scaled(c.affinity))
         .collect();
     values.sort_unstable();
     values.dedup();
@@ -46,12 +207,14 @@ fn solve_fair(prep: &Prepared, rest: &Residual, full: Built) -> Solution {
         full.net.min_cost();
         return extract(prep, &full, None);
     }
+    let cands = &prep.cands;
     // values[lo] is feasible (the smallest value admits every pair); find the last feasible.
     let (mut lo, mut hi) = (0usize, values.len());
     let mut best: Option<Built> = None;
     while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2;
-        let mut b = build(prep, rest, values[mid]);
+        let t = values[mid];
+        let mut b = build(prep, rest, st, &|i| st.scaled(cands[i].affinity) >= t, None);
         if b.net.max_flow(SIGMA, TAU) == b.demand {
             lo = mid;
             best = Some(b);
@@ -65,7 +228,7 @@ fn solve_fair(prep: &Prepared, rest: &Residual, full: Built) -> Solution {
         _ => full,
     };
     chosen.net.min_cost();
-    extract(prep, &chosen, Some(values[lo] as f64 / scale))
+    extract(prep, &chosen, Some(values[lo] as f64 / st.scale))
 }
 
 fn extract(prep: &Prepared, built: &Built, threshold: Option<f64>) -> Solution {
@@ -74,8 +237,9 @@ fn extract(prep: &Prepared, built: &Built, threshold: Option<f64>) -> Solution {
     for j in 0..built.judges {
         let u = built.judge_node(j);
         for a in net.first[u] as usize..net.first[u + 1] as usize {
-            if net.res[a] == 0 {
-                if let Some(s) = built.submission_of(net.head[a] as usize) {
+            // A judge's only arcs towards submissions are its candidate arcs (capacity 1).
+            if net.arcs[a].res == 0 {
+                if let Some(s) = built.submission_of(net.arcs[a].head as usize) {
                     pairs.push(Pair::new(s, j as u32));
                 }
             }
@@ -97,7 +261,7 @@ fn extract(prep: &Prepared, built: &Built, threshold: Option<f64>) -> Solution {
         min_submission_affinity: if min_sub.is_finite() { min_sub } else { 0.0 },
         fairness_threshold: threshold,
         scale: built.scale,
-        max_abs_error: free / built.scale,
+        max_abs_error: if built.exact { 0.0 } else { free / built.scale },
         pairs,
     }
 }
