@@ -396,8 +396,10 @@ impl CostScaling {
                     if c + self.price[u] - self.price[v] < 0 {
                         // Lookahead: flow pushed to a node that can pass it nowhere would only
                         // come back; relabel that node first and see if the arc stays admissible.
-                        if self.excess[v] >= 0 && !self.has_admissible(net, v) {
-                            self.relabel(net, v, eps);
+                        if self.excess[v] >= 0
+                            && !self.has_admissible(net, v)
+                            && self.relabel(net, v, eps)
+                        {
                             if c + self.price[u] - self.price[v] >= 0 {
                                 a += 1;
                                 continue;
@@ -419,7 +421,9 @@ impl CostScaling {
                 }
                 a += 1;
             }
-            self.relabel(net, u, eps);
+            // u holds excess, so the reverse of the arc that brought it is residual.
+            let relabelled = self.relabel(net, u, eps);
+            assert!(relabelled, "cost scaling on an infeasible network");
         }
     }
 
@@ -442,8 +446,9 @@ impl CostScaling {
     }
 
     /// The highest price keeping every residual arc of `u` eps-optimal, lowered by eps so that
-    /// at least one arc becomes admissible. Only valid when `u` has no admissible arc.
-    fn relabel(&mut self, net: &Network, u: usize, eps: i64) {
+    /// at least one arc becomes admissible. Only valid when `u` has no admissible arc. False
+    /// (and nothing done) when `u` has no residual arc at all.
+    fn relabel(&mut self, net: &Network, u: usize, eps: i64) -> bool {
         let mult = self.mult;
         let mut best = i64::MIN;
         for a in net.range(u) {
@@ -455,9 +460,12 @@ impl CostScaling {
                 }
             }
         }
-        assert!(best != i64::MIN, "cost scaling on an infeasible network");
+        if best == i64::MIN {
+            return false;
+        }
         self.price[u] = best - eps;
         self.relabels += 1;
         self.cur[u] = net.first[u];
+        true
     }
 }

@@ -22,7 +22,7 @@ pub fn solve(problem: &Problem) -> Result<Solution, Infeasible> {
     }
     let st = structure(&prep);
     match problem.objective {
-        Objective::Total => solve_total(&prep, &rest, &st),
+        Objective::Total => solve_total(&prep, &rest, &st, Some(DEFAULT_CORE)),
         Objective::Fair => {
             let mut full = build(&prep, &rest, &st, &|_| true, None);
             let flow = full.net.max_flow(SIGMA, TAU);
@@ -34,18 +34,37 @@ pub fn solve(problem: &Problem) -> Result<Solution, Infeasible> {
     }
 }
 
-/// Core size per submission: its best `CORE_PER_REVIEW x reviews + CORE_EXTRA` candidates.
-const CORE_PER_REVIEW: usize = 4;
-const CORE_EXTRA: usize = 8;
+/// How many candidates seed the core: per submission its best `per_review x reviews + extra`,
+/// per judge its best `per_load x max_load + load_extra`.
+#[derive(Clone, Copy)]
+pub(crate) struct CoreSize {
+    pub per_review: usize,
+    pub extra: usize,
+    pub per_load: usize,
+    pub load_extra: usize,
+}
+
+/// Measured on the benchmark instances: big enough that one or two pricing rounds suffice,
+/// small enough to keep each round a fraction of the full network.
+pub(crate) const DEFAULT_CORE: CoreSize = CoreSize { per_review: 4, extra: 8, per_load: 2, load_extra: 4 };
 /// Affinity margin within which left-out arcs join the core along with real violators.
 const NEAR_MARGIN: f64 = 0.02;
 
 /// The first refinement after adding arcs starts at this fraction of their worst violation.
 const ALPHA_WARM: i64 = 8;
 
-fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solution, Infeasible> {
-    let mut in_core = core(prep, st);
-    let mut everything = false;
+/// `core_size: None` solves the full network at once (the reference the core must match).
+pub(crate) fn solve_total(
+    prep: &Prepared,
+    rest: &Residual,
+    st: &Structure,
+    core_size: Option<CoreSize>,
+) -> Result<Solution, Infeasible> {
+    let mut everything = core_size.is_none();
+    let mut in_core = match core_size {
+        Some(size) => core(prep, st, size),
+        None => Vec::new(),
+    };
     let mult = st.n as i64 + 1;
     // After the first round: the previous optimum (as used candidates), its prices, and how far
     // from optimal the added arcs make it.
@@ -55,9 +74,7 @@ fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solut
         let (built, price) = match warm.take() {
             Some((used, price, violation)) => {
                 let mut b = build(prep, rest, st, &keep, Some(&used));
-                let tm = std::time::Instant::now();
                 let p = b.net.min_cost_from(price, violation);
-                eprintln!("TMP mc {}", tm.elapsed().as_micros());
                 (b, p)
             }
             None => {
@@ -71,13 +88,10 @@ fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solut
                     everything = true;
                     continue;
                 }
-                let tm = std::time::Instant::now();
                 let p = b.net.min_cost();
-                eprintln!("TMP mc {}", tm.elapsed().as_micros());
                 (b, p)
             }
         };
-        eprintln!("TMP round done");
         debug_assert!(built.net.is_one_optimal(&price), "cost scaling ended without a certificate");
         if everything {
             return Ok(extract(prep, &built, None));
@@ -93,11 +107,6 @@ fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solut
             }
             let rc = -st.scaled(c.affinity) * mult + price[3 + c.judge as usize] - price[st.target[i] as usize];
             if rc < -1 {
-                if std::env::var("TMP_V").is_ok() {
-                    let rs = prep.cands.iter().filter(|d| d.submission == c.submission && d.affinity > c.affinity).count();
-                    let rj = prep.cands.iter().filter(|d| d.judge == c.judge && d.affinity > c.affinity).count();
-                    eprintln!("TMP viol s={} j={} a={} rank_in_s={rs} rank_in_j={rj} rc={rc}", c.submission, c.judge, c.affinity);
-                }
                 in_core[i] = true;
                 violation = violation.max(-rc);
             } else if rc < margin {
@@ -125,7 +134,7 @@ fn solve_total(prep: &Prepared, rest: &Residual, st: &Structure) -> Result<Solut
 /// The promising arcs: each submission's best candidates and each judge's best candidates,
 /// a few times more than they can use. Ties are broken by candidate order, so the core (and
 /// with it the result) is deterministic.
-fn core(prep: &Prepared, st: &Structure) -> Vec<bool> {
+fn core(prep: &Prepared, st: &Structure, size: CoreSize) -> Vec<bool> {
     let p = prep.problem;
     let cands = &prep.cands;
     let mut keep = vec![false; cands.len()];
@@ -136,6 +145,9 @@ fn core(prep: &Prepared, st: &Structure) -> Vec<bool> {
             .then(a.cmp(b))
     };
     let pick = |group: &mut Vec<u32>, limit: usize, keep: &mut Vec<bool>| {
+        if limit == 0 {
+            return;
+        }
         if group.len() > limit {
             group.select_nth_unstable_by(limit - 1, better);
             group.truncate(limit);
@@ -157,7 +169,7 @@ fn core(prep: &Prepared, st: &Structure) -> Vec<bool> {
             end += 1;
         }
         let k = p.submissions[s].reviews as usize;
-        pick(&mut group, CORE_PER_REVIEW * k + CORE_EXTRA, &mut keep);
+        pick(&mut group, size.per_review * k + size.extra, &mut keep);
         start = end;
     }
     // Per judge: bucket candidate indices by judge (counting sort), then the same selection.
@@ -184,7 +196,7 @@ fn core(prep: &Prepared, st: &Structure) -> Vec<bool> {
         group.clear();
         group.extend_from_slice(&by_judge[offs[j] as usize..offs[j + 1] as usize]);
         let m = p.judges[j].max_load as usize;
-        pick(&mut group, 2 * m + 4, &mut keep);
+        pick(&mut group, size.per_load * m + size.load_extra, &mut keep);
     }
     keep
 }
