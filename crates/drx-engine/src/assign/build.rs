@@ -26,6 +26,20 @@ pub(crate) struct Prepared<'a> {
     pub eligible: Vec<bool>,
     /// Sorted, deduplicated, all eligible.
     pub forced: Vec<Pair>,
+    /// Candidates of submission s are `cands[sub_start[s]..sub_start[s + 1]]`.
+    pub sub_start: Vec<u32>,
+}
+
+impl Prepared<'_> {
+    /// Index of a candidate pair, searched within its submission's candidates only.
+    pub fn index_of(&self, p: Pair) -> Option<usize> {
+        let s = p.submission as usize;
+        if s + 1 >= self.sub_start.len() {
+            return None;
+        }
+        let (lo, hi) = (self.sub_start[s] as usize, self.sub_start[s + 1] as usize);
+        find(&self.cands[lo..hi], p).map(|i| lo + i)
+    }
 }
 
 pub(crate) fn cmp_key(c: &Candidate) -> (u32, u32) {
@@ -122,7 +136,14 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
-    Ok(Prepared { problem, cands, eligible, forced })
+    let mut sub_start = vec![0u32; problem.submissions.len() + 1];
+    for c in cands.iter() {
+        sub_start[c.submission as usize + 1] += 1;
+    }
+    for s in 0..problem.submissions.len() {
+        sub_start[s + 1] += sub_start[s];
+    }
+    Ok(Prepared { problem, cands, eligible, forced, sub_start })
 }
 
 pub(crate) fn find(cands: &[Candidate], p: Pair) -> Option<usize> {

@@ -61,16 +61,34 @@ fn read_affinity(path: &Path) -> Result<Vec<Candidate>> {
         let got = file.read(&mut buf[filled..])?;
         let eof = got == 0;
         filled += got;
+        // Only whole lines are parsed; the unfinished tail moves to the front of the buffer.
+        let complete = match buf[..filled].iter().rposition(|&b| b == b'\n') {
+            Some(i) => i + 1,
+            None => 0,
+        };
         let mut start = 0;
-        while let Some(off) = buf[start..filled].iter().position(|&b| b == b'\n') {
-            let line = &buf[start..start + off];
+        if header && complete > 0 {
+            start = buf[..complete].iter().position(|&b| b == b'\n').unwrap() + 1;
+            header = false;
             line_no += 1;
-            if header {
-                header = false;
-            } else if !line.is_empty() {
-                out.push(parse_row(line).with_context(|| format!("{}:{line_no}", path.display()))?);
-            }
-            start += off + 1;
+        }
+        while start < complete {
+            let (row, used) = match fast_row(&buf[start..complete]) {
+                Some((row, used)) => (Some(row), used),
+                None => {
+                    let off = buf[start..complete].iter().position(|&b| b == b'\n').unwrap();
+                    let line = &buf[start..start + off];
+                    let row = if line.iter().all(|b| b.is_ascii_whitespace()) {
+                        None
+                    } else {
+                        Some(parse_row(line).with_context(|| format!("{}:{}", path.display(), line_no + 1))?)
+                    };
+                    (row, off + 1)
+                }
+            };
+            out.extend(row);
+            line_no += 1;
+            start += used;
         }
         if eof {
             let line = &buf[start..filled];
@@ -103,6 +121,56 @@ fn parse_u32(b: &[u8]) -> Result<u32> {
         bail!("bad id {:?}", String::from_utf8_lossy(b));
     }
     Ok(b.iter().fold(0u32, |acc, &d| acc * 10 + (d - b'0') as u32))
+}
+
+/// The common row `123,456,0.123456\n` in one pass; None for anything else (the caller then
+/// takes the general path). Returns the row and the bytes consumed, newline included.
+#[inline]
+fn fast_row(b: &[u8]) -> Option<(Candidate, usize)> {
+    let mut i = 0;
+    let id = |i: &mut usize| -> Option<u32> {
+        let start = *i;
+        let mut v = 0u32;
+        while *i < b.len() && b[*i].is_ascii_digit() && *i - start < 9 {
+            v = v * 10 + (b[*i] - b'0') as u32;
+            *i += 1;
+        }
+        if *i == start || *i >= b.len() || b[*i] != b',' {
+            return None;
+        }
+        *i += 1;
+        Some(v)
+    };
+    let s = id(&mut i)?;
+    let j = id(&mut i)?;
+    let mut mant = 0u64;
+    let mut digits = 0usize;
+    let mut frac = 0usize;
+    let mut dot = false;
+    while i < b.len() {
+        match b[i] {
+            c @ b'0'..=b'9' => {
+                mant = mant * 10 + (c - b'0') as u64;
+                digits += 1;
+                frac += dot as usize;
+            }
+            b'.' if !dot => dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 || digits > 15 {
+        return None;
+    }
+    if i < b.len() && b[i] == b'\r' {
+        i += 1;
+    }
+    if i >= b.len() || b[i] != b'\n' {
+        return None;
+    }
+    const POW10: [f64; 16] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    Some((Candidate { submission: s, judge: j, affinity: mant as f64 / POW10[frac] }, i + 1))
 }
 
 /// Plain decimals (`0.123456`) are parsed directly: an integer mantissa with at most 15 digits
