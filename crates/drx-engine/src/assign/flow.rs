@@ -349,7 +349,7 @@ impl CostScaling {
                         let rc = -(arc.cost as i64) * mult + self.price[w] - pu;
                         // floor(rc / eps) without a 64-bit division: a float estimate, then
                         // corrected to the exact quotient.
-                        let mut q = (rc as f64 * inv_eps).floor() as i64;
+                        let mut q = (rc as f64 * inv_eps) as i64;
                         while q * eps > rc {
                             q -= 1;
                         }
