@@ -14,12 +14,14 @@ mod build;
 mod check;
 mod flow;
 mod solve;
+mod summary;
 
 #[cfg(test)]
 mod tests;
 
 pub use check::{check, explain_infeasibility, Reason, Violation};
 pub use solve::solve;
+pub use summary::{summarize, Summary};
 
 /// A submission (or, for teams, a finalist) to be served.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
