@@ -113,7 +113,8 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
             ex += 1;
         }
         let excl = ex < excluded.len() && excluded[ex] == key;
-        eligible.push(!excl && !(any_org && problem.org_conflict(c.submission, c.judge)));
+        let org_conflict = any_org && problem.org_conflict(c.submission, c.judge);
+        eligible.push(!excl && !org_conflict);
     }
 
     let mut forced = problem.forced.clone();

@@ -399,11 +399,10 @@ impl CostScaling {
                         if self.excess[v] >= 0
                             && !self.has_admissible(net, v)
                             && self.relabel(net, v, eps)
+                            && c + self.price[u] - self.price[v] >= 0
                         {
-                            if c + self.price[u] - self.price[v] >= 0 {
-                                a += 1;
-                                continue;
-                            }
+                            a += 1;
+                            continue;
                         }
                         let d = self.excess[u].min(arc.res as i64);
                         net.push(a, d as i32);
