@@ -408,3 +408,13 @@ fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
         }
     }
 }
+
+#[test]
+fn empty_and_zero_review_problems_solve_to_nothing() {
+    let sol = solve(&Problem::default()).unwrap();
+    assert!(sol.pairs.is_empty());
+    let c = Candidate { submission: 0, judge: 0, affinity: 0.5 };
+    let sol = solve(&Problem::uniform(2, 1, 0, 0, 3, vec![c])).unwrap();
+    assert!(sol.pairs.is_empty());
+    assert_eq!(sol.total_affinity, 0.0);
+}
