@@ -79,32 +79,48 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
     }
     for (j, spec) in problem.judges.iter().enumerate() {
         if spec.min_load > spec.max_load {
-            reasons.push(Reason::MinAboveMax { judge: j as u32, min: spec.min_load, max: spec.max_load });
+            reasons.push(Reason::MinAboveMax {
+                judge: j as u32,
+                min: spec.min_load,
+                max: spec.max_load,
+            });
         }
     }
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
 
-    let sorted = problem.candidates.windows(2).all(|w| cmp_key(&w[0]) < cmp_key(&w[1]));
+    let sorted = problem
+        .candidates
+        .windows(2)
+        .all(|w| cmp_key(&w[0]) < cmp_key(&w[1]));
     let cands: Cow<'_, [Candidate]> = if sorted {
         Cow::Borrowed(&problem.candidates)
     } else {
         let mut v = problem.candidates.clone();
         // Duplicates keep the highest affinity, whatever their input order.
         v.sort_unstable_by(|a, b| {
-            cmp_key(a).cmp(&cmp_key(b)).then(b.affinity.total_cmp(&a.affinity))
+            cmp_key(a)
+                .cmp(&cmp_key(b))
+                .then(b.affinity.total_cmp(&a.affinity))
         });
         v.dedup_by_key(|c| cmp_key(c));
         Cow::Owned(v)
     };
 
-    let mut excluded: Vec<Pair> =
-        problem.conflicts.iter().chain(problem.forbidden.iter()).copied().collect();
+    let mut excluded: Vec<Pair> = problem
+        .conflicts
+        .iter()
+        .chain(problem.forbidden.iter())
+        .copied()
+        .collect();
     excluded.sort_unstable();
     excluded.dedup();
     let any_org = problem.judges.iter().any(|j| j.org.is_some())
-        && problem.submissions.iter().any(|s| !s.author_orgs.is_empty());
+        && problem
+            .submissions
+            .iter()
+            .any(|s| !s.author_orgs.is_empty());
     let mut eligible = Vec::with_capacity(cands.len());
     let mut ex = 0usize;
     for c in cands.iter() {
@@ -131,7 +147,11 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
             Some(_) => None,
         };
         if let Some(why) = why {
-            reasons.push(Reason::ForcedNotAllowed { submission: p.submission, judge: p.judge, why: why.into() });
+            reasons.push(Reason::ForcedNotAllowed {
+                submission: p.submission,
+                judge: p.judge,
+                why: why.into(),
+            });
         }
     }
     if !reasons.is_empty() {
@@ -144,11 +164,19 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
     for s in 0..problem.submissions.len() {
         sub_start[s + 1] += sub_start[s];
     }
-    Ok(Prepared { problem, cands, eligible, forced, sub_start })
+    Ok(Prepared {
+        problem,
+        cands,
+        eligible,
+        forced,
+        sub_start,
+    })
 }
 
 pub(crate) fn find(cands: &[Candidate], p: Pair) -> Option<usize> {
-    cands.binary_search_by(|c| cmp_key(c).cmp(&(p.submission, p.judge))).ok()
+    cands
+        .binary_search_by(|c| cmp_key(c).cmp(&(p.submission, p.judge)))
+        .ok()
 }
 
 /// The network for a prepared problem, with the bookkeeping to read an assignment back.
@@ -276,7 +304,11 @@ pub(crate) fn structure(prep: &Prepared) -> Structure {
             if !prep.eligible[i] || forced_here.contains(&c.judge) {
                 continue;
             }
-            let org = if p.one_judge_per_org { p.judges[c.judge as usize].org } else { None };
+            let org = if p.one_judge_per_org {
+                p.judges[c.judge as usize].org
+            } else {
+                None
+            };
             match org {
                 Some(o) => {
                     if forced_org.binary_search(&Pair::new(s, o)).is_err() {
@@ -328,7 +360,13 @@ pub(crate) fn structure(prep: &Prepared) -> Structure {
     let cap = choose_scale(max_abs, n);
     let scale = cap.min(10f64.powi(digits));
     let exact = all_exact && scale == 10f64.powi(digits);
-    Structure { target, gadget_sub, n, scale, exact }
+    Structure {
+        target,
+        gadget_sub,
+        n,
+        scale,
+        exact,
+    }
 }
 
 fn exact_at(a: f64, digits: i32) -> bool {
@@ -386,7 +424,11 @@ pub(crate) fn build(
             }
             let extra = rest.hi[j] - rest.lo[j];
             if extra > 0 {
-                let flow = if warm { (load[j] - rest.lo[j]) as i32 } else { 0 };
+                let flow = if warm {
+                    (load[j] - rest.lo[j]) as i32
+                } else {
+                    0
+                };
                 f(SRC, 3 + j, extra as i32, 0, flow);
             }
         }
@@ -400,11 +442,23 @@ pub(crate) fn build(
             let t = st.target[i];
             if t != NOT_AN_ARC && keep(i) {
                 let flow = used.map_or(0, |u| u[i] as i32);
-                f(3 + c.judge as usize, t as usize, 1, -(st.scaled(c.affinity) as i32), flow);
+                f(
+                    3 + c.judge as usize,
+                    t as usize,
+                    1,
+                    -(st.scaled(c.affinity) as i32),
+                    flow,
+                );
             }
         }
         for (g, &s) in st.gadget_sub.iter().enumerate() {
-            f(gadget0 + g, 3 + nj + s as usize, 1, 0, if warm { gload[g] } else { 0 });
+            f(
+                gadget0 + g,
+                3 + nj + s as usize,
+                1,
+                0,
+                if warm { gload[g] } else { 0 },
+            );
         }
     };
     let mut b = Builder::new(st.n);
@@ -432,7 +486,8 @@ pub(crate) fn choose_scale(max_abs: f64, n: usize) -> f64 {
     let nf = n as f64 + 1.0;
     let mut scale = 1e9;
     while scale > 1e-9
-        && (max_abs * scale > (i32::MAX - 1) as f64 || max_abs * scale * 4.0 * nf * nf > 2f64.powi(62))
+        && (max_abs * scale > (i32::MAX - 1) as f64
+            || max_abs * scale * 4.0 * nf * nf > 2f64.powi(62))
     {
         scale /= 10.0;
     }

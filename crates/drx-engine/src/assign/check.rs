@@ -10,17 +10,52 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     InvalidInput(String),
-    MinAboveMax { judge: u32, min: u32, max: u32 },
-    ForcedNotAllowed { submission: u32, judge: u32, why: String },
-    TooManyForcedForSubmission { submission: u32, forced: u32, reviews: u32 },
-    TooManyForcedForJudge { judge: u32, forced: u32, max_load: u32 },
-    ForcedSameOrg { submission: u32, org: u32 },
+    MinAboveMax {
+        judge: u32,
+        min: u32,
+        max: u32,
+    },
+    ForcedNotAllowed {
+        submission: u32,
+        judge: u32,
+        why: String,
+    },
+    TooManyForcedForSubmission {
+        submission: u32,
+        forced: u32,
+        reviews: u32,
+    },
+    TooManyForcedForJudge {
+        judge: u32,
+        forced: u32,
+        max_load: u32,
+    },
+    ForcedSameOrg {
+        submission: u32,
+        org: u32,
+    },
     /// `distinct_orgs`: counted as at most one judge per organization.
-    TooFewEligibleJudges { submission: u32, eligible: u32, needed: u32, distinct_orgs: bool },
-    TooFewEligibleSubmissions { judge: u32, eligible: u32, min_load: u32 },
+    TooFewEligibleJudges {
+        submission: u32,
+        eligible: u32,
+        needed: u32,
+        distinct_orgs: bool,
+    },
+    TooFewEligibleSubmissions {
+        judge: u32,
+        eligible: u32,
+        min_load: u32,
+    },
     /// `after_pinned`: counted for what remains once the pinned pairs are placed.
-    MinLoadExceedsReviews { total_min_load: u64, reviews: u64, after_pinned: bool },
-    MaxLoadBelowReviews { total_max_load: u64, reviews: u64 },
+    MinLoadExceedsReviews {
+        total_min_load: u64,
+        reviews: u64,
+        after_pinned: bool,
+    },
+    MaxLoadBelowReviews {
+        total_max_load: u64,
+        reviews: u64,
+    },
     /// From a minimum cut: these submissions need `need` more reviews, but at most `can_get`
     /// can reach them through the judges who may review them (`judges`); `short_min_load` lists
     /// judges whose minimum load a maximum placement could not meet.
@@ -147,7 +182,10 @@ pub(crate) fn precheck(prep: &Prepared, rest: &Residual) -> Vec<Reason> {
         seen.sort_unstable();
         for w in seen.windows(2) {
             if w[0] == w[1] {
-                out.push(Reason::ForcedSameOrg { submission: w[0].0, org: w[0].1 });
+                out.push(Reason::ForcedSameOrg {
+                    submission: w[0].0,
+                    org: w[0].1,
+                });
             }
         }
     }
@@ -200,7 +238,11 @@ pub(crate) fn precheck(prep: &Prepared, rest: &Residual) -> Vec<Reason> {
     let total_min: u64 = p.judges.iter().map(|j| j.min_load as u64).sum();
     let total_max: u64 = p.judges.iter().map(|j| j.max_load as u64).sum();
     if total_min > reviews {
-        out.push(Reason::MinLoadExceedsReviews { total_min_load: total_min, reviews, after_pinned: false });
+        out.push(Reason::MinLoadExceedsReviews {
+            total_min_load: total_min,
+            reviews,
+            after_pinned: false,
+        });
     } else {
         let rest_min: i64 = rest.lo.iter().sum();
         let rest_need: i64 = rest.need.iter().map(|&x| x.max(0)).sum();
@@ -213,7 +255,10 @@ pub(crate) fn precheck(prep: &Prepared, rest: &Residual) -> Vec<Reason> {
         }
     }
     if total_max < reviews {
-        out.push(Reason::MaxLoadBelowReviews { total_max_load: total_max, reviews });
+        out.push(Reason::MaxLoadBelowReviews {
+            total_max_load: total_max,
+            reviews,
+        });
     }
     out
 }
@@ -300,40 +345,108 @@ pub enum Violation {
     Duplicate(Pair),
     NotCandidate(Pair),
     Conflict(Pair),
-    OrgConflict { pair: Pair, org: u32 },
+    OrgConflict {
+        pair: Pair,
+        org: u32,
+    },
     Forbidden(Pair),
     ForcedMissing(Pair),
-    WrongReviewCount { submission: u32, got: u32, needed: u32 },
-    LoadTooLow { judge: u32, load: u32, min_load: u32 },
-    LoadTooHigh { judge: u32, load: u32, max_load: u32 },
-    SameOrg { submission: u32, org: u32, judges: Vec<u32> },
+    WrongReviewCount {
+        submission: u32,
+        got: u32,
+        needed: u32,
+    },
+    LoadTooLow {
+        judge: u32,
+        load: u32,
+        min_load: u32,
+    },
+    LoadTooHigh {
+        judge: u32,
+        load: u32,
+        max_load: u32,
+    },
+    SameOrg {
+        submission: u32,
+        org: u32,
+        judges: Vec<u32>,
+    },
 }
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Violation::*;
         match self {
-            UnknownId(p) => write!(f, "pair (submission {}, judge {}) names an unknown submission or judge", p.submission, p.judge),
-            Duplicate(p) => write!(f, "judge {} is assigned to submission {} more than once", p.judge, p.submission),
-            NotCandidate(p) => write!(f, "judge {} may not review submission {} (not a candidate pair)", p.judge, p.submission),
-            Conflict(p) => write!(f, "judge {} has a conflict of interest with submission {}", p.judge, p.submission),
+            UnknownId(p) => write!(
+                f,
+                "pair (submission {}, judge {}) names an unknown submission or judge",
+                p.submission, p.judge
+            ),
+            Duplicate(p) => write!(
+                f,
+                "judge {} is assigned to submission {} more than once",
+                p.judge, p.submission
+            ),
+            NotCandidate(p) => write!(
+                f,
+                "judge {} may not review submission {} (not a candidate pair)",
+                p.judge, p.submission
+            ),
+            Conflict(p) => write!(
+                f,
+                "judge {} has a conflict of interest with submission {}",
+                p.judge, p.submission
+            ),
             OrgConflict { pair, org } => write!(
                 f,
                 "judge {} belongs to organization {org}, an author organization of submission {}",
                 pair.judge, pair.submission
             ),
-            Forbidden(p) => write!(f, "judge {} is forbidden on submission {}", p.judge, p.submission),
-            ForcedMissing(p) => write!(f, "judge {} is pinned to submission {} but not assigned", p.judge, p.submission),
-            WrongReviewCount { submission, got, needed } => {
-                write!(f, "submission {submission} has {got} judges, needs {needed}")
+            Forbidden(p) => write!(
+                f,
+                "judge {} is forbidden on submission {}",
+                p.judge, p.submission
+            ),
+            ForcedMissing(p) => write!(
+                f,
+                "judge {} is pinned to submission {} but not assigned",
+                p.judge, p.submission
+            ),
+            WrongReviewCount {
+                submission,
+                got,
+                needed,
+            } => {
+                write!(
+                    f,
+                    "submission {submission} has {got} judges, needs {needed}"
+                )
             }
-            LoadTooLow { judge, load, min_load } => {
-                write!(f, "judge {judge} has {load} submissions, below the minimum {min_load}")
+            LoadTooLow {
+                judge,
+                load,
+                min_load,
+            } => {
+                write!(
+                    f,
+                    "judge {judge} has {load} submissions, below the minimum {min_load}"
+                )
             }
-            LoadTooHigh { judge, load, max_load } => {
-                write!(f, "judge {judge} has {load} submissions, above the maximum {max_load}")
+            LoadTooHigh {
+                judge,
+                load,
+                max_load,
+            } => {
+                write!(
+                    f,
+                    "judge {judge} has {load} submissions, above the maximum {max_load}"
+                )
             }
-            SameOrg { submission, org, judges } => write!(
+            SameOrg {
+                submission,
+                org,
+                judges,
+            } => write!(
                 f,
                 "submission {submission} has {} judges of organization {org} (judges {})",
                 judges.len(),
@@ -377,7 +490,10 @@ pub fn check(problem: &Problem, pairs: &[Pair]) -> Vec<Violation> {
             out.push(Violation::Conflict(*p));
         }
         if problem.org_conflict(p.submission, p.judge) {
-            out.push(Violation::OrgConflict { pair: *p, org: problem.judges[p.judge as usize].org.unwrap_or(0) });
+            out.push(Violation::OrgConflict {
+                pair: *p,
+                org: problem.judges[p.judge as usize].org.unwrap_or(0),
+            });
         }
         if forbidden.contains(p) {
             out.push(Violation::Forbidden(*p));
@@ -397,15 +513,27 @@ pub fn check(problem: &Problem, pairs: &[Pair]) -> Vec<Violation> {
     }
     for (s, spec) in problem.submissions.iter().enumerate() {
         if got_s[s] != spec.reviews {
-            out.push(Violation::WrongReviewCount { submission: s as u32, got: got_s[s], needed: spec.reviews });
+            out.push(Violation::WrongReviewCount {
+                submission: s as u32,
+                got: got_s[s],
+                needed: spec.reviews,
+            });
         }
     }
     for (j, spec) in problem.judges.iter().enumerate() {
         if got_j[j] < spec.min_load {
-            out.push(Violation::LoadTooLow { judge: j as u32, load: got_j[j], min_load: spec.min_load });
+            out.push(Violation::LoadTooLow {
+                judge: j as u32,
+                load: got_j[j],
+                min_load: spec.min_load,
+            });
         }
         if got_j[j] > spec.max_load {
-            out.push(Violation::LoadTooHigh { judge: j as u32, load: got_j[j], max_load: spec.max_load });
+            out.push(Violation::LoadTooHigh {
+                judge: j as u32,
+                load: got_j[j],
+                max_load: spec.max_load,
+            });
         }
     }
     if problem.one_judge_per_org {
@@ -413,7 +541,11 @@ pub fn check(problem: &Problem, pairs: &[Pair]) -> Vec<Violation> {
             by_org.into_iter().filter(|(_, v)| v.len() > 1).collect();
         groups.sort();
         for ((s, o), judges) in groups {
-            out.push(Violation::SameOrg { submission: s, org: o, judges });
+            out.push(Violation::SameOrg {
+                submission: s,
+                org: o,
+                judges,
+            });
         }
     }
     out

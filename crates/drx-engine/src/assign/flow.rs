@@ -42,7 +42,12 @@ pub(crate) struct Builder {
 
 impl Builder {
     pub fn new(n: usize) -> Self {
-        Builder { n, deg: vec![0; n + 1], cursor: Vec::new(), net: None }
+        Builder {
+            n,
+            deg: vec![0; n + 1],
+            cursor: Vec::new(),
+            net: None,
+        }
     }
 
     #[inline]
@@ -63,7 +68,12 @@ impl Builder {
         let m = acc as usize;
         self.cursor = first[..self.n].to_vec();
         self.deg = Vec::new();
-        self.net = Some(Network { n: self.n, first, arcs: vec![Arc::default(); m], rev: vec![0; m] });
+        self.net = Some(Network {
+            n: self.n,
+            first,
+            arcs: vec![Arc::default(); m],
+            rev: vec![0; m],
+        });
     }
 
     #[inline]
@@ -73,8 +83,18 @@ impl Builder {
         self.cursor[tail] += 1;
         let b = self.cursor[head] as usize;
         self.cursor[head] += 1;
-        net.arcs[a] = Arc { head: head as u32, res: cap - flow, tot: cap, cost };
-        net.arcs[b] = Arc { head: tail as u32, res: flow, tot: cap, cost: -cost };
+        net.arcs[a] = Arc {
+            head: head as u32,
+            res: cap - flow,
+            tot: cap,
+            cost,
+        };
+        net.arcs[b] = Arc {
+            head: tail as u32,
+            res: flow,
+            tot: cap,
+            cost: -cost,
+        };
         net.rev[a] = b as u32;
         net.rev[b] = a as u32;
     }
@@ -132,7 +152,11 @@ impl Network {
             let mut u = s;
             loop {
                 if u == t {
-                    let d = stack.iter().map(|&a| self.arcs[a as usize].res).min().unwrap_or(0);
+                    let d = stack
+                        .iter()
+                        .map(|&a| self.arcs[a as usize].res)
+                        .min()
+                        .unwrap_or(0);
                     let mut cut = stack.len();
                     for i in 0..stack.len() {
                         let a = stack[i] as usize;
@@ -211,7 +235,12 @@ impl Network {
     /// node prices under which every residual arc has reduced cost `cost * (n + 1) + p(u) - p(v)`
     /// of at least -1: the certificate of optimality, reusable to price arcs not in the network.
     pub fn min_cost(&mut self) -> Vec<i64> {
-        let max_cost = self.arcs.iter().map(|a| (a.cost as i64).abs()).max().unwrap_or(0);
+        let max_cost = self
+            .arcs
+            .iter()
+            .map(|a| (a.cost as i64).abs())
+            .max()
+            .unwrap_or(0);
         let mult = self.n as i64 + 1;
         self.min_cost_from(vec![0; self.n], max_cost * mult / ALPHA)
     }
@@ -368,7 +397,11 @@ impl CostScaling {
         }
         let top = level as i64;
         for u in 0..n {
-            let d = if self.done[u] { self.dist[u] as i64 } else { top };
+            let d = if self.done[u] {
+                self.dist[u] as i64
+            } else {
+                top
+            };
             self.price[u] -= d * eps;
             self.done[u] = false;
             self.cur[u] = net.first[u];

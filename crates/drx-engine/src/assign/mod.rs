@@ -107,8 +107,21 @@ impl Problem {
         candidates: Vec<Candidate>,
     ) -> Self {
         Problem {
-            submissions: vec![SubmissionSpec { reviews, author_orgs: Vec::new() }; submissions],
-            judges: vec![JudgeSpec { min_load, max_load, org: None }; judges],
+            submissions: vec![
+                SubmissionSpec {
+                    reviews,
+                    author_orgs: Vec::new()
+                };
+                submissions
+            ],
+            judges: vec![
+                JudgeSpec {
+                    min_load,
+                    max_load,
+                    org: None
+                };
+                judges
+            ],
             candidates,
             ..Problem::default()
         }
@@ -125,12 +138,19 @@ impl Problem {
     ) -> Self {
         Problem {
             submissions: vec![
-                SubmissionSpec { reviews: teams_per_finalist, author_orgs: Vec::new() };
+                SubmissionSpec {
+                    reviews: teams_per_finalist,
+                    author_orgs: Vec::new()
+                };
                 finalists
             ],
             judges: capacities
                 .iter()
-                .map(|&c| JudgeSpec { min_load: 0, max_load: c, org: None })
+                .map(|&c| JudgeSpec {
+                    min_load: 0,
+                    max_load: c,
+                    org: None,
+                })
                 .collect(),
             candidates,
             ..Problem::default()
@@ -141,7 +161,9 @@ impl Problem {
     /// forbidden. (Slow path for the checker; the solver filters in bulk.)
     pub(crate) fn org_conflict(&self, submission: u32, judge: u32) -> bool {
         match self.judges[judge as usize].org {
-            Some(o) => self.submissions[submission as usize].author_orgs.contains(&o),
+            Some(o) => self.submissions[submission as usize]
+                .author_orgs
+                .contains(&o),
             None => false,
         }
     }

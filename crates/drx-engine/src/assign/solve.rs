@@ -8,7 +8,9 @@
 //! too, the flow is 1-optimal on the full network, hence optimal there. Arcs that fail the test
 //! are added and the core is solved again; the loop ends because the core only grows.
 
-use super::build::{build, prepare, residual, structure, Built, Prepared, Residual, Structure, SIGMA, TAU};
+use super::build::{
+    build, prepare, residual, structure, Built, Prepared, Residual, Structure, SIGMA, TAU,
+};
 use super::check::{precheck, shortfall};
 use super::{Infeasible, Objective, Pair, Problem, Solution};
 
@@ -27,7 +29,9 @@ pub fn solve(problem: &Problem) -> Result<Solution, Infeasible> {
             let mut full = build(&prep, &rest, &st, &|_| true, None);
             let flow = full.net.max_flow(SIGMA, TAU);
             if flow < full.demand {
-                return Err(Infeasible { reasons: vec![shortfall(&prep, &rest, &full, flow)] });
+                return Err(Infeasible {
+                    reasons: vec![shortfall(&prep, &rest, &full, flow)],
+                });
             }
             Ok(solve_fair(&prep, &rest, &st, full))
         }
@@ -47,7 +51,12 @@ pub(crate) struct CoreSize {
 /// Measured on the benchmark instances (user CPU time over core sizes from 1k+2 to 4k+8 per
 /// submission): small cores win although they need two pricing rounds; the per-judge picks
 /// keep minimum loads feasible inside the core.
-pub(crate) const DEFAULT_CORE: CoreSize = CoreSize { per_review: 1, extra: 6, per_load: 1, load_extra: 4 };
+pub(crate) const DEFAULT_CORE: CoreSize = CoreSize {
+    per_review: 1,
+    extra: 6,
+    per_load: 1,
+    load_extra: 4,
+};
 /// Affinity margin within which left-out arcs join the core along with real violators.
 const NEAR_MARGIN: f64 = 0.02;
 
@@ -83,7 +92,9 @@ pub(crate) fn solve_total(
                 let flow = b.net.max_flow(SIGMA, TAU);
                 if flow < b.demand {
                     if everything {
-                        return Err(Infeasible { reasons: vec![shortfall(prep, rest, &b, flow)] });
+                        return Err(Infeasible {
+                            reasons: vec![shortfall(prep, rest, &b, flow)],
+                        });
                     }
                     // The core lacks arcs that feasibility needs (say, for minimum loads).
                     everything = true;
@@ -93,7 +104,10 @@ pub(crate) fn solve_total(
                 (b, p)
             }
         };
-        debug_assert!(built.net.is_one_optimal(&price), "cost scaling ended without a certificate");
+        debug_assert!(
+            built.net.is_one_optimal(&price),
+            "cost scaling ended without a certificate"
+        );
         if everything {
             return Ok(extract(prep, &built, None));
         }
@@ -106,7 +120,8 @@ pub(crate) fn solve_total(
             if in_core[i] || !st.usable(i) {
                 continue;
             }
-            let rc = -st.scaled(c.affinity) * mult + price[3 + c.judge as usize] - price[st.target[i] as usize];
+            let rc = -st.scaled(c.affinity) * mult + price[3 + c.judge as usize]
+                - price[st.target[i] as usize];
             if rc < -1 {
                 in_core[i] = true;
                 violation = violation.max(-rc);
@@ -144,7 +159,11 @@ fn core(prep: &Prepared, st: &Structure, size: CoreSize) -> Vec<bool> {
     let key = |i: usize| -> u64 {
         let bits = (cands[i].affinity as f32).to_bits();
         // Order-preserving map of f32 to u32, inverted so that larger affinities come first.
-        let ord = if bits >> 31 == 1 { !bits } else { bits | 0x8000_0000 };
+        let ord = if bits >> 31 == 1 {
+            !bits
+        } else {
+            bits | 0x8000_0000
+        };
         ((!ord as u64) << 32) | i as u64
     };
     let pick = |group: &mut [u64], limit: usize, keep: &mut Vec<bool>| {
@@ -191,7 +210,11 @@ fn core(prep: &Prepared, st: &Structure, size: CoreSize) -> Vec<bool> {
     }
     for j in 0..nj {
         let limit = size.per_load * p.judges[j].max_load as usize + size.load_extra;
-        pick(&mut by_judge[offs[j] as usize..offs[j + 1] as usize], limit, &mut keep);
+        pick(
+            &mut by_judge[offs[j] as usize..offs[j + 1] as usize],
+            limit,
+            &mut keep,
+        );
     }
     keep
 }

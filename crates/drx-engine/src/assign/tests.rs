@@ -28,7 +28,11 @@ fn random_problem(rng: &mut Rng, objective: Objective) -> Problem {
     let submissions = (0..ns)
         .map(|_| SubmissionSpec {
             reviews: rng.below(3) as u32,
-            author_orgs: if orgs && rng.chance(0.3) { vec![rng.below(3) as u32] } else { vec![] },
+            author_orgs: if orgs && rng.chance(0.3) {
+                vec![rng.below(3) as u32]
+            } else {
+                vec![]
+            },
         })
         .collect();
     let judges = (0..nj)
@@ -37,7 +41,11 @@ fn random_problem(rng: &mut Rng, objective: Objective) -> Problem {
             JudgeSpec {
                 min_load,
                 max_load: min_load + rng.below(3) as u32,
-                org: if orgs && rng.chance(0.7) { Some(rng.below(3) as u32) } else { None },
+                org: if orgs && rng.chance(0.7) {
+                    Some(rng.below(3) as u32)
+                } else {
+                    None
+                },
             }
         })
         .collect();
@@ -46,12 +54,20 @@ fn random_problem(rng: &mut Rng, objective: Objective) -> Problem {
         for j in 0..nj as u32 {
             if rng.chance(0.8) {
                 // Three decimals: exact at any scale >= 1e3, and ties are frequent.
-                candidates.push(Candidate { submission: s, judge: j, affinity: rng.below(1001) as f64 / 1000.0 });
+                candidates.push(Candidate {
+                    submission: s,
+                    judge: j,
+                    affinity: rng.below(1001) as f64 / 1000.0,
+                });
             }
         }
     }
     let pick = |rng: &mut Rng, p: f64| -> Vec<Pair> {
-        candidates.iter().filter(|_| rng.chance(p)).map(|c| Pair::new(c.submission, c.judge)).collect()
+        candidates
+            .iter()
+            .filter(|_| rng.chance(p))
+            .map(|c| Pair::new(c.submission, c.judge))
+            .collect()
     };
     let conflicts = pick(rng, 0.1);
     let forbidden = pick(rng, 0.05);
@@ -90,7 +106,10 @@ fn brute_force(p: &Problem) -> Option<(f64, f64)> {
             for mask in 0u32..(1 << js.len()) {
                 if mask.count_ones() as usize == k {
                     out.push(
-                        (0..js.len()).filter(|b| mask >> b & 1 == 1).map(|b| Pair::new(s as u32, js[b])).collect(),
+                        (0..js.len())
+                            .filter(|b| mask >> b & 1 == 1)
+                            .map(|b| Pair::new(s as u32, js[b]))
+                            .collect(),
                     );
                 }
             }
@@ -98,7 +117,11 @@ fn brute_force(p: &Problem) -> Option<(f64, f64)> {
         })
         .collect();
     let aff = |q: &Pair| {
-        p.candidates.iter().find(|c| c.submission == q.submission && c.judge == q.judge).unwrap().affinity
+        p.candidates
+            .iter()
+            .find(|c| c.submission == q.submission && c.judge == q.judge)
+            .unwrap()
+            .affinity
     };
     let mut best: Option<(f64, f64)> = None;
     let mut idx = vec![0usize; ns];
@@ -106,7 +129,9 @@ fn brute_force(p: &Problem) -> Option<(f64, f64)> {
         return None;
     }
     loop {
-        let pairs: Vec<Pair> = (0..ns).flat_map(|s| options[s][idx[s]].iter().copied()).collect();
+        let pairs: Vec<Pair> = (0..ns)
+            .flat_map(|s| options[s][idx[s]].iter().copied())
+            .collect();
         if check(p, &pairs).is_empty() {
             let total: f64 = pairs.iter().map(aff).sum();
             let thr = pairs
@@ -151,7 +176,11 @@ fn total_objective_matches_brute_force_on_random_small_instances() {
         match (solve(&p), expect) {
             (Ok(sol), Some((_, total))) => {
                 feasible += 1;
-                assert!((sol.total_affinity - total).abs() < 1e-9, "case {case}: {} vs {total}\n{p:?}", sol.total_affinity);
+                assert!(
+                    (sol.total_affinity - total).abs() < 1e-9,
+                    "case {case}: {} vs {total}\n{p:?}",
+                    sol.total_affinity
+                );
                 assert_eq!(check(&p, &sol.pairs), vec![], "case {case}");
                 assert!(explain_infeasibility(&p).is_empty(), "case {case}");
             }
@@ -163,7 +192,10 @@ fn total_objective_matches_brute_force_on_random_small_instances() {
         }
     }
     // The generator must exercise both outcomes for the test to mean anything.
-    assert!(feasible > 100 && infeasible > 100, "{feasible} feasible, {infeasible} infeasible");
+    assert!(
+        feasible > 100 && infeasible > 100,
+        "{feasible} feasible, {infeasible} infeasible"
+    );
 }
 
 #[test]
@@ -176,11 +208,18 @@ fn fair_objective_matches_brute_force_threshold_then_total() {
         match (solve(&p), expect) {
             (Ok(sol), Some((thr, total))) => {
                 assert_eq!(check(&p, &sol.pairs), vec![], "case {case}");
-                assert!((sol.total_affinity - total).abs() < 1e-9, "case {case}: total {} vs {total}", sol.total_affinity);
+                assert!(
+                    (sol.total_affinity - total).abs() < 1e-9,
+                    "case {case}: total {} vs {total}",
+                    sol.total_affinity
+                );
                 if thr.is_finite() {
                     nontrivial += 1;
                     let got = sol.fairness_threshold.unwrap();
-                    assert!((got - thr).abs() < 1e-9, "case {case}: threshold {got} vs {thr}\n{p:?}");
+                    assert!(
+                        (got - thr).abs() < 1e-9,
+                        "case {case}: threshold {got} vs {thr}\n{p:?}"
+                    );
                 }
             }
             (Err(_), None) => {}
@@ -193,8 +232,19 @@ fn fair_objective_matches_brute_force_threshold_then_total() {
 #[test]
 fn fair_mode_raises_the_worst_pair_at_the_cost_of_total() {
     // Total-optimal gives s1 the 0.3 pair; fair trades 0.2 of total to avoid it.
-    let c = |s, j, a| Candidate { submission: s, judge: j, affinity: a };
-    let mut p = Problem::uniform(2, 2, 1, 0, 1, vec![c(0, 0, 1.0), c(0, 1, 0.5), c(1, 0, 0.6), c(1, 1, 0.3)]);
+    let c = |s, j, a| Candidate {
+        submission: s,
+        judge: j,
+        affinity: a,
+    };
+    let mut p = Problem::uniform(
+        2,
+        2,
+        1,
+        0,
+        1,
+        vec![c(0, 0, 1.0), c(0, 1, 0.5), c(1, 0, 0.6), c(1, 1, 0.3)],
+    );
     let total = solve(&p).unwrap();
     assert_eq!(total.pairs, vec![Pair::new(0, 0), Pair::new(1, 1)]);
     p.objective = Objective::Fair;
@@ -210,12 +260,23 @@ fn medium(seed: u64, ns: usize, nj: usize, density: f64) -> Problem {
     for s in 0..ns as u32 {
         for j in 0..nj as u32 {
             if rng.chance(density) {
-                cands.push(Candidate { submission: s, judge: j, affinity: rng.below(1_000_000) as f64 / 1e6 });
+                cands.push(Candidate {
+                    submission: s,
+                    judge: j,
+                    affinity: rng.below(1_000_000) as f64 / 1e6,
+                });
             }
         }
     }
     let total = ns as u32 * 3;
-    Problem::uniform(ns, nj, 3, total / nj as u32 / 2, total.div_ceil(nj as u32) + 1, cands)
+    Problem::uniform(
+        ns,
+        nj,
+        3,
+        total / nj as u32 / 2,
+        total.div_ceil(nj as u32) + 1,
+        cands,
+    )
 }
 
 #[test]
@@ -238,8 +299,11 @@ fn optimum_is_not_improved_by_any_single_swap_on_a_medium_instance() {
     let p = medium(5, 200, 60, 0.5);
     let sol = solve(&p).unwrap();
     assert_eq!(check(&p, &sol.pairs), vec![]);
-    let aff: std::collections::HashMap<Pair, f64> =
-        p.candidates.iter().map(|c| (Pair::new(c.submission, c.judge), c.affinity)).collect();
+    let aff: std::collections::HashMap<Pair, f64> = p
+        .candidates
+        .iter()
+        .map(|c| (Pair::new(c.submission, c.judge), c.affinity))
+        .collect();
     let mut load = vec![0u32; p.judges.len()];
     for q in &sol.pairs {
         load[q.judge as usize] += 1;
@@ -263,8 +327,19 @@ fn optimum_is_not_improved_by_any_single_swap_on_a_medium_instance() {
 
 #[test]
 fn checker_lists_each_broken_constraint() {
-    let c = |s, j, a| Candidate { submission: s, judge: j, affinity: a };
-    let mut p = Problem::uniform(2, 3, 2, 1, 1, vec![c(0, 0, 0.5), c(0, 1, 0.5), c(1, 1, 0.5), c(1, 2, 0.5)]);
+    let c = |s, j, a| Candidate {
+        submission: s,
+        judge: j,
+        affinity: a,
+    };
+    let mut p = Problem::uniform(
+        2,
+        3,
+        2,
+        1,
+        1,
+        vec![c(0, 0, 0.5), c(0, 1, 0.5), c(1, 1, 0.5), c(1, 2, 0.5)],
+    );
     p.judges[0].org = Some(9);
     p.judges[2].org = Some(9);
     p.submissions[1].author_orgs = vec![9];
@@ -272,41 +347,95 @@ fn checker_lists_each_broken_constraint() {
     p.forbidden = vec![Pair::new(1, 1)];
     p.forced = vec![Pair::new(0, 0)];
     p.one_judge_per_org = true;
-    let v = check(&p, &[Pair::new(0, 1), Pair::new(0, 1), Pair::new(1, 1), Pair::new(1, 2), Pair::new(1, 0), Pair::new(5, 0)]);
+    let v = check(
+        &p,
+        &[
+            Pair::new(0, 1),
+            Pair::new(0, 1),
+            Pair::new(1, 1),
+            Pair::new(1, 2),
+            Pair::new(1, 0),
+            Pair::new(5, 0),
+        ],
+    );
     let text: Vec<String> = v.iter().map(|x| x.to_string()).collect();
     let has = |needle: &str| text.iter().any(|t| t.contains(needle));
     assert!(has("names an unknown submission"), "{text:?}");
     assert!(has("assigned to submission 0 more than once"), "{text:?}");
-    assert!(has("judge 1 has a conflict of interest with submission 0"), "{text:?}");
+    assert!(
+        has("judge 1 has a conflict of interest with submission 0"),
+        "{text:?}"
+    );
     assert!(has("judge 1 is forbidden on submission 1"), "{text:?}");
     assert!(has("judge 2 belongs to organization 9"), "{text:?}");
-    assert!(has("judge 0 may not review submission 1 (not a candidate pair)"), "{text:?}");
-    assert!(has("judge 0 is pinned to submission 0 but not assigned"), "{text:?}");
+    assert!(
+        has("judge 0 may not review submission 1 (not a candidate pair)"),
+        "{text:?}"
+    );
+    assert!(
+        has("judge 0 is pinned to submission 0 but not assigned"),
+        "{text:?}"
+    );
     assert!(has("submission 0 has 1 judges, needs 2"), "{text:?}");
-    assert!(has("judge 1 has 2 submissions, above the maximum 1"), "{text:?}");
-    assert!(has("submission 1 has 2 judges of organization 9"), "{text:?}");
+    assert!(
+        has("judge 1 has 2 submissions, above the maximum 1"),
+        "{text:?}"
+    );
+    assert!(
+        has("submission 1 has 2 judges of organization 9"),
+        "{text:?}"
+    );
     let ok = check(&p, &[]);
-    assert!(ok.iter().any(|x| x.to_string() == "judge 0 has 0 submissions, below the minimum 1"));
+    assert!(ok
+        .iter()
+        .any(|x| x.to_string() == "judge 0 has 0 submissions, below the minimum 1"));
 }
 
 #[test]
 fn infeasible_inputs_are_explained_in_words() {
-    let c = |s, j| Candidate { submission: s, judge: j, affinity: 0.5 };
+    let c = |s, j| Candidate {
+        submission: s,
+        judge: j,
+        affinity: 0.5,
+    };
     // Submission 1 has two eligible judges but needs three.
-    let p = Problem::uniform(2, 3, 3, 0, 2, vec![c(0, 0), c(0, 1), c(0, 2), c(1, 0), c(1, 2)]);
+    let p = Problem::uniform(
+        2,
+        3,
+        3,
+        0,
+        2,
+        vec![c(0, 0), c(0, 1), c(0, 2), c(1, 0), c(1, 2)],
+    );
     let e = solve(&p).unwrap_err().to_string();
-    assert!(e.contains("submission 1 has only 2 eligible judges (3 needed)"), "{e}");
+    assert!(
+        e.contains("submission 1 has only 2 eligible judges (3 needed)"),
+        "{e}"
+    );
     // Minimum loads above the reviews needed.
     let p = Problem::uniform(1, 3, 1, 1, 1, vec![c(0, 0), c(0, 1), c(0, 2)]);
     let e = solve(&p).unwrap_err().to_string();
-    assert!(e.contains("total minimum load 3 exceeds the 1 reviews needed"), "{e}");
+    assert!(
+        e.contains("total minimum load 3 exceeds the 1 reviews needed"),
+        "{e}"
+    );
     // A Hall violation no single count shows: three submissions rely on judges 0 and 1 only,
     // who take one review each; judge 2 is idle.
-    let p = Problem::uniform(3, 3, 1, 0, 1, vec![c(0, 0), c(0, 1), c(1, 0), c(1, 1), c(2, 0), c(2, 1)]);
+    let p = Problem::uniform(
+        3,
+        3,
+        1,
+        0,
+        1,
+        vec![c(0, 0), c(0, 1), c(1, 0), c(1, 1), c(2, 0), c(2, 1)],
+    );
     let e = solve(&p).unwrap_err().to_string();
     assert!(e.contains("only 2 of the 3 reviews can be placed"), "{e}");
     assert!(e.contains("submissions 0, 1, 2 need 3 more reviews"), "{e}");
-    assert!(e.contains("judges who may review them (0, 1) can give them at most 2"), "{e}");
+    assert!(
+        e.contains("judges who may review them (0, 1) can give them at most 2"),
+        "{e}"
+    );
     // Organization conflicts and one-per-organization counted in the explanation.
     let mut p = Problem::uniform(1, 3, 2, 0, 1, vec![c(0, 0), c(0, 1), c(0, 2)]);
     p.judges[0].org = Some(4);
@@ -315,30 +444,74 @@ fn infeasible_inputs_are_explained_in_words() {
     p.submissions[0].author_orgs = vec![5];
     p.one_judge_per_org = true;
     let e = solve(&p).unwrap_err().to_string();
-    assert!(e.contains("submission 0 has only 1 eligible judges from distinct organizations (2 needed)"), "{e}");
+    assert!(
+        e.contains(
+            "submission 0 has only 1 eligible judges from distinct organizations (2 needed)"
+        ),
+        "{e}"
+    );
 }
 
 #[test]
 fn one_judge_per_org_is_respected_and_costs_only_what_it_must() {
-    let c = |s, j, a| Candidate { submission: s, judge: j, affinity: a };
-    let mut p = Problem::uniform(1, 3, 2, 0, 1, vec![c(0, 0, 0.9), c(0, 1, 0.8), c(0, 2, 0.1)]);
+    let c = |s, j, a| Candidate {
+        submission: s,
+        judge: j,
+        affinity: a,
+    };
+    let mut p = Problem::uniform(
+        1,
+        3,
+        2,
+        0,
+        1,
+        vec![c(0, 0, 0.9), c(0, 1, 0.8), c(0, 2, 0.1)],
+    );
     p.judges[0].org = Some(1);
     p.judges[1].org = Some(1);
-    assert_eq!(solve(&p).unwrap().pairs, vec![Pair::new(0, 0), Pair::new(0, 1)]);
+    assert_eq!(
+        solve(&p).unwrap().pairs,
+        vec![Pair::new(0, 0), Pair::new(0, 1)]
+    );
     p.one_judge_per_org = true;
-    assert_eq!(solve(&p).unwrap().pairs, vec![Pair::new(0, 0), Pair::new(0, 2)]);
+    assert_eq!(
+        solve(&p).unwrap().pairs,
+        vec![Pair::new(0, 0), Pair::new(0, 2)]
+    );
     // A pinned judge of the organization excludes its colleagues.
     p.forced = vec![Pair::new(0, 1)];
-    assert_eq!(solve(&p).unwrap().pairs, vec![Pair::new(0, 1), Pair::new(0, 2)]);
+    assert_eq!(
+        solve(&p).unwrap().pairs,
+        vec![Pair::new(0, 1), Pair::new(0, 2)]
+    );
 }
 
 #[test]
 fn teams_to_finalists_respects_capacities() {
-    let c = |s, j, a| Candidate { submission: s, judge: j, affinity: a };
+    let c = |s, j, a| Candidate {
+        submission: s,
+        judge: j,
+        affinity: a,
+    };
     // Team 0 is everyone's favourite but takes two finalists.
-    let p = Problem::teams_to_finalists(3, 1, &[2, 1], vec![c(0, 0, 0.9), c(1, 0, 0.8), c(2, 0, 0.7), c(0, 1, 0.1), c(1, 1, 0.6), c(2, 1, 0.2)]);
+    let p = Problem::teams_to_finalists(
+        3,
+        1,
+        &[2, 1],
+        vec![
+            c(0, 0, 0.9),
+            c(1, 0, 0.8),
+            c(2, 0, 0.7),
+            c(0, 1, 0.1),
+            c(1, 1, 0.6),
+            c(2, 1, 0.2),
+        ],
+    );
     let sol = solve(&p).unwrap();
-    assert_eq!(sol.pairs, vec![Pair::new(0, 0), Pair::new(1, 1), Pair::new(2, 0)]);
+    assert_eq!(
+        sol.pairs,
+        vec![Pair::new(0, 0), Pair::new(1, 1), Pair::new(2, 0)]
+    );
     assert!((sol.total_affinity - 2.2).abs() < 1e-12);
 }
 
@@ -351,7 +524,11 @@ fn affinities_with_six_decimals_are_optimised_exactly() {
         .pairs
         .iter()
         .map(|q| {
-            let c = p.candidates.iter().find(|c| c.submission == q.submission && c.judge == q.judge).unwrap();
+            let c = p
+                .candidates
+                .iter()
+                .find(|c| c.submission == q.submission && c.judge == q.judge)
+                .unwrap();
             (c.affinity * 1e6).round() as i64
         })
         .sum();
@@ -365,12 +542,22 @@ fn affinities_with_six_decimals_are_optimised_exactly() {
 fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
     use super::build::{prepare, residual, structure};
     use super::solve::{solve_total, CoreSize, DEFAULT_CORE};
-    let tiny = CoreSize { per_review: 1, extra: 0, per_load: 0, load_extra: 1 };
+    let tiny = CoreSize {
+        per_review: 1,
+        extra: 0,
+        per_load: 0,
+        load_extra: 1,
+    };
     let mut rng = Rng(21);
     for case in 0..30 {
         let ns = 20 + rng.below(40) as usize;
         let nj = 10 + rng.below(30) as usize;
-        let mut p = medium(100 + case, ns, nj, 0.3 + 0.6 * (rng.below(100) as f64 / 100.0));
+        let mut p = medium(
+            100 + case,
+            ns,
+            nj,
+            0.3 + 0.6 * (rng.below(100) as f64 / 100.0),
+        );
         if case % 2 == 0 {
             for j in p.judges.iter_mut() {
                 j.org = Some(rng.below(6) as u32);
@@ -382,7 +569,12 @@ fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
             }
             p.one_judge_per_org = true;
         }
-        let pick: Vec<Pair> = p.candidates.iter().filter(|_| rng.chance(0.03)).map(|c| Pair::new(c.submission, c.judge)).collect();
+        let pick: Vec<Pair> = p
+            .candidates
+            .iter()
+            .filter(|_| rng.chance(0.03))
+            .map(|c| Pair::new(c.submission, c.judge))
+            .collect();
         p.conflicts = pick;
         let prep = match prepare(&p) {
             Ok(x) => x,
@@ -398,13 +590,28 @@ fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
         let small = solve_total(&prep, &rest, &st, Some(tiny));
         match (full, default, small) {
             (Ok(f), Ok(d), Ok(s)) => {
-                assert!((f.total_affinity - d.total_affinity).abs() < 1e-9, "case {case}: {} vs {}", f.total_affinity, d.total_affinity);
-                assert!((f.total_affinity - s.total_affinity).abs() < 1e-9, "case {case}: {} vs {}", f.total_affinity, s.total_affinity);
+                assert!(
+                    (f.total_affinity - d.total_affinity).abs() < 1e-9,
+                    "case {case}: {} vs {}",
+                    f.total_affinity,
+                    d.total_affinity
+                );
+                assert!(
+                    (f.total_affinity - s.total_affinity).abs() < 1e-9,
+                    "case {case}: {} vs {}",
+                    f.total_affinity,
+                    s.total_affinity
+                );
                 assert_eq!(check(&p, &s.pairs), vec![], "case {case}");
                 assert_eq!(check(&p, &d.pairs), vec![], "case {case}");
             }
             (Err(_), Err(_), Err(_)) => {}
-            (f, d, s) => panic!("case {case}: feasibility differs: {} {} {}", f.is_ok(), d.is_ok(), s.is_ok()),
+            (f, d, s) => panic!(
+                "case {case}: feasibility differs: {} {} {}",
+                f.is_ok(),
+                d.is_ok(),
+                s.is_ok()
+            ),
         }
     }
 }
@@ -413,7 +620,11 @@ fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
 fn empty_and_zero_review_problems_solve_to_nothing() {
     let sol = solve(&Problem::default()).unwrap();
     assert!(sol.pairs.is_empty());
-    let c = Candidate { submission: 0, judge: 0, affinity: 0.5 };
+    let c = Candidate {
+        submission: 0,
+        judge: 0,
+        affinity: 0.5,
+    };
     let sol = solve(&Problem::uniform(2, 1, 0, 0, 3, vec![c])).unwrap();
     assert!(sol.pairs.is_empty());
     assert_eq!(sol.total_affinity, 0.0);

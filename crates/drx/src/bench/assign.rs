@@ -42,14 +42,19 @@ pub fn run(dir: &Path) -> Result<()> {
         solution.scale,
         solution.max_abs_error
     );
-    println!("total_affinity={:.6} seconds={:.3}", solution.total_affinity, t0.elapsed().as_secs_f64());
+    println!(
+        "total_affinity={:.6} seconds={:.3}",
+        solution.total_affinity,
+        t0.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 /// Streams `submission,judge,affinity` rows (one header line) through a fixed buffer, so the
 /// file is never held in memory whole.
 fn read_affinity(path: &Path) -> Result<Vec<Candidate>> {
-    let mut file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     // About 20 bytes per row in the generator's format; a hint, not a limit.
     let mut out = Vec::with_capacity((size / 19) as usize);
@@ -76,12 +81,18 @@ fn read_affinity(path: &Path) -> Result<Vec<Candidate>> {
             let (row, used) = match fast_row(&buf[start..complete]) {
                 Some((row, used)) => (Some(row), used),
                 None => {
-                    let off = buf[start..complete].iter().position(|&b| b == b'\n').unwrap();
+                    let off = buf[start..complete]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .unwrap();
                     let line = &buf[start..start + off];
                     let row = if line.iter().all(|b| b.is_ascii_whitespace()) {
                         None
                     } else {
-                        Some(parse_row(line).with_context(|| format!("{}:{}", path.display(), line_no + 1))?)
+                        Some(
+                            parse_row(line)
+                                .with_context(|| format!("{}:{}", path.display(), line_no + 1))?,
+                        )
                     };
                     (row, off + 1)
                 }
@@ -93,7 +104,10 @@ fn read_affinity(path: &Path) -> Result<Vec<Candidate>> {
         if eof {
             let line = &buf[start..filled];
             if !header && !line.iter().all(|b| b.is_ascii_whitespace()) {
-                out.push(parse_row(line).with_context(|| format!("{}:{}", path.display(), line_no + 1))?);
+                out.push(
+                    parse_row(line)
+                        .with_context(|| format!("{}:{}", path.display(), line_no + 1))?,
+                );
             }
             break;
         }
@@ -113,7 +127,11 @@ fn parse_row(line: &[u8]) -> Result<Candidate> {
     let (Some(s), Some(j), Some(a)) = (parts.next(), parts.next(), parts.next()) else {
         bail!("expected submission,judge,affinity");
     };
-    Ok(Candidate { submission: parse_u32(s)?, judge: parse_u32(j)?, affinity: parse_f64(a)? })
+    Ok(Candidate {
+        submission: parse_u32(s)?,
+        judge: parse_u32(j)?,
+        affinity: parse_f64(a)?,
+    })
 }
 
 fn parse_u32(b: &[u8]) -> Result<u32> {
@@ -168,17 +186,26 @@ fn fast_row(b: &[u8]) -> Option<(Candidate, usize)> {
     if i >= b.len() || b[i] != b'\n' {
         return None;
     }
-    const POW10: [f64; 16] =
-        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-    Some((Candidate { submission: s, judge: j, affinity: mant as f64 / POW10[frac] }, i + 1))
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    Some((
+        Candidate {
+            submission: s,
+            judge: j,
+            affinity: mant as f64 / POW10[frac],
+        },
+        i + 1,
+    ))
 }
 
 /// Plain decimals (`0.123456`) are parsed directly: an integer mantissa with at most 15 digits
 /// divided by an exact power of ten is the correctly rounded value. Anything else goes to the
 /// standard library.
 fn parse_f64(b: &[u8]) -> Result<f64> {
-    const POW10: [f64; 16] =
-        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
     let mut mant = 0u64;
     let mut digits = 0usize;
     let mut frac = 0usize;
@@ -202,7 +229,8 @@ fn parse_f64(b: &[u8]) -> Result<f64> {
         return Ok(mant as f64 / POW10[frac]);
     }
     let s = std::str::from_utf8(b)?.trim();
-    s.parse::<f64>().with_context(|| format!("bad affinity {s:?}"))
+    s.parse::<f64>()
+        .with_context(|| format!("bad affinity {s:?}"))
 }
 
 #[cfg(test)]
@@ -211,8 +239,14 @@ mod tests {
 
     #[test]
     fn plain_decimals_parse_like_the_standard_library() {
-        for s in ["0.123456", "1", "0.5", "0.000001", "0.999999", "12.25", "1e-3", "-0.5", " 0.25"] {
-            assert_eq!(parse_f64(s.as_bytes()).unwrap(), s.trim().parse::<f64>().unwrap(), "{s}");
+        for s in [
+            "0.123456", "1", "0.5", "0.000001", "0.999999", "12.25", "1e-3", "-0.5", " 0.25",
+        ] {
+            assert_eq!(
+                parse_f64(s.as_bytes()).unwrap(),
+                s.trim().parse::<f64>().unwrap(),
+                "{s}"
+            );
         }
         assert!(parse_f64(b"x").is_err());
     }
@@ -225,7 +259,10 @@ mod tests {
         std::fs::write(&p, "submission,judge,affinity\n0,1,0.5\r\n2,3,0.25").unwrap();
         let rows = read_affinity(&p).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[1].submission, rows[1].judge, rows[1].affinity), (2, 3, 0.25));
+        assert_eq!(
+            (rows[1].submission, rows[1].judge, rows[1].affinity),
+            (2, 3, 0.25)
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,0 +1,21 @@
+-- The seeded bilingual field taxonomy. Organizers may add more fields later.
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('rehabilitation', 'Rehabilitation', '康复医学', 1);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('cardiovascular', 'Cardiovascular', '心血管', 2);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('oncology', 'Oncology', '肿瘤', 3);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('respiratory', 'Respiratory', '呼吸', 4);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('urology', 'Urology', '泌尿外科', 5);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('robotics', 'Surgical robotics', '手术机器人', 6);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('orthopaedics', 'Orthopaedics', '骨科', 7);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('neurology', 'Neurology and neurosurgery', '神经内外科', 8);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('critical_care', 'Critical care and emergency', '重症与急诊', 9);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('imaging', 'Medical imaging', '医学影像', 10);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('gastroenterology', 'Gastroenterology and endoscopy', '消化与内镜', 11);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('obstetrics', 'Obstetrics and gynaecology', '妇产科', 12);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('paediatrics', 'Paediatrics', '儿科', 13);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('ophthalmology', 'Ophthalmology', '眼科', 14);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('stomatology', 'Stomatology', '口腔', 15);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('endocrinology', 'Endocrinology and diabetes', '内分泌与糖尿病', 16);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('anaesthesiology', 'Anaesthesiology and pain', '麻醉与疼痛', 17);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('nursing', 'Nursing and elderly care', '护理与老年照护', 18);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('infection', 'Infection control', '感染控制', 19);
+INSERT INTO fields (code, name_en, name_zh, position) VALUES ('digital_health', 'Digital health and AI', '数字医疗与人工智能', 20);

@@ -1,0 +1,73 @@
+//! Stored sentence vectors, keyed by what they embed and checked against the text's hash.
+use std::collections::HashMap;
+
+use super::{get_i64, get_str, Db, Result, Tx};
+use sqlx::Row;
+
+/// (kind, id) -> (hash of the embedded text, vector).
+pub type Vectors = HashMap<(String, i64), (String, Vec<f32>)>;
+
+fn to_bytes(v: &[f32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn from_bytes(b: &[u8]) -> Vec<f32> {
+    b.chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
+pub async fn load(db: &Db, model: &str) -> Result<Vectors> {
+    let rows =
+        sqlx::query(db.q("SELECT kind, ref_id, text_hash, vector FROM embeddings WHERE model = ?"))
+            .bind(model)
+            .fetch_all(&db.pool)
+            .await?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for r in &rows {
+        let bytes: Vec<u8> = r.try_get("vector")?;
+        out.insert(
+            (get_str(r, "kind")?, get_i64(r, "ref_id")?),
+            (get_str(r, "text_hash")?, from_bytes(&bytes)),
+        );
+    }
+    Ok(out)
+}
+
+pub async fn upsert(
+    tx: &mut Tx,
+    kind: &str,
+    ref_id: i64,
+    model: &str,
+    text_hash: &str,
+    v: &[f32],
+    now: i64,
+) -> Result<()> {
+    sqlx::query(tx.q("DELETE FROM embeddings WHERE kind = ? AND ref_id = ? AND model = ?"))
+        .bind(kind)
+        .bind(ref_id)
+        .bind(model)
+        .execute(tx.conn())
+        .await?;
+    sqlx::query(tx.q(
+        "INSERT INTO embeddings (kind, ref_id, model, text_hash, vector, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ))
+    .bind(kind)
+    .bind(ref_id)
+    .bind(model)
+    .bind(text_hash)
+    .bind(to_bytes(v))
+    .bind(now)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn vectors_round_trip_through_bytes() {
+        let v = vec![0.25f32, -1.5, 3.0e-7];
+        assert_eq!(super::from_bytes(&super::to_bytes(&v)), v);
+    }
+}

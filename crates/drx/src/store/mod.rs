@@ -1,0 +1,279 @@
+//! Storage: one schema on SQLite (default) or PostgreSQL, its migrations, and all of drx's SQL.
+//!
+//! Every SQL statement of the application lives in a module under `store/`, written once with `?`
+//! placeholders; [`Db::q`] rewrites them to `$1, $2, ...` for PostgreSQL. Callers above this layer
+//! never see SQL, only the functions and row types of these modules.
+
+pub mod accounts;
+pub mod audit;
+pub mod backup;
+pub mod catalogue;
+pub mod embeddings;
+pub mod matching;
+pub mod migrate;
+pub mod outbox;
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+
+/// The storage layer's one error type.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {url}: {reason}")]
+    Open { url: String, reason: String },
+    #[error(
+        "the database is at schema version {database}, newer than this drx binary knows ({binary}); \
+         run a newer drx or restore a backup made with this version"
+    )]
+    SchemaTooNew { database: i64, binary: i64 },
+    #[error("{0} already exists")]
+    Duplicate(String),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    /// Turns a unique-constraint violation into [`StoreError::Duplicate`], naming what was duplicated.
+    pub fn duplicate_as(self, what: &str) -> StoreError {
+        match &self {
+            StoreError::Sql(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                StoreError::Duplicate(what.to_string())
+            }
+            _ => self,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool of connections to one drx database.
+#[derive(Clone)]
+pub struct Db {
+    pub(crate) pool: AnyPool,
+    dialect: Dialect,
+}
+
+/// The URL of the embedded default database inside a data directory.
+pub fn sqlite_url(data_dir: &std::path::Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("drx.db").display())
+}
+
+impl Db {
+    /// Opens a database by URL (`sqlite://PATH?mode=rwc` or `postgres://...`). Does not migrate.
+    pub async fn open(url: &str) -> Result<Db> {
+        Self::open_with(url, None).await
+    }
+
+    /// Like [`Db::open`]; on PostgreSQL, `schema` (if given) becomes the search path of every
+    /// connection, which lets tests share one server database without seeing each other.
+    pub async fn open_with(url: &str, schema: Option<String>) -> Result<Db> {
+        sqlx::any::install_default_drivers();
+        let dialect = if url.starts_with("sqlite:") {
+            Dialect::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Dialect::Postgres
+        } else {
+            return Err(StoreError::Open {
+                url: redact(url),
+                reason: "the URL must start with sqlite:// or postgres://".into(),
+            });
+        };
+        let max = if dialect == Dialect::Sqlite { 8 } else { 16 };
+        let read_only = url.contains("mode=ro");
+        let options = AnyPoolOptions::new()
+            .max_connections(max)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                let schema = schema.clone();
+                Box::pin(async move {
+                    match dialect {
+                        Dialect::Sqlite => {
+                            for pragma in [
+                                "PRAGMA foreign_keys = ON",
+                                "PRAGMA journal_mode = WAL",
+                                "PRAGMA synchronous = NORMAL",
+                                "PRAGMA busy_timeout = 10000",
+                            ] {
+                                // A read-only file (a backup being checked) keeps its journal mode.
+                                if read_only && pragma.contains("journal_mode") {
+                                    continue;
+                                }
+                                sqlx::query(pragma).execute(&mut *conn).await?;
+                            }
+                        }
+                        Dialect::Postgres => {
+                            if let Some(schema) = schema {
+                                let set = format!("SET search_path TO \"{schema}\"");
+                                sqlx::query(&set).execute(&mut *conn).await?;
+                            }
+                        }
+                    }
+                    Ok(())
+                })
+            });
+        let pool = options.connect(url).await.map_err(|e| StoreError::Open {
+            url: redact(url),
+            reason: e.to_string(),
+        })?;
+        Ok(Db { pool, dialect })
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The statement in this database's placeholder syntax. Statements are `'static` literals, so
+    /// each rewrite is done once and kept for the life of the process.
+    pub fn q(&self, sql: &'static str) -> &'static str {
+        placeholders_for(self.dialect, sql)
+    }
+
+    /// Begins a write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so
+    /// a transaction that reads then writes never fails half-way on a concurrent writer.
+    pub async fn begin(&self) -> Result<Tx> {
+        let inner = match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Dialect::Postgres => self.pool.begin().await?,
+        };
+        Ok(Tx {
+            inner,
+            dialect: self.dialect,
+        })
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// A write transaction; dropped without [`Tx::commit`], it rolls back.
+pub struct Tx {
+    pub(crate) inner: sqlx::Transaction<'static, sqlx::Any>,
+    dialect: Dialect,
+}
+
+impl Tx {
+    pub fn q(&self, sql: &'static str) -> &'static str {
+        placeholders_for(self.dialect, sql)
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        Ok(self.inner.commit().await?)
+    }
+}
+
+/// The statement in the dialect's placeholder syntax, rewritten once per literal and kept.
+fn placeholders_for(dialect: Dialect, sql: &'static str) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => sql,
+        Dialect::Postgres => {
+            static CACHE: OnceLock<Mutex<HashMap<usize, &'static str>>> = OnceLock::new();
+            let cache = CACHE.get_or_init(Default::default);
+            // Keyed by address and length: two literals never share both.
+            let key = sql.as_ptr() as usize ^ (sql.len() << 48);
+            let mut cache = cache.lock().expect("placeholder cache poisoned");
+            cache
+                .entry(key)
+                .or_insert_with(|| Box::leak(numbered_placeholders(sql).into_boxed_str()))
+        }
+    }
+}
+
+/// `?` -> `$1`, `$2`, ... outside string literals.
+fn numbered_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut n = 0;
+    let mut in_string = false;
+    for c in sql.chars() {
+        match c {
+            '\'' => {
+                in_string = !in_string;
+                out.push(c);
+            }
+            '?' if !in_string => {
+                n += 1;
+                out.push('$');
+                out.push_str(&n.to_string());
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Hides a password in a database URL before it is shown or logged.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Seconds since the Unix epoch, the unit of every time column.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
+    Ok(row.try_get::<i64, _>(col)?)
+}
+
+pub(crate) fn get_str(row: &AnyRow, col: &str) -> Result<String> {
+    Ok(row.try_get::<String, _>(col)?)
+}
+
+pub(crate) fn get_opt_i64(row: &AnyRow, col: &str) -> Result<Option<i64>> {
+    Ok(row.try_get::<Option<i64>, _>(col)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_outside_strings() {
+        assert_eq!(
+            numbered_placeholders("SELECT * FROM t WHERE a = ? AND b = '?' AND c = ?"),
+            "SELECT * FROM t WHERE a = $1 AND b = '?' AND c = $2"
+        );
+    }
+
+    #[test]
+    fn passwords_are_redacted_from_urls() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
+    }
+}
+
+/// Runs one statement with no parameters and no result (administrative DDL for tests and tools).
+pub async fn raw_execute(db: &Db, sql: &str) -> Result<()> {
+    sqlx::query(sql).execute(&db.pool).await?;
+    Ok(())
+}

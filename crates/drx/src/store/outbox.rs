@@ -1,0 +1,141 @@
+//! The outbox: email written in the same transaction as the change that causes it; a worker
+//! sends it later, so a rolled-back change never sends mail and a crash never loses it.
+use super::{get_i64, get_str, Db, Result, Tx};
+
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub status: String,
+}
+
+pub async fn enqueue(
+    tx: &mut Tx,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<i64> {
+    let row = sqlx::query(tx.q(
+        "INSERT INTO outbox (recipient, subject, body, status, attempts, next_attempt_at, created_at) \
+         VALUES (?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
+    ))
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(now)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
+    get_i64(&row, "id")
+}
+
+/// Mail to one recipient, newest first (for tests and the admin's view).
+pub async fn mail_to(db: &Db, recipient: &str) -> Result<Vec<OutboxMail>> {
+    let rows = sqlx::query(db.q(
+        "SELECT id, recipient, subject, body, status FROM outbox WHERE recipient = ? ORDER BY id DESC",
+    ))
+    .bind(recipient)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OutboxMail {
+                id: get_i64(r, "id")?,
+                recipient: get_str(r, "recipient")?,
+                subject: get_str(r, "subject")?,
+                body: get_str(r, "body")?,
+                status: get_str(r, "status")?,
+            })
+        })
+        .collect()
+}
+
+/// Claims up to `limit` due mails for this node for `lease` seconds, so that two nodes never
+/// send the same mail: PostgreSQL skips rows another node has locked; SQLite has one writer.
+pub async fn claim_due(
+    db: &Db,
+    node: &str,
+    now: i64,
+    lease: i64,
+    limit: i64,
+) -> Result<Vec<OutboxMail>> {
+    let sql = match db.dialect() {
+        super::Dialect::Postgres => db.q(
+            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ( \
+               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
+               AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) \
+             RETURNING id, recipient, subject, body, status",
+        ),
+        super::Dialect::Sqlite => db.q(
+            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ( \
+               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
+               AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?) \
+             RETURNING id, recipient, subject, body, status",
+        ),
+    };
+    let rows = sqlx::query(sql)
+        .bind(node)
+        .bind(now + lease)
+        .bind(now)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut mails: Vec<OutboxMail> = rows
+        .iter()
+        .map(|r| {
+            Ok(OutboxMail {
+                id: get_i64(r, "id")?,
+                recipient: get_str(r, "recipient")?,
+                subject: get_str(r, "subject")?,
+                body: get_str(r, "body")?,
+                status: get_str(r, "status")?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    mails.sort_by_key(|m| m.id);
+    Ok(mails)
+}
+
+pub async fn mark_sent(db: &Db, id: i64, now: i64) -> Result<()> {
+    sqlx::query(db.q(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+    ))
+    .bind(now)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: retried at `next_attempt_at`, or given up when `give_up`.
+pub async fn mark_attempt_failed(
+    db: &Db,
+    id: i64,
+    next_attempt_at: i64,
+    give_up: bool,
+) -> Result<()> {
+    sqlx::query(db.q(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, status = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+    ))
+    .bind(next_attempt_at)
+    .bind(if give_up { "failed" } else { "pending" })
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn attempts(db: &Db, id: i64) -> Result<(i64, String, i64)> {
+    let r = sqlx::query(db.q("SELECT attempts, status, next_attempt_at FROM outbox WHERE id = ?"))
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok((
+        get_i64(&r, "attempts")?,
+        get_str(&r, "status")?,
+        get_i64(&r, "next_attempt_at")?,
+    ))
+}

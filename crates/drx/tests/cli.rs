@@ -1,0 +1,204 @@
+//! The command line as an operator uses it: demo, migrate, backup and restore, audit verify,
+//! admin create, and clear errors on bad input.
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn drx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_drx"))
+        .args(args)
+        .env_remove("DRX_DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("drx_cli_{name}_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+async fn counts(dir: &Path) -> Vec<(String, i64)> {
+    let db = drx::store::Db::open(&drx::store::sqlite_url(dir))
+        .await
+        .unwrap();
+    let c = drx::store::backup::table_counts(&db).await.unwrap();
+    db.close().await;
+    c
+}
+
+#[tokio::test]
+async fn backup_then_restore_gives_the_same_data_and_a_verified_audit_log() {
+    let dir = temp("backup");
+    let (live, restored, file) = (
+        dir.join("live"),
+        dir.join("restored"),
+        dir.join("drx-backup.db"),
+    );
+    let o = drx(&["demo", "--no-serve", "--data", live.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = drx(&[
+        "assign",
+        "--data",
+        live.to_str().unwrap(),
+        "--call",
+        "1",
+        "--publish",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = drx(&[
+        "backup",
+        "--data",
+        live.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        o.status.success() && text(&o).contains("integrity ok"),
+        "{}",
+        text(&o)
+    );
+    let o = drx(&[
+        "backup",
+        "--data",
+        live.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        !o.status.success() && text(&o).contains("exists already"),
+        "never overwrites a backup"
+    );
+
+    let o = drx(&[
+        "restore",
+        "--from",
+        file.to_str().unwrap(),
+        "--data",
+        restored.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let before = counts(&live).await;
+    assert_eq!(before, counts(&restored).await);
+    assert!(before.iter().any(|(t, n)| t == "reviews" && *n == 465));
+    let o = drx(&[
+        "restore",
+        "--from",
+        file.to_str().unwrap(),
+        "--data",
+        restored.to_str().unwrap(),
+    ]);
+    assert!(
+        !o.status.success() && text(&o).contains("--force"),
+        "{}",
+        text(&o)
+    );
+
+    let o = drx(&["audit", "verify", "--data", restored.to_str().unwrap()]);
+    assert!(
+        o.status.success() && text(&o).contains("hash chain intact"),
+        "{}",
+        text(&o)
+    );
+    let db = drx::store::Db::open(&drx::store::sqlite_url(&restored))
+        .await
+        .unwrap();
+    drx::store::raw_execute(&db, "UPDATE audit_events SET actor_id = 99 WHERE id = 2")
+        .await
+        .unwrap();
+    db.close().await;
+    let o = drx(&["audit", "verify", "--data", restored.to_str().unwrap()]);
+    assert!(
+        !o.status.success() && text(&o).contains("broken at event 2"),
+        "{}",
+        text(&o)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn restoring_something_that_is_not_a_drx_backup_is_refused() {
+    let dir = temp("garbage");
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"this is not a database at all, just text").unwrap();
+    let o = drx(&[
+        "restore",
+        "--from",
+        junk.to_str().unwrap(),
+        "--data",
+        dir.join("d").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("not a"), "{}", text(&o));
+    assert!(!dir.join("d").join("drx.db").exists(), "nothing is written");
+    let o = drx(&[
+        "restore",
+        "--from",
+        dir.join("missing.db").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success() && text(&o).contains("is not a file"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn admin_create_then_migrate_and_clear_errors() {
+    let dir = temp("admin");
+    let data = dir.to_str().unwrap();
+    let o = drx(&["migrate", "--data", data]);
+    assert!(
+        o.status.success() && text(&o).contains("schema version"),
+        "{}",
+        text(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_drx"))
+        .args([
+            "admin",
+            "create",
+            "--data",
+            data,
+            "--email",
+            "root@hospital.cn",
+            "--name",
+            "管理员",
+        ])
+        .env("DRX_ADMIN_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert!(
+        !o.status.success() && text(&o).contains("too short"),
+        "{}",
+        text(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_drx"))
+        .args([
+            "admin",
+            "create",
+            "--data",
+            data,
+            "--email",
+            "root@hospital.cn",
+            "--name",
+            "管理员",
+        ])
+        .env("DRX_ADMIN_PASSWORD", "a long enough password")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    let o = drx(&["serve", "--database-url", "mysql://nope"]);
+    assert!(!o.status.success() && text(&o).contains("must start with sqlite:// or postgres://"));
+    let o = drx(&["assign", "--data", data, "--call", "42"]);
+    assert!(
+        !o.status.success() && text(&o).contains("there is no call 42"),
+        "{}",
+        text(&o)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1,0 +1,72 @@
+//! The demo data set: its size, its spread, and its determinism.
+mod common;
+
+use drx::store::{catalogue, raw_execute};
+
+async fn titles(db: &drx::store::Db) -> Vec<String> {
+    let calls = catalogue::calls(db).await.unwrap();
+    let rows = catalogue::submissions_of_call(db, calls[0].id, 1000)
+        .await
+        .unwrap();
+    rows.into_iter()
+        .map(|r| format!("{}|{}|{}", r.title, r.organization_en, r.stage))
+        .collect()
+}
+
+db_test!(demo_has_the_dr_x_call_at_full_size, |db| {
+    let logins = drx::demo::generate(db, 2026).await.unwrap();
+    assert_eq!(logins.len(), 6);
+    assert_eq!(catalogue::count(db, "submissions").await.unwrap(), 155);
+    let calls = catalogue::calls(db).await.unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].submissions, 155);
+    let by_org = catalogue::counts_by_organization(db, calls[0].id)
+        .await
+        .unwrap();
+    assert_eq!(by_org.len(), 12, "submissions from 12 hospitals");
+    let by_field = catalogue::counts_by_field(db, calls[0].id).await.unwrap();
+    assert!(by_field.len() >= 6, "6+ fields");
+    let judges = drx::store::accounts::list_people(db, Some(drx::domain::Role::Judge))
+        .await
+        .unwrap();
+    assert!(
+        (38..=45).contains(&judges.len()),
+        "about 40 judges: {}",
+        judges.len()
+    );
+    assert!(catalogue::count(db, "teams").await.unwrap() >= 20);
+    assert!(catalogue::count(db, "expertise_documents").await.unwrap() >= 150);
+    let all = titles(db).await.join("\n");
+    assert!(!all.to_lowercase().contains("lorem"));
+    assert!(
+        all.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "Chinese text"
+    );
+    assert!(
+        all.chars().filter(|c| c.is_ascii_alphabetic()).count() > 500,
+        "and English text"
+    );
+    // Every demo login signs in with the demo password.
+    for (_, email) in &logins {
+        let mut c = common::Client::new(db);
+        assert_eq!(
+            c.login(email, drx::demo::DEMO_PASSWORD).await.status,
+            303,
+            "{email}"
+        );
+    }
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_seed_gives_the_same_demo() {
+    let mut runs = Vec::new();
+    for seed in [7, 7, 8] {
+        let t = common::fresh(common::Backend::Sqlite).await.unwrap();
+        drx::demo::generate(&t.db, seed).await.unwrap();
+        runs.push(titles(&t.db).await);
+        raw_execute(&t.db, "SELECT 1").await.unwrap();
+        t.close().await;
+    }
+    assert_eq!(runs[0], runs[1]);
+    assert_ne!(runs[0], runs[2]);
+}
