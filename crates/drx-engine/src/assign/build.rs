@@ -26,6 +26,20 @@ pub(crate) struct Prepared<'a> {
     pub eligible: Vec<bool>,
     /// Sorted, deduplicated, all eligible.
     pub forced: Vec<Pair>,
+    /// Candidates of submission s are `cands[sub_start[s]..sub_start[s + 1]]`.
+    pub sub_start: Vec<u32>,
+}
+
+impl Prepared<'_> {
+    /// Index of a candidate pair, searched within its submission's candidates only.
+    pub fn index_of(&self, p: Pair) -> Option<usize> {
+        let s = p.submission as usize;
+        if s + 1 >= self.sub_start.len() {
+            return None;
+        }
+        let (lo, hi) = (self.sub_start[s] as usize, self.sub_start[s + 1] as usize);
+        find(&self.cands[lo..hi], p).map(|i| lo + i)
+    }
 }
 
 pub(crate) fn cmp_key(c: &Candidate) -> (u32, u32) {
@@ -115,7 +129,8 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
             ex += 1;
         }
         let excl = ex < excluded.len() && excluded[ex] == key;
-        eligible.push(!excl && !(any_org && problem.org_conflict(c.submission, c.judge)));
+        let org_conflict = any_org && problem.org_conflict(c.submission, c.judge);
+        eligible.push(!excl && !org_conflict);
     }
 
     let mut forced = problem.forced.clone();
@@ -142,11 +157,19 @@ pub(crate) fn prepare(problem: &Problem) -> Result<Prepared<'_>, Infeasible> {
     if !reasons.is_empty() {
         return Err(Infeasible { reasons });
     }
+    let mut sub_start = vec![0u32; problem.submissions.len() + 1];
+    for c in cands.iter() {
+        sub_start[c.submission as usize + 1] += 1;
+    }
+    for s in 0..problem.submissions.len() {
+        sub_start[s + 1] += sub_start[s];
+    }
     Ok(Prepared {
         problem,
         cands,
         eligible,
         forced,
+        sub_start,
     })
 }
 
@@ -166,6 +189,7 @@ pub(crate) struct Built {
     /// Sum over submissions of the reviews still needed after forced pairs.
     pub demand: i64,
     pub scale: f64,
+    pub exact: bool,
 }
 
 impl Built {
@@ -211,10 +235,31 @@ pub(crate) fn residual(prep: &Prepared) -> Residual {
     Residual { need, lo, hi }
 }
 
-/// Builds the network using only eligible, non-forced candidates whose scaled affinity is at
-/// least `min_scaled` (all of them with `i64::MIN`). The caller has checked the forced pairs'
-/// counts (no negative needs or capacities).
-pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built {
+/// Where each candidate's arc goes (a submission or a gadget node), the gadget nodes, and the
+/// integer scale: everything about the network that does not depend on which arcs are kept.
+pub(crate) struct Structure {
+    /// Per candidate: head node of its arc, or NOT_AN_ARC (ineligible, forced, or blocked by a
+    /// forced judge of the same organization).
+    pub target: Vec<u32>,
+    pub gadget_sub: Vec<u32>,
+    pub n: usize,
+    pub scale: f64,
+    /// Every usable affinity is an integer multiple of 1/scale: the optimum is exact.
+    pub exact: bool,
+}
+
+impl Structure {
+    #[inline]
+    pub fn usable(&self, i: usize) -> bool {
+        self.target[i] != NOT_AN_ARC
+    }
+    #[inline]
+    pub fn scaled(&self, a: f64) -> i64 {
+        (a * self.scale).round() as i64
+    }
+}
+
+pub(crate) fn structure(prep: &Prepared) -> Structure {
     let p = prep.problem;
     let nj = p.judges.len();
     let ns = p.submissions.len();
@@ -231,29 +276,32 @@ pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built 
         forced_org.sort_unstable();
     }
 
-    let max_abs = cands
-        .iter()
-        .zip(&prep.eligible)
-        .filter(|(_, &e)| e)
-        .map(|(c, _)| c.affinity.abs())
-        .fold(0.0f64, f64::max);
-
-    // Target node per candidate (NOT_AN_ARC if unused); gadget nodes are numbered as found.
+    // Target node per candidate; gadget nodes are numbered as found.
     let gadget0 = 3 + nj + ns;
     let mut target = vec![NOT_AN_ARC; cands.len()];
     let mut gadget_sub: Vec<u32> = Vec::new();
     let mut by_org: Vec<(u32, u32)> = Vec::new();
     let mut start = 0usize;
+    let mut fi = 0usize;
+    let mut forced_here: Vec<u32> = Vec::new();
     while start < cands.len() {
         let s = cands[start].submission;
         let mut end = start;
         while end < cands.len() && cands[end].submission == s {
             end += 1;
         }
+        forced_here.clear();
+        while fi < prep.forced.len() && prep.forced[fi].submission < s {
+            fi += 1;
+        }
+        while fi < prep.forced.len() && prep.forced[fi].submission == s {
+            forced_here.push(prep.forced[fi].judge);
+            fi += 1;
+        }
         by_org.clear();
         for i in start..end {
             let c = &cands[i];
-            if !prep.eligible[i] || prep.forced.binary_search(&Pair::new(s, c.judge)).is_ok() {
+            if !prep.eligible[i] || forced_here.contains(&c.judge) {
                 continue;
             }
             let org = if p.one_judge_per_org {
@@ -291,55 +339,140 @@ pub(crate) fn build(prep: &Prepared, rest: &Residual, min_scaled: i64) -> Built 
         start = end;
     }
     let n = gadget0 + gadget_sub.len();
-    let scale = choose_scale(max_abs, n);
+    // The smallest power of ten at which every usable affinity is an exact decimal (1e6 for the
+    // six-decimal benchmark files), so the integer optimum is the exact optimum; capped by what
+    // the arithmetic allows.
+    let mut max_abs = 0.0f64;
+    let mut digits = 0i32;
+    let mut all_exact = true;
+    for (i, c) in cands.iter().enumerate() {
+        if target[i] == NOT_AN_ARC {
+            continue;
+        }
+        max_abs = max_abs.max(c.affinity.abs());
+        while digits < 9 && !exact_at(c.affinity, digits) {
+            digits += 1;
+        }
+        if digits == 9 && all_exact && !exact_at(c.affinity, 9) {
+            all_exact = false;
+        }
+    }
+    let cap = choose_scale(max_abs, n);
+    let scale = cap.min(10f64.powi(digits));
+    let exact = all_exact && scale == 10f64.powi(digits);
+    Structure {
+        target,
+        gadget_sub,
+        n,
+        scale,
+        exact,
+    }
+}
 
-    let scaled = |a: f64| -> i64 { (a * scale).round() as i64 };
+fn exact_at(a: f64, digits: i32) -> bool {
+    let p = 10f64.powi(digits);
+    (a * p).round() / p == a
+}
+
+/// Builds the network from the usable candidates `keep` accepts. The caller has checked the
+/// forced pairs' counts (no negative needs or capacities, minimum loads within the demand).
+/// With `used` (per candidate, a feasible assignment within the kept arcs), the network starts
+/// with that flow instead of none.
+pub(crate) fn build(
+    prep: &Prepared,
+    rest: &Residual,
+    st: &Structure,
+    keep: &dyn Fn(usize) -> bool,
+    used: Option<&[bool]>,
+) -> Built {
+    let p = prep.problem;
+    let nj = p.judges.len();
+    let ns = p.submissions.len();
+    let cands = &prep.cands;
+    let gadget0 = 3 + nj + ns;
     let demand: i64 = rest.need.iter().sum();
     let min_total: i64 = rest.lo.iter().sum();
+    // Flows implied by `used`: loads per judge and per gadget node.
+    let (load, gload) = match used {
+        Some(u) => {
+            let mut load = vec![0i64; nj];
+            let mut gload = vec![0i32; st.gadget_sub.len()];
+            for (i, c) in cands.iter().enumerate() {
+                if u[i] && st.target[i] != NOT_AN_ARC {
+                    load[c.judge as usize] += 1;
+                    if st.target[i] as usize >= gadget0 {
+                        gload[st.target[i] as usize - gadget0] += 1;
+                    }
+                }
+            }
+            (load, gload)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let warm = used.is_some();
 
     // Emits every edge; called twice (count, then fill).
-    let emit = |f: &mut dyn FnMut(usize, usize, i32, i32)| {
+    let emit = |f: &mut dyn FnMut(usize, usize, i32, i32, i32)| {
         if demand - min_total > 0 {
-            f(SIGMA, SRC, (demand - min_total) as i32, 0);
+            let cap = (demand - min_total) as i32;
+            f(SIGMA, SRC, cap, 0, if warm { cap } else { 0 });
         }
         for j in 0..nj {
             if rest.lo[j] > 0 {
-                f(SIGMA, 3 + j, rest.lo[j] as i32, 0);
+                let cap = rest.lo[j] as i32;
+                f(SIGMA, 3 + j, cap, 0, if warm { cap } else { 0 });
             }
             let extra = rest.hi[j] - rest.lo[j];
             if extra > 0 {
-                f(SRC, 3 + j, extra as i32, 0);
+                let flow = if warm {
+                    (load[j] - rest.lo[j]) as i32
+                } else {
+                    0
+                };
+                f(SRC, 3 + j, extra as i32, 0, flow);
             }
         }
         for s in 0..ns {
             if rest.need[s] > 0 {
-                f(3 + nj + s, TAU, rest.need[s] as i32, 0);
+                let cap = rest.need[s] as i32;
+                f(3 + nj + s, TAU, cap, 0, if warm { cap } else { 0 });
             }
         }
         for (i, c) in cands.iter().enumerate() {
-            let t = target[i];
-            if t != NOT_AN_ARC {
-                let a = scaled(c.affinity);
-                if a >= min_scaled {
-                    f(3 + c.judge as usize, t as usize, 1, -(a as i32));
-                }
+            let t = st.target[i];
+            if t != NOT_AN_ARC && keep(i) {
+                let flow = used.map_or(0, |u| u[i] as i32);
+                f(
+                    3 + c.judge as usize,
+                    t as usize,
+                    1,
+                    -(st.scaled(c.affinity) as i32),
+                    flow,
+                );
             }
         }
-        for (g, &s) in gadget_sub.iter().enumerate() {
-            f(gadget0 + g, 3 + nj + s as usize, 1, 0);
+        for (g, &s) in st.gadget_sub.iter().enumerate() {
+            f(
+                gadget0 + g,
+                3 + nj + s as usize,
+                1,
+                0,
+                if warm { gload[g] } else { 0 },
+            );
         }
     };
-    let mut b = Builder::new(n);
-    emit(&mut |t, h, _, _| b.count(t, h));
+    let mut b = Builder::new(st.n);
+    emit(&mut |t, h, _, _, _| b.count(t, h));
     b.start_fill();
-    emit(&mut |t, h, cap, cost| b.fill(t, h, cap, cost));
+    emit(&mut |t, h, cap, cost, flow| b.fill(t, h, cap, cost, flow));
     Built {
         net: b.finish(),
         judges: nj,
         submissions: ns,
-        gadget_sub,
+        gadget_sub: st.gadget_sub.clone(),
         demand,
-        scale,
+        scale: st.scale,
+        exact: st.exact,
     }
 }
 

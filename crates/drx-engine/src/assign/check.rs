@@ -1,7 +1,7 @@
 //! The checker (does an assignment satisfy every constraint?) and the explanations of
 //! infeasibility: counting arguments first, then a minimum cut when counting is not enough.
 
-use super::build::{self, prepare, residual, Built, Prepared, Residual, SIGMA, TAU};
+use super::build::{self, prepare, residual, structure, Built, Prepared, Residual, SIGMA, TAU};
 use super::{Pair, Problem};
 use std::collections::HashMap;
 use std::fmt;
@@ -275,14 +275,10 @@ pub(crate) fn shortfall(prep: &Prepared, rest: &Residual, built: &Built, flow: i
             continue;
         }
         for a in net.first[u] as usize..net.first[u + 1] as usize {
-            let v = net.head[a] as usize;
-            if !reach[v] {
-                // Across a minimum cut, forward arcs are saturated and reverse arcs carry no
-                // flow, so residual + reverse residual is the original capacity (0 for reverse).
-                let cap = net.res[net.rev[a] as usize] as i64 + net.res[a] as i64;
-                if v == TAU {
-                    served_in_source_side += cap;
-                }
+            let v = net.arcs[a].head as usize;
+            // Arcs into tau are all forward (submission -> tau), saturated across the cut.
+            if !reach[v] && v == TAU {
+                served_in_source_side += net.arcs[a].tot as i64;
             }
         }
     }
@@ -304,7 +300,7 @@ pub(crate) fn shortfall(prep: &Prepared, rest: &Residual, built: &Built, flow: i
         }
         for a in net.first[u] as usize..net.first[u + 1] as usize {
             // The reverse of sigma->j carries the minimum-load flow placed so far.
-            if net.head[a] as usize == SIGMA && (net.res[a] as i64) < rest.lo[j] {
+            if net.arcs[a].head as usize == SIGMA && (net.arcs[a].res as i64) < rest.lo[j] {
                 short.push(j as u32);
             }
         }
@@ -332,7 +328,8 @@ pub fn explain_infeasibility(problem: &Problem) -> Vec<Reason> {
     if !reasons.is_empty() {
         return reasons;
     }
-    let mut built = build::build(&prep, &rest, i64::MIN);
+    let st = structure(&prep);
+    let mut built = build::build(&prep, &rest, &st, &|_| true, None);
     let flow = built.net.max_flow(SIGMA, TAU);
     if flow < built.demand {
         vec![shortfall(&prep, &rest, &built, flow)]

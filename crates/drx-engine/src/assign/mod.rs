@@ -10,16 +10,21 @@
 //! Everything is deterministic: candidates are taken in (submission, judge) order whatever the
 //! input order, and the flow algorithm has no randomness.
 
+// Loops over parallel per-node arrays read better with indices.
+#![allow(clippy::needless_range_loop)]
+
 mod build;
 mod check;
 mod flow;
 mod solve;
+mod summary;
 
 #[cfg(test)]
 mod tests;
 
 pub use check::{check, explain_infeasibility, Reason, Violation};
 pub use solve::solve;
+pub use summary::{summarize, Summary};
 
 /// A submission (or, for teams, a finalist) to be served.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

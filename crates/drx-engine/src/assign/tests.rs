@@ -62,7 +62,7 @@ fn random_problem(rng: &mut Rng, objective: Objective) -> Problem {
             }
         }
     }
-    let mut pick = |rng: &mut Rng, p: f64| -> Vec<Pair> {
+    let pick = |rng: &mut Rng, p: f64| -> Vec<Pair> {
         candidates
             .iter()
             .filter(|_| rng.chance(p))
@@ -533,4 +533,99 @@ fn affinities_with_six_decimals_are_optimised_exactly() {
         })
         .sum();
     assert!((sol.total_affinity - exact as f64 / 1e6).abs() < 1e-6);
+}
+
+/// Medium random instances with organizations, conflicts and pins: too big for brute force,
+/// so the core-and-pricing solver is compared with solving the whole network at once, with the
+/// default core and with a core so small that several pricing rounds are needed.
+#[test]
+fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
+    use super::build::{prepare, residual, structure};
+    use super::solve::{solve_total, CoreSize, DEFAULT_CORE};
+    let tiny = CoreSize {
+        per_review: 1,
+        extra: 0,
+        per_load: 0,
+        load_extra: 1,
+    };
+    let mut rng = Rng(21);
+    for case in 0..30 {
+        let ns = 20 + rng.below(40) as usize;
+        let nj = 10 + rng.below(30) as usize;
+        let mut p = medium(
+            100 + case,
+            ns,
+            nj,
+            0.3 + 0.6 * (rng.below(100) as f64 / 100.0),
+        );
+        if case % 2 == 0 {
+            for j in p.judges.iter_mut() {
+                j.org = Some(rng.below(6) as u32);
+            }
+            for s in p.submissions.iter_mut() {
+                if rng.chance(0.3) {
+                    s.author_orgs = vec![rng.below(6) as u32];
+                }
+            }
+            p.one_judge_per_org = true;
+        }
+        let pick: Vec<Pair> = p
+            .candidates
+            .iter()
+            .filter(|_| rng.chance(0.03))
+            .map(|c| Pair::new(c.submission, c.judge))
+            .collect();
+        p.conflicts = pick;
+        let prep = match prepare(&p) {
+            Ok(x) => x,
+            Err(_) => continue,
+        };
+        let rest = residual(&prep);
+        if !super::check::precheck(&prep, &rest).is_empty() {
+            continue;
+        }
+        let st = structure(&prep);
+        let full = solve_total(&prep, &rest, &st, None);
+        let default = solve_total(&prep, &rest, &st, Some(DEFAULT_CORE));
+        let small = solve_total(&prep, &rest, &st, Some(tiny));
+        match (full, default, small) {
+            (Ok(f), Ok(d), Ok(s)) => {
+                assert!(
+                    (f.total_affinity - d.total_affinity).abs() < 1e-9,
+                    "case {case}: {} vs {}",
+                    f.total_affinity,
+                    d.total_affinity
+                );
+                assert!(
+                    (f.total_affinity - s.total_affinity).abs() < 1e-9,
+                    "case {case}: {} vs {}",
+                    f.total_affinity,
+                    s.total_affinity
+                );
+                assert_eq!(check(&p, &s.pairs), vec![], "case {case}");
+                assert_eq!(check(&p, &d.pairs), vec![], "case {case}");
+            }
+            (Err(_), Err(_), Err(_)) => {}
+            (f, d, s) => panic!(
+                "case {case}: feasibility differs: {} {} {}",
+                f.is_ok(),
+                d.is_ok(),
+                s.is_ok()
+            ),
+        }
+    }
+}
+
+#[test]
+fn empty_and_zero_review_problems_solve_to_nothing() {
+    let sol = solve(&Problem::default()).unwrap();
+    assert!(sol.pairs.is_empty());
+    let c = Candidate {
+        submission: 0,
+        judge: 0,
+        affinity: 0.5,
+    };
+    let sol = solve(&Problem::uniform(2, 1, 0, 0, 3, vec![c])).unwrap();
+    assert!(sol.pairs.is_empty());
+    assert_eq!(sol.total_affinity, 0.0);
 }

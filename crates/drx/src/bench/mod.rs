@@ -2,6 +2,7 @@
 use clap::Subcommand;
 
 pub mod affinity;
+mod assign;
 mod calibrate;
 
 #[derive(Subcommand)]
@@ -12,6 +13,11 @@ pub enum BenchCommand {
     AffinityScale(affinity::ScaleArgs),
     /// Raw means against calibrated scores on simulated calls with known truth.
     Calibrate(calibrate::Args),
+    /// Optimal judge assignment on an instance from shared/bench/gen_instance.py.
+    Assign {
+        /// Directory with affinity.csv and problem.json.
+        instance_dir: std::path::PathBuf,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
@@ -19,5 +25,6 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<()> {
         BenchCommand::Affinity(args) => affinity::run(args),
         BenchCommand::AffinityScale(args) => affinity::run_scale(args),
         BenchCommand::Calibrate(args) => calibrate::run(args),
+        BenchCommand::Assign { instance_dir } => assign::run(&instance_dir),
     }
 }
