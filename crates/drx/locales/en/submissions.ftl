@@ -110,6 +110,7 @@ call-review-settings = Review
 call-blind-mode = Blind mode
 call-rubric = Rubric
 call-rubric-hint = One criterion per row, with its name in both languages, its weight and its scale. Leave a row empty to drop it.
+call-criterion = Criterion
 call-criterion-zh = Criterion (Chinese)
 call-criterion-en = Criterion (English)
 call-weight = Weight

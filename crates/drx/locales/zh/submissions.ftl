@@ -110,6 +110,7 @@ call-review-settings = 评审
 call-blind-mode = 盲审方式
 call-rubric = 评分细则
 call-rubric-hint = 每行一个评分项：中英文名称、权重和分值范围。留空的行将被删除。
+call-criterion = 评分项
 call-criterion-zh = 评分项（中文）
 call-criterion-en = 评分项（英文）
 call-weight = 权重

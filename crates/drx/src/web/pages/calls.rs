@@ -473,7 +473,8 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
             p { a class="button" href={ "/calls/" (id) "/edit" } { (ctx.t("call-edit")) } " "
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
                 a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
-                a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } }
+                a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } " · "
+                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } }
             div class="grid" {
                 form method="post" action={ "/calls/" (id) "/phase" } class="stacked" {
                     (csrf_field(ctx))
@@ -499,7 +500,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
             } }
             h3 { (ctx.t("call-rubric")) }
             div class="table-wrap" { table {
-                thead { tr { th { (ctx.t("call-criterion-zh")) } th { (ctx.t("call-weight")) } th { (ctx.t("call-scale-min")) " – " (ctx.t("call-scale-max")) } } }
+                thead { tr { th { (ctx.t("call-criterion")) } th { (ctx.t("call-weight")) } th { (ctx.t("call-scale-min")) " – " (ctx.t("call-scale-max")) } } }
                 tbody { @for k in &s.criteria { tr {
                     td { (ctx.pick(&k.name_en, &k.name_zh)) }
                     td { (k.weight) }
