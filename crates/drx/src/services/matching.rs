@@ -103,6 +103,15 @@ pub fn team_profile(t: &TeamExpertise, v: &VectorLookup) -> Profile {
     }
 }
 
+/// Builds the model off the async workers: analysis (word segmentation) is CPU work.
+async fn build_model(profiles: Vec<Profile>, documents: Vec<Document>) -> AffinityModel {
+    tokio::task::spawn_blocking(move || {
+        AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
+    })
+    .await
+    .expect("the affinity model build does not panic")
+}
+
 /// Judges and submissions of one call with the affinity model over them.
 pub struct JudgeModel {
     pub judges: Vec<Expert>,
@@ -122,12 +131,7 @@ impl JudgeModel {
             .iter()
             .map(|s| submission_document(s, &vectors))
             .collect();
-        // Analysis (word segmentation) is CPU work: keep it off the async workers.
-        let model = tokio::task::spawn_blocking(move || {
-            AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
-        })
-        .await
-        .expect("the affinity model build does not panic");
+        let model = build_model(profiles, documents).await;
         Ok(JudgeModel {
             judges,
             submissions,
@@ -210,11 +214,7 @@ impl TeamModel {
             .iter()
             .map(|s| submission_document(s, &vectors))
             .collect();
-        let model = tokio::task::spawn_blocking(move || {
-            AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
-        })
-        .await
-        .expect("the affinity model build does not panic");
+        let model = build_model(profiles, documents).await;
         Ok(TeamModel {
             teams,
             submissions,
@@ -307,11 +307,7 @@ impl NeedModel {
         let vectors = VectorLookup::load(db).await?;
         let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
         let documents: Vec<Document> = needs.iter().map(|n| need_document(n, &vectors)).collect();
-        let model = tokio::task::spawn_blocking(move || {
-            AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
-        })
-        .await
-        .expect("the affinity model build does not panic");
+        let model = build_model(profiles, documents).await;
         Ok(NeedModel {
             teams,
             needs,
