@@ -1,0 +1,283 @@
+//! Judging through the web layer on the demo call (double-blind, phase review): the review
+//! workspace and its phase edge, conflicts with a replacement judge, the discussion's opening
+//! rule, progress and reminders, the ranking and decisions, and feedback without leaks.
+mod common;
+
+use axum::http::StatusCode;
+use common::Client;
+use drx::store::{audit, matching, outbox, raw_execute, reviews, submissions, Db};
+
+const PW: &str = drx::demo::DEMO_PASSWORD;
+
+async fn login(db: &Db, email: &str) -> Client {
+    let mut c = Client::new(db);
+    assert_eq!(
+        c.login(email, PW).await.status,
+        StatusCode::SEE_OTHER,
+        "{email}"
+    );
+    c
+}
+
+async fn person_id(db: &Db, email: &str) -> i64 {
+    submissions::person_by_email(db, email)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}
+
+/// Gives a judge a review of a submission; returns the review id.
+async fn assign(db: &Db, submission: i64, judge: i64) -> i64 {
+    let mut tx = db.begin().await.unwrap();
+    matching::insert_review(&mut tx, submission, judge, drx::store::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    reviews::review_of(db, submission, judge)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}
+
+/// The demo's judges in id order (judge@drx.example first).
+async fn judges(db: &Db) -> Vec<(i64, String)> {
+    let mut j: Vec<_> = matching::judges_of_call(db, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.person_id, e.name))
+        .collect();
+    j.sort();
+    j
+}
+
+/// A submission of the call no demo judge is in conflict with by organization.
+async fn names_of(db: &Db, submission: i64) -> Vec<String> {
+    let s = submissions::get(db, submission).await.unwrap().unwrap();
+    let mut v: Vec<String> = s.members.iter().map(|m| m.name.clone()).collect();
+    v.push(s.organization_en.clone());
+    v.push(s.organization_zh.clone());
+    for m in &s.members {
+        if !m.organization_zh.is_empty() {
+            v.push(m.organization_zh.clone());
+            v.push(m.organization_en.clone());
+        }
+    }
+    v
+}
+
+fn assert_no_leak(body: &str, names: &[String], surface: &str) {
+    for n in names {
+        assert!(!body.contains(n.as_str()), "{surface} shows {n}");
+    }
+}
+
+fn criteria_fields(criteria: &[reviews::Criterion], score: &str) -> Vec<(String, String)> {
+    criteria
+        .iter()
+        .map(|c| (format!("score_{}", c.id), score.to_string()))
+        .collect()
+}
+
+async fn post_review(c: &mut Client, rid: i64, fields: &[(String, String)]) -> common::Resp {
+    let page = format!("/reviews/{rid}");
+    let f: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    c.submit(&page, &page, &f).await
+}
+
+db_test!(
+    a_judge_drafts_submits_and_is_stopped_when_the_phase_closes,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        let judge = person_id(db, "judge@drx.example").await;
+        let rid = assign(db, 3, judge).await;
+        let criteria = reviews::criteria(db, 1).await.unwrap();
+        let mut c = login(db, "judge@drx.example").await;
+
+        let page = c.get(&format!("/reviews/{rid}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_no_leak(
+            &page.body,
+            &names_of(db, 3).await,
+            "the double-blind workspace",
+        );
+        for cr in &criteria {
+            assert!(page.body.contains(&format!("name=\"score_{}\"", cr.id)));
+        }
+        assert!(
+            c.get("/").await.body.contains(&format!("/reviews/{rid}")),
+            "the home page links the review"
+        );
+
+        // A draft may be partial.
+        let mut draft = criteria_fields(&criteria[..1], "7");
+        draft.push(("comments_for_authors".into(), "草稿意见 draft note".into()));
+        draft.push(("action".into(), "save".into()));
+        assert_eq!(
+            post_review(&mut c, rid, &draft).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let r = reviews::review(db, rid).await.unwrap().unwrap();
+        assert_eq!(r.status, "in_progress");
+        assert_eq!(reviews::scores(db, rid).await.unwrap().len(), 1);
+
+        // Submitting needs every score and a confidence; what was typed stays on the page.
+        let mut incomplete = draft.clone();
+        incomplete.retain(|(k, _)| k != "action");
+        incomplete.push(("action".into(), "submit".into()));
+        let refused = post_review(&mut c, rid, &incomplete).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("draft note"));
+
+        let mut full = criteria_fields(&criteria, "8");
+        full.push(("confidence".into(), "4".into()));
+        full.push((
+            "comments_for_authors".into(),
+            "Clear need, strong prototype.".into(),
+        ));
+        full.push((
+            "comments_for_committee".into(),
+            "Committee only: borderline budget.".into(),
+        ));
+        full.push(("action".into(), "submit".into()));
+        assert_eq!(
+            post_review(&mut c, rid, &full).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let r = reviews::review(db, rid).await.unwrap().unwrap();
+        assert_eq!((r.status.as_str(), r.confidence), ("submitted", Some(4)));
+        assert!(r.submitted_at.is_some());
+
+        // Another judge cannot even see it.
+        let other = judges(db)
+            .await
+            .into_iter()
+            .find(|(id, _)| *id != judge)
+            .unwrap();
+        let _ = other;
+        let mut organizer = login(db, "organizer@drx.example").await;
+        assert_eq!(
+            organizer.get(&format!("/reviews/{rid}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+
+        // The phase closes: editing is refused with a message, and the typed text is kept.
+        raw_execute(db, "UPDATE calls SET phase = 'decision' WHERE id = 1")
+            .await
+            .unwrap();
+        let mut late = full.clone();
+        late.retain(|(k, _)| k != "comments_for_authors");
+        late.push((
+            "comments_for_authors".into(),
+            "A late change of mind".into(),
+        ));
+        let closed = post_review(&mut c, rid, &late).await;
+        assert_eq!(closed.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(closed.body.contains("A late change of mind"));
+        assert!(closed.body.contains("closed") || closed.body.contains("已结束"));
+        let r = reviews::review(db, rid).await.unwrap().unwrap();
+        assert_eq!(r.comments_for_authors, "Clear need, strong prototype.");
+    }
+);
+
+db_test!(
+    declaring_a_conflict_hands_the_review_to_an_eligible_judge,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        let judge = person_id(db, "judge@drx.example").await;
+        let rid = assign(db, 5, judge).await;
+        let mut c = login(db, "judge@drx.example").await;
+        let page = format!("/reviews/{rid}");
+        let r = c
+            .submit(
+                &page,
+                &format!("{page}/conflict"),
+                &[("reason", "我曾指导该团队 I mentored this team")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        assert!(
+            reviews::review(db, rid).await.unwrap().is_none(),
+            "the review is gone"
+        );
+        assert!(matching::declared_conflicts(db, 1)
+            .await
+            .unwrap()
+            .contains(&(judge, 5)));
+        let mut tx = db.begin().await.unwrap();
+        let on_it = reviews::judges_on(&mut tx, 5).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(on_it.len(), 1, "a replacement judge took it over");
+        let replacement = on_it[0];
+        assert_ne!(replacement, judge);
+        let notices = submissions::notices(db, replacement, 5).await.unwrap();
+        assert!(notices.iter().any(|n| n.0.contains("replacement")));
+        let history = audit::history(db, "submission", 5).await.unwrap();
+        assert!(history.iter().any(|e| e.action == "conflict-declare"));
+        assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    the_discussion_opens_to_a_judge_only_after_their_review,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        let judge = person_id(db, "judge@drx.example").await;
+        let rid = assign(db, 7, judge).await;
+        let criteria = reviews::criteria(db, 1).await.unwrap();
+        let mut c = login(db, "judge@drx.example").await;
+        assert_eq!(
+            c.get("/submissions/7/discussion").await.status,
+            StatusCode::BAD_REQUEST
+        );
+
+        let mut full = criteria_fields(&criteria, "6");
+        full.push(("confidence".into(), "3".into()));
+        full.push(("action".into(), "submit".into()));
+        assert_eq!(
+            post_review(&mut c, rid, &full).await.status,
+            StatusCode::SEE_OTHER
+        );
+        let r = c
+            .submit(
+                "/submissions/7/discussion",
+                "/submissions/7/discussion",
+                &[("body", "我给了6分，理由是样本量不足。")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = c.get("/submissions/7/discussion").await;
+        assert!(page.body.contains("样本量不足"));
+        assert_no_leak(
+            &page.body,
+            &names_of(db, 7).await,
+            "the double-blind discussion",
+        );
+
+        let mut organizer = login(db, "organizer@drx.example").await;
+        assert!(organizer
+            .get("/submissions/7/discussion")
+            .await
+            .body
+            .contains("样本量不足"));
+        // A judge without a review of it, and its own team, never see it.
+        let mut team = Client::new(db);
+        let creator = submissions::get(db, 7).await.unwrap().unwrap().created_by;
+        let email: String = drx::store::accounts::person(db, creator)
+            .await
+            .unwrap()
+            .unwrap()
+            .email;
+        assert_eq!(team.login(&email, PW).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            team.get("/submissions/7/discussion").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+);
