@@ -6,6 +6,7 @@ mod common;
 use axum::http::StatusCode;
 use common::Client;
 use drx::store::{audit, matching, outbox, raw_execute, reviews, submissions, Db};
+use std::collections::HashMap;
 
 const PW: &str = drx::demo::DEMO_PASSWORD;
 
@@ -279,5 +280,195 @@ db_test!(
             team.get("/submissions/7/discussion").await.status,
             StatusCode::NOT_FOUND
         );
+    }
+);
+
+/// Fills a submitted review with one score for every criterion.
+async fn submitted(db: &Db, rid: i64, score: f64, for_authors: &str, for_committee: &str) {
+    let criteria = reviews::criteria(db, 1).await.unwrap();
+    let input = reviews::ReviewInput {
+        scores: criteria.iter().map(|c| (c.id, score)).collect(),
+        confidence: Some(3),
+        comments_for_authors: for_authors.into(),
+        comments_for_committee: for_committee.into(),
+    };
+    let mut tx = db.begin().await.unwrap();
+    reviews::save(&mut tx, rid, &input, "submitted", drx::store::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+db_test!(
+    organizers_follow_progress_rank_decide_and_authors_get_anonymous_feedback,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        raw_execute(
+            db,
+            "UPDATE calls SET finalists = 2, blind_mode = 'single' WHERE id = 1",
+        )
+        .await
+        .unwrap();
+        let clinician = person_id(db, "clinician@drx.example").await;
+        let mut mine = 0;
+        for id in 1..=155 {
+            if submissions::get(db, id).await.unwrap().unwrap().created_by == clinician {
+                mine = id;
+                break;
+            }
+        }
+        assert!(mine > 0);
+        let js = judges(db).await;
+        let subs: Vec<i64> = [mine, 20, 30, 40].into_iter().collect();
+        let mut i = 0;
+        for (k, s) in subs.iter().enumerate() {
+            for j in 0..3 {
+                let judge = js[(k * 3 + j) % js.len()].0;
+                let rid = assign(db, *s, judge).await;
+                let score = [9.0, 4.0, 6.0, 8.0][k] + j as f64 * 0.5 - 0.5;
+                submitted(
+                    db,
+                    rid,
+                    score,
+                    &format!("Author note {i}"),
+                    &format!("Committee secret {i}"),
+                )
+                .await;
+                i += 1;
+            }
+        }
+        // One unfinished review makes its judge due for a reminder.
+        let lazy = js[20].0;
+        assign(db, 50, lazy).await;
+
+        let mut org = login(db, "organizer@drx.example").await;
+        let progress = org.get("/calls/1/progress").await;
+        assert_eq!(progress.status, StatusCode::OK);
+        assert!(progress.body.contains(&js[20].1));
+        let r = org
+            .submit("/calls/1/progress", "/calls/1/reminders", &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let lazy_email = drx::store::accounts::person(db, lazy)
+            .await
+            .unwrap()
+            .unwrap()
+            .email;
+        assert!(outbox::mail_to(db, &lazy_email)
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.subject.contains("reminder")));
+        let done_email = drx::store::accounts::person(db, js[0].0)
+            .await
+            .unwrap()
+            .unwrap()
+            .email;
+        assert!(!outbox::mail_to(db, &done_email)
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.subject.contains("reminder")));
+
+        let mut judge = login(db, "judge@drx.example").await;
+        assert_eq!(
+            judge.get("/calls/1/ranking").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let ranking = org.get("/calls/1/ranking").await;
+        assert_eq!(ranking.status, StatusCode::OK);
+
+        // The author's page shows no feedback before the decision.
+        let mut author = login(db, "clinician@drx.example").await;
+        assert!(!author
+            .get(&format!("/submissions/{mine}"))
+            .await
+            .body
+            .contains("Author note"));
+
+        let organizer =
+            drx::store::accounts::person(db, person_id(db, "organizer@drx.example").await)
+                .await
+                .unwrap()
+                .unwrap();
+        let rk = drx::services::ranking::ranking(db, &organizer, 1)
+            .await
+            .unwrap();
+        let pre: Vec<i64> = rk
+            .rows
+            .iter()
+            .filter(|r| r.preselected)
+            .map(|r| r.submission_id)
+            .collect();
+        assert_eq!(pre.len(), 2);
+        assert!(
+            pre.contains(&mine),
+            "the best-scored submission is preselected: {pre:?}"
+        );
+        assert_eq!(rk.rows[0].submission_id, mine);
+        let rows: HashMap<i64, _> = rk.rows.iter().map(|r| (r.submission_id, r)).collect();
+        assert!(rows[&mine].raw_mean.unwrap() > rows[&20].raw_mean.unwrap());
+
+        // Dropping a preselected submission without a reason is refused; with one it is recorded.
+        let csrf = org.get("/calls/1/ranking").await.csrf();
+        let keep = pre.iter().find(|s| **s != mine).unwrap().to_string();
+        let refused = org
+            .post_form(
+                "/calls/1/decisions",
+                &[("csrf", csrf.as_str()), ("select", keep.as_str())],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            submissions::get(db, mine).await.unwrap().unwrap().status,
+            "submitted",
+            "nothing changed"
+        );
+        let reason = format!("reason_{mine}");
+        let ok = org
+            .post_form(
+                "/calls/1/decisions",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("select", keep.as_str()),
+                    (reason.as_str(), "Team withdrew from the finals"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        assert_eq!(
+            submissions::get(db, mine).await.unwrap().unwrap().status,
+            "not_selected"
+        );
+        assert_eq!(
+            submissions::get(db, keep.parse().unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .status,
+            "finalist"
+        );
+        let history = audit::history(db, "submission", mine).await.unwrap();
+        assert!(history
+            .iter()
+            .any(|e| e.action == "finalist-override" && e.detail.contains("withdrew")));
+        assert!(outbox::mail_to(db, "clinician@drx.example")
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.subject.contains("decision")));
+
+        // Feedback: the comments for authors, never the committee's, never a judge's name.
+        let page = author.get(&format!("/submissions/{mine}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Author note 0") && page.body.contains("Author note 2"));
+        assert!(!page.body.contains("Committee secret"));
+        for k in 0..3 {
+            assert!(
+                !page.body.contains(js[k].1.as_str()),
+                "single-blind feedback names judge {}",
+                js[k].1
+            );
+        }
     }
 );
