@@ -472,3 +472,43 @@ db_test!(
         }
     }
 );
+
+db_test!(the_simulated_demo_judging_fills_the_ranking, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let (done, open) = drx::demo::simulate_reviews(db, 2026).await.unwrap();
+    assert!(done > 300, "{done} reviews submitted");
+    assert!(open > 0, "some judges are late");
+    let mut org = login(db, "organizer@drx.example").await;
+    let page = org.get("/calls/1/ranking").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.body.matches("name=\"select\"").count(),
+        drx::demo::SUBMISSIONS
+    );
+    assert_eq!(
+        page.body.matches("checked").count(),
+        16,
+        "the top 16 are preselected"
+    );
+    // The judge's home links each assigned review; the workspace stays blind.
+    let mut judge = login(db, "judge@drx.example").await;
+    let home = judge.get("/").await;
+    let rid: i64 = home
+        .body
+        .split("/reviews/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let ws = judge.get(&format!("/reviews/{rid}")).await;
+    assert_eq!(ws.status, StatusCode::OK);
+    let sid = reviews::review(db, rid)
+        .await
+        .unwrap()
+        .unwrap()
+        .submission_id;
+    assert_no_leak(&ws.body, &names_of(db, sid).await, "the demo workspace");
+});

@@ -418,3 +418,23 @@ pub async fn criteria(db: &Db, call_id: i64) -> Result<Vec<Criterion>> {
         })
         .collect()
 }
+
+/// Every review of a call: (review id, submission id, judge id), by id.
+pub async fn reviews_of_call(db: &Db, call_id: i64) -> Result<Vec<(i64, i64, i64)>> {
+    let rows = sqlx::query(db.q(
+        "SELECT r.id, r.submission_id, r.judge_id FROM reviews r JOIN submissions s ON s.id = r.submission_id \
+         WHERE s.call_id = ? ORDER BY r.id",
+    ))
+    .bind(call_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                get_i64(r, "id")?,
+                get_i64(r, "submission_id")?,
+                get_i64(r, "judge_id")?,
+            ))
+        })
+        .collect()
+}
