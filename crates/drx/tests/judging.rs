@@ -98,15 +98,35 @@ db_test!(
         let judge = person_id(db, "judge@drx.example").await;
         let rid = assign(db, 3, judge).await;
         let criteria = reviews::criteria(db, 1).await.unwrap();
+        // An attachment whose file name names the hospital.
+        let sub = submissions::get(db, 3).await.unwrap().unwrap();
+        let leaky = format!("{}-report.pdf", sub.organization_en);
+        let mut tx = db.begin().await.unwrap();
+        let aid = submissions::insert_attachment(
+            &mut tx,
+            3,
+            &leaky,
+            "application/pdf",
+            "00",
+            b"%PDF-1.4",
+            sub.created_by,
+            1,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         let mut c = login(db, "judge@drx.example").await;
 
         let page = c.get(&format!("/reviews/{rid}")).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert_no_leak(
-            &page.body,
-            &names_of(db, 3).await,
-            "the double-blind workspace",
-        );
+        let mut names = names_of(db, 3).await;
+        names.push(leaky.clone());
+        assert_no_leak(&page.body, &names, "the double-blind workspace");
+        assert!(page.body.contains(&format!("/attachments/{aid}")));
+        let file = c.get(&format!("/attachments/{aid}")).await;
+        assert_eq!(file.status, StatusCode::OK);
+        let disposition = format!("{:?}", file.headers.get("content-disposition"));
+        assert_no_leak(&disposition, &names, "the attachment's file name");
         for cr in &criteria {
             assert!(page.body.contains(&format!("name=\"score_{}\"", cr.id)));
         }
