@@ -483,11 +483,10 @@ db_test!(
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Author note 0") && page.body.contains("Author note 2"));
         assert!(!page.body.contains("Committee secret"));
-        for k in 0..3 {
+        for (_, name) in js.iter().take(3) {
             assert!(
-                !page.body.contains(js[k].1.as_str()),
-                "single-blind feedback names judge {}",
-                js[k].1
+                !page.body.contains(name.as_str()),
+                "single-blind feedback names judge {name}"
             );
         }
     }

@@ -54,7 +54,7 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
     }
     let criteria = reviews::criteria(db, 1).await?;
     let all = reviews::reviews_of_call(db, 1).await?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_0F_4EE5);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005E_ED0F_4EE5);
     let mut quality = std::collections::HashMap::new();
     let mut judge = std::collections::HashMap::new();
     let (mut done, mut open) = (0, 0);
