@@ -531,3 +531,43 @@ db_test!(the_simulated_demo_judging_fills_the_ranking, |db| {
         .submission_id;
     assert_no_leak(&ws.body, &names_of(db, sid).await, "the demo workspace");
 });
+
+db_test!(
+    only_the_calls_organizers_reach_progress_ranking_and_decisions,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        for email in [
+            "judge@drx.example",
+            "clinician@drx.example",
+            "engineer@drx.example",
+        ] {
+            let mut c = login(db, email).await;
+            for path in ["/calls/1/progress", "/calls/1/ranking"] {
+                assert_eq!(
+                    c.get(path).await.status,
+                    StatusCode::FORBIDDEN,
+                    "{email} {path}"
+                );
+            }
+            let csrf = c.get("/").await.csrf();
+            for path in ["/calls/1/reminders", "/calls/1/decisions"] {
+                let r = c.post_form(path, &[("csrf", csrf.as_str())]).await;
+                assert_eq!(r.status, StatusCode::FORBIDDEN, "{email} {path}");
+            }
+        }
+        assert!(outbox::mail_to(db, "judge@drx.example")
+            .await
+            .unwrap()
+            .is_empty());
+        // Reminders only make sense while reviewing.
+        raw_execute(db, "UPDATE calls SET phase = 'decision' WHERE id = 1")
+            .await
+            .unwrap();
+        let mut org = login(db, "organizer@drx.example").await;
+        let csrf = org.get("/calls/1/progress").await.csrf();
+        let r = org
+            .post_form("/calls/1/reminders", &[("csrf", csrf.as_str())])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+);

@@ -151,6 +151,23 @@ pub async fn review_page(
     Ok(page(&ctx, &ctx.t("review-title"), body))
 }
 
+/// The workspace again with the refusal's message (422), showing `typed` or the stored review.
+async fn refused(
+    ctx: &Ctx,
+    state: &AppState,
+    user: &Person,
+    id: i64,
+    typed: Option<RawReview>,
+    m: &crate::services::Msg,
+) -> Result<Response, WebError> {
+    let w = svc::workspace(&state.db, user, id).await?;
+    let raw = typed.unwrap_or_else(|| RawReview::of(&w));
+    let message = Some(("error", i18n::msg(ctx.lang, m)));
+    let body = workspace_page(ctx, state, &w, &raw, message).await?;
+    let title = ctx.t("review-title");
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(ctx, &title, body)).into_response())
+}
+
 /// The typed review from the posted fields (`score_<criterion id>` and the rest).
 fn raw_of(fields: &[(String, String)]) -> (RawReview, bool) {
     let mut raw = RawReview::default();
@@ -181,23 +198,8 @@ pub async fn save_review(
     let (raw, submit) = raw_of(&fields);
     match svc::save(&state.db, user, id, &raw, submit, now()).await {
         Ok(()) => Ok(see_other(&format!("/reviews/{id}"))),
-        Err(ServiceError::Invalid(m)) => {
-            // Keep what was typed so nothing is lost when the save is refused.
-            let w = svc::workspace(&state.db, user, id).await?;
-            let body = workspace_page(
-                &ctx,
-                &state,
-                &w,
-                &raw,
-                Some(("error", i18n::msg(ctx.lang, &m))),
-            )
-            .await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("review-title"), body),
-            )
-                .into_response())
-        }
+        // Keep what was typed so nothing is lost when the save is refused.
+        Err(ServiceError::Invalid(m)) => refused(&ctx, &state, user, id, Some(raw), &m).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -226,23 +228,7 @@ pub async fn declare_conflict(
     .await
     {
         Ok(_) => Ok(see_other("/")),
-        Err(ServiceError::Invalid(m)) => {
-            let w = svc::workspace(&state.db, user, id).await?;
-            let raw = RawReview::of(&w);
-            let body = workspace_page(
-                &ctx,
-                &state,
-                &w,
-                &raw,
-                Some(("error", i18n::msg(ctx.lang, &m))),
-            )
-            .await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("review-title"), body),
-            )
-                .into_response())
-        }
+        Err(ServiceError::Invalid(m)) => refused(&ctx, &state, user, id, None, &m).await,
         Err(e) => Err(e.into()),
     }
 }
