@@ -88,6 +88,9 @@ enum Command {
         /// Build the database, print the logins, and exit without serving.
         #[arg(long)]
         no_serve: bool,
+        /// Also publish an assignment and fill seeded reviews (so the ranking has data).
+        #[arg(long)]
+        reviews: bool,
     },
     /// Apply pending schema migrations and exit.
     Migrate {
@@ -253,10 +256,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
             listen,
             mail,
             no_serve,
+            reviews,
         } => {
             let sender = mail.sender()?;
             let db = fresh_demo_database(&data).await?;
             let logins = crate::demo::generate(&db, seed).await?;
+            if reviews {
+                let (done, open) = crate::demo::simulate_reviews(&db, seed).await?;
+                println!("Simulated judging: {done} reviews submitted, {open} unfinished.");
+            }
             println!("drx demo (seed {seed}) in {}", data.display());
             println!("Demo logins (password: {}):", crate::demo::DEMO_PASSWORD);
             for (who, email) in &logins {

@@ -255,3 +255,114 @@ mod submission_tests {
         ));
     }
 }
+
+/// May this person change this review? Only its own judge, only while the call is in its
+/// review phase (the caller passes the call's phase).
+pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: &str) -> bool {
+    person.active && person.id == review_judge_id && call_phase == "review"
+}
+
+/// May this person read and write a submission's discussion? The call's organizers (and
+/// admins) always; a judge of the submission only once their own review is submitted, so that
+/// nobody's score is anchored by the others'.
+pub fn can_join_discussion(
+    person: &Person,
+    a: &SubmissionAccess,
+    own_review: Option<&str>,
+) -> bool {
+    if !person.active {
+        return false;
+    }
+    if a.call_organizer || person.roles.contains(&Role::Admin) {
+        return true;
+    }
+    own_review == Some("submitted")
+}
+
+/// May this person see the judges' comments for the authors? The team, once decided.
+pub fn can_see_feedback(person: &Person, a: &SubmissionAccess) -> bool {
+    use crate::domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Finalist | SubmissionStatus::NotSelected
+        )
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+    use crate::domain::{BlindMode, SubmissionStatus};
+
+    fn person(id: i64, roles: &[Role]) -> Person {
+        Person {
+            id,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            title: String::new(),
+            organization_id: None,
+            organization_en: String::new(),
+            organization_zh: String::new(),
+            locale: "en".into(),
+            active: true,
+            roles: roles.to_vec(),
+        }
+    }
+
+    fn access(status: SubmissionStatus) -> SubmissionAccess {
+        SubmissionAccess {
+            status,
+            blind_mode: BlindMode::Single,
+            on_team: false,
+            call_organizer: false,
+            assigned_judge: false,
+        }
+    }
+
+    #[test]
+    fn only_the_own_judge_edits_and_only_in_the_review_phase() {
+        let j = person(7, &[Role::Judge]);
+        assert!(can_edit_review(&j, 7, "review"));
+        assert!(!can_edit_review(&j, 8, "review"));
+        assert!(!can_edit_review(&j, 7, "decision"));
+        assert!(!can_edit_review(&person(1, &[Role::Admin]), 7, "review"));
+    }
+
+    #[test]
+    fn judges_join_the_discussion_only_after_submitting() {
+        let j = person(7, &[Role::Judge]);
+        let mut a = access(SubmissionStatus::UnderReview);
+        a.assigned_judge = true;
+        assert!(!can_join_discussion(&j, &a, None));
+        assert!(!can_join_discussion(&j, &a, Some("in_progress")));
+        assert!(can_join_discussion(&j, &a, Some("submitted")));
+        let mut o = access(SubmissionStatus::UnderReview);
+        o.call_organizer = true;
+        assert!(can_join_discussion(
+            &person(2, &[Role::Organizer]),
+            &o,
+            None
+        ));
+        let mut team = access(SubmissionStatus::UnderReview);
+        team.on_team = true;
+        assert!(!can_join_discussion(
+            &person(3, &[Role::Clinician]),
+            &team,
+            None
+        ));
+    }
+
+    #[test]
+    fn feedback_is_for_the_team_after_the_decision() {
+        let c = person(3, &[Role::Clinician]);
+        let mut a = access(SubmissionStatus::UnderReview);
+        a.on_team = true;
+        assert!(!can_see_feedback(&c, &a));
+        a.status = SubmissionStatus::NotSelected;
+        assert!(can_see_feedback(&c, &a));
+        a.on_team = false;
+        a.call_organizer = true;
+        assert!(!can_see_feedback(&c, &a));
+    }
+}

@@ -1,6 +1,8 @@
 //! `drx demo`: a realistic, deterministic bilingual data set: the Dr. X call with 155
 //! submissions from 12 hospitals, 40 judges, engineering teams, needs and expertise.
 pub mod corpus;
+pub mod reviews;
+pub use reviews::simulate_reviews;
 
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

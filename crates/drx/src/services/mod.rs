@@ -11,6 +11,8 @@ pub mod mail;
 pub mod matching;
 pub mod needs;
 pub mod overlaps;
+pub mod ranking;
+pub mod reviews;
 pub mod submissions;
 
 use crate::store::StoreError;

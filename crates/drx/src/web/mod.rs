@@ -151,6 +151,25 @@ pub fn router(state: AppState) -> Router {
             "/calls/{id}/assignment/{run}/publish",
             post(pages::assignment::publish),
         )
+        .route(
+            "/reviews/{id}",
+            get(pages::reviews::review_page).post(pages::reviews::save_review),
+        )
+        .route(
+            "/reviews/{id}/conflict",
+            post(pages::reviews::declare_conflict),
+        )
+        .route(
+            "/submissions/{id}/discussion",
+            get(pages::reviews::discussion_page).post(pages::reviews::post_message),
+        )
+        .route("/calls/{id}/progress", get(pages::ranking::progress_page))
+        .route(
+            "/calls/{id}/reminders",
+            post(pages::ranking::send_reminders),
+        )
+        .route("/calls/{id}/ranking", get(pages::ranking::ranking_page))
+        .route("/calls/{id}/decisions", post(pages::ranking::decide))
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

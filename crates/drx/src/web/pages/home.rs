@@ -122,6 +122,7 @@ async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
             p { a href={ "/calls/" (call.id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
             p { a class="button" href={ "/calls/" (call.id) "/assignment" } { (ctx.t("assign-title")) } }
+            p { a href={ "/calls/" (call.id) "/progress" } { (ctx.t("progress-title")) } " · " a href={ "/calls/" (call.id) "/ranking" } { (ctx.t("ranking-title")) } }
             div class="grid" {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }

@@ -198,8 +198,8 @@ pub async fn judge_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             } @else {
                 div class="table-wrap" { table {
                     thead { tr { th { "#" } th { (ctx.t("field-submission-title")) } th { (ctx.t("field-status")) } } }
-                    tbody { @for (_, sid, title, status, _) in &reviews {
-                        tr { td { (sid) } td { (title) } td { span class="pill" { (ctx.t(&format!("review-{status}"))) } } }
+                    tbody { @for (rid, sid, title, status, _) in &reviews {
+                        tr { td { (sid) } td { a href={ "/reviews/" (rid) } { (title) } } td { span class="pill" { (ctx.t(&format!("review-{status}"))) } } }
                     } }
                 } }
             }

@@ -10,4 +10,6 @@ pub mod home;
 pub mod imports;
 pub mod matching;
 pub mod needs;
+pub mod ranking;
+pub mod reviews;
 pub mod submissions;

@@ -478,6 +478,8 @@ async fn detail_body(
     } else {
         Vec::new()
     };
+    let feedback =
+        crate::web::pages::reviews::feedback_section(ctx, &state.db, user, s, access).await?;
     Ok(html! {
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         @for (body, _, at) in &notices { div class="notice ok receipt" { (body) " " span class="muted" { (datetime(*at)) } } }
@@ -541,6 +543,7 @@ async fn detail_body(
             h2 { (ctx.t("field-evidence")) }
             p class="prewrap" { (s.evidence) }
         }
+        (feedback)
         h2 { (ctx.t("sub-attachments")) }
         @if attachments.is_empty() { p class="muted" { (ctx.t("sub-attachments-none")) } }
         @else {
