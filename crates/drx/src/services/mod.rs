@@ -11,6 +11,8 @@ pub mod mail;
 pub mod matching;
 pub mod needs;
 pub mod overlaps;
+pub mod projects;
+pub mod reports;
 pub mod submissions;
 
 use crate::store::StoreError;

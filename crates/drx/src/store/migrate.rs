@@ -20,6 +20,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "embeddings",
         include_str!("../../migrations/0003_embeddings.sql"),
     ),
+    (
+        5,
+        "pipeline",
+        include_str!("../../migrations/0005_pipeline.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -10,4 +10,5 @@ pub mod home;
 pub mod imports;
 pub mod matching;
 pub mod needs;
+pub mod projects;
 pub mod submissions;
