@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod assignment;
 pub mod calls;
+pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;

@@ -472,3 +472,76 @@ pub async fn possible_owners(db: &Db, project_id: i64) -> Result<Vec<(i64, Strin
         .map(|r| Ok((get_i64(r, "id")?, get_str(r, "name")?)))
         .collect()
 }
+
+/// The funnel of a call: (submitted, reached review, finalists). Drafts and withdrawn are out.
+pub async fn funnel(db: &Db, call_id: i64) -> Result<(i64, i64, i64)> {
+    let r = sqlx::query(db.q(
+        "SELECT COUNT(CASE WHEN status NOT IN ('draft', 'withdrawn') THEN 1 END) AS submitted, \
+         COUNT(CASE WHEN status IN ('under_review', 'finalist', 'not_selected') THEN 1 END) AS reviewed, \
+         COUNT(CASE WHEN status = 'finalist' THEN 1 END) AS finalists \
+         FROM submissions WHERE call_id = ?",
+    ))
+    .bind(call_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((
+        get_i64(&r, "submitted")?,
+        get_i64(&r, "reviewed")?,
+        get_i64(&r, "finalists")?,
+    ))
+}
+
+/// (stage, status, stage_since) of every project of a call.
+pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<(String, String, i64)>> {
+    let rows = sqlx::query(db.q(
+        "SELECT p.stage, p.status, p.stage_since FROM projects p JOIN submissions s ON s.id = p.submission_id \
+         WHERE s.call_id = ?",
+    ))
+    .bind(call_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                get_str(r, "stage")?,
+                get_str(r, "status")?,
+                get_i64(r, "stage_since")?,
+            ))
+        })
+        .collect()
+}
+
+/// Per judge of a call: (name, reviews assigned, reviews submitted).
+pub async fn judge_progress(db: &Db, call_id: i64) -> Result<Vec<(String, i64, i64)>> {
+    let rows = sqlx::query(db.q(
+        "SELECT pe.name, COUNT(*) AS assigned, COUNT(CASE WHEN r.status = 'submitted' THEN 1 END) AS done \
+         FROM reviews r JOIN submissions s ON s.id = r.submission_id JOIN people pe ON pe.id = r.judge_id \
+         WHERE s.call_id = ? GROUP BY pe.id, pe.name ORDER BY pe.name",
+    ))
+    .bind(call_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                get_str(r, "name")?,
+                get_i64(r, "assigned")?,
+                get_i64(r, "done")?,
+            ))
+        })
+        .collect()
+}
+
+/// Each submitted review's mean score on a 0-100 scale (each criterion rescaled by its range).
+pub async fn review_means(db: &Db, call_id: i64) -> Result<Vec<f64>> {
+    let rows = sqlx::query(db.q(
+        "SELECT r.id, CAST(AVG((rs.score - c.scale_min) * 100.0 / (c.scale_max - c.scale_min)) AS DOUBLE PRECISION) AS v \
+         FROM reviews r JOIN submissions s ON s.id = r.submission_id \
+         JOIN review_scores rs ON rs.review_id = r.id JOIN rubric_criteria c ON c.id = rs.criterion_id \
+         WHERE s.call_id = ? AND r.status = 'submitted' AND c.scale_max > c.scale_min GROUP BY r.id",
+    ))
+    .bind(call_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get::<f64, _>("v")?)).collect()
+}

@@ -151,6 +151,10 @@ pub fn router(state: AppState) -> Router {
             "/calls/{id}/assignment/{run}/publish",
             post(pages::assignment::publish),
         )
+        .route("/dashboard", get(pages::dashboard::dashboard))
+        .route("/dashboard/export/csv", get(pages::dashboard::export_csv))
+        .route("/dashboard/export/xlsx", get(pages::dashboard::export_xlsx))
+        .route("/calls/{id}/report", get(pages::dashboard::report))
         .route("/projects", get(pages::projects::board))
         .route(
             "/projects/new",

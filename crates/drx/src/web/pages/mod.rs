@@ -6,6 +6,7 @@ pub mod assignment;
 pub mod auth;
 pub mod call_list;
 pub mod calls;
+pub mod dashboard;
 pub mod home;
 pub mod imports;
 pub mod matching;
