@@ -1,5 +1,6 @@
 //! Tables for exports: the projects list and the dashboard's tables, written as CSV (UTF-8 with a
 //! BOM, CRLF, formulas defused) or as one XLSX workbook with a sheet per table.
+use super::exports::{csv_cell, defuse};
 use super::Result;
 use crate::i18n::{t, Lang};
 use crate::store::accounts::Person;
@@ -48,24 +49,6 @@ pub struct Table {
     pub name: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
-}
-
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
-fn defuse(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    }
-}
-
-fn csv_cell(value: &str) -> String {
-    let v = defuse(value);
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
 }
 
 impl Table {

@@ -1,8 +1,7 @@
 //! The pipeline pages: the board of projects by stage, a project's gate checklist, decisions,
 //! pathway, milestones and history, making a project, and the projects list's exports.
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
@@ -458,19 +457,7 @@ pub async fn milestone_done(
 
 /// A file download that is never cached.
 pub fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    res
+    super::call_list::download(bytes, content_type, filename.to_string())
 }
 
 pub const CSV: &str = "text/csv; charset=utf-8";
