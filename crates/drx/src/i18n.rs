@@ -64,12 +64,14 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/submissions.ftl"),
     include_str!("../locales/en/matching.ftl"),
     include_str!("../locales/en/judging.ftl"),
+    include_str!("../locales/en/pipeline.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
     include_str!("../locales/zh/submissions.ftl"),
     include_str!("../locales/zh/matching.ftl"),
     include_str!("../locales/zh/judging.ftl"),
+    include_str!("../locales/zh/pipeline.ftl"),
 ];
 
 struct Bundles {

@@ -366,3 +366,106 @@ mod review_tests {
         assert!(!can_see_feedback(&c, &a));
     }
 }
+
+/// One person's relation to one project (gathered by `store::projects`).
+#[derive(Debug, Clone, Default)]
+pub struct ProjectAccess {
+    /// Organizer of the call the project's submission came from.
+    pub call_organizer: bool,
+    /// Member of the project's engineering team.
+    pub on_team: bool,
+    /// Author or listed member of the project's submission.
+    pub clinician: bool,
+    /// The PoC centre hosting the project, if any.
+    pub poc_centre_id: Option<i64>,
+}
+
+/// Staff of the project's proof-of-concept centre: the `poc` role and that organization.
+fn poc_staff(person: &Person, a: &ProjectAccess) -> bool {
+    person.roles.contains(&Role::Poc)
+        && a.poc_centre_id.is_some()
+        && person.organization_id == a.poc_centre_id
+}
+
+/// Organizers and admins see every project, the board and the dashboards.
+pub fn can_oversee_projects(person: &Person) -> bool {
+    can_create_call(person)
+}
+
+/// Who sees a project: overseers, its call's organizers, its team, its clinicians, its PoC centre.
+pub fn can_view_project(person: &Person, a: &ProjectAccess) -> bool {
+    person.active
+        && (can_oversee_projects(person)
+            || a.call_organizer
+            || a.on_team
+            || a.clinician
+            || poc_staff(person, a))
+}
+
+/// Who takes gate decisions, sets the regulatory pathway and plans milestones: the call's
+/// organizers, admins, and the hosting PoC centre's staff.
+pub fn can_decide_gate(person: &Person, a: &ProjectAccess) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || a.call_organizer || poc_staff(person, a))
+}
+
+/// Who works the checklist and closes milestones: the deciders and the engineering team.
+pub fn can_work_on_project(person: &Person, a: &ProjectAccess) -> bool {
+    can_decide_gate(person, a) || (person.active && a.on_team)
+}
+
+#[cfg(test)]
+mod project_tests {
+    use super::*;
+
+    fn person(roles: &[Role], org: Option<i64>) -> Person {
+        Person {
+            id: 1,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            title: String::new(),
+            organization_id: org,
+            organization_en: String::new(),
+            organization_zh: String::new(),
+            locale: "en".into(),
+            active: true,
+            roles: roles.to_vec(),
+        }
+    }
+
+    #[test]
+    fn poc_staff_decide_only_for_projects_their_centre_hosts() {
+        let a = ProjectAccess {
+            poc_centre_id: Some(7),
+            ..Default::default()
+        };
+        assert!(can_decide_gate(&person(&[Role::Poc], Some(7)), &a));
+        assert!(can_view_project(&person(&[Role::Poc], Some(7)), &a));
+        assert!(!can_decide_gate(&person(&[Role::Poc], Some(8)), &a));
+        assert!(!can_view_project(&person(&[Role::Poc], Some(8)), &a));
+        // Working at the centre without the poc role is not enough.
+        assert!(!can_decide_gate(&person(&[Role::Clinician], Some(7)), &a));
+    }
+
+    #[test]
+    fn teams_and_clinicians_read_and_only_the_team_works() {
+        let team = ProjectAccess {
+            on_team: true,
+            ..Default::default()
+        };
+        let clin = ProjectAccess {
+            clinician: true,
+            ..Default::default()
+        };
+        let e = person(&[Role::Engineer], None);
+        assert!(can_view_project(&e, &team) && can_work_on_project(&e, &team));
+        assert!(!can_decide_gate(&e, &team));
+        let c = person(&[Role::Clinician], None);
+        assert!(can_view_project(&c, &clin) && !can_work_on_project(&c, &clin));
+        assert!(!can_view_project(&c, &ProjectAccess::default()));
+        assert!(can_view_project(
+            &person(&[Role::Organizer], None),
+            &ProjectAccess::default()
+        ));
+    }
+}

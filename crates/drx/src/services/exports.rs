@@ -102,7 +102,7 @@ fn iso_time(ts: i64) -> String {
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
-fn defuse(value: &str) -> String {
+pub(crate) fn defuse(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
@@ -110,7 +110,7 @@ fn defuse(value: &str) -> String {
     }
 }
 
-fn csv_cell(value: &str) -> String {
+pub(crate) fn csv_cell(value: &str) -> String {
     let v = defuse(value);
     if v.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", v.replace('"', "\"\""))

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod assignment;
 pub mod calls;
+pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;
@@ -11,7 +12,9 @@ pub mod mail;
 pub mod matching;
 pub mod needs;
 pub mod overlaps;
+pub mod projects;
 pub mod ranking;
+pub mod reports;
 pub mod reviews;
 pub mod submissions;
 

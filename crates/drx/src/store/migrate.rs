@@ -20,7 +20,17 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "embeddings",
         include_str!("../../migrations/0003_embeddings.sql"),
     ),
+    (
+        4,
+        "pipeline",
+        include_str!("../../migrations/0004_pipeline.sql"),
+    ),
 ];
+
+/// Every version this binary knows, in order.
+pub fn versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|m| m.0).collect()
+}
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {

@@ -14,6 +14,7 @@ pub mod matching;
 pub mod migrate;
 pub mod needs;
 pub mod outbox;
+pub mod projects;
 pub mod reviews;
 pub mod submissions;
 

@@ -170,6 +170,29 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/calls/{id}/ranking", get(pages::ranking::ranking_page))
         .route("/calls/{id}/decisions", post(pages::ranking::decide))
+        .route("/dashboard", get(pages::dashboard::dashboard))
+        .route("/dashboard/export/csv", get(pages::dashboard::export_csv))
+        .route("/dashboard/export/xlsx", get(pages::dashboard::export_xlsx))
+        .route("/calls/{id}/report", get(pages::dashboard::report))
+        .route("/projects", get(pages::projects::board))
+        .route(
+            "/projects/new",
+            get(pages::projects::new_page).post(pages::projects::create),
+        )
+        .route("/projects/export/csv", get(pages::projects::export_csv))
+        .route("/projects/export/xlsx", get(pages::projects::export_xlsx))
+        .route("/projects/{id}", get(pages::projects::detail))
+        .route("/projects/{id}/check", post(pages::projects::check))
+        .route("/projects/{id}/decision", post(pages::projects::decide))
+        .route("/projects/{id}/pathway", post(pages::projects::pathway))
+        .route(
+            "/projects/{id}/milestones",
+            post(pages::projects::add_milestone),
+        )
+        .route(
+            "/milestones/{id}/done",
+            post(pages::projects::milestone_done),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

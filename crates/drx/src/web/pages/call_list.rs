@@ -184,7 +184,7 @@ pub async fn list_page(
     Ok(page(&ctx, &ctx.t("sub-list-title"), body))
 }
 
-fn download(bytes: Vec<u8>, content_type: &'static str, filename: String) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, filename: String) -> Response {
     let mut res = bytes.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -224,7 +224,7 @@ fn poc_section(ctx: &Ctx) -> Markup {
     html! {
         section {
             h2 { (ctx.t("role-poc")) }
-            p class="muted" { (ctx.t("projects-none")) }
+            p { a href="/projects" { (ctx.t("projects-title")) } }
         }
     }
 }

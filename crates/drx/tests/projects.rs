@@ -1,0 +1,326 @@
+//! The pipeline on the demo data: making projects, the gate rules, milestones and the board,
+//! who sees what, exports, and the audit chain around gate decisions.
+mod common;
+
+use axum::http::StatusCode;
+use common::Client;
+use drx::demo::DEMO_PASSWORD;
+use drx::services::projects as svc;
+use drx::store::accounts::{self, Person};
+use drx::store::{audit, catalogue, projects, Db};
+
+async fn client(db: &Db, email: &str) -> Client {
+    let mut c = Client::new(db);
+    assert_eq!(
+        c.login(email, DEMO_PASSWORD).await.status,
+        StatusCode::SEE_OTHER,
+        "{email}"
+    );
+    c
+}
+
+async fn person(db: &Db, email: &str) -> Person {
+    accounts::list_people(db, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.email == email)
+        .unwrap()
+}
+
+struct Setup {
+    project: i64,
+    submission: i64,
+}
+
+/// The demo, and one project made through the page by the organizer: the clinician's own
+/// submission, the engineer's team, the demo PoC person's centre.
+async fn setup(db: &Db) -> Setup {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let clinician = person(db, "clinician@drx.example").await;
+    let submission = catalogue::submissions_of_person(db, clinician.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.status == "submitted")
+        .expect("the demo clinician has a submitted solution")
+        .id;
+    let team = projects::teams(db).await.unwrap()[0].0;
+    let poc = person(db, "poc@drx.example").await;
+    let centre = poc.organization_id.unwrap();
+    let mut o = client(db, "organizer@drx.example").await;
+    let form = o.get("/projects/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(&format!("value=\"{submission}\"")));
+    let r = o
+        .submit(
+            "/projects/new",
+            "/projects/new",
+            &[
+                ("submission", &submission.to_string()),
+                ("team", &team.to_string()),
+                ("poc", &centre.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let project: i64 = r.location().rsplit('/').next().unwrap().parse().unwrap();
+    Setup {
+        project,
+        submission,
+    }
+}
+
+async fn tick_all(db: &Db, actor: &Person, project: i64, stage: &str) {
+    for (k, _, _) in svc::checklist(stage) {
+        svc::set_check(db, actor, project, k, true, 1000)
+            .await
+            .unwrap();
+    }
+}
+
+db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
+    let s = setup(db).await;
+    let org = person(db, "organizer@drx.example").await;
+    let p = s.project;
+    // No go without the checklist; a hold needs a reason.
+    assert!(svc::decide(db, &org, p, "go", "", 1000).await.is_err());
+    assert!(svc::decide(db, &org, p, "hold", " ", 1000).await.is_err());
+    // The one-project-per-solution rule.
+    let team = projects::teams(db).await.unwrap()[1].0;
+    assert!(svc::create(db, &org, s.submission, team, None, 1000)
+        .await
+        .is_err());
+    // Through the page: tick every item, then go.
+    let mut o = client(db, "organizer@drx.example").await;
+    let page = format!("/projects/{p}");
+    for (k, _, _) in svc::checklist("concept") {
+        let r = o
+            .submit(&page, &format!("{page}/check"), &[("item", k), ("on", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let r = o
+        .submit(
+            &page,
+            &format!("{page}/decision"),
+            &[("decision", "go"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let (row, _) = svc::get(db, &org, p, 1000).await.unwrap();
+    assert_eq!(
+        (row.stage.as_str(), row.status.as_str()),
+        ("proof_of_concept", "active")
+    );
+    // Recycle goes back one stage, and the old ticks still count there.
+    assert_eq!(
+        svc::decide(db, &org, p, "recycle", "needs more bench data", 1001)
+            .await
+            .unwrap(),
+        ("concept".to_string(), "active".to_string())
+    );
+    svc::decide(db, &org, p, "go", "", 1002).await.unwrap();
+    // Walk to the regulatory gate; there, go needs a pathway.
+    for stage in [
+        "proof_of_concept",
+        "prototype",
+        "design_verification_validation",
+    ] {
+        tick_all(db, &org, p, stage).await;
+        svc::decide(db, &org, p, "go", "", 1003).await.unwrap();
+    }
+    tick_all(db, &org, p, "regulatory").await;
+    assert!(svc::decide(db, &org, p, "go", "", 1004).await.is_err());
+    assert!(svc::set_pathway(db, &org, p, "fda_999", 1004)
+        .await
+        .is_err());
+    svc::set_pathway(db, &org, p, "nmpa_2", 1004).await.unwrap();
+    svc::decide(db, &org, p, "go", "", 1005).await.unwrap();
+    // Hold, then stop: a stopped project takes nothing more.
+    svc::decide(
+        db,
+        &org,
+        p,
+        "hold",
+        "waiting for the ethics committee",
+        1006,
+    )
+    .await
+    .unwrap();
+    svc::decide(db, &org, p, "stop", "no clinical site", 1007)
+        .await
+        .unwrap();
+    for d in svc::DECISIONS {
+        assert!(
+            svc::decide(db, &org, p, d, "again", 1008).await.is_err(),
+            "{d}"
+        );
+    }
+    assert!(svc::set_check(db, &org, p, "ethics", true, 1008)
+        .await
+        .is_err());
+    let decisions = projects::decisions(db, p).await.unwrap();
+    assert_eq!(decisions.len(), 9);
+    assert_eq!(decisions.last().unwrap().gate, "clinical_evaluation");
+    assert_eq!(decisions.last().unwrap().decision, "stop");
+    // The page shows the history from the audit log, in both languages.
+    let body = o.get(&page).await.body;
+    assert!(body.contains("阶段门决策") && body.contains("no clinical site"));
+    assert!(body.contains("已终止"));
+    o.lang = Some("en");
+    let body = o.get(&page).await.body;
+    assert!(body.contains("Gate decision") && body.contains("Stopped"));
+    assert!(
+        !body.contains("Record the decision"),
+        "no decision form on a stopped project"
+    );
+});
+
+db_test!(only_organizers_admins_and_the_hosting_centre_decide, |db| {
+    let s = setup(db).await;
+    let p = s.project;
+    let page = format!("/projects/{p}");
+    // The PoC centre's person sees it on the board and may decide.
+    let mut poc = client(db, "poc@drx.example").await;
+    assert!(poc.get("/projects").await.body.contains(&page));
+    let r = poc
+        .submit(
+            &page,
+            &format!("{page}/decision"),
+            &[("decision", "hold"), ("reason", "budget")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // The engineering team ticks but does not decide.
+    let mut e = client(db, "engineer@drx.example").await;
+    assert!(e.get("/projects").await.body.contains(&page));
+    let r = e
+        .submit(
+            &page,
+            &format!("{page}/check"),
+            &[("item", "need"), ("on", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = e
+        .submit(
+            &page,
+            &format!("{page}/decision"),
+            &[("decision", "stop"), ("reason", "x")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // The submission's clinician reads, without forms.
+    let mut c = client(db, "clinician@drx.example").await;
+    let r = c.get(&page).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("/decision") && !r.body.contains("/check"));
+    // Another hospital's clinician and a judge do not even see it.
+    let other = accounts::list_people(db, Some(drx::domain::Role::Clinician))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.email.ends_with("@h5.drx.example"))
+        .unwrap();
+    let mut x = client(db, &other.email).await;
+    assert_eq!(x.get(&page).await.status, StatusCode::NOT_FOUND);
+    assert!(!x.get("/projects").await.body.contains(&page));
+    // Only organizers make projects.
+    assert_eq!(e.get("/projects/new").await.status, StatusCode::FORBIDDEN);
+});
+
+db_test!(overdue_milestones_stand_out_and_owners_close_them, |db| {
+    let s = setup(db).await;
+    let p = s.project;
+    let page = format!("/projects/{p}");
+    let engineer = person(db, "engineer@drx.example").await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let r = o
+        .submit(
+            &page,
+            &format!("{page}/milestones"),
+            &[
+                ("title", "首台样机"),
+                ("owner", &engineer.id.to_string()),
+                ("due", "2020-01-31"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = o
+        .submit(
+            &page,
+            &format!("{page}/milestones"),
+            &[("title", "x"), ("owner", ""), ("due", "soon")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // An owner who is not on the project is refused.
+    let stranger = person(db, "admin@drx.example").await;
+    let org = person(db, "organizer@drx.example").await;
+    assert!(
+        svc::add_milestone(db, &org, p, "y", Some(stranger.id), 0, 0)
+            .await
+            .is_err()
+    );
+    let board = o.get("/projects").await.body;
+    assert!(board.contains("project-card overdue"));
+    assert!(board.contains("1 项逾期"));
+    let m = projects::milestones(db, p).await.unwrap();
+    assert_eq!(m.len(), 1);
+    let mut e = client(db, "engineer@drx.example").await;
+    let r = e
+        .submit(&page, &format!("/milestones/{}/done", m[0].id), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(projects::milestones(db, p).await.unwrap()[0]
+        .done_at
+        .is_some());
+    assert!(!o
+        .get("/projects")
+        .await
+        .body
+        .contains("project-card overdue"));
+});
+
+db_test!(the_projects_list_exports_to_csv_and_xlsx, |db| {
+    let s = setup(db).await;
+    let mut o = client(db, "organizer@drx.example").await;
+    let csv = o.get("/projects/export/csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with('\u{feff}'));
+    assert!(csv.body.contains("概念") && csv.body.contains(&format!("\r\n{},", s.project)));
+    let x = o.get("/projects/export/xlsx").await;
+    assert_eq!(x.status, StatusCode::OK);
+    assert!(x.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("spreadsheetml"));
+});
+
+db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
+    let s = setup(db).await;
+    let org = person(db, "organizer@drx.example").await;
+    tick_all(db, &org, s.project, "concept").await;
+    svc::decide(db, &org, s.project, "go", "ready", 2000)
+        .await
+        .unwrap();
+    let history = audit::history(db, "project", s.project).await.unwrap();
+    let e = history
+        .iter()
+        .find(|e| e.action == "gate-decision")
+        .expect("the decision is in the audit log");
+    assert!(e.detail.contains("\"decision\":\"go\"") && e.detail.contains("proof_of_concept"));
+    assert_eq!(audit::verify(db).await.unwrap(), None);
+    drx::store::raw_execute(
+        db,
+        &format!(
+            "UPDATE audit_events SET detail = REPLACE(detail, '\"go\"', '\"stop\"') WHERE id = {}",
+            e.id
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(audit::verify(db).await.unwrap(), Some(e.id));
+});
