@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use super::matching::{reason_line, JudgeModel};
 use super::{Msg, Result, ServiceError};
-use crate::auth::authorization::can_manage_call;
 use crate::store::accounts::Person;
 use crate::store::matching::{self as store, RunPair};
 use crate::store::{audit, catalogue, outbox, Db};
@@ -50,17 +49,6 @@ pub enum RunOutcome {
 const ALL_PAIRS_LIMIT: usize = 2_000_000;
 const CANDIDATES_PER_SUBMISSION: usize = 60;
 
-async fn require_manager(db: &Db, actor: &Person, call_id: i64) -> Result<catalogue::CallSettings> {
-    let call = catalogue::call_settings(db, call_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let roles = catalogue::call_roles(db, call_id, actor.id).await?;
-    if !can_manage_call(actor, &roles) {
-        return Err(ServiceError::Forbidden);
-    }
-    Ok(call)
-}
-
 /// Computes an optimal assignment for the call and saves it as a draft run.
 /// `progress` hears each stage (for the command line's progress display).
 pub async fn run_judges(
@@ -71,7 +59,7 @@ pub async fn run_judges(
     now: i64,
     progress: &(dyn Fn(&str) + Send + Sync),
 ) -> Result<RunOutcome> {
-    let call = require_manager(db, actor, call_id).await?;
+    let call = super::require_call_manager(db, actor, call_id).await?;
     progress("loading judges and submissions");
     let m = JudgeModel::load(db, call_id).await?;
     if m.submissions.is_empty() {
@@ -287,7 +275,7 @@ pub async fn publish(
     let run = store::run(db, run_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let call = require_manager(db, actor, run.call_id).await?;
+    let call = super::require_call_manager(db, actor, run.call_id).await?;
     if run.status != "draft" {
         return Err(ServiceError::invalid("assign-not-draft"));
     }

@@ -63,6 +63,24 @@ impl ServiceError {
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
 
+/// The call's settings when `actor` may run the call (its organizers and admins); otherwise
+/// Forbidden, or NotFound when there is no such call.
+pub(crate) async fn require_call_manager(
+    db: &crate::store::Db,
+    actor: &crate::store::accounts::Person,
+    call_id: i64,
+) -> Result<crate::store::catalogue::CallSettings> {
+    use crate::store::catalogue;
+    let call = catalogue::call_settings(db, call_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let roles = catalogue::call_roles(db, call_id, actor.id).await?;
+    if !crate::auth::authorization::can_manage_call(actor, &roles) {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(call)
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();

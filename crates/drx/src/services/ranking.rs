@@ -5,23 +5,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use drx_engine::calibrate::{self, Options, Reviews};
 
-use crate::auth::authorization::can_manage_call;
 use crate::services::{Msg, Result, ServiceError};
 use crate::store::accounts::Person;
-use crate::store::catalogue::{self, CallSettings};
+use crate::store::catalogue::CallSettings;
 use crate::store::reviews::{self as store, Progress};
 use crate::store::{audit, matching, outbox, submissions, Db};
-
-async fn require_manager(db: &Db, actor: &Person, call_id: i64) -> Result<CallSettings> {
-    let call = catalogue::call_settings(db, call_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let roles = catalogue::call_roles(db, call_id, actor.id).await?;
-    if !can_manage_call(actor, &roles) {
-        return Err(ServiceError::Forbidden);
-    }
-    Ok(call)
-}
 
 /// Each judge's progress; `late` when reviews remain after the review phase's end.
 pub struct ProgressView {
@@ -31,7 +19,7 @@ pub struct ProgressView {
 }
 
 pub async fn progress(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<ProgressView> {
-    let call = require_manager(db, actor, call_id).await?;
+    let call = super::require_call_manager(db, actor, call_id).await?;
     let deadline = store::review_deadline(db, call_id).await?;
     let judges = store::progress(db, call_id)
         .await?
@@ -131,7 +119,7 @@ pub fn confidence_weight(c: Option<i64>) -> Option<f64> {
 /// The ranking of a call's judged submissions from their submitted reviews. Each review's
 /// weighted total (criterion weights normalised) is one score for the calibration.
 pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
-    let call = require_manager(db, actor, call_id).await?;
+    let call = super::require_call_manager(db, actor, call_id).await?;
     let criteria = store::criteria(db, call_id).await?;
     let subs = store::judged_submissions(db, call_id).await?;
     let rows = store::submitted_scores(db, call_id).await?;
