@@ -246,6 +246,44 @@ db_test!(
 );
 
 db_test!(
+    without_an_eligible_replacement_the_organizers_are_told,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        let judge = person_id(db, "judge@drx.example").await;
+        let rid = assign(db, 6, judge).await;
+        // Every other judge is full: nobody can take the review over.
+        drx::store::raw_execute(db, "UPDATE calls SET judge_max_load = 0")
+            .await
+            .unwrap();
+        let mut c = login(db, "judge@drx.example").await;
+        let page = format!("/reviews/{rid}");
+        let r = c
+            .submit(
+                &page,
+                &format!("{page}/conflict"),
+                &[("reason", "same department")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut tx = db.begin().await.unwrap();
+        assert!(reviews::judges_on(&mut tx, 6).await.unwrap().is_empty());
+        tx.commit().await.unwrap();
+        let organizer = person_id(db, "organizer@drx.example").await;
+        let notices = submissions::notices(db, organizer, 5).await.unwrap();
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.0.contains("#6") && n.1 == "/calls/1/assignment"),
+            "{notices:?}"
+        );
+        let mail = drx::store::outbox::mail_to(db, "organizer@drx.example")
+            .await
+            .unwrap();
+        assert!(mail.iter().any(|m| m.body.contains("assign one by hand")));
+    }
+);
+
+db_test!(
     the_discussion_opens_to_a_judge_only_after_their_review,
     |db| {
         drx::demo::generate(db, 2026).await.unwrap();

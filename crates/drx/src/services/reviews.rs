@@ -184,7 +184,8 @@ pub async fn save(
 
 /// Declares a conflict on an assigned submission: the conflict is recorded, the review removed,
 /// and the best-fitting eligible judge (not on it already, without a conflict, under the call's
-/// maximum load) takes it over, told in the app and by email. Returns the replacement judge.
+/// maximum load) takes it over, told in the app and by email; when there is none, the call's
+/// organizers are told instead. Returns the replacement judge.
 pub async fn declare_conflict(
     db: &Db,
     actor: &Person,
@@ -250,6 +251,25 @@ pub async fn declare_conflict(
             now,
         )
         .await?;
+    } else {
+        // Nobody eligible is left: the call's organizers must find a judge by hand.
+        let body = format!(
+            "{}：方案 #{} 的评委申报了利益冲突，且没有可替换的评委，请手动分配。/ {}: a judge of submission #{} declared a conflict and no eligible judge is left; assign one by hand.",
+            call.title_zh, w.review.submission_id, call.title_en, w.review.submission_id
+        );
+        let link = format!("/calls/{}/assignment", call.id);
+        for (organizer, email) in store::organizers(&mut tx, call.id).await? {
+            matching::insert_notice(&mut tx, organizer, &body, &link, now).await?;
+            let url = format!("{}{link}", base_url.trim_end_matches('/'));
+            outbox::enqueue(
+                &mut tx,
+                &email,
+                "drx 需要替换评委 / drx: a judge is needed",
+                &format!("{body}\n{url}"),
+                now,
+            )
+            .await?;
+        }
     }
     let detail = serde_json::json!({
         "submission": w.review.submission_id,
