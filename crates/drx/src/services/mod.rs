@@ -8,6 +8,7 @@ pub mod diff;
 pub mod embeddings;
 pub mod exports;
 pub mod imports;
+pub mod list_exports;
 pub mod mail;
 pub mod matching;
 pub mod needs;

@@ -193,6 +193,7 @@ pub fn router(state: AppState) -> Router {
             "/milestones/{id}/done",
             post(pages::projects::milestone_done),
         )
+        .route("/exports/{list}/{format}", get(pages::list_exports::export))
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

@@ -85,6 +85,7 @@ async fn people_body(
     };
     Ok(html! {
         h1 { (ctx.t("people-title")) }
+        (super::list_exports_links(ctx, "people", None))
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         div class="grid" {
             form method="post" action="/admin/people" class="stacked card" {

@@ -9,9 +9,25 @@ pub mod calls;
 pub mod dashboard;
 pub mod home;
 pub mod imports;
+pub mod list_exports;
 pub mod matching;
 pub mod needs;
 pub mod projects;
 pub mod ranking;
 pub mod reviews;
 pub mod submissions;
+
+/// The "Export CSV · Export Excel" links of a list page.
+pub fn list_exports_links(
+    ctx: &crate::web::ctx::Ctx,
+    list: &str,
+    call: Option<i64>,
+) -> maud::Markup {
+    let query = call.map(|c| format!("?call={c}")).unwrap_or_default();
+    maud::html! {
+        p class="muted" {
+            a href={ "/exports/" (list) "/csv" (query) } { (ctx.t("list-export-csv")) } " · "
+            a href={ "/exports/" (list) "/xlsx" (query) } { (ctx.t("list-export-xlsx")) }
+        }
+    }
+}

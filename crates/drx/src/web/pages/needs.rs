@@ -70,6 +70,7 @@ pub async fn list_page(
     };
     let body = html! {
         h1 { (ctx.t("needs-title")) }
+        (super::list_exports_links(&ctx, "needs", None))
         p class="muted" { (ctx.t("needs-lead")) }
         p {
             @if svc::can_create(user) { a class="button" href="/needs/new" { (ctx.t("need-new")) } " " }

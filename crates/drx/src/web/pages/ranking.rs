@@ -28,6 +28,7 @@ pub async fn progress_page(
     let body = html! {
         p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&v.call.title_en, &v.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/ranking" } { (ctx.t("ranking-title")) } }
         h1 { (ctx.t("progress-title")) }
+        (super::list_exports_links(&ctx, "progress", Some(call_id)))
         @if let Some(d) = v.deadline { p class="muted" { (ctx.t("progress-deadline")) " " (datetime(d)) } }
         @if v.judges.is_empty() { p class="muted" { (ctx.t("progress-none")) } } @else {
             div class="table-wrap" { table {
@@ -81,6 +82,7 @@ fn ranking_body(
     html! {
         p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&r.call.title_en, &r.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/progress" } { (ctx.t("progress-title")) } }
         h1 { (ctx.t("ranking-title")) }
+        (super::list_exports_links(&ctx, "ranking", Some(call_id)))
         @if let Some(m) = message { (notice("error", &m)) }
         p class="muted" { (i18n::t_args(ctx.lang, "ranking-help", &[("n", r.finalists.to_string())])) }
         form method="post" action={ "/calls/" (call_id) "/decisions" } {
