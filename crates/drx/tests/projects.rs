@@ -324,3 +324,111 @@ db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
     .unwrap();
     assert_eq!(audit::verify(db).await.unwrap(), Some(e.id));
 });
+
+fn multipart_body(csrf: &str, filename: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "drxtestboundary7f3a";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+db_test!(
+    project_documents_upload_and_download_with_the_projects_permissions,
+    |db| {
+        let s = setup(db).await;
+        let mut eng = client(db, "engineer@drx.example").await;
+        let page = eng.get(&format!("/projects/{}", s.project)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("enctype=\"multipart/form-data\""),
+            "the team may upload"
+        );
+        let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+        let (ct, body) = multipart_body(&page.csrf(), "test report.pdf", pdf);
+        let req = axum::http::Request::post(format!("/projects/{}/documents", s.project))
+            .header(
+                "cookie",
+                format!("drx_session={}", eng.cookies["drx_session"]),
+            )
+            .header("content-type", ct)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let r = eng.send(req).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let docs = projects::documents(db, s.project).await.unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].content_type, "application/pdf");
+        assert!(eng
+            .get(&format!("/projects/{}", s.project))
+            .await
+            .body
+            .contains("test report.pdf"));
+
+        // Anyone who sees the project downloads it; others get nothing.
+        let got = client(db, "clinician@drx.example")
+            .await
+            .get(&format!("/project-documents/{}", docs[0].id))
+            .await;
+        assert_eq!(got.status, StatusCode::OK);
+        assert!(got.body.starts_with("%PDF-1.4"));
+        let outsider = client(db, "judge@drx.example")
+            .await
+            .get(&format!("/project-documents/{}", docs[0].id))
+            .await;
+        assert_eq!(outsider.status, StatusCode::NOT_FOUND);
+
+        // Readers may not upload; a file that is not a document is refused; a CSRF-less post too.
+        let clinician = person(db, "clinician@drx.example").await;
+        let err = svc::attach_document(db, &clinician, s.project, "x.pdf", pdf, drx::store::now())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, drx::services::ServiceError::Forbidden),
+            "{err}"
+        );
+        let engineer = person(db, "engineer@drx.example").await;
+        let err = svc::attach_document(
+            db,
+            &engineer,
+            s.project,
+            "run.pdf",
+            b"#!/bin/sh\nrm -rf /\n",
+            drx::store::now(),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            matches!(err, drx::services::ServiceError::Invalid(_)),
+            "{err}"
+        );
+        let (ct, body) = multipart_body(&"0".repeat(64), "r.pdf", pdf);
+        let req = axum::http::Request::post(format!("/projects/{}/documents", s.project))
+            .header(
+                "cookie",
+                format!("drx_session={}", eng.cookies["drx_session"]),
+            )
+            .header("content-type", ct)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        assert_eq!(eng.send(req).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            projects::documents(db, s.project).await.unwrap().len(),
+            1,
+            "nothing else was stored"
+        );
+        assert!(audit::history(db, "project", s.project)
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.action == "document-add"));
+    }
+);

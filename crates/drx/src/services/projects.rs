@@ -632,3 +632,71 @@ mod tests {
         }
     }
 }
+
+/// Adds a document to a project (those who work on it): type told by its first bytes, size
+/// limited, checksummed, audited.
+pub async fn attach_document(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    filename: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<i64> {
+    use crate::services::submissions::{clean_filename, sniff, MAX_ATTACHMENT_BYTES};
+    let (_, powers) = get(db, actor, project_id, now).await?;
+    if !powers.work {
+        return Err(ServiceError::Forbidden);
+    }
+    if bytes.is_empty() {
+        return Err(ServiceError::invalid("error-file-empty"));
+    }
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ServiceError::Invalid(
+            super::Msg::new("error-file-too-large")
+                .arg("max", MAX_ATTACHMENT_BYTES / (1024 * 1024)),
+        ));
+    }
+    let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
+    let name = clean_filename(filename, kind);
+    let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(bytes));
+    let mut tx = db.begin().await?;
+    let id = store::insert_document(
+        &mut tx,
+        project_id,
+        &name,
+        kind.content_type(),
+        &sha,
+        bytes,
+        actor.id,
+        now,
+    )
+    .await?;
+    let detail = serde_json::json!({ "document": id, "filename": name, "sha256": sha, "bytes": bytes.len() });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        project_id,
+        "document-add",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A project document for someone who may see the project: (file name, content type, bytes).
+pub async fn download_document(
+    db: &Db,
+    actor: &Person,
+    document_id: i64,
+    now: i64,
+) -> Result<(String, String, Vec<u8>)> {
+    let (d, bytes) = store::document(db, document_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    get(db, actor, d.project_id, now).await?;
+    Ok((d.filename, d.content_type, bytes))
+}

@@ -25,6 +25,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "pipeline",
         include_str!("../../migrations/0004_pipeline.sql"),
     ),
+    (
+        5,
+        "project documents",
+        include_str!("../../migrations/0005_project_documents.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

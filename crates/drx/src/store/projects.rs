@@ -545,3 +545,77 @@ pub async fn review_means(db: &Db, call_id: i64) -> Result<Vec<f64>> {
     .await?;
     rows.iter().map(|r| Ok(r.try_get::<f64, _>("v")?)).collect()
 }
+
+/// A document of a project, without its content.
+#[derive(Debug, Clone)]
+pub struct ProjectDocument {
+    pub id: i64,
+    pub project_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub created_at: i64,
+}
+
+fn document_from(r: &sqlx::any::AnyRow) -> Result<ProjectDocument> {
+    Ok(ProjectDocument {
+        id: get_i64(r, "id")?,
+        project_id: get_i64(r, "project_id")?,
+        filename: get_str(r, "filename")?,
+        content_type: get_str(r, "content_type")?,
+        size_bytes: get_i64(r, "size_bytes")?,
+        sha256: get_str(r, "sha256")?,
+        created_at: get_i64(r, "created_at")?,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_document(
+    tx: &mut Tx,
+    project_id: i64,
+    filename: &str,
+    content_type: &str,
+    sha256: &str,
+    content: &[u8],
+    by: i64,
+    now: i64,
+) -> Result<i64> {
+    let row = sqlx::query(tx.q(
+        "INSERT INTO project_documents (project_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    ))
+    .bind(project_id)
+    .bind(filename)
+    .bind(content_type)
+    .bind(content.len() as i64)
+    .bind(sha256)
+    .bind(content.to_vec())
+    .bind(by)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
+    get_i64(&row, "id")
+}
+
+pub async fn documents(db: &Db, project_id: i64) -> Result<Vec<ProjectDocument>> {
+    let rows = sqlx::query(db.q(
+        "SELECT id, project_id, filename, content_type, size_bytes, sha256, created_at FROM project_documents \
+         WHERE project_id = ? ORDER BY id",
+    ))
+    .bind(project_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(document_from).collect()
+}
+
+pub async fn document(db: &Db, id: i64) -> Result<Option<(ProjectDocument, Vec<u8>)>> {
+    let row = sqlx::query(db.q(
+        "SELECT id, project_id, filename, content_type, size_bytes, sha256, created_at, content FROM project_documents WHERE id = ?",
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| Ok((document_from(&r)?, r.try_get::<Vec<u8>, _>("content")?)))
+        .transpose()
+}

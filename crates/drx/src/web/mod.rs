@@ -194,6 +194,15 @@ pub fn router(state: AppState) -> Router {
             post(pages::projects::milestone_done),
         )
         .route("/exports/{list}/{format}", get(pages::list_exports::export))
+        .route(
+            "/projects/{id}/documents",
+            post(pages::projects::upload_document)
+                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/project-documents/{id}",
+            get(pages::projects::download_document),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

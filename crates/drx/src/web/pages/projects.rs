@@ -195,6 +195,7 @@ pub async fn detail(
     let milestones = store::milestones(&state.db, id).await?;
     let owners = store::possible_owners(&state.db, id).await?;
     let history = audit::history(&state.db, "project", id).await?;
+    let documents = store::documents(&state.db, id).await?;
     let mut names = std::collections::HashMap::new();
     for e in &history {
         if let Some(a) = e.actor_id {
@@ -321,6 +322,28 @@ pub async fn detail(
                         @for (oid, name) in &owners { option value=(oid) { (name) } } } }
                     label { (ctx.t("milestone-due")) br; input type="date" name="due" required; }
                     button type="submit" { (ctx.t("milestone-add")) }
+                }
+            }
+        }
+        div class="card" {
+            h2 { (ctx.t("project-documents")) }
+            @if documents.is_empty() { p class="muted" { (ctx.t("project-documents-none")) } }
+            @else { table {
+                thead { tr { th { (ctx.t("project-document")) } th { (ctx.t("project-document-size")) } th { "SHA-256" } th { (ctx.t("updated")) } } }
+                tbody { @for d in &documents { tr {
+                    td { a href={ "/project-documents/" (d.id) } { (d.filename) } }
+                    td { ((d.size_bytes + 1023) / 1024) " KB" }
+                    td { code { (&d.sha256[..12]) "…" } }
+                    td class="muted" { (datetime(d.created_at)) }
+                } } }
+            } }
+            @if powers.work && open {
+                form method="post" action={ "/projects/" (p.id) "/documents" } enctype="multipart/form-data" class="stacked" {
+                    (csrf_field(&ctx))
+                    label for="file" { (ctx.t("project-document-add")) }
+                    input type="file" id="file" name="file" required;
+                    p class="hint" { (ctx.t("project-document-hint")) }
+                    button type="submit" { (ctx.t("project-document-upload")) }
                 }
             }
         }
@@ -474,4 +497,37 @@ pub async fn export_xlsx(ctx: Ctx, State(state): State<AppState>) -> Result<Resp
     let table = reports::projects_table(&state.db, user, ctx.lang, now()).await?;
     let bytes = reports::to_xlsx(&[table]).map_err(WebError::internal)?;
     Ok(download(bytes, XLSX, "projects.xlsx"))
+}
+
+/// Takes a document upload for a project.
+pub async fn upload_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let max_mb = crate::services::submissions::MAX_ATTACHMENT_BYTES / (1024 * 1024);
+    let file = super::submissions::read_file_upload(&ctx, multipart, max_mb).await?;
+    let Some((name, bytes)) = file else {
+        return Err(crate::services::ServiceError::invalid("error-file-empty").into());
+    };
+    svc::attach_document(&state.db, user, id, &name, &bytes, now()).await?;
+    Ok(crate::web::see_other(&format!("/projects/{id}")))
+}
+
+/// Sends a project document to someone who may see the project.
+pub async fn download_document(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let (name, content_type, bytes) = svc::download_document(&state.db, user, id, now()).await?;
+    let mut res = super::call_list::download(bytes, "application/octet-stream", name);
+    if let Ok(v) = axum::http::HeaderValue::from_str(&content_type) {
+        res.headers_mut()
+            .insert(axum::http::header::CONTENT_TYPE, v);
+    }
+    Ok(res)
 }
