@@ -432,3 +432,27 @@ db_test!(
             .any(|e| e.action == "document-add"));
     }
 );
+
+db_test!(
+    calls_and_submissions_show_their_history_to_those_who_run_the_call,
+    |db| {
+        let s = setup(db).await;
+        let mut org = client(db, "organizer@drx.example").await;
+        let sub = org.get(&format!("/submissions/{}", s.submission)).await;
+        assert_eq!(sub.status, StatusCode::OK);
+        assert!(
+            sub.body.contains("历史记录"),
+            "organizers see the submission's history"
+        );
+        let call = org.get("/calls/1").await;
+        assert!(
+            call.body.contains("历史记录") && call.body.contains("demo-seed"),
+            "and the call's"
+        );
+        // The authors do not: the log names judges and organizers.
+        let mut doc = client(db, "clinician@drx.example").await;
+        let own = doc.get(&format!("/submissions/{}", s.submission)).await;
+        assert_eq!(own.status, StatusCode::OK);
+        assert!(!own.body.contains("历史记录"));
+    }
+);

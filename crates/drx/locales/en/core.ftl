@@ -115,3 +115,6 @@ status-under_review = Under review
 status-finalist = Finalist
 status-not_selected = Not selected
 status-withdrawn = Withdrawn
+history-title = History
+history-none = Nothing recorded yet.
+history-system = system

@@ -115,3 +115,6 @@ status-under_review = 评审中
 status-finalist = 入围决赛
 status-not_selected = 未入选
 status-withdrawn = 已撤回
+history-title = 历史记录
+history-none = 暂无记录。
+history-system = 系统

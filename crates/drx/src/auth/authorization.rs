@@ -112,6 +112,12 @@ pub struct SubmissionAccess {
     pub assigned_judge: bool,
 }
 
+/// The audit history of a submission names judges and organizers: only those who run its call
+/// (and admins) see it; its authors follow their own versions on the revisions page.
+pub fn can_see_submission_history(person: &Person, a: &SubmissionAccess) -> bool {
+    person.active && (a.call_organizer || person.roles.contains(&Role::Admin))
+}
+
 /// How much of a submission a person may see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubmissionView {

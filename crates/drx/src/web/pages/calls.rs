@@ -459,6 +459,7 @@ pub async fn extend(
 
 /// The call page's section for its organizers: settings, phases, rubric and controls.
 pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<Markup, WebError> {
+    let history = super::history::section(ctx, &state.db, "call", id).await?;
     let s = store::settings(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
@@ -513,6 +514,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
                 (ctx.t("field-finalists")) ": " (s.finalists)
             }
         }
+        (history)
     })
 }
 

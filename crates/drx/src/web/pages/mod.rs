@@ -7,6 +7,7 @@ pub mod auth;
 pub mod call_list;
 pub mod calls;
 pub mod dashboard;
+pub mod history;
 pub mod home;
 pub mod imports;
 pub mod list_exports;

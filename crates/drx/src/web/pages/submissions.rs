@@ -464,6 +464,11 @@ async fn detail_body(
     let call = call_or_404(state, s.call_id).await?;
     let attachments = store::attachments(&state.db, s.id).await?;
     let editable = crate::auth::authorization::can_edit_submission(user, access);
+    let history = if crate::auth::authorization::can_see_submission_history(user, access) {
+        Some(super::history::section(ctx, &state.db, "submission", s.id).await?)
+    } else {
+        None
+    };
     let withdrawable = crate::auth::authorization::can_withdraw_submission(user, access);
     let organizer = crate::auth::authorization::can_manage_submission_call(user, access);
     let window = check_window(&call, now());
@@ -570,6 +575,7 @@ async fn detail_body(
                 button type="submit" { (ctx.t("sub-upload-button")) }
             }
         }
+        @if let Some(h) = history { (h) }
     })
 }
 
