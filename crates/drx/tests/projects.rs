@@ -449,6 +449,8 @@ db_test!(
             call.body.contains("历史记录") && call.body.contains("demo-seed"),
             "and the call's"
         );
+        let need = org.get("/needs/1").await;
+        assert!(need.body.contains("历史记录"), "and a need's, to curators");
         // The authors do not: the log names judges and organizers.
         let mut doc = client(db, "clinician@drx.example").await;
         let own = doc.get(&format!("/submissions/{}", s.submission)).await;

@@ -10,7 +10,8 @@ use crate::store::submissions::Submission;
 use crate::store::Db;
 
 /// Organizers and admins see every need and its confidential details.
-fn curator(actor: &Person) -> bool {
+/// Admins and organizers curate the catalogue: drafts, confidential details, history.
+pub fn curator(actor: &Person) -> bool {
     actor.active && (actor.roles.contains(&Role::Admin) || actor.roles.contains(&Role::Organizer))
 }
 

@@ -142,6 +142,11 @@ pub async fn need_page(
         Vec::new()
     };
     let title = svc::statement(ctx.lang, &n);
+    let history = if svc::curator(user) {
+        Some(super::history::section(&ctx, &state.db, "need", id).await?)
+    } else {
+        None
+    };
     let body = html! {
         p { a href="/needs" { "← " (ctx.t("needs-title")) } }
         h1 { (title) }
@@ -185,6 +190,7 @@ pub async fn need_page(
                 }
             }
         }
+        @if let Some(h) = history { (h) }
     };
     Ok(page(&ctx, &title, body))
 }
