@@ -643,23 +643,12 @@ pub async fn attach_document(
     bytes: &[u8],
     now: i64,
 ) -> Result<i64> {
-    use crate::services::submissions::{clean_filename, sniff, MAX_ATTACHMENT_BYTES};
     let (_, powers) = get(db, actor, project_id, now).await?;
     if !powers.work {
         return Err(ServiceError::Forbidden);
     }
-    if bytes.is_empty() {
-        return Err(ServiceError::invalid("error-file-empty"));
-    }
-    if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(ServiceError::Invalid(
-            super::Msg::new("error-file-too-large")
-                .arg("max", MAX_ATTACHMENT_BYTES / (1024 * 1024)),
-        ));
-    }
-    let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
-    let name = clean_filename(filename, kind);
-    let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(bytes));
+    let crate::services::submissions::CheckedFile { name, kind, sha } =
+        crate::services::submissions::check_upload(filename, bytes)?;
     let mut tx = db.begin().await?;
     let id = store::insert_document(
         &mut tx,

@@ -708,6 +708,34 @@ pub fn clean_filename(name: &str, kind: FileKind) -> String {
 }
 
 /// Stores an uploaded file for a submission after checking who, when, its size and its kind.
+/// An uploaded file that passed the checks every upload gets.
+pub struct CheckedFile {
+    /// A safe name with the extension of what the file really is.
+    pub name: String,
+    pub kind: FileKind,
+    /// SHA-256 of the content, hex.
+    pub sha: String,
+}
+
+/// The checks of every upload (submission attachments, project documents): not empty, within
+/// the size limit, a type told by its first bytes, a clean name, its checksum.
+pub fn check_upload(filename: &str, bytes: &[u8]) -> Result<CheckedFile> {
+    if bytes.is_empty() {
+        return Err(ServiceError::invalid("error-file-empty"));
+    }
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-file-too-large").arg("max", MAX_ATTACHMENT_BYTES / (1024 * 1024)),
+        ));
+    }
+    let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
+    Ok(CheckedFile {
+        name: clean_filename(filename, kind),
+        kind,
+        sha: hex::encode(Sha256::digest(bytes)),
+    })
+}
+
 pub async fn attach(
     db: &Db,
     actor: &Person,
@@ -718,22 +746,12 @@ pub async fn attach(
 ) -> Result<i64> {
     let (_, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
-    if bytes.is_empty() {
-        return Err(ServiceError::invalid("error-file-empty"));
-    }
-    if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-file-too-large").arg("max", MAX_ATTACHMENT_BYTES / (1024 * 1024)),
-        ));
-    }
-    let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
+    let CheckedFile { name, kind, sha } = check_upload(filename, bytes)?;
     if store::attachments(db, id).await?.len() >= MAX_ATTACHMENTS {
         return Err(ServiceError::Invalid(
             Msg::new("error-file-too-many").arg("max", MAX_ATTACHMENTS),
         ));
     }
-    let name = clean_filename(filename, kind);
-    let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = db.begin().await?;
     let aid = store::insert_attachment(
         &mut tx,
