@@ -527,3 +527,122 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
     assert!(bad.body.contains("must be between 1 and 5"), "{}", bad.body);
     assert_eq!(drx::store::audit::verify(db).await.unwrap(), None);
 });
+
+async fn express_for_submission(
+    c: &mut Client,
+    side: &str,
+    team: i64,
+    submission: i64,
+) -> common::Resp {
+    c.submit(
+        "/interests",
+        "/interests",
+        &[
+            ("side", side),
+            ("team", &team.to_string()),
+            ("need", ""),
+            ("submission", &submission.to_string()),
+            ("message", ""),
+            ("next", "/interests"),
+        ],
+    )
+    .await
+}
+
+async fn submission_interest(db: &Db, author: i64, sub: i64, team: i64) -> mm::Interest {
+    mm::interests_of_person(db, author, false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.submission_id == Some(sub) && i.team_id == team)
+        .expect("an interest")
+}
+
+db_test!(submissions_and_teams_exchange_interests, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let author = id_of(db, "clinician@drx.example").await;
+    let sub = drx::store::catalogue::submissions_of_person(db, author)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| matches!(s.status.as_str(), "submitted" | "under_review") && s.call_id == 1)
+        .expect("clinician@ has a submitted submission")
+        .id;
+    let mut clin = login(db, "clinician@drx.example").await;
+    clin.lang = Some("en");
+    let page = clin.get(&format!("/submissions/{sub}")).await;
+    assert!(
+        page.body.contains("Best-fitting engineering teams"),
+        "{}",
+        page.body
+    );
+
+    // The submission's team proposes it to team 1; an engineer of team 1 accepts.
+    let r = express_for_submission(&mut clin, "clinical", 1, sub).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let i = submission_interest(db, author, sub, 1).await;
+    assert!(!outbox::mail_to(db, "engineer@drx.example")
+        .await
+        .unwrap()
+        .is_empty());
+    let mut stranger = login(db, &other_clinician(db).await).await;
+    let r = express_for_submission(&mut stranger, "clinical", 2, sub).await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "not on the submission's team"
+    );
+    let mut eng = login(db, "engineer@drx.example").await;
+    eng.lang = Some("en");
+    let r = eng
+        .submit(
+            "/interests",
+            &format!("/interests/{}/answer", i.id),
+            &[("answer", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        submission_interest(db, author, sub, 1).await.status,
+        "accepted"
+    );
+
+    // Teams approach finalists only.
+    let other = other_engineer(db).await;
+    let mut t2 = login(db, &other).await;
+    t2.lang = Some("en");
+    let r = express_for_submission(&mut t2, "team", 2, sub).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("Teams approach finalists only"),
+        "{}",
+        r.body
+    );
+    raw_execute(
+        db,
+        &format!("UPDATE submissions SET status = 'finalist' WHERE id = {sub}"),
+    )
+    .await
+    .unwrap();
+    let r = express_for_submission(&mut t2, "team", 2, sub).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let j = submission_interest(db, author, sub, 2).await;
+    let answer = format!("/interests/{}/answer", j.id);
+    let r = eng
+        .submit("/interests", &answer, &[("answer", "accept")])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "team 1 does not answer for the submission"
+    );
+    let r = clin
+        .submit("/interests", &answer, &[("answer", "decline")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        submission_interest(db, author, sub, 2).await.status,
+        "declined"
+    );
+    assert!(!outbox::mail_to(db, &other).await.unwrap().is_empty());
+});

@@ -256,8 +256,9 @@ pub async fn need_teams_section(
     let best = top.first().map_or(0.0, |f| f.score);
     let my_teams = catalogue::teams_of_person(db, user.id).await?;
     let open_need = m.need_index(need_id).is_some();
+    let all_interests = mm::interests_of_need(db, need_id).await?;
     let interests = if speaks {
-        mm::interests_of_need(db, need_id).await?
+        all_interests.clone()
     } else {
         Vec::new()
     };
@@ -285,7 +286,12 @@ pub async fn need_teams_section(
             @for t in &my_teams {
                 div class="card" {
                     strong { (ctx.pick(&t.name_en, &t.name_zh)) }
-                    (interest_form(ctx, Side::Team, t.id, Target::Need(need_id), &here, &ctx.t("interest-express-team")))
+                    @if let Some(i) = all_interests.iter().find(|i| i.team_id == t.id && i.status != "declined") {
+                        " " span class={ "pill interest-" (i.status) } { (ctx.t(&format!("interest-status-{}", i.status))) }
+                        " " a href="/interests" { (ctx.t("interests-title")) " →" }
+                    } @else {
+                        (interest_form(ctx, Side::Team, t.id, Target::Need(need_id), &here, &ctx.t("interest-express-team")))
+                    }
                 }
             }
         }
@@ -300,5 +306,46 @@ pub async fn need_teams_section(
             } }
             p { a href="/interests" { (ctx.t("interests-title")) " →" } }
         }
+    })
+}
+
+/// For a submission's page, to its team only: the engineering teams that fit it best with their
+/// reasons, and the form to express interest in each (once submitted).
+pub async fn submission_teams_section(
+    ctx: &Ctx,
+    db: &crate::store::Db,
+    user: &crate::store::accounts::Person,
+    s: &crate::store::submissions::Submission,
+    access: &crate::auth::authorization::SubmissionAccess,
+) -> Result<Markup, WebError> {
+    let open = matches!(s.status.as_str(), "submitted" | "under_review" | "finalist");
+    if !open || !crate::auth::authorization::can_speak_for_submission(user, access) {
+        return Ok(html! {});
+    }
+    let m = TeamModel::load(db, s.call_id).await?;
+    let Some(d) = m.submissions.iter().position(|x| x.id == s.id) else {
+        return Ok(html! {});
+    };
+    let labels = FieldLabels::load(db).await?;
+    let top = m.top_teams(d, 5);
+    let best = top.first().map_or(0.0, |f| f.score);
+    let here = format!("/submissions/{}", s.id);
+    Ok(html! {
+        h2 { (ctx.t("matches-teams")) }
+        div class="table-wrap" { table {
+            thead { tr { th { (ctx.t("team")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
+            tbody { @for f in &top {
+                @let t = &m.teams[f.profile];
+                tr {
+                    td {
+                        a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } br;
+                        span class="muted small" { (ctx.t("capacity")) ": " (t.capacity) }
+                        (interest_form(ctx, Side::Clinical, t.team_id, Target::Submission(s.id), &here, &ctx.t("interest-express-clinical")))
+                    }
+                    td { (score_bar(f.score, best)) }
+                    td { (reasons(ctx, &f.explanation, &labels)) }
+                }
+            } }
+        } }
     })
 }
