@@ -624,3 +624,16 @@ pub async fn needs_in_team_fields(
         .map(|r| Ok((get_i64(r, "id")?, get_opt_i64(r, "created_by")?)))
         .collect()
 }
+
+/// Interests of one team (for its page).
+pub async fn interests_of_team(db: &Db, team_id: i64) -> Result<Vec<Interest>> {
+    let sql = concat!(
+        interest_select!(),
+        " WHERE i.team_id = ? ORDER BY i.id DESC"
+    );
+    let rows = sqlx::query(db.q(sql))
+        .bind(team_id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(interest_from).collect()
+}

@@ -29,7 +29,8 @@ pub fn interest_form(
         Target::Submission(s) => (String::new(), s.to_string()),
     };
     html! {
-        form method="post" action="/interests" class="interest-form" {
+        details class="interest-form" { summary { (label) }
+        form method="post" action="/interests" {
             (csrf_field(ctx))
             input type="hidden" name="side" value=(side.code());
             input type="hidden" name="team" value=(team_id);
@@ -40,6 +41,18 @@ pub fn interest_form(
                 textarea name="message" rows="2" maxlength=(svc::MESSAGE_MAX) {} }
             br;
             button type="submit" { (label) }
+        }
+        }
+    }
+}
+
+/// The state of a live interest in place of the form that would create it again.
+pub fn interest_state(ctx: &Ctx, i: &crate::store::matchmaking::Interest) -> Markup {
+    html! {
+        div class="small" {
+            span class={ "pill interest-" (i.status) } { (ctx.t(&format!("interest-status-{}", i.status))) }
+            " " span class="muted" { (ctx.t(&format!("interest-from-{}", i.from_side))) }
+            " · " a href="/interests" { (ctx.t("interests-title")) " →" }
         }
     }
 }
@@ -160,7 +173,7 @@ pub async fn list_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respon
             @if rows.is_empty() { p class="muted" { (ctx.t("interests-none")) } } @else {
                 div class="table-wrap" { table {
                     thead { tr {
-                        th { (ctx.t("interest-about")) } th { (ctx.t("team")) } th { (ctx.t("interest-message")) }
+                        th { (ctx.t("interest-about")) } th { (ctx.t("team")) } th { (ctx.t("field-interest-message")) }
                         th { (ctx.t("field-status")) } th { (ctx.t("updated")) } th {}
                     } }
                     tbody { @for m in rows {

@@ -51,6 +51,9 @@ async fn overview(
                 ("teams", st.model.teams.len().to_string()),
                 ("room", st.room.iter().map(|r| *r as u64).sum::<u64>().to_string()),
             ])) }
+            @if st.finalists.is_empty() {
+                p class="muted" { (ctx.t("team-match-no-finalists")) " " a href={ "/calls/" (call.id) "/ranking" } { (ctx.t("ranking-title")) " →" } }
+            }
             form method="post" action=(base(call.id)) {
                 (csrf_field(ctx))
                 (per_finalist_field(ctx, 1))

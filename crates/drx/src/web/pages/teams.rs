@@ -6,7 +6,7 @@ use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::interests::interest_form;
+use super::interests::{interest_form, interest_state};
 use super::matching::{reasons, score_bar, FieldLabels};
 use crate::auth::authorization::can_manage_call;
 use crate::services::interests::Side;
@@ -23,9 +23,9 @@ use crate::web::AppState;
 pub fn catalogue_tabs(ctx: &Ctx, current: &str) -> Markup {
     html! {
         nav class="tabs" {
-            @for (key, href, label) in [("needs", "/needs", "needs-title"), ("teams", "/teams", "teams-title"), ("interests", "/interests", "interests-title")] {
+            @for (n, (key, href, label)) in [("needs", "/needs", "needs-title"), ("teams", "/teams", "teams-title"), ("interests", "/interests", "interests-title")].into_iter().enumerate() {
+                @if n > 0 { " · " }
                 @if key == current { strong { (ctx.t(label)) } } @else { a href=(href) { (ctx.t(label)) } }
-                " "
             }
         }
     }
@@ -141,6 +141,17 @@ pub async fn team_page(
     }
     let best_sub = best_subs.first().map_or(0.0, |f| f.score);
 
+    // Live interests of the team, shown in place of the forms that would repeat them.
+    let live: Vec<_> = mm::interests_of_team(&state.db, id)
+        .await?
+        .into_iter()
+        .filter(|i| i.status != "declined")
+        .collect();
+    let live_for = |t: Target| {
+        live.iter()
+            .find(|i| crate::services::interests::target_of(i) == t)
+    };
+
     // What the person may offer this team from the clinical side.
     let my_needs = mm::open_needs_of_author(&state.db, user.id).await?;
     let my_subs: Vec<_> = catalogue::submissions_of_person(&state.db, user.id)
@@ -181,7 +192,8 @@ pub async fn team_page(
                         td {
                             a href={ "/needs/" (n.id) } { (n.problem) } br;
                             span class="muted small" { (ctx.pick(&n.field_en, &n.field_zh)) " · " (ctx.pick(&n.organization_en, &n.organization_zh)) }
-                            @if p.is_member { (interest_form(&ctx, Side::Team, id, Target::Need(n.id), &here, &ctx.t("interest-express-team"))) }
+                            @if let Some(i) = live_for(Target::Need(n.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
+                            @else if p.is_member { (interest_form(&ctx, Side::Team, id, Target::Need(n.id), &here, &ctx.t("interest-express-team"))) }
                         }
                         td { (score_bar(f.score, best_need)) }
                         td { (reasons(&ctx, &f.explanation, &labels)) }
@@ -199,7 +211,8 @@ pub async fn team_page(
                         td {
                             @if manager { a href={ "/submissions/" (s.id) } { "#" (s.id) " " (s.title) } } @else { "#" (s.id) " " (s.title) }
                             br; span class="muted small" { (ctx.t(&format!("status-{}", s.status))) }
-                            @if p.is_member && s.status == "finalist" {
+                            @if let Some(i) = live_for(Target::Submission(s.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
+                            @else if p.is_member && s.status == "finalist" {
                                 (interest_form(&ctx, Side::Team, id, Target::Submission(s.id), &here, &ctx.t("interest-express-team")))
                             }
                         }
