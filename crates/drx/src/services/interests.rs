@@ -124,6 +124,7 @@ async fn check_target(db: &Db, target: Target, side: Side) -> Result<()> {
 
 /// One side expresses interest in the other. Refused when a live (open or accepted) interest
 /// between the same two already exists.
+#[allow(clippy::too_many_arguments)]
 pub async fn express(
     db: &Db,
     actor: &Person,

@@ -243,7 +243,7 @@ pub async fn team_page(
     };
     Ok(page(
         &ctx,
-        &ctx.pick(&t.name_en, &t.name_zh).to_string(),
+        ctx.pick(&t.name_en, &t.name_zh),
         body,
     ))
 }
