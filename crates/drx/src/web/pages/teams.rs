@@ -241,11 +241,7 @@ pub async fn team_page(
             }
         }
     };
-    Ok(page(
-        &ctx,
-        ctx.pick(&t.name_en, &t.name_zh),
-        body,
-    ))
+    Ok(page(&ctx, ctx.pick(&t.name_en, &t.name_zh), body))
 }
 
 /// For a need's page: the teams that fit it best with their reasons, the forms to express
