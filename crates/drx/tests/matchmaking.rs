@@ -118,6 +118,24 @@ db_test!(the_team_catalogue_finds_teams_in_both_languages, |db| {
         assert!(r.location().starts_with("/login"), "{path}");
     }
 
+    for action in [
+        "/interests",
+        "/interests/1/answer",
+        "/needs/1/terms",
+        "/calls/1/terms",
+        "/calls/1/team-matching",
+    ] {
+        let r = anon
+            .submit(
+                "/login",
+                action,
+                &[("side", "team"), ("team", "1"), ("need", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{action}");
+        assert!(r.location().starts_with("/login"), "{action}");
+    }
+
     let mut eng = login(db, "engineer@drx.example").await;
     eng.lang = Some("en");
     let all = eng.get("/teams").await;

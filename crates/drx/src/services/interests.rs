@@ -260,9 +260,17 @@ async fn notify(
             let author = crate::store::needs::get(db, id)
                 .await?
                 .and_then(|n| n.created_by);
+            let author = match author {
+                Some(p) => store::active_recipient(tx, p).await?,
+                None => None,
+            };
             match author {
-                Some(p) => store::active_recipient(tx, p).await?.into_iter().collect(),
-                None => Vec::new(),
+                Some(a) => vec![a],
+                // A need whose author left is followed by the organizers of its call.
+                None => match store::governing_call(db, id).await? {
+                    Some(call) => crate::store::reviews::organizers(tx, call).await?,
+                    None => Vec::new(),
+                },
             }
         }
         (Side::Clinical, Target::Submission(id)) => submissions::team_recipients(tx, id)
