@@ -18,11 +18,20 @@ pub struct TeamQuery {
     pub field_id: i64,
 }
 
-/// The text a team is found by: names, capabilities, technologies.
+/// The text a team is found by: names, capabilities, technologies, field names.
 fn searchable(t: &TeamCard) -> String {
+    let fields: Vec<String> = t
+        .fields
+        .iter()
+        .map(|f| format!("{} {}", f.1, f.2))
+        .collect();
     format!(
-        "{} {} {} {}",
-        t.name_en, t.name_zh, t.capabilities, t.technologies
+        "{} {} {} {} {}",
+        t.name_en,
+        t.name_zh,
+        t.capabilities,
+        t.technologies,
+        fields.join(" ")
     )
 }
 
