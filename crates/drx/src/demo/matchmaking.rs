@@ -17,7 +17,7 @@ pub async fn seed(tx: &mut Tx, call: i64, organizer: i64, t0: i64) -> Result<()>
         needs::set_confidential(
             tx,
             *need,
-            "合作医院可提供脱敏的病例数据和手术视频；目标售价与采购渠道见附件。\nThe partner hospital can share de-identified case data and surgical videos; the target price and purchasing channel are attached.",
+            "合作医院可提供脱敏的病例数据和手术视频；目标售价与采购渠道见附件。 The partner hospital can share de-identified case data and surgical videos; the target price and purchasing channel are attached.",
         )
         .await?;
     }
