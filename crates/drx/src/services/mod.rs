@@ -3,11 +3,13 @@
 pub mod accounts;
 pub mod assignment;
 pub mod calls;
+pub mod confidentiality;
 pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;
 pub mod imports;
+pub mod interests;
 pub mod list_exports;
 pub mod mail;
 pub mod matching;
@@ -18,6 +20,8 @@ pub mod ranking;
 pub mod reports;
 pub mod reviews;
 pub mod submissions;
+pub mod team_matching;
+pub mod teams;
 
 use crate::store::StoreError;
 

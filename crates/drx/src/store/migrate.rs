@@ -30,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "project documents",
         include_str!("../../migrations/0005_project_documents.sql"),
     ),
+    (
+        6,
+        "matchmaking",
+        include_str!("../../migrations/0006_matchmaking.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -203,6 +203,31 @@ pub fn router(state: AppState) -> Router {
             "/project-documents/{id}",
             get(pages::projects::download_document),
         )
+        // Matchmaking: catalogue of teams, interests, confidentiality terms, team matching.
+        .route("/teams", get(pages::teams::list_page))
+        .route("/teams/{id}", get(pages::teams::team_page))
+        .route(
+            "/interests",
+            get(pages::interests::list_page).post(pages::interests::express),
+        )
+        .route("/interests/{id}/answer", post(pages::interests::answer))
+        .route("/needs/{id}/terms", post(pages::terms::accept))
+        .route(
+            "/calls/{id}/terms",
+            get(pages::terms::show).post(pages::terms::save),
+        )
+        .route(
+            "/calls/{id}/team-matching",
+            get(pages::team_matching::overview_page).post(pages::team_matching::run),
+        )
+        .route(
+            "/calls/{id}/team-matching/{run}",
+            get(pages::team_matching::run_page),
+        )
+        .route(
+            "/calls/{id}/team-matching/{run}/publish",
+            post(pages::team_matching::publish),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

@@ -19,7 +19,7 @@ use crate::web::layout::{bar, csrf_field, datetime, notice, page};
 use crate::web::pages::matching::score_bar;
 use crate::web::{see_other, AppState};
 
-async fn managed_call(
+pub async fn managed_call(
     ctx: &Ctx,
     state: &AppState,
     call_id: i64,
@@ -121,7 +121,7 @@ pub struct RunForm {
     forbid: Vec<String>,
 }
 
-fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
+pub fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
     let mut out = Vec::new();
     for v in values {
         let bad = || WebError::BadRequest {

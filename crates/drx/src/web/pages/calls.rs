@@ -475,7 +475,9 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
                 a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
                 a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } " · "
-                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } }
+                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } " · "
+                a href={ "/calls/" (id) "/team-matching" } { (ctx.t("team-match-title")) " →" } " · "
+                a href={ "/calls/" (id) "/terms" } { (ctx.t("terms-page-title")) " →" } }
             div class="grid" {
                 form method="post" action={ "/calls/" (id) "/phase" } class="stacked" {
                     (csrf_field(ctx))

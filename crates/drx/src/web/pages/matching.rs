@@ -142,7 +142,7 @@ pub async fn submission_matches(
             tbody { @for f in &top_teams {
                 @let t = &teams.teams[f.profile];
                 tr {
-                    td { strong { (ctx.pick(&t.name_en, &t.name_zh)) } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) } }
+                    td { strong { a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) } }
                     td { (score_bar(f.score, best_team)) }
                     td { (reasons(&ctx, &f.explanation, &labels)) }
                 }

@@ -90,8 +90,29 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
         .into_iter()
         .filter(|o| o.kind == "poc_centre")
         .collect();
+    // Published team matches of the person's calls: one click makes the project.
+    let matched: Vec<_> = crate::store::matchmaking::matches_without_project(&state.db)
+        .await?
+        .into_iter()
+        .filter(|m| candidates.iter().any(|c| c.0 == m.submission_id))
+        .collect();
     let body = html! {
         h1 { (ctx.t("project-new")) }
+        @if !matched.is_empty() {
+            h2 { (ctx.t("project-from-matches")) }
+            div class="table-wrap" { table { tbody { @for m in &matched { tr {
+                td { "#" (m.submission_id) " " (m.title) }
+                td { (ctx.pick(&m.team_en, &m.team_zh)) }
+                td class="muted small" { (m.reason) }
+                td { form method="post" action="/projects/new" class="inline" {
+                    (csrf_field(&ctx))
+                    input type="hidden" name="submission" value=(m.submission_id);
+                    input type="hidden" name="team" value=(m.team_id);
+                    input type="hidden" name="poc" value="";
+                    button type="submit" { (ctx.t("project-from-match")) }
+                } }
+            } } } } }
+        }
         @if candidates.is_empty() { p class="muted" { (ctx.t("project-no-candidates")) } }
         @else {
             form method="post" action="/projects/new" class="card" {
