@@ -180,6 +180,7 @@ pub async fn run_page(
         .ok_or(WebError::NotFound)?;
     let params: AssignParams = serde_json::from_str(&run.parameters).unwrap_or_default();
     let pairs = store::run_pairs(&state.db, run_id).await?;
+    let labels = crate::web::pages::matching::FieldLabels::load(&state.db).await?;
     let judges = store::judges_of_call(&state.db, call_id).await?;
     let subs = store::submissions_of_call(&state.db, call_id).await?;
     let judge_name: HashMap<i64, &str> = judges
@@ -252,7 +253,7 @@ pub async fn run_page(
                         @if i == 0 { td rowspan=(v.len()) { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) br; span class="muted" { (ctx.t("assign-sum")) " " (format!("{:.2}", total(v))) } } }
                         td { (judge_name.get(&p.assignee_id).copied().unwrap_or("?")) }
                         td { (score_bar(p.affinity, best)) }
-                        td class="muted small" { (p.reason) }
+                        td class="small" { (crate::web::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
                         td { @if is_pinned(*s, p.assignee_id) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
                         td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
                     }

@@ -96,6 +96,7 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
         .into_iter()
         .filter(|m| candidates.iter().any(|c| c.0 == m.submission_id))
         .collect();
+    let labels = crate::web::pages::matching::FieldLabels::load(&state.db).await?;
     let body = html! {
         h1 { (ctx.t("project-new")) }
         @if !matched.is_empty() {
@@ -103,7 +104,7 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
             div class="table-wrap" { table { tbody { @for m in &matched { tr {
                 td { "#" (m.submission_id) " " (m.title) }
                 td { (ctx.pick(&m.team_en, &m.team_zh)) }
-                td class="muted small" { (m.reason) }
+                td class="small" { (crate::web::pages::matching::stored_reason(&ctx, &m.reason, &labels)) }
                 td { form method="post" action="/projects/new" class="inline" {
                     (csrf_field(&ctx))
                     input type="hidden" name="submission" value=(m.submission_id);

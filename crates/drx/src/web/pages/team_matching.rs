@@ -158,6 +158,7 @@ pub async fn run_page(
     let params: TeamParams = serde_json::from_str(&run.parameters).unwrap_or_default();
     let pairs = runs::run_pairs(&state.db, run_id).await?;
     let st = svc::setting(&state.db, call_id).await?;
+    let labels = crate::web::pages::matching::FieldLabels::load(&state.db).await?;
     let team_name: HashMap<i64, String> = st
         .model
         .teams
@@ -218,7 +219,7 @@ pub async fn run_page(
                             br; span class="muted small" { (ctx.t("team-match-room")) ": " (room.get(&p.assignee_id).copied().unwrap_or(0)) }
                         }
                         td { (score_bar(p.affinity, best)) }
-                        td class="muted small" { (p.reason) }
+                        td class="small" { (crate::web::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
                         td { @if params.pinned.contains(&(*s, p.assignee_id)) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
                         td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
                     }

@@ -179,7 +179,7 @@ pub async fn team_page(
         @if !p.matches.is_empty() {
             h2 { (ctx.t("team-matched")) }
             ul { @for m in &p.matches {
-                li { "#" (m.submission_id) " " (m.title) " " span class="muted small" { (m.reason) } }
+                li { "#" (m.submission_id) " " (m.title) " " span class="small" { (crate::web::pages::matching::stored_reason(&ctx, &m.reason, &labels)) } }
             } }
         }
         h2 { (ctx.t("team-best-needs")) }
