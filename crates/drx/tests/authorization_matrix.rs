@@ -1,0 +1,853 @@
+//! Every route of the web route table, requested as anonymous and as each demo role, against who
+//! is expected to be allowed. The cases are checked against `drx::web::route_table()`: a route
+//! without a case here (or a case for a route that no longer exists) fails the test by name, and
+//! the declared rule of each route (`Access`) must agree with the expected roles.
+//!
+//! Allowed means anything but a refusal: not 401/403/404 and not a redirect to the login page;
+//! a 5xx always fails. POSTs carry a valid CSRF token and a minimal form. Each role gets its own
+//! fresh database, and the POSTs that change a lot (phase, withdrawal, deactivation, logout) run
+//! last. `/api/v1` is a separate router with token authentication and is not covered here.
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{Backend, Client, Resp};
+use drx::demo::DEMO_PASSWORD;
+use drx::store::accounts::{self, Person};
+use drx::store::{catalogue, matching, projects, reviews, submissions, Db};
+use drx::web::Access;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Who {
+    Anonymous,
+    Clinician,
+    Judge,
+    Organizer,
+    Engineer,
+    Poc,
+    Admin,
+}
+use Who::*;
+
+const EVERYONE: &[Who] = &[Anonymous, Clinician, Judge, Organizer, Engineer, Poc, Admin];
+const SIGNED_IN: &[Who] = &[Clinician, Judge, Organizer, Engineer, Poc, Admin];
+const STAFF: &[Who] = &[Organizer, Admin];
+const NOBODY: &[Who] = &[];
+
+impl Who {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Anonymous => None,
+            Clinician => Some("clinician@drx.example"),
+            Judge => Some("judge@drx.example"),
+            Organizer => Some("organizer@drx.example"),
+            Engineer => Some("engineer@drx.example"),
+            Poc => Some("poc@drx.example"),
+            Admin => Some("admin@drx.example"),
+        }
+    }
+}
+
+/// The ids the example URLs are made of.
+struct Fixture {
+    call: i64,
+    /// A submitted solution of clinician@ (hospital 1), made a project.
+    own_submission: i64,
+    /// A solution of another hospital, reviewed by judge@ and by another judge.
+    other_submission: i64,
+    attachment_own: i64,
+    attachment_other: i64,
+    judge_review: i64,
+    other_judge_review: i64,
+    need: i64,
+    project: i64,
+    milestone: i64,
+    document: i64,
+    run: i64,
+    /// An account the admin pages act on.
+    person: i64,
+}
+
+async fn person(db: &Db, email: &str) -> Person {
+    accounts::list_people(db, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.email == email)
+        .unwrap_or_else(|| panic!("{email} exists"))
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+/// The demo, plus the objects the demo lacks: reviews, attachments, a project with a milestone
+/// and a document, an assignment run, a spare account.
+async fn fixture(db: &Db) -> Fixture {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let now = drx::store::now();
+    let call = catalogue::calls(db).await.unwrap()[0].id;
+    let clinician = person(db, "clinician@drx.example").await;
+    let organizer = person(db, "organizer@drx.example").await;
+    let judge = person(db, "judge@drx.example").await;
+    let own_submission = catalogue::submissions_of_person(db, clinician.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.status == "submitted")
+        .expect("the demo clinician has a submitted solution")
+        .id;
+    let home = clinician.organization_id.unwrap();
+    let mut other_submission = None;
+    for row in catalogue::submissions_of_call(db, call, 1000)
+        .await
+        .unwrap()
+    {
+        let s = submissions::get(db, row.id).await.unwrap().unwrap();
+        if s.organization_id != home
+            && s.members.iter().all(|m| m.organization_id != Some(home))
+            && s.members
+                .iter()
+                .all(|m| m.organization_id != judge.organization_id)
+        {
+            other_submission = Some(row.id);
+            break;
+        }
+    }
+    let other_submission = other_submission.expect("a solution of another hospital");
+    let other_judge = matching::judges_of_call(db, call)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.person_id)
+        .filter(|id| *id != judge.id)
+        .min()
+        .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    matching::insert_review(&mut tx, other_submission, judge.id, now)
+        .await
+        .unwrap();
+    matching::insert_review(&mut tx, other_submission, other_judge, now)
+        .await
+        .unwrap();
+    let sha = "0".repeat(64);
+    let attachment_own = submissions::insert_attachment(
+        &mut tx,
+        own_submission,
+        "own.pdf",
+        "application/pdf",
+        &sha,
+        PDF,
+        clinician.id,
+        now,
+    )
+    .await
+    .unwrap();
+    let attachment_other = submissions::insert_attachment(
+        &mut tx,
+        other_submission,
+        "other.pdf",
+        "application/pdf",
+        &sha,
+        PDF,
+        organizer.id,
+        now,
+    )
+    .await
+    .unwrap();
+    let run = matching::insert_run(&mut tx, call, "judges", "{}", 0.0, organizer.id, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let judge_review = reviews::review_of(db, other_submission, judge.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let other_judge_review = reviews::review_of(db, other_submission, other_judge)
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let team = projects::teams(db).await.unwrap()[0].0;
+    let centre = person(db, "poc@drx.example").await.organization_id;
+    let project =
+        drx::services::projects::create(db, &organizer, own_submission, team, centre, now)
+            .await
+            .unwrap();
+    let milestone = drx::services::projects::add_milestone(
+        db,
+        &organizer,
+        project,
+        "原型 Prototype",
+        None,
+        now + 86_400 * 30,
+        now,
+    )
+    .await
+    .unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let document = projects::insert_document(
+        &mut tx,
+        project,
+        "plan.pdf",
+        "application/pdf",
+        &sha,
+        PDF,
+        organizer.id,
+        now,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let need = drx::store::needs::get(db, 1)
+        .await
+        .unwrap()
+        .expect("need 1")
+        .id;
+    let spare = common::account(db, "spare@drx.example", &[drx::domain::Role::Judge]).await;
+    Fixture {
+        call,
+        own_submission,
+        other_submission,
+        attachment_own,
+        attachment_other,
+        judge_review,
+        other_judge_review,
+        need,
+        project,
+        milestone,
+        document,
+        run,
+        person: spare,
+    }
+}
+
+enum Body {
+    None,
+    Form(Vec<(&'static str, String)>),
+    File(&'static str, Vec<u8>),
+}
+
+struct Case {
+    method: &'static str,
+    /// The route as declared in the table.
+    route: &'static str,
+    url: String,
+    body: Body,
+    allowed: &'static [Who],
+}
+
+fn get(route: &'static str, url: String, allowed: &'static [Who]) -> Case {
+    Case {
+        method: "GET",
+        route,
+        url,
+        body: Body::None,
+        allowed,
+    }
+}
+
+fn post(
+    route: &'static str,
+    url: String,
+    form: &[(&'static str, &str)],
+    allowed: &'static [Who],
+) -> Case {
+    Case {
+        method: "POST",
+        route,
+        url,
+        body: Body::Form(form.iter().map(|(k, v)| (*k, v.to_string())).collect()),
+        allowed,
+    }
+}
+
+fn upload(
+    route: &'static str,
+    url: String,
+    name: &'static str,
+    bytes: &[u8],
+    allowed: &'static [Who],
+) -> Case {
+    Case {
+        method: "POST",
+        route,
+        url,
+        body: Body::File(name, bytes.to_vec()),
+        allowed,
+    }
+}
+
+/// Every route with an example and who may use it, in the order they are requested: pages
+/// first, then posts, the posts that change the most last.
+fn cases(f: &Fixture) -> Vec<Case> {
+    let c = f.call;
+    let own = f.own_submission;
+    let other = f.other_submission;
+    let p = f.project;
+    let token = "0".repeat(64);
+    let csv = "title,need_statement\n".as_bytes();
+    vec![
+        get("/", "/".into(), EVERYONE),
+        get("/healthz", "/healthz".into(), EVERYONE),
+        get("/static/app.css", "/static/app.css".into(), EVERYONE),
+        get("/lang/{code}", "/lang/en".into(), EVERYONE),
+        get("/login", "/login".into(), EVERYONE),
+        get("/password/forgot", "/password/forgot".into(), EVERYONE),
+        get(
+            "/password/reset/{token}",
+            format!("/password/reset/{token}"),
+            EVERYONE,
+        ),
+        get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
+        get("/account", "/account".into(), SIGNED_IN),
+        get("/admin/people", "/admin/people".into(), STAFF),
+        get("/calls", "/calls".into(), SIGNED_IN),
+        get("/calls/{id}", format!("/calls/{c}"), SIGNED_IN),
+        get("/calls/new", "/calls/new".into(), STAFF),
+        get("/calls/{id}/edit", format!("/calls/{c}/edit"), STAFF),
+        get(
+            "/calls/{id}/submit",
+            format!("/calls/{c}/submit"),
+            &[Clinician, Admin],
+        ),
+        get(
+            "/calls/{id}/submissions",
+            format!("/calls/{c}/submissions"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/overlaps",
+            format!("/calls/{c}/overlaps"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/export/csv",
+            format!("/calls/{c}/export/csv"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/export/xlsx",
+            format!("/calls/{c}/export/xlsx"),
+            STAFF,
+        ),
+        get("/needs", "/needs".into(), SIGNED_IN),
+        get("/needs/import", "/needs/import".into(), STAFF),
+        get("/calls/{id}/import", format!("/calls/{c}/import"), STAFF),
+        get("/needs/{id}", format!("/needs/{}", f.need), SIGNED_IN),
+        get(
+            "/needs/new",
+            "/needs/new".into(),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}",
+            format!("/submissions/{own}"),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}",
+            format!("/submissions/{other}"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/edit",
+            format!("/submissions/{own}/edit"),
+            &[Clinician],
+        ),
+        get(
+            "/submissions/{id}/revisions",
+            format!("/submissions/{own}/revisions"),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/revisions",
+            format!("/submissions/{other}/revisions"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/attachments/{id}",
+            format!("/attachments/{}", f.attachment_own),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/attachments/{id}",
+            format!("/attachments/{}", f.attachment_other),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/matches",
+            format!("/submissions/{own}/matches"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/assignment",
+            format!("/calls/{c}/assignment"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/assignment/{run}",
+            format!("/calls/{c}/assignment/{}", f.run),
+            STAFF,
+        ),
+        get(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.judge_review),
+            &[Judge],
+        ),
+        get(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.other_judge_review),
+            NOBODY,
+        ),
+        get(
+            "/submissions/{id}/discussion",
+            format!("/submissions/{other}/discussion"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/calls/{id}/progress",
+            format!("/calls/{c}/progress"),
+            STAFF,
+        ),
+        get("/calls/{id}/ranking", format!("/calls/{c}/ranking"), STAFF),
+        get("/dashboard", "/dashboard".into(), STAFF),
+        get(
+            "/dashboard/export/csv",
+            "/dashboard/export/csv".into(),
+            STAFF,
+        ),
+        get(
+            "/dashboard/export/xlsx",
+            "/dashboard/export/xlsx".into(),
+            STAFF,
+        ),
+        get("/calls/{id}/report", format!("/calls/{c}/report"), STAFF),
+        get("/projects", "/projects".into(), SIGNED_IN),
+        get("/projects/new", "/projects/new".into(), STAFF),
+        get(
+            "/projects/export/csv",
+            "/projects/export/csv".into(),
+            SIGNED_IN,
+        ),
+        get(
+            "/projects/export/xlsx",
+            "/projects/export/xlsx".into(),
+            SIGNED_IN,
+        ),
+        get(
+            "/projects/{id}",
+            format!("/projects/{p}"),
+            &[Clinician, Organizer, Engineer, Poc, Admin],
+        ),
+        get(
+            "/exports/{list}/{format}",
+            "/exports/people/csv".into(),
+            STAFF,
+        ),
+        get(
+            "/exports/{list}/{format}",
+            format!("/exports/ranking/xlsx?call={c}"),
+            STAFF,
+        ),
+        get(
+            "/project-documents/{id}",
+            format!("/project-documents/{}", f.document),
+            &[Clinician, Organizer, Engineer, Poc, Admin],
+        ),
+        // Posts that leave the fixture usable.
+        post("/login", "/login".into(), &[], EVERYONE),
+        post("/password/forgot", "/password/forgot".into(), &[], EVERYONE),
+        post(
+            "/password/reset/{token}",
+            format!("/password/reset/{token}"),
+            &[],
+            EVERYONE,
+        ),
+        post("/invite/{token}", format!("/invite/{token}"), &[], EVERYONE),
+        post(
+            "/account/password",
+            "/account/password".into(),
+            &[],
+            SIGNED_IN,
+        ),
+        post("/admin/people", "/admin/people".into(), &[], STAFF),
+        post(
+            "/admin/invitations",
+            "/admin/invitations".into(),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/admin/people/{id}/roles",
+            format!("/admin/people/{}/roles", f.person),
+            &[("role", "judge")],
+            STAFF,
+        ),
+        post("/calls/new", "/calls/new".into(), &[], STAFF),
+        post("/calls/{id}/edit", format!("/calls/{c}/edit"), &[], STAFF),
+        post(
+            "/calls/{id}/extend",
+            format!("/calls/{c}/extend"),
+            &[("until", "2030-01-01T12:00")],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/submit",
+            format!("/calls/{c}/submit"),
+            &[],
+            &[Clinician, Admin],
+        ),
+        upload(
+            "/needs/import",
+            "/needs/import".into(),
+            "needs.csv",
+            csv,
+            STAFF,
+        ),
+        upload(
+            "/calls/{id}/import",
+            format!("/calls/{c}/import"),
+            "subs.csv",
+            csv,
+            STAFF,
+        ),
+        post(
+            "/needs/new",
+            "/needs/new".into(),
+            &[],
+            &[Clinician, Organizer, Admin],
+        ),
+        post(
+            "/submissions/{id}/edit",
+            format!("/submissions/{own}/edit"),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/submissions/{id}/submit",
+            format!("/submissions/{own}/submit"),
+            &[],
+            &[Clinician],
+        ),
+        upload(
+            "/submissions/{id}/attachments",
+            format!("/submissions/{own}/attachments"),
+            "more.pdf",
+            PDF,
+            &[Clinician],
+        ),
+        post(
+            "/attachments/{id}/delete",
+            format!("/attachments/{}/delete", f.attachment_own),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/calls/{id}/assignment",
+            format!("/calls/{c}/assignment"),
+            &[("reviews_per_submission", "0")],
+            STAFF,
+        ),
+        post(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.judge_review),
+            &[],
+            &[Judge],
+        ),
+        post(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.other_judge_review),
+            &[],
+            NOBODY,
+        ),
+        post(
+            "/reviews/{id}/conflict",
+            format!("/reviews/{}/conflict", f.other_judge_review),
+            &[],
+            NOBODY,
+        ),
+        post(
+            "/submissions/{id}/discussion",
+            format!("/submissions/{other}/discussion"),
+            &[],
+            &[Judge, Organizer, Admin],
+        ),
+        post(
+            "/calls/{id}/reminders",
+            format!("/calls/{c}/reminders"),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/decisions",
+            format!("/calls/{c}/decisions"),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/projects/new",
+            "/projects/new".into(),
+            &[("submission", &own.to_string()), ("team", "1"), ("poc", "")],
+            STAFF,
+        ),
+        post(
+            "/projects/{id}/check",
+            format!("/projects/{p}/check"),
+            &[("item", "none"), ("on", "1")],
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/pathway",
+            format!("/projects/{p}/pathway"),
+            &[],
+            &[Organizer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/milestones",
+            format!("/projects/{p}/milestones"),
+            &[("title", "试验 Trial"), ("due", "2030-01-01")],
+            &[Organizer, Poc, Admin],
+        ),
+        post(
+            "/milestones/{id}/done",
+            format!("/milestones/{}/done", f.milestone),
+            &[],
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        upload(
+            "/projects/{id}/documents",
+            format!("/projects/{p}/documents"),
+            "more.pdf",
+            PDF,
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/decision",
+            format!("/projects/{p}/decision"),
+            &[],
+            &[Organizer, Poc, Admin],
+        ),
+        // Posts that change a lot: last.
+        post(
+            "/calls/{id}/assignment/{run}/publish",
+            format!("/calls/{c}/assignment/{}/publish", f.run),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/submissions/{id}/withdraw",
+            format!("/submissions/{own}/withdraw"),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/calls/{id}/phase",
+            format!("/calls/{c}/phase"),
+            &[("phase", "decision")],
+            STAFF,
+        ),
+        post(
+            "/admin/people/{id}/active",
+            format!("/admin/people/{}/active", f.person),
+            &[("active", "0")],
+            &[Admin],
+        ),
+        post("/logout", "/logout".into(), &[], EVERYONE),
+    ]
+}
+
+fn role_of(who: Who) -> Option<drx::domain::Role> {
+    use drx::domain::Role;
+    match who {
+        Anonymous => None,
+        Clinician => Some(Role::Clinician),
+        Judge => Some(Role::Judge),
+        Organizer => Some(Role::Organizer),
+        Engineer => Some(Role::Engineer),
+        Poc => Some(Role::Poc),
+        Admin => Some(Role::Admin),
+    }
+}
+
+/// What the declared rule says about the demo roles, when it says it without looking at an
+/// object (None for per-object rules).
+fn declared(access: Access) -> Option<BTreeSet<Who>> {
+    let set = |f: &dyn Fn(Who) -> bool| EVERYONE.iter().copied().filter(|w| f(*w)).collect();
+    match access {
+        Access::Public => Some(set(&|_| true)),
+        Access::SignedIn => Some(set(&|w| w != Anonymous)),
+        Access::Roles(roles) => Some(set(&|w| role_of(w).is_some_and(|r| roles.contains(&r)))),
+        // organizer@ organizes the demo call.
+        Access::CallOrganizer => Some(set(&|w| w == Organizer || w == Admin)),
+        Access::Party(_) => None,
+    }
+}
+
+/// Every route has a case, every case a route, and the expectations agree with the rules.
+fn check_coverage(cases: &[Case]) -> Vec<String> {
+    let table = drx::web::route_table();
+    let mut problems = Vec::new();
+    for r in &table {
+        if r.path.starts_with("/api/") {
+            continue;
+        }
+        let mine: Vec<&Case> = cases
+            .iter()
+            .filter(|c| c.method == r.method && c.route == r.path)
+            .collect();
+        if mine.is_empty() {
+            problems.push(format!(
+                "route {} {} ({:?}) has no case in tests/authorization_matrix.rs",
+                r.method, r.path, r.access
+            ));
+        }
+        if let Some(want) = declared(r.access) {
+            for c in mine {
+                let got: BTreeSet<Who> = c.allowed.iter().copied().collect();
+                if got != want {
+                    problems.push(format!(
+                        "{} {}: declared {:?} means {want:?}, the case expects {got:?}",
+                        r.method, c.url, r.access
+                    ));
+                }
+            }
+        }
+    }
+    for c in cases {
+        if !table
+            .iter()
+            .any(|r| r.method == c.method && r.path == c.route)
+        {
+            problems.push(format!(
+                "case {} {} is for no route of the table",
+                c.method, c.route
+            ));
+        }
+    }
+    problems
+}
+
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Allowed,
+    Denied,
+}
+
+fn verdict(r: &Resp) -> Result<Verdict, String> {
+    let s = r.status.as_u16();
+    if s >= 500 {
+        return Err(format!("server error {s}"));
+    }
+    // The login form answers wrong credentials with 401 and the form again: an answer.
+    let login_form_again = s == 401 && r.body.contains("action=\"/login\"");
+    if (matches!(s, 401 | 403 | 404) && !login_form_again)
+        || (r.status.is_redirection() && r.location().starts_with("/login"))
+    {
+        return Ok(Verdict::Denied);
+    }
+    Ok(Verdict::Allowed)
+}
+
+async fn request(c: &mut Client, case: &Case) -> Resp {
+    match &case.body {
+        Body::None => c.get(&case.url).await,
+        Body::Form(fields) => {
+            let csrf = c.csrf_token().await;
+            let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+            all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            c.post_form(&case.url, &all).await
+        }
+        Body::File(name, bytes) => {
+            let csrf = c.csrf_token().await;
+            c.post_multipart(&case.url, &csrf, name, bytes).await
+        }
+    }
+}
+
+async fn run_matrix(backend: Backend) {
+    let mut problems = Vec::new();
+    let mut covered = false;
+    for who in EVERYONE.iter().copied() {
+        let Some(t) = common::fresh(backend).await else {
+            eprintln!("DRX_TEST_DATABASE_URL is not set: PostgreSQL run skipped");
+            return;
+        };
+        let f = fixture(&t.db).await;
+        let cases = cases(&f);
+        if !covered {
+            problems.extend(check_coverage(&cases));
+            covered = true;
+        }
+        let mut c = Client::new(&t.db);
+        if let Some(email) = who.email() {
+            let r = c.login(email, DEMO_PASSWORD).await;
+            assert_eq!(r.status, 303, "{email} signs in");
+        }
+        for case in &cases {
+            let r = request(&mut c, case).await;
+            let expected = if case.allowed.contains(&who) {
+                Verdict::Allowed
+            } else {
+                Verdict::Denied
+            };
+            match verdict(&r) {
+                Err(e) => problems.push(format!("{} {} as {who:?}: {e}", case.method, case.url)),
+                Ok(v) if v != expected => problems.push(format!(
+                    "{} {} as {who:?}: expected {expected:?}, got {v:?} ({} {})",
+                    case.method,
+                    case.url,
+                    r.status,
+                    r.location()
+                )),
+                Ok(_) => {}
+            }
+        }
+        t.close().await;
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_role_sqlite() {
+    run_matrix(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_role_postgres() {
+    run_matrix(Backend::Postgres).await;
+}
+
+#[test]
+fn a_route_without_a_case_fails_by_name() {
+    let f = Fixture {
+        call: 1,
+        own_submission: 1,
+        other_submission: 2,
+        attachment_own: 1,
+        attachment_other: 2,
+        judge_review: 1,
+        other_judge_review: 2,
+        need: 1,
+        project: 1,
+        milestone: 1,
+        document: 1,
+        run: 1,
+        person: 1,
+    };
+    assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());
+    let without_account: Vec<Case> = cases(&f)
+        .into_iter()
+        .filter(|c| c.route != "/account")
+        .collect();
+    let problems = check_coverage(&without_account);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("GET /account"), "{problems:?}");
+    let mut wrong = cases(&f);
+    wrong[0].allowed = SIGNED_IN;
+    assert!(check_coverage(&wrong)[0].contains("declared Public"));
+}
