@@ -2,6 +2,8 @@
 //! PostgreSQL, and a small cookie-keeping client that drives the router in-process.
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
