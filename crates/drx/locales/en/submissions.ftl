@@ -166,6 +166,7 @@ import-done = Imported { $n } rows.
 import-refused = Nothing was imported: { $n } problems to fix.
 import-line = Line { $line }
 import-error-quote = a quoted cell is not closed.
+import-error-nul = the file holds a NUL character (binary data, not text).
 import-error-file = the file cannot be read as CSV or Excel.
 import-error-encoding = the file is not UTF-8 text. In Excel, save as "CSV UTF-8", or upload the .xlsx file.
 import-error-column = the required column "{ $column }" is missing from the first row.

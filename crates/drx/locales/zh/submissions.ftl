@@ -166,6 +166,7 @@ import-done = 已导入 { $n } 行。
 import-refused = 未导入任何内容：有 { $n } 个问题需要修改。
 import-line = 第 { $line } 行
 import-error-quote = 引号内的单元格没有结束。
+import-error-nul = 文件含有 NUL 字符（二进制数据，不是文本）。
 import-error-file = 无法按 CSV 或 Excel 读取该文件。
 import-error-encoding = 文件不是 UTF-8 文本。请在 Excel 中另存为“CSV UTF-8”，或直接上传 .xlsx 文件。
 import-error-column = 第一行缺少必需的列“{ $column }”。

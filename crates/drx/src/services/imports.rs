@@ -38,6 +38,13 @@ pub fn parse_csv(text: &str) -> std::result::Result<Table, RowError> {
     let mut any = false;
     while let Some(c) = chars.next() {
         any = true;
+        // PostgreSQL cannot store U+0000 in text; a file with one is not text anyway.
+        if c == '\0' {
+            return Err(RowError {
+                line,
+                msg: Msg::new("import-error-nul"),
+            });
+        }
         if quoted {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
@@ -125,6 +132,12 @@ pub fn parse_xlsx(bytes: &[u8]) -> std::result::Result<Table, RowError> {
             continue;
         }
         let (row, col) = cell.get_position();
+        if text.contains('\0') {
+            return Err(RowError {
+                line: row as usize + 1,
+                msg: Msg::new("import-error-nul"),
+            });
+        }
         first_col = first_col.min(col);
         last_col = last_col.max(col);
         if (last_col - first_col) as usize >= MAX_IMPORT_COLUMNS {

@@ -342,9 +342,13 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Refuses cross-site state changes by their Origin before any handler runs, and sets the
-/// headers every page carries.
+/// Refuses cross-site state changes by their Origin and NUL characters in the address before
+/// any handler runs, and sets the headers every page carries.
 async fn guard(req: Request, next: Next) -> Response {
+    let uri = req.uri().to_string();
+    if form::has_encoded_nul(uri.as_bytes()) {
+        return form::nul_refused().into_response();
+    }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let host = req
             .headers()
