@@ -784,3 +784,32 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
     assert_eq!(s.status, "submitted");
     let _ = person(db, "clinician@drx.example").await;
 });
+
+// ------------------------------------------------------------------------------------------
+// NUL characters (PostgreSQL cannot store them in text)
+
+db_test!(
+    nul_characters_are_refused_with_a_reason_not_an_error,
+    |db| {
+        let f = fixture(db).await;
+        let mut o = login(db, "organizer@drx.example").await;
+        for url in [
+            "/needs?q=a%00b".to_string(),
+            format!("/calls/{}/submissions?q=%00", f.call),
+            "/needs?field=%00".to_string(),
+        ] {
+            let r = o.get(&url).await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{url}");
+            assert!(r.body.contains("NUL"), "{url}");
+        }
+        let page = format!("/submissions/{}/discussion", f.other_submission);
+        let r = o.submit(&page, &page, &[("body", "before\0after")]).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        // The same text without the NUL goes in.
+        let r = o.submit(&page, &page, &[("body", "before after")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let csv = "hospital,field,problem,population,outcome\nA,B,bad\0cell,D,E\n";
+        let r = import_needs(&mut o, "nul.csv", csv.as_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    }
+);
