@@ -782,7 +782,40 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
     let s = submissions::get(db, other).await.unwrap().unwrap();
     assert_ne!(s.title, "mine now");
     assert_eq!(s.status, "submitted");
-    let _ = person(db, "clinician@drx.example").await;
+
+    // A need's confidential details: its author and the curators, nobody else.
+    let author = person(db, "clinician@drx.example").await;
+    raw_execute(
+        db,
+        &format!(
+            "UPDATE needs SET confidential_details = 'SECRET-7731', created_by = {} WHERE id = {}",
+            author.id, f.need
+        ),
+    )
+    .await
+    .unwrap();
+    let need = format!("/needs/{}", f.need);
+    for (who, c, sees) in [
+        ("author", &mut clinician, true),
+        ("rival", &mut rival, false),
+        ("judge", &mut judge, false),
+        ("outsider", &mut outsider, false),
+    ] {
+        for url in [need.as_str(), "/exports/needs/csv"] {
+            let r = c.get(url).await;
+            if sees {
+                if url == need {
+                    assert!(r.body.contains("SECRET-7731"), "{who} {url}");
+                }
+            } else {
+                assert!(!r.body.contains("SECRET-7731"), "{who} {url}: {}", r.status);
+            }
+        }
+    }
+    // Nor can a search tell that the text is there.
+    let r = rival.get("/needs?q=SECRET-7731").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(links(&r.body, "href=\"/needs/"), 0);
 });
 
 // ------------------------------------------------------------------------------------------
