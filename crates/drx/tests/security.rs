@@ -426,6 +426,25 @@ db_test!(hostile_uploads_are_refused_with_a_reason, |db| {
         assert!(drx::services::submissions::check_upload("a.pdf", bytes).is_err());
     }
     assert!(drx::services::submissions::check_upload("a.docx", &docx).is_ok());
+
+    // Stored files come back as downloads the browser will not sniff or render in the page.
+    for url in [
+        format!("/attachments/{}", f.attachment_own),
+        format!("/project-documents/{}", f.document),
+    ] {
+        let r = o.get(&url).await;
+        assert_eq!(r.status, StatusCode::OK, "{url}");
+        let h = |n: &str| {
+            r.headers
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        assert!(h("content-disposition").starts_with("attachment"), "{url}");
+        assert_eq!(h("x-content-type-options"), "nosniff", "{url}");
+        assert!(!h("content-type").contains("html"), "{url}");
+    }
 });
 
 async fn import_needs(c: &mut Client, name: &str, bytes: &[u8]) -> Resp {
