@@ -451,6 +451,8 @@ pub async fn extend(
     CsrfForm(f): CsrfForm<ExtendForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent: a stranger learns nothing from the form's errors.
+    crate::services::require_call_manager(&state.db, user, id).await?;
     let until = parse_local(&f.until, TZ)
         .ok_or_else(|| WebError::from(ServiceError::invalid("error-call-date")))?;
     svc::extend(&state.db, user, id, until, now()).await?;

@@ -160,6 +160,10 @@ pub async fn create(
     CsrfForm(f): CsrfForm<NewForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent (the service checks the call of the submission too).
+    if !can_oversee_projects(user) {
+        return Err(WebError::Forbidden);
+    }
     let submission: i64 = f.submission.parse().map_err(|_| bad_choice())?;
     let team: i64 = f.team.parse().map_err(|_| bad_choice())?;
     let poc = if f.poc.is_empty() {
@@ -472,6 +476,11 @@ pub async fn add_milestone(
     CsrfForm(f): CsrfForm<MilestoneForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent.
+    let (_, powers) = svc::get(&state.db, user, id, now()).await?;
+    if !powers.decide {
+        return Err(WebError::Forbidden);
+    }
     let due = parse_due(&f.due).ok_or_else(|| {
         WebError::from(crate::services::ServiceError::invalid(
             "error-milestone-date",
