@@ -707,6 +707,9 @@ fn a_route_without_a_case_fails_by_name() {
         milestone: 1,
         document: 1,
         run: 1,
+        team_run: 2,
+        team: 1,
+        interest_to_team: 1,
         person: 1,
     };
     assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());
