@@ -3,10 +3,12 @@
 pub mod accounts;
 pub mod assignment;
 pub mod calls;
+pub mod conversations;
 pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;
+pub mod ics;
 pub mod imports;
 pub mod list_exports;
 pub mod mail;
@@ -17,6 +19,7 @@ pub mod projects;
 pub mod ranking;
 pub mod reports;
 pub mod reviews;
+pub mod roadshows;
 pub mod submissions;
 
 use crate::store::StoreError;

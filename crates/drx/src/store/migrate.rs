@@ -30,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "project documents",
         include_str!("../../migrations/0005_project_documents.sql"),
     ),
+    (
+        7,
+        "conversations and roadshows",
+        include_str!("../../migrations/0007_exchange.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

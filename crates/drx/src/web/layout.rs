@@ -26,6 +26,8 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                         @if let Some(user) = &ctx.user {
                             a href="/" { (ctx.t("nav-home")) }
                             a href="/projects" { (ctx.t("nav-projects")) }
+                            a href="/messages" { (ctx.t("nav-messages")) (count_badge(ctx.unread.0)) }
+                            a href="/notifications" { (ctx.t("nav-notifications")) (count_badge(ctx.unread.1)) }
                             @if crate::auth::authorization::can_oversee_projects(user) {
                                 a href="/dashboard" { (ctx.t("dashboard-title")) }
                             }
@@ -40,6 +42,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                         } @else {
                             a href="/login" { (ctx.t("nav-login")) }
                         }
+                        a href="/events" { (ctx.t("nav-events")) }
                         a class="lang" href={ "/lang/" (other.code()) "?next=" (urlencode(&ctx.path)) } lang=(other.code()) {
                             (crate::i18n::t(other, "lang-name"))
                         }
@@ -55,6 +58,11 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
         markup.into_string(),
     )
         .into_response()
+}
+
+/// An unread count beside a navigation link (nothing when zero).
+fn count_badge(n: i64) -> Markup {
+    html! { @if n > 0 { " " span class="count" { (n) } } }
 }
 
 /// The hidden CSRF field every form carries.

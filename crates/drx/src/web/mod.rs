@@ -203,6 +203,48 @@ pub fn router(state: AppState) -> Router {
             "/project-documents/{id}",
             get(pages::projects::download_document),
         )
+        // Conversations, notifications and roadshows (pages::conversations, pages::roadshows).
+        .route(
+            "/conversations/{kind}/{id}",
+            post(pages::conversations::open_thread).layer(DefaultBodyLimit::max(
+                pages::conversations::MESSAGE_BODY_LIMIT,
+            )),
+        )
+        .route(
+            "/threads/{id}",
+            get(pages::conversations::thread_page)
+                .post(pages::conversations::reply)
+                .layer(DefaultBodyLimit::max(
+                    pages::conversations::MESSAGE_BODY_LIMIT,
+                )),
+        )
+        .route("/message-files/{id}", get(pages::conversations::download))
+        .route("/messages", get(pages::conversations::my_threads))
+        .route("/notifications", get(pages::conversations::notifications))
+        .route(
+            "/notifications/read-all",
+            post(pages::conversations::mark_all_read),
+        )
+        .route(
+            "/notifications/{id}/read",
+            post(pages::conversations::mark_read),
+        )
+        .route(
+            "/events",
+            get(pages::roadshows::list).post(pages::roadshows::create),
+        )
+        .route("/events/new", get(pages::roadshows::new_page))
+        .route("/events/{id}", get(pages::roadshows::event_page))
+        .route("/events/{id}/register", post(pages::roadshows::register))
+        .route(
+            "/events/{id}/unregister",
+            post(pages::roadshows::unregister),
+        )
+        .route("/events/{id}/agenda", post(pages::roadshows::add_to_agenda))
+        .route(
+            "/events/{id}/agenda/{item}/delete",
+            post(pages::roadshows::remove_from_agenda),
+        )
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(

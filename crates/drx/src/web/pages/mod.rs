@@ -6,6 +6,7 @@ pub mod assignment;
 pub mod auth;
 pub mod call_list;
 pub mod calls;
+pub mod conversations;
 pub mod dashboard;
 pub mod history;
 pub mod home;
@@ -16,6 +17,7 @@ pub mod needs;
 pub mod projects;
 pub mod ranking;
 pub mod reviews;
+pub mod roadshows;
 pub mod submissions;
 
 /// The "Export CSV · Export Excel" links of a list page.
