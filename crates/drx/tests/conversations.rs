@@ -393,7 +393,22 @@ db_test!(unread_counts_go_up_and_down, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(unread(db, &w.clinician).await.1, 0);
+    // Writing in a thread read its notices: the engineer answered after the clinician's reply.
+    assert_eq!(unread(db, &w.interested).await, (0, 0));
     // Someone else's notice cannot be marked.
+    svc::open_thread(
+        db,
+        &w.clinician,
+        Subject::Need,
+        w.need,
+        "Next step",
+        "Call me.",
+        None,
+        BASE,
+        now(),
+    )
+    .await
+    .unwrap();
     let theirs = drx::store::notices::list(db, w.interested.id, 1)
         .await
         .unwrap()[0]

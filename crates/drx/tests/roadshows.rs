@@ -405,3 +405,38 @@ db_test!(the_calendar_file_is_valid_icalendar, |db| {
         StatusCode::NOT_FOUND
     );
 });
+
+db_test!(the_demo_has_a_roadshow_and_conversations, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let events = svc::list(db).await.unwrap();
+    assert_eq!(events.len(), 1);
+    let v = svc::view(db, None, events[0].id).await.unwrap();
+    assert_eq!(v.agenda.len(), 4);
+    assert!(v.names_hidden, "the demo call is double-blind");
+    assert_eq!(v.event.registrations, 2);
+    let organizer = accounts::list_people(db, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.email == "organizer@drx.example")
+        .unwrap();
+    let threads = drx::services::conversations::my_threads(db, &organizer)
+        .await
+        .unwrap();
+    assert_eq!(threads.len(), 2);
+    let (messages, _) = drx::services::conversations::unread_counts(db, organizer.id)
+        .await
+        .unwrap();
+    assert!(messages > 0, "the organizer has something to read");
+    let mut o = Client::new(db);
+    o.login("organizer@drx.example", drx::demo::DEMO_PASSWORD)
+        .await;
+    let home = o.get("/").await.body;
+    assert!(home.contains("href=\"/messages\"") && home.contains("class=\"count\""));
+    let t = threads[0].0.thread.id;
+    assert_eq!(o.get(&format!("/threads/{t}")).await.status, StatusCode::OK);
+    assert_eq!(
+        o.get(&format!("/events/{}", events[0].id)).await.status,
+        StatusCode::OK
+    );
+});

@@ -265,6 +265,7 @@ async fn post_in(
     )
     .await?;
     store::mark_read_in(tx, thread.id, actor.id, message_id, now).await?;
+    notices::mark_read_by_link_in(tx, actor.id, &format!("/threads/{}", thread.id), now).await?;
     notify(tx, actor, thread, body, base_url, now).await?;
     Ok(message_id)
 }

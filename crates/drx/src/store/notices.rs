@@ -80,3 +80,21 @@ pub async fn mark_read_by_link(db: &Db, person_id: i64, link: &str, now: i64) ->
     .await?;
     Ok(done.rows_affected())
 }
+
+/// The same inside a transaction (writing in a thread reads its notices).
+pub async fn mark_read_by_link_in(
+    tx: &mut super::Tx,
+    person_id: i64,
+    link: &str,
+    now: i64,
+) -> Result<u64> {
+    let done = sqlx::query(
+        tx.q("UPDATE notices SET read_at = ? WHERE person_id = ? AND link = ? AND read_at IS NULL"),
+    )
+    .bind(now)
+    .bind(person_id)
+    .bind(link)
+    .execute(tx.conn())
+    .await?;
+    Ok(done.rows_affected())
+}
