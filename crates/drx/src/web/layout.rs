@@ -28,6 +28,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                             a href="/projects" { (ctx.t("nav-projects")) }
                             a href="/messages" { (ctx.t("nav-messages")) (count_badge(ctx.unread.0)) }
                             a href="/notifications" { (ctx.t("nav-notifications")) (count_badge(ctx.unread.1)) }
+                            a href="/events" { (ctx.t("nav-events")) }
                             @if crate::auth::authorization::can_oversee_projects(user) {
                                 a href="/dashboard" { (ctx.t("dashboard-title")) }
                             }
@@ -40,9 +41,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                                 button type="submit" class="link" { (ctx.t("nav-logout")) }
                             }
                         } @else {
+                            a href="/events" { (ctx.t("nav-events")) }
                             a href="/login" { (ctx.t("nav-login")) }
                         }
-                        a href="/events" { (ctx.t("nav-events")) }
                         a class="lang" href={ "/lang/" (other.code()) "?next=" (urlencode(&ctx.path)) } lang=(other.code()) {
                             (crate::i18n::t(other, "lang-name"))
                         }

@@ -33,8 +33,8 @@ fn max_mb() -> String {
 
 fn file_input(ctx: &Ctx) -> Markup {
     html! {
-        label for="file" { (ctx.t("conv-file")) }
-        input type="file" id="file" name="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx";
+        label for="conv-file" { (ctx.t("conv-file")) }
+        input type="file" id="conv-file" name="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx";
         p class="hint" { (i18n::t_args(ctx.lang, "conv-file-hint", &[("max", max_mb())])) }
     }
 }
@@ -251,6 +251,11 @@ pub async fn thread_page(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let (title, body) = thread_body(&ctx, &state, user, id, "", None).await?;
+    // Opening the thread read it: the navigation shows the counts after that.
+    let mut ctx = ctx.clone();
+    if let Some(u) = &ctx.user {
+        ctx.unread = svc::unread_counts(&state.db, u.id).await?;
+    }
     Ok(page(&ctx, &title, body))
 }
 
