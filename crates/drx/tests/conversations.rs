@@ -667,7 +667,8 @@ db_test!(bad_messages_are_refused_with_what_was_typed_kept, |db| {
     let r = doc
         .post_form(&format!("/threads/{t}"), &[("body", "forged")])
         .await;
-    assert_ne!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("multipart/form-data"));
     assert_eq!(
         drx::store::conversations::messages(db, t)
             .await

@@ -107,7 +107,14 @@ struct MessageForm {
     file: Option<(String, Vec<u8>)>,
 }
 
-async fn read_message_form(ctx: &Ctx, mut multipart: Multipart) -> Result<MessageForm, WebError> {
+/// What a message post may bring instead of a multipart form.
+pub type MessageUpload = Result<Multipart, axum::extract::multipart::MultipartRejection>;
+
+async fn read_message_form(ctx: &Ctx, multipart: MessageUpload) -> Result<MessageForm, WebError> {
+    let mut multipart = multipart.map_err(|_| WebError::BadRequest {
+        en: "Expected a message form (multipart/form-data).".into(),
+        zh: "请求不是消息表单格式。".into(),
+    })?;
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             let m = crate::services::Msg::new("error-file-too-large").arg("max", max_mb());
@@ -160,7 +167,7 @@ pub async fn open_thread(
     ctx: Ctx,
     State(state): State<AppState>,
     Path((kind, id)): Path<(String, i64)>,
-    multipart: Multipart,
+    multipart: MessageUpload,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let subject = Subject::parse(&kind).ok_or(WebError::NotFound)?;
@@ -264,7 +271,7 @@ pub async fn reply(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    multipart: Multipart,
+    multipart: MessageUpload,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let form = read_message_form(&ctx, multipart).await?;
