@@ -663,6 +663,26 @@ db_test!(bad_messages_are_refused_with_what_was_typed_kept, |db| {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A file over the upload limit.
+    let mut big = PDF.to_vec();
+    big.resize(drx::services::submissions::MAX_ATTACHMENT_BYTES + 1, b' ');
+    let r = svc::reply(
+        db,
+        &w.clinician,
+        t,
+        "too big",
+        Some(&Upload {
+            name: "big.pdf",
+            bytes: &big,
+        }),
+        BASE,
+        now(),
+    )
+    .await;
+    assert!(
+        matches!(r, Err(drx::services::ServiceError::Invalid(ref m)) if m.key == "error-file-too-large"),
+        "{r:?}"
+    );
     // Without the CSRF token nothing is written.
     let r = doc
         .post_form(&format!("/threads/{t}"), &[("body", "forged")])
