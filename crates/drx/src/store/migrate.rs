@@ -35,6 +35,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "matchmaking",
         include_str!("../../migrations/0006_matchmaking.sql"),
     ),
+    (
+        7,
+        "conversations and roadshows",
+        include_str!("../../migrations/0007_exchange.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.
