@@ -280,3 +280,42 @@ db_test!(clinicians_log_needs_with_private_details, |db| {
         before + 1
     );
 });
+
+db_test!(the_need_model_is_reused_until_the_catalogue_changes, |db| {
+    use drx::services::matching::NeedModel;
+    use std::sync::Arc;
+    drx::demo::generate(db, 2026).await.unwrap();
+    let first = NeedModel::shared(db).await.unwrap();
+    let again = NeedModel::shared(db).await.unwrap();
+    assert!(
+        Arc::ptr_eq(&first, &again),
+        "nothing changed: the same model"
+    );
+
+    let field = drx::store::catalogue::fields(db).await.unwrap()[0].id;
+    let mut c = client(db, "clinician@drx.example").await;
+    let r = c
+        .submit(
+            "/needs/new",
+            "/needs/new",
+            &[
+                ("problem", "monitor wound healing at home"),
+                ("population", "patients after cardiac surgery"),
+                ("outcome", "fewer readmissions"),
+                ("field", &field.to_string()),
+                ("urgency", "high"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = NeedModel::shared(db).await.unwrap();
+    assert!(
+        !Arc::ptr_eq(&first, &after),
+        "a new need rebuilds the model"
+    );
+    assert_eq!(after.needs.len(), first.needs.len() + 1);
+    assert!(after
+        .needs
+        .iter()
+        .any(|n| n.problem == "monitor wound healing at home"));
+});

@@ -1,5 +1,7 @@
 //! Affinity in the application: the engine's model built from the database's judges, teams,
 //! submissions and needs, with the reasons shown to people.
+use std::sync::{Arc, Mutex};
+
 use drx_engine::affinity::{AffinityModel, Document, Explanation, Params, Profile};
 use drx_engine::text::Analyzer;
 
@@ -300,7 +302,26 @@ pub struct NeedModel {
     pub model: AffinityModel,
 }
 
+/// The last need catalogue model built by this process, with the fingerprint it was built at.
+type CachedNeedModel = Option<((u64, [i64; 7]), Arc<NeedModel>)>;
+static NEED_MODEL: Mutex<CachedNeedModel> = Mutex::new(None);
+
 impl NeedModel {
+    /// The need catalogue's model, rebuilt only when the catalogue changed since the last build
+    /// (checked against the database on every call, so several nodes stay coherent). Need and
+    /// team pages ask for it on every view; building it costs time in proportion to the needs.
+    pub async fn shared(db: &Db) -> Result<Arc<NeedModel>> {
+        let key = (db.instance(), store::need_catalogue_fingerprint(db).await?);
+        if let Some((k, m)) = NEED_MODEL.lock().expect("need model cache").as_ref() {
+            if *k == key {
+                return Ok(m.clone());
+            }
+        }
+        let model = Arc::new(NeedModel::load(db).await?);
+        *NEED_MODEL.lock().expect("need model cache") = Some((key, model.clone()));
+        Ok(model)
+    }
+
     pub async fn load(db: &Db) -> Result<NeedModel> {
         let teams = store::teams(db).await?;
         let needs = store::open_needs(db).await?;

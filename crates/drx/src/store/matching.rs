@@ -452,6 +452,32 @@ pub struct NeedText {
     pub organization_zh: String,
 }
 
+/// What the need catalogue's affinity model is built from, in a few numbers: it changes whenever
+/// an open need, a team, a team's field or a sentence vector is added. (Needs and teams have no
+/// text edits; a path that adds one must keep this fingerprint moving.)
+pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 7]> {
+    let r = sqlx::query(
+        "SELECT CAST((SELECT COUNT(*) FROM needs WHERE status = 'open') AS BIGINT) AS a, \
+                CAST((SELECT COALESCE(MAX(id), 0) FROM needs) AS BIGINT) AS b, \
+                CAST((SELECT COUNT(*) FROM teams) AS BIGINT) AS c, \
+                CAST((SELECT COALESCE(MAX(id), 0) FROM teams) AS BIGINT) AS d, \
+                CAST((SELECT COUNT(*) FROM team_fields) AS BIGINT) AS e, \
+                CAST((SELECT COUNT(*) FROM embeddings) AS BIGINT) AS f, \
+                CAST((SELECT COALESCE(MAX(created_at), 0) FROM embeddings) AS BIGINT) AS g",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    Ok([
+        get_i64(&r, "a")?,
+        get_i64(&r, "b")?,
+        get_i64(&r, "c")?,
+        get_i64(&r, "d")?,
+        get_i64(&r, "e")?,
+        get_i64(&r, "f")?,
+        get_i64(&r, "g")?,
+    ])
+}
+
 pub async fn open_needs(db: &Db) -> Result<Vec<NeedText>> {
     let rows = sqlx::query(
         "SELECT n.id, n.problem, n.population, n.outcome, n.current_practice, f.code, f.name_en, f.name_zh, \

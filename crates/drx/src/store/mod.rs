@@ -70,7 +70,11 @@ pub enum Dialect {
 pub struct Db {
     pub(crate) pool: AnyPool,
     dialect: Dialect,
+    /// Which opened database this is within the process (for caches keyed per database).
+    instance: u64,
 }
+
+static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The URL of the embedded default database inside a data directory.
 pub fn sqlite_url(data_dir: &std::path::Path) -> String {
@@ -78,6 +82,11 @@ pub fn sqlite_url(data_dir: &std::path::Path) -> String {
 }
 
 impl Db {
+    /// A number that tells this opened database from any other opened by this process.
+    pub fn instance(&self) -> u64 {
+        self.instance
+    }
+
     /// Opens a database by URL (`sqlite://PATH?mode=rwc` or `postgres://...`). Does not migrate.
     pub async fn open(url: &str) -> Result<Db> {
         Self::open_with(url, None).await
@@ -134,7 +143,12 @@ impl Db {
             url: redact(url),
             reason: e.to_string(),
         })?;
-        Ok(Db { pool, dialect })
+        let instance = NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Db {
+            pool,
+            dialect,
+            instance,
+        })
     }
 
     pub fn dialect(&self) -> Dialect {

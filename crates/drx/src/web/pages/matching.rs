@@ -242,7 +242,7 @@ pub async fn team_needs_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Mar
     if mine.is_empty() {
         return Ok(html! {});
     }
-    let m = NeedModel::load(db).await?;
+    let m = NeedModel::shared(db).await?;
     let labels = FieldLabels::load(db).await?;
     Ok(html! {
         @for team in &mine {

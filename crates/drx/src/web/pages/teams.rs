@@ -113,7 +113,7 @@ pub async fn team_page(
     let here = format!("/teams/{id}");
 
     // The open needs that fit the team best.
-    let needs = NeedModel::load(&state.db).await?;
+    let needs = NeedModel::shared(&state.db).await?;
     let best_needs = needs
         .team_index(id)
         .map(|i| needs.top_needs(i, 6))
@@ -256,7 +256,7 @@ pub async fn need_teams_section(
 ) -> Result<Markup, WebError> {
     let speaks = crate::auth::authorization::can_speak_for_need(user, need_created_by);
     let here = format!("/needs/{need_id}");
-    let m = NeedModel::load(db).await?;
+    let m = NeedModel::shared(db).await?;
     let labels = FieldLabels::load(db).await?;
     let top = m
         .need_index(need_id)
