@@ -65,6 +65,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/matching.ftl"),
     include_str!("../locales/en/judging.ftl"),
     include_str!("../locales/en/pipeline.ftl"),
+    include_str!("../locales/en/api.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -72,6 +73,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/matching.ftl"),
     include_str!("../locales/zh/judging.ftl"),
     include_str!("../locales/zh/pipeline.ftl"),
+    include_str!("../locales/zh/api.ftl"),
 ];
 
 struct Bundles {

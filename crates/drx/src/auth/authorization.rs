@@ -180,6 +180,12 @@ pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool
     can_manage_call(person, &roles)
 }
 
+/// Seeing every engineering team (to pair teams with projects): those who run calls. Everyone
+/// else sees the teams they belong to.
+pub fn can_see_all_teams(person: &Person) -> bool {
+    can_create_call(person)
+}
+
 /// Creating a new call, and importing needs.
 pub fn can_create_call(person: &Person) -> bool {
     person.active

@@ -1,6 +1,7 @@
 //! The use cases of drx. Each checks permission (through `auth::authorization`), validates its
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
+pub mod api_tokens;
 pub mod assignment;
 pub mod calls;
 pub mod dashboard;
@@ -18,6 +19,7 @@ pub mod ranking;
 pub mod reports;
 pub mod reviews;
 pub mod submissions;
+pub mod teams;
 
 use crate::store::StoreError;
 

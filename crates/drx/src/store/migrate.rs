@@ -30,6 +30,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "project documents",
         include_str!("../../migrations/0005_project_documents.sql"),
     ),
+    (
+        8,
+        "api tokens",
+        include_str!("../../migrations/0008_api_tokens.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

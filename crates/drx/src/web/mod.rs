@@ -1,5 +1,6 @@
 //! The web application: server-rendered pages in Chinese and English, forms that work without
 //! JavaScript. Handlers only parse, ask `services`, and render; they hold no rules of their own.
+pub mod api;
 pub mod ctx;
 pub mod error;
 pub mod form;
@@ -203,6 +204,7 @@ pub fn router(state: AppState) -> Router {
             "/project-documents/{id}",
             get(pages::projects::download_document),
         )
+        .merge(pages::account::token_routes())
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(
@@ -210,6 +212,7 @@ pub fn router(state: AppState) -> Router {
             ctx::anonymous_csrf_cookie,
         ))
         .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT))
+        .nest(api::BASE, api::router())
         .with_state(state)
 }
 
