@@ -238,8 +238,8 @@ pub struct SubmissionIn {
     pub solution: String,
     #[serde(default)]
     pub evidence: String,
-    /// idea, prototype, ... (see the submission form).
-    #[serde(default)]
+    /// idea, concept, prototype or clinical_data.
+    #[schema(example = "idea")]
     pub stage: String,
     #[serde(default)]
     pub keywords: String,
