@@ -221,6 +221,16 @@ db_test!(every_refusal_is_a_problem_detail, |db| {
         &get(db, "/api/v1/needs/abc", &clin).await,
         StatusCode::BAD_REQUEST,
     );
+    // NUL characters, which PostgreSQL cannot store, in a body or a query.
+    let nul = r#"{"field_id": 1, "problem": "a\u0000b", "population": "p", "outcome": "o"}"#;
+    assert_problem(
+        &call(db, Method::POST, "/api/v1/needs", Some(&clin), Some(nul)).await,
+        StatusCode::BAD_REQUEST,
+    );
+    assert_problem(
+        &get(db, "/api/v1/needs?q=a%00b", &clin).await,
+        StatusCode::BAD_REQUEST,
+    );
     // 415: no JSON content type.
     let mut c = Client::new(db);
     let r = c

@@ -44,6 +44,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = Problem;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Problem> {
+        let headers = req.headers().clone();
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(e) => return Err(rejection(e.status(), e.body_text())),
+        };
+        if has_nul(&bytes) {
+            return Err(nul_refused());
+        }
+        let mut req = Request::new(axum::body::Body::from(bytes));
+        *req.headers_mut() = headers;
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(e) => Err(rejection(e.status(), e.body_text())),
@@ -58,6 +68,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        if parts
+            .uri
+            .query()
+            .is_some_and(|q| q.to_ascii_lowercase().contains("%00"))
+        {
+            return Err(nul_refused());
+        }
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(q) => Ok(ApiQuery(q.0)),
             Err(e) => Err(rejection(e.status(), e.body_text())),
@@ -77,6 +94,19 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
             Err(e) => Err(rejection(e.status(), e.body_text())),
         }
     }
+}
+
+/// NUL characters are refused in every text (PostgreSQL cannot store them, and no text needs one).
+fn has_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"))
+}
+
+fn nul_refused() -> Problem {
+    Problem::new(
+        axum::http::StatusCode::BAD_REQUEST,
+        "Text must not contain NUL characters.",
+        "文本不得包含 NUL 字符。",
+    )
 }
 
 fn rejection(status: axum::http::StatusCode, text: String) -> Problem {
