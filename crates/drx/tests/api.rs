@@ -194,7 +194,14 @@ db_test!(lists_come_in_capped_pages_with_a_next_link, |db| {
     if needs["total"].as_i64().unwrap() > 1 {
         assert_eq!(needs["next"], "/api/v1/needs?q=a&limit=1&offset=1");
     }
-    for bad in ["limit=0", "limit=-3", "offset=-1", "limit=ten"] {
+    let long = "q=".to_string() + &"x".repeat(201);
+    for bad in [
+        "limit=0",
+        "limit=-3",
+        "offset=-1",
+        "limit=ten",
+        long.as_str(),
+    ] {
         assert_problem(
             &get(db, &format!("{base}?{bad}"), &org).await,
             StatusCode::BAD_REQUEST,

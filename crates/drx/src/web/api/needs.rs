@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
-use super::page::{page_of, PageQuery};
+use super::page::{page_of, search_text, PageQuery};
 use super::problem::Problem;
 use crate::services::needs::{self as svc, NeedInput};
 use crate::store::needs::{Need, NeedFilter};
@@ -88,7 +88,7 @@ pub async fn list(
     ApiQuery(p): ApiQuery<PageQuery>,
 ) -> Result<Json<NeedPage>, Problem> {
     let w = p.window()?;
-    let q: String = s.q.clone().unwrap_or_default().chars().take(200).collect();
+    let q = search_text(s.q.as_deref())?;
     let status = s.status.clone().unwrap_or_default();
     let filter = NeedFilter {
         field_id: s.field.unwrap_or(0),

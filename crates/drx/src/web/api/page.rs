@@ -21,6 +21,20 @@ pub struct PageQuery {
     pub offset: Option<i64>,
 }
 
+/// Longest search text accepted, in characters.
+pub const MAX_SEARCH: usize = 200;
+
+/// The `q` of a list: at most [`MAX_SEARCH`] characters (longer is a 400, as documented).
+pub fn search_text(q: Option<&str>) -> Result<String, Problem> {
+    let q = q.unwrap_or("");
+    if q.chars().count() > MAX_SEARCH {
+        return Err(Problem::bad_request(format!(
+            "q is too long: at most {MAX_SEARCH} characters."
+        )));
+    }
+    Ok(q.to_string())
+}
+
 /// A checked page request.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Window {

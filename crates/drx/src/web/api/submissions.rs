@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::calls::FieldOut;
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
-use super::page::{page_of, PageQuery};
+use super::page::{page_of, search_text, PageQuery};
 use super::problem::Problem;
 use crate::auth::authorization::{can_manage_call, SubmissionView};
 use crate::services::exports;
@@ -140,7 +140,7 @@ pub async fn of_call(
         .await?
         .ok_or_else(Problem::not_found)?;
     let roles = catalogue::call_roles(&state.db, call_id, user.id).await?;
-    let q: String = s.q.clone().unwrap_or_default().chars().take(200).collect();
+    let q = search_text(s.q.as_deref())?;
     let status = s.status.clone().unwrap_or_default();
     let path = format!("/calls/{call_id}/submissions");
     if can_manage_call(&user, &roles) {
