@@ -154,6 +154,13 @@ db_test!(a_token_is_made_on_the_account_page_used_and_revoked, |db| {
         StatusCode::UNAUTHORIZED,
     );
 
+    // Creation and revocation are in the audit log.
+    let events = drx::store::audit::history(db, "api_token", stored[0].id)
+        .await
+        .unwrap();
+    let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["create", "revoke"]);
+
     // A deactivated account's tokens stop working too.
     let t2 = token(db, "other@h1.cn").await;
     assert_eq!(get(db, "/api/v1/calls", &t2).await.status, StatusCode::OK);
