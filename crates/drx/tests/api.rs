@@ -647,3 +647,73 @@ db_test!(the_openapi_document_lists_every_endpoint, |db| {
         );
     }
 });
+
+db_test!(me_answers_and_projects_take_milestones, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let org = token(db, "organizer@drx.example").await;
+    let clin = token(db, "clinician@drx.example").await;
+    let me = json_of(&get(db, "/api/v1/me", &clin).await);
+    assert_eq!(me["email"], "clinician@drx.example");
+    assert_eq!(me["roles"], json!(["clinician"]));
+
+    // A need's answering submissions: all of them for the organizer, in the full view; none
+    // for a judge with no assignment.
+    let (needs, _) = drx::store::needs::list(db, &Default::default(), 1000, 0)
+        .await
+        .unwrap();
+    let need = needs
+        .iter()
+        .find(|n| n.answers > 0)
+        .expect("a need with answers");
+    let answers = json_of(&get(db, &format!("/api/v1/needs/{}/submissions", need.id), &org).await);
+    assert_eq!(answers["total"], need.answers);
+    assert_eq!(answers["items"][0]["view"], "full");
+    let judge = token(db, "judge@drx.example").await;
+    let none = json_of(
+        &get(
+            db,
+            &format!("/api/v1/needs/{}/submissions", need.id),
+            &judge,
+        )
+        .await,
+    );
+    assert_eq!(none["total"], 0);
+
+    // A project made by the organizer takes milestones through the API; strangers see nothing.
+    let organizer = accounts::person(db, person_id(db, "organizer@drx.example").await)
+        .await
+        .unwrap()
+        .unwrap();
+    let team = matching::teams(db).await.unwrap()[0].team_id;
+    let pid = drx::services::projects::create(db, &organizer, 3, team, None, drx::store::now())
+        .await
+        .unwrap();
+    let detail = json_of(&get(db, &format!("/api/v1/projects/{pid}"), &org).await);
+    assert_eq!(detail["project"]["id"], pid);
+    assert_eq!(detail["project"]["may_decide"], true);
+    let m = json!({"title": "Bench prototype", "due_at": drx::store::now() + 30 * 86_400});
+    let path = format!("/api/v1/projects/{pid}/milestones");
+    assert_problem(
+        &call(db, Method::POST, &path, Some(&clin), Some(&m.to_string())).await,
+        StatusCode::NOT_FOUND,
+    );
+    let made = call(db, Method::POST, &path, Some(&org), Some(&m.to_string())).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let mid = json_of(&made)["id"].as_i64().unwrap();
+    let done = call(
+        db,
+        Method::POST,
+        &format!("/api/v1/milestones/{mid}/done"),
+        Some(&org),
+        None,
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(json_of(&done)["done_at"].is_i64());
+    let detail = json_of(&get(db, &format!("/api/v1/projects/{pid}"), &org).await);
+    assert_eq!(detail["milestones"][0]["title"], "Bench prototype");
+    assert_problem(
+        &get(db, &format!("/api/v1/projects/{pid}"), &clin).await,
+        StatusCode::NOT_FOUND,
+    );
+});

@@ -8,6 +8,7 @@ pub mod problem;
 
 mod assignment;
 mod calls;
+mod me;
 mod needs;
 mod projects;
 mod reviews;
@@ -71,22 +72,27 @@ impl Modify for BearerScheme {
 /// `#[utoipa::path]` annotation.
 fn endpoints() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(me::me))
         .routes(routes!(calls::list))
         .routes(routes!(calls::get))
         .routes(routes!(needs::list, needs::create))
         .routes(routes!(needs::get))
+        .routes(routes!(needs::answers))
         .routes(routes!(submissions::of_call, submissions::create))
         .routes(routes!(submissions::get, submissions::update))
         .routes(routes!(submissions::submit))
         .routes(routes!(submissions::withdraw))
         .routes(routes!(reviews::mine))
         .routes(routes!(reviews::get, reviews::save))
+        .routes(routes!(reviews::declare_conflict))
         .routes(routes!(assignment::of_call))
         .routes(routes!(assignment::get))
         .routes(routes!(teams::list))
         .routes(routes!(teams::get))
         .routes(routes!(projects::list))
         .routes(routes!(projects::get))
+        .routes(routes!(projects::add_milestone))
+        .routes(routes!(projects::milestone_done))
 }
 
 /// Error statuses every operation may answer with a problem.

@@ -9,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use super::page::{page_of, search_text, PageQuery};
 use super::problem::Problem;
+use super::submissions::SubmissionOut;
 use crate::services::needs::{self as svc, NeedInput};
 use crate::store::needs::{Need, NeedFilter};
 use crate::store::now;
@@ -167,4 +168,30 @@ pub async fn create(
     let id = svc::create(&state.db, &user, &input, now()).await?;
     let (need, _) = svc::compare(&state.db, &user, id).await?;
     Ok((StatusCode::CREATED, Json(need.into())))
+}
+
+page_of!(AnswerPage, SubmissionOut);
+
+/// The submissions answering a need that the caller may see, each in the caller's view.
+#[utoipa::path(get, path = "/needs/{id}/submissions", tag = "needs",
+    params(("id" = i64, Path, description = "The need's id", example = 1), PageQuery),
+    responses((status = 200, description = "A page of answering submissions", body = AnswerPage)))]
+pub async fn answers(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(p): ApiQuery<PageQuery>,
+) -> Result<Json<AnswerPage>, Problem> {
+    let w = p.window()?;
+    let (_, shown) = svc::compare(&state.db, &user, id).await?;
+    let total = shown.len() as i64;
+    Ok(Json(AnswerPage {
+        items: w
+            .slice(shown)
+            .into_iter()
+            .map(|(s, view)| SubmissionOut::of(s, view))
+            .collect(),
+        total,
+        next: w.next(&format!("/needs/{id}/submissions"), &[], total),
+    }))
 }

@@ -1,15 +1,16 @@
 //! Projects of the pipeline, as `services::projects` shows them to the caller.
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::extract::{ApiPath, ApiQuery, ApiUser};
+use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use super::page::{page_of, PageQuery};
 use super::problem::Problem;
 use crate::services::projects as svc;
 use crate::store::now;
-use crate::store::projects::ProjectRow;
+use crate::store::projects::{self as store, Milestone, ProjectRow};
 use crate::web::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -85,15 +86,101 @@ pub async fn list(
     }))
 }
 
-/// One project.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MilestoneOut {
+    pub id: i64,
+    pub project_id: i64,
+    pub title: String,
+    pub owner_id: Option<i64>,
+    pub owner: String,
+    /// Unix seconds (UTC).
+    pub due_at: i64,
+    pub done_at: Option<i64>,
+}
+
+impl From<Milestone> for MilestoneOut {
+    fn from(m: Milestone) -> MilestoneOut {
+        MilestoneOut {
+            id: m.id,
+            project_id: m.project_id,
+            title: m.title,
+            owner_id: m.owner_id,
+            owner: m.owner,
+            due_at: m.due_at,
+            done_at: m.done_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectDetailOut {
+    pub project: ProjectOut,
+    /// The caller may work on the project (milestones done, documents).
+    pub may_work: bool,
+    pub milestones: Vec<MilestoneOut>,
+}
+
+/// One project with its milestones.
 #[utoipa::path(get, path = "/projects/{id}", tag = "projects",
     params(("id" = i64, Path, description = "The project's id", example = 1)),
-    responses((status = 200, description = "The project", body = ProjectOut)))]
+    responses((status = 200, description = "The project", body = ProjectDetailOut)))]
 pub async fn get(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<i64>,
-) -> Result<Json<ProjectOut>, Problem> {
+) -> Result<Json<ProjectDetailOut>, Problem> {
     let (p, powers) = svc::get(&state.db, &user, id, now()).await?;
-    Ok(Json(ProjectOut::of(p, powers.decide)))
+    let milestones = store::milestones(&state.db, id).await?;
+    Ok(Json(ProjectDetailOut {
+        project: ProjectOut::of(p, powers.decide),
+        may_work: powers.work,
+        milestones: milestones.into_iter().map(MilestoneOut::from).collect(),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MilestoneIn {
+    pub title: String,
+    /// Who owns it (one of the project's people); nobody when not given.
+    pub owner_id: Option<i64>,
+    /// Unix seconds (UTC).
+    pub due_at: i64,
+}
+
+/// Adds a milestone (those who decide the project's gates).
+#[utoipa::path(post, path = "/projects/{id}/milestones", tag = "projects",
+    params(("id" = i64, Path, description = "The project's id", example = 1)),
+    request_body = MilestoneIn,
+    responses((status = 201, description = "The milestone", body = MilestoneOut)))]
+pub async fn add_milestone(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(m): ApiJson<MilestoneIn>,
+) -> Result<(StatusCode, Json<MilestoneOut>), Problem> {
+    let mid =
+        svc::add_milestone(&state.db, &user, id, &m.title, m.owner_id, m.due_at, now()).await?;
+    milestone(&state, mid)
+        .await
+        .map(|m| (StatusCode::CREATED, Json(m)))
+}
+
+async fn milestone(state: &AppState, id: i64) -> Result<MilestoneOut, Problem> {
+    Ok(store::milestone(&state.db, id)
+        .await?
+        .ok_or_else(Problem::not_found)?
+        .into())
+}
+
+/// Marks a milestone done (those who work on the project).
+#[utoipa::path(post, path = "/milestones/{id}/done", tag = "projects",
+    params(("id" = i64, Path, description = "The milestone's id", example = 1)),
+    responses((status = 200, description = "The milestone", body = MilestoneOut)))]
+pub async fn milestone_done(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<MilestoneOut>, Problem> {
+    svc::milestone_done(&state.db, &user, id, now()).await?;
+    Ok(Json(milestone(&state, id).await?))
 }

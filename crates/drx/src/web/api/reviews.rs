@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -179,4 +180,35 @@ pub async fn save(
     Ok(Json(ReviewOut::of(
         svc::workspace(&state.db, &user, id).await?,
     )))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ConflictIn {
+    /// Why the judge cannot review this submission (seen by the organizers).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Declares a conflict on one of the caller's reviews: the review is removed and another judge
+/// takes it over (or the organizers are told).
+#[utoipa::path(post, path = "/reviews/{id}/conflict", tag = "reviews",
+    params(("id" = i64, Path, description = "The review's id", example = 1)),
+    request_body = ConflictIn,
+    responses((status = 204, description = "Declared; the review is no longer the caller's")))]
+pub async fn declare_conflict(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(c): ApiJson<ConflictIn>,
+) -> Result<StatusCode, Problem> {
+    svc::declare_conflict(
+        &state.db,
+        &user,
+        id,
+        &c.reason,
+        &state.config.base_url,
+        now(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
