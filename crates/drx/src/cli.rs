@@ -81,6 +81,10 @@ enum Command {
         /// Data directory of the demo database (replaced on every run).
         #[arg(long, default_value = "data/demo")]
         data: PathBuf,
+        /// Build the demo in this empty database instead (PostgreSQL, for several nodes);
+        /// a database that already holds accounts is refused, never overwritten.
+        #[arg(long)]
+        database_url: Option<String>,
         #[command(flatten)]
         listen: ListenArgs,
         #[command(flatten)]
@@ -271,19 +275,26 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Demo {
             seed,
             data,
+            database_url,
             listen,
             mail,
             no_serve,
             reviews,
         } => {
             let sender = mail.sender()?;
-            let db = fresh_demo_database(&data).await?;
+            let (db, place) = match &database_url {
+                Some(url) => (empty_demo_database(url).await?, store::redact(url)),
+                None => (
+                    fresh_demo_database(&data).await?,
+                    data.display().to_string(),
+                ),
+            };
             let logins = crate::demo::generate(&db, seed).await?;
             if reviews {
                 let (done, open) = crate::demo::simulate_reviews(&db, seed).await?;
                 println!("Simulated judging: {done} reviews submitted, {open} unfinished.");
             }
-            println!("drx demo (seed {seed}) in {}", data.display());
+            println!("drx demo (seed {seed}) in {place}");
             println!("Demo logins (password: {}):", crate::demo::DEMO_PASSWORD);
             for (who, email) in &logins {
                 println!("  {who:<24} {email}");
@@ -445,6 +456,19 @@ async fn fresh_demo_database(dir: &Path) -> anyhow::Result<Db> {
         }
     }
     open_migrated(&store::sqlite_url(dir)).await
+}
+
+/// Opens and migrates a database given by URL for the demo; refuses one that holds accounts.
+async fn empty_demo_database(url: &str) -> anyhow::Result<Db> {
+    let db = open_migrated(url).await?;
+    let people = store::catalogue::count(&db, "people").await?;
+    if people > 0 {
+        anyhow::bail!(
+            "{} already holds {people} accounts; the demo only fills an empty database",
+            store::redact(url)
+        );
+    }
+    Ok(db)
 }
 
 /// A one-line progress bar on stderr: `[#####-----] 2/4 scoring affinity  0.4 s`.

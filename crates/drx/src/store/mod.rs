@@ -226,7 +226,7 @@ fn numbered_placeholders(sql: &str) -> String {
 }
 
 /// Hides a password in a database URL before it is shown or logged.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let creds = &url[s + 3..at];

@@ -1,0 +1,240 @@
+// Browser walk-through of the whole drx cycle, in one language, against a running demo server:
+// the organizer opens a call, a clinician submits with an attachment, the organizer runs and
+// publishes the judge assignment, the assigned judge scores, the organizer selects the finalist,
+// runs the team matching and publishes it, a project is created and passes its first gate.
+// Every step is a real page in Debian's chromium driven by playwright-core; each leaves a
+// screenshot in $DRX_SHOTS (default artifacts/e2e). Fails on an error page, a server error or a
+// step whose result does not show.
+//
+//   DRX_BASE=http://127.0.0.1:8080 node walkthrough.mjs zh|en
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+const BASE = process.env.DRX_BASE || "http://127.0.0.1:8080";
+const LANG = process.argv[2] || "zh";
+const SHOTS = process.env.DRX_SHOTS || "artifacts/e2e";
+const PASSWORD = process.env.DRX_DEMO_PASSWORD || "drx-demo-2026";
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+mkdirSync(SHOTS, { recursive: true });
+
+let shotNo = 0;
+const serverErrors = [];
+
+function fail(msg) {
+  throw new Error(`[${LANG}] ${msg}`);
+}
+
+async function shot(page, name) {
+  shotNo += 1;
+  const file = join(SHOTS, `${LANG}-${String(shotNo).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`  screenshot ${file}`);
+}
+
+/** Fails when the page shows an error notice or the last answer was an error. */
+async function expectFine(page, what) {
+  const errors = await page.locator(".notice.error").allInnerTexts();
+  if (errors.length) fail(`${what}: ${errors.join(" / ")}`);
+}
+
+/** A signed-in browser context of its own (own cookies), in the walk-through's language. */
+async function signIn(browser, email) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("response", (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${BASE}/lang/${LANG}`);
+  await page.goto(`${BASE}/login`);
+  await page.fill("#email", email);
+  await page.fill("#password", PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
+  if (new URL(page.url()).pathname === "/login") fail(`login as ${email} refused`);
+  const lang = await page.getAttribute("html", "lang");
+  if (!lang || !lang.startsWith(LANG)) fail(`page language is ${lang}, wanted ${LANG}`);
+  return page;
+}
+
+/** Submits the form that contains `button` and waits for the next page. */
+async function submit(page, button) {
+  await Promise.all([page.waitForNavigation(), page.click(button)]);
+}
+
+function localInput(date) {
+  // datetime-local value; the call's time zone (UTC+8) is ahead of UTC, so a UTC value is
+  // always in the past, never in the future: generous margins below keep the windows right.
+  return date.toISOString().slice(0, 16);
+}
+
+async function setPhase(page, callId, phase) {
+  await page.goto(`${BASE}/calls/${callId}`);
+  await page.selectOption(`form[action='/calls/${callId}/phase'] select[name=phase]`, phase);
+  await submit(page, `form[action='/calls/${callId}/phase'] button[type=submit]`);
+  await expectFine(page, `moving call ${callId} to ${phase}`);
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const tag = `${LANG}-${Date.now() % 1000000}`;
+    const day = 24 * 3600 * 1000;
+    const now = Date.now();
+
+    // 1. The organizer opens a call.
+    console.log("1. organizer creates and opens a call");
+    const org = await signIn(browser, "organizer@drx.example");
+    await org.goto(`${BASE}/calls/new`);
+    await org.fill("#slug", `walk-${tag}`);
+    await org.fill("#title_zh", `走查 ${tag}`);
+    await org.fill("#title_en", `Walk-through ${tag}`);
+    await org.check("input[name=field][value='1']");
+    await org.fill("input[name=open_start]", localInput(new Date(now - 2 * day)));
+    await org.fill("input[name=open_end]", localInput(new Date(now + 3 * day)));
+    await org.fill("input[name=review_start]", localInput(new Date(now + 3 * day)));
+    await org.fill("input[name=review_end]", localInput(new Date(now + 10 * day)));
+    await org.fill("#reviews_per_submission", "1");
+    await org.fill("#finalists", "1");
+    await shot(org, "call-form");
+    await submit(org, "form.stacked button[type=submit]");
+    await expectFine(org, "creating the call");
+    const callId = (new URL(org.url()).pathname.match(/^\/calls\/(\d+)/) || [])[1];
+    if (!callId) fail(`no call page after creating the call (at ${org.url()})`);
+    await setPhase(org, callId, "open");
+    await shot(org, "call-open");
+
+    // 2. A clinician submits a solution with an attachment.
+    console.log("2. clinician submits with an attachment");
+    const clin = await signIn(browser, "clinician@drx.example");
+    await clin.goto(`${BASE}/calls/${callId}/submit`);
+    await clin.fill("#title", LANG === "zh" ? `康复外骨骼步态训练 ${tag}` : `Exoskeleton gait training ${tag}`);
+    await clin.fill("#need_statement", "A way to restore walking in stroke patients that shortens rehabilitation.");
+    await clin.fill("#solution", "A lightweight lower-limb exoskeleton with adaptive assistance for gait training.");
+    await clin.fill("#evidence", "Pilot with 12 patients; walking speed improved by 0.2 m/s.");
+    await clin.check("input[name=field][value='1']");
+    await clin.fill("#keywords", "exoskeleton, gait, stroke, 康复");
+    await submit(clin, "button[name=action][value=save]");
+    await expectFine(clin, "saving the draft");
+    const subId = (new URL(clin.url()).pathname.match(/^\/submissions\/(\d+)/) || [])[1];
+    if (!subId) fail(`no submission page after saving (at ${clin.url()})`);
+    await clin.setInputFiles("#file", {
+      name: "pilot-results.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    });
+    await submit(clin, `form[action='/submissions/${subId}/attachments'] button[type=submit]`);
+    await expectFine(clin, "uploading the attachment");
+    if (!(await clin.locator("a[href^='/attachments/']").count())) fail("the attachment is not listed");
+    await submit(clin, `form[action='/submissions/${subId}/submit'] button[type=submit]`);
+    await expectFine(clin, "submitting");
+    await shot(clin, "submitted");
+
+    // 3. The organizer runs the assignment and publishes it.
+    console.log("3. organizer runs and publishes the assignment");
+    await setPhase(org, callId, "review");
+    await org.goto(`${BASE}/calls/${callId}/assignment`);
+    await submit(org, `form[action='/calls/${callId}/assignment'] button[type=submit]`);
+    await expectFine(org, "running the assignment");
+    const runPath = new URL(org.url()).pathname;
+    if (!/\/assignment\/\d+$/.test(runPath)) fail(`no run page after the run (at ${runPath})`);
+    const judgeName = (await org.locator("tr:has(input[name=forbid]) td:nth-child(2)").first().innerText()).trim();
+    await shot(org, "assignment-run");
+    await submit(org, `form[action$='/publish'] button[type=submit]`);
+    await expectFine(org, "publishing the assignment");
+    await shot(org, "assignment-published");
+
+    // The assigned judge's address, from the admin's people page.
+    const admin = await signIn(browser, "admin@drx.example");
+    await admin.goto(`${BASE}/admin/people`);
+    const row = admin.locator("tr", { has: admin.locator(`td:text-is("${judgeName}")`) }).first();
+    const judgeEmail = (await row.locator("td", { hasText: "@" }).first().innerText()).trim();
+    if (!judgeEmail.includes("@")) fail(`no address for judge ${judgeName}`);
+
+    // 4. The judge scores.
+    console.log(`4. judge ${judgeEmail} scores`);
+    const judge = await signIn(browser, judgeEmail);
+    await judge.goto(`${BASE}/`);
+    const reviewLinks = await judge.locator("a[href^='/reviews/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    let scored = false;
+    for (const href of reviewLinks) {
+      await judge.goto(`${BASE}${href}`);
+      if (!(await judge.getByText(`${tag}`).count())) continue;
+      for (const input of await judge.locator("input[name^=score_]").all()) await input.fill("8");
+      await judge.selectOption("#confidence", "4");
+      await judge.fill("#comments_for_authors", "Clear need, convincing pilot data.");
+      await submit(judge, "button[name=action][value=submit]");
+      await expectFine(judge, "submitting the review");
+      scored = true;
+      break;
+    }
+    if (!scored) fail("the judge has no review of the walk-through submission");
+    await shot(judge, "review-submitted");
+
+    // 5. The organizer selects the finalist.
+    console.log("5. organizer selects the finalist");
+    await setPhase(org, callId, "decision");
+    await org.goto(`${BASE}/calls/${callId}/ranking`);
+    await org.check(`input[name=select][value='${subId}']`);
+    await shot(org, "ranking");
+    await submit(org, `form[action='/calls/${callId}/decisions'] button[type=submit]`);
+    await expectFine(org, "deciding");
+    await shot(org, "finalist");
+
+    // 6. A team is matched to the finalist.
+    console.log("6. organizer matches a team to the finalist");
+    await setPhase(org, callId, "matchmaking");
+    const teamId = await matchTeam(org, callId, subId);
+
+    // 7. A project is created and passes its first gate.
+    console.log("7. project created; first gate passed");
+    await org.goto(`${BASE}/projects/new`);
+    await org.selectOption("select[name=submission]", subId);
+    await org.selectOption("select[name=team]", teamId);
+    await submit(org, "form[action='/projects/new'] button[type=submit]");
+    await expectFine(org, "creating the project");
+    const projectId = (new URL(org.url()).pathname.match(/^\/projects\/(\d+)/) || [])[1];
+    if (!projectId) fail(`no project page after creating it (at ${org.url()})`);
+    const stageBefore = await org.locator("ol.gates li.current").innerText();
+    for (;;) {
+      const tick = org.locator(`form[action='/projects/${projectId}/check']:has(input[name=on][value='1']) button`).first();
+      if (!(await tick.count())) break;
+      await Promise.all([org.waitForNavigation(), tick.click()]);
+      await expectFine(org, "ticking the checklist");
+    }
+    await org.check("input[name=decision][value=go]");
+    await org.fill("textarea[name=reason]", "Checklist complete; proceed to proof of concept.");
+    await submit(org, `form[action='/projects/${projectId}/decision'] button[type=submit]`);
+    await expectFine(org, "recording the gate decision");
+    const stageAfter = await org.locator("ol.gates li.current").innerText();
+    if (stageAfter === stageBefore) fail(`the project is still at ${stageBefore} after a go`);
+    await shot(org, "gate-passed");
+
+    if (serverErrors.length) fail(`server errors: ${serverErrors.join(", ")}`);
+    console.log(`walk-through (${LANG}) passed: call ${callId}, submission ${subId}, project ${projectId}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Runs teams -> finalists for the call, publishes it and returns the matched team's id. */
+async function matchTeam(org, callId, subId) {
+  await org.goto(`${BASE}/calls/${callId}/team-matching`);
+  await submit(org, `form[action='/calls/${callId}/team-matching'] button[type=submit]`);
+  await expectFine(org, "running the team matching");
+  await shot(org, "team-matching");
+  const teamLink = org.locator("a[href^='/teams/']").first();
+  const teamId = ((await teamLink.getAttribute("href")) || "").split("/").pop();
+  await submit(org, `form[action$='/publish'] button[type=submit]`);
+  await expectFine(org, "publishing the team matching");
+  await shot(org, "team-matched");
+  if (!teamId) fail(`no team matched to submission ${subId}`);
+  return teamId;
+}
+
+main().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});
