@@ -191,9 +191,8 @@ async function main() {
     // 7. A project is created and passes its first gate.
     console.log("7. project created; first gate passed");
     await org.goto(`${BASE}/projects/new`);
-    await org.selectOption("select[name=submission]", subId);
-    await org.selectOption("select[name=team]", teamId);
-    await submit(org, "form[action='/projects/new'] button[type=submit]");
+    await shot(org, "project-from-match");
+    await submit(org, `form[action='/projects/new']:has(input[name=submission][value='${subId}']):has(input[name=team][value='${teamId}']) button[type=submit]`);
     await expectFine(org, "creating the project");
     const projectId = (new URL(org.url()).pathname.match(/^\/projects\/(\d+)/) || [])[1];
     if (!projectId) fail(`no project page after creating it (at ${org.url()})`);
@@ -225,7 +224,7 @@ async function matchTeam(org, callId, subId) {
   await submit(org, `form[action='/calls/${callId}/team-matching'] button[type=submit]`);
   await expectFine(org, "running the team matching");
   await shot(org, "team-matching");
-  const teamLink = org.locator("a[href^='/teams/']").first();
+  const teamLink = org.locator(`tr:has(input[name=forbid][value^='${subId}-']) a[href^='/teams/']`).first();
   const teamId = ((await teamLink.getAttribute("href")) || "").split("/").pop();
   await submit(org, `form[action$='/publish'] button[type=submit]`);
   await expectFine(org, "publishing the team matching");

@@ -149,6 +149,9 @@ db_test!(
         let pairs = assert_valid(db, run_id).await;
         let page = org.get(&format!("/calls/1/assignment/{run_id}")).await;
         assert!(page.body.contains("评委工作量分布") && page.body.contains("匹配最差的方案"));
+        // Each pair's stored reason is shown with the reader's labels and field names.
+        assert!(page.body.contains("共同术语") && page.body.contains("领域"));
+        assert!(!page.body.contains("terms: ") && !page.body.contains("fields: "));
 
         // Nothing reaches judges before publication.
         assert_eq!(catalogue::count(db, "reviews").await.unwrap(), 0);

@@ -7,6 +7,7 @@ api-token-created = Your new token is below. Copy it now: it is shown only once.
 api-token-revoke = Revoke
 api-token-revoked = Revoked
 api-token-revoked-ok = The token was revoked; programs using it are refused from now on.
+api-token-not-found = You have no such live token; nothing was changed.
 api-token-none = You have no API tokens.
 api-token-last-used = Last used
 api-token-created-at = Created

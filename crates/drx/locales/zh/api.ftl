@@ -7,6 +7,7 @@ api-token-created = 新令牌如下。请立即复制：它只显示这一次。
 api-token-revoke = 撤销
 api-token-revoked = 已撤销
 api-token-revoked-ok = 令牌已撤销；使用它的程序从现在起将被拒绝。
+api-token-not-found = 您没有这个有效令牌；未做任何更改。
 api-token-none = 您还没有 API 令牌。
 api-token-last-used = 最近使用
 api-token-created-at = 创建于

@@ -180,12 +180,6 @@ pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool
     can_manage_call(person, &roles)
 }
 
-/// Seeing every engineering team (to pair teams with projects): those who run calls. Everyone
-/// else sees the teams they belong to.
-pub fn can_see_all_teams(person: &Person) -> bool {
-    can_create_call(person)
-}
-
 /// Creating a new call, and importing needs.
 pub fn can_create_call(person: &Person) -> bool {
     person.active
@@ -479,5 +473,79 @@ mod project_tests {
             &person(&[Role::Organizer], None),
             &ProjectAccess::default()
         ));
+    }
+}
+
+/// The catalogues (needs, teams) are for everyone signed in.
+pub fn can_browse_catalogues(person: &Person) -> bool {
+    person.active
+}
+
+/// Who speaks for a need in matchmaking: the person who logged it, and the curators of the
+/// catalogue (admins, organizers).
+pub fn can_speak_for_need(person: &Person, need_created_by: Option<i64>) -> bool {
+    person.active
+        && (need_created_by == Some(person.id)
+            || person.roles.contains(&Role::Admin)
+            || person.roles.contains(&Role::Organizer))
+}
+
+/// Who speaks for a submission in matchmaking: its team (authors and members).
+pub fn can_speak_for_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    person.active && a.on_team
+}
+
+/// Who speaks for an engineering team: its members.
+pub fn can_speak_for_team(person: &Person, is_member: bool) -> bool {
+    person.active && is_member
+}
+
+/// The confidential part of a need: its owner and the curators always; an engineer only when
+/// their team's interest in the need was accepted AND they accepted the current version of the
+/// governing call's confidentiality terms.
+pub fn can_open_confidential(
+    person: &Person,
+    owner: bool,
+    team_interest_accepted: bool,
+    accepted_current_terms: bool,
+) -> bool {
+    person.active && (owner || (team_interest_accepted && accepted_current_terms))
+}
+
+#[cfg(test)]
+mod matchmaking_tests {
+    use super::*;
+
+    fn person(id: i64, roles: &[Role]) -> Person {
+        Person {
+            id,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            title: String::new(),
+            organization_id: None,
+            organization_en: String::new(),
+            organization_zh: String::new(),
+            locale: "en".into(),
+            active: true,
+            roles: roles.to_vec(),
+        }
+    }
+
+    #[test]
+    fn confidential_parts_need_both_the_accepted_interest_and_the_terms() {
+        let e = person(3, &[Role::Engineer]);
+        assert!(!can_open_confidential(&e, false, false, false));
+        assert!(!can_open_confidential(&e, false, false, true));
+        assert!(!can_open_confidential(&e, false, true, false));
+        assert!(can_open_confidential(&e, false, true, true));
+        assert!(can_open_confidential(&e, true, false, false));
+    }
+
+    #[test]
+    fn a_need_is_spoken_for_by_its_author_and_the_curators() {
+        assert!(can_speak_for_need(&person(3, &[Role::Clinician]), Some(3)));
+        assert!(!can_speak_for_need(&person(4, &[Role::Clinician]), Some(3)));
+        assert!(can_speak_for_need(&person(4, &[Role::Organizer]), Some(3)));
+        assert!(!can_speak_for_need(&person(4, &[Role::Engineer]), None));
     }
 }

@@ -1,6 +1,7 @@
 //! `drx demo`: a realistic, deterministic bilingual data set: the Dr. X call with 155
 //! submissions from 12 hospitals, 40 judges, engineering teams, needs and expertise.
 pub mod corpus;
+pub mod matchmaking;
 pub mod reviews;
 pub use reviews::simulate_reviews;
 
@@ -578,6 +579,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             .await?;
         }
     }
+    matchmaking::seed(&mut tx, call, organizer, t0).await?;
     let detail = serde_json::json!({ "seed": seed, "submissions": seeds.len(), "judges": judges, "teams": teams });
     audit::record(
         &mut tx,

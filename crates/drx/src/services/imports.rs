@@ -38,6 +38,13 @@ pub fn parse_csv(text: &str) -> std::result::Result<Table, RowError> {
     let mut any = false;
     while let Some(c) = chars.next() {
         any = true;
+        // PostgreSQL cannot store U+0000 in text; a file with one is not text anyway.
+        if c == '\0' {
+            return Err(RowError {
+                line,
+                msg: Msg::new("import-error-nul"),
+            });
+        }
         if quoted {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
@@ -83,39 +90,85 @@ pub fn parse_csv(text: &str) -> std::result::Result<Table, RowError> {
     Ok(out)
 }
 
+/// Widest sheet an import reads (the import formats have about a dozen columns).
+pub const MAX_IMPORT_COLUMNS: usize = 200;
+
 /// Reads the first sheet of an XLSX workbook; line numbers are the sheet's row numbers.
+/// The archive is inspected (bounded) before calamine opens it, and cells are read one by one:
+/// a sheet that places a cell far away (say at XFD1048576) costs nothing, where asking calamine
+/// for the whole range would allocate rows x columns cells.
 pub fn parse_xlsx(bytes: &[u8]) -> std::result::Result<Table, RowError> {
     use calamine::{Data, Reader, Xlsx};
-    let unreadable = || RowError {
+    let error = |key: &'static str| RowError {
         line: 0,
-        msg: Msg::new("import-error-file"),
+        msg: Msg::new(key),
     };
-    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|_| unreadable())?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(unreadable)?
-        .map_err(|_| unreadable())?;
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let mut out = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|d| match d {
-                Data::Empty => String::new(),
-                Data::String(s) => s.clone(),
-                Data::Int(n) => n.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::Bool(b) => b.to_string(),
-                other => other.to_string(),
-            })
-            .collect();
-        if cells.iter().any(|c| !c.trim().is_empty()) {
-            out.push((first_row + i + 1, cells));
+    super::archive::inspect(bytes, &super::archive::OFFICE)
+        .map_err(|_| error("error-file-archive"))?;
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|_| error("import-error-file"))?;
+    let first = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| error("import-error-file"))?;
+    let mut cells = wb
+        .worksheet_cells_reader(&first)
+        .map_err(|_| error("import-error-file"))?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut first_col = u32::MAX;
+    let mut last_col = 0;
+    while let Some(cell) = cells.next_cell().map_err(|_| error("import-error-file"))? {
+        let text = match Data::from(cell.get_value().clone()) {
+            Data::Empty => String::new(),
+            Data::String(s) => s,
+            Data::Int(n) => n.to_string(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::Bool(b) => b.to_string(),
+            other => other.to_string(),
+        };
+        if text.trim().is_empty() {
+            continue;
         }
+        let (row, col) = cell.get_position();
+        if text.contains('\0') {
+            return Err(RowError {
+                line: row as usize + 1,
+                msg: Msg::new("import-error-nul"),
+            });
+        }
+        first_col = first_col.min(col);
+        last_col = last_col.max(col);
+        if (last_col - first_col) as usize >= MAX_IMPORT_COLUMNS {
+            return Err(RowError {
+                line: row as usize + 1,
+                msg: Msg::new("import-error-too-wide").arg("max", MAX_IMPORT_COLUMNS),
+            });
+        }
+        if !rows.contains_key(&row) && rows.len() > MAX_IMPORT_ROWS {
+            return Err(RowError {
+                line: row as usize + 1,
+                msg: Msg::new("import-error-too-many").arg("max", MAX_IMPORT_ROWS),
+            });
+        }
+        rows.entry(row).or_default().push((col, text));
     }
-    Ok(out)
+    let width = if rows.is_empty() {
+        0
+    } else {
+        (last_col - first_col) as usize + 1
+    };
+    Ok(rows
+        .into_iter()
+        .map(|(row, cells)| {
+            let mut line = vec![String::new(); width];
+            for (col, text) in cells {
+                line[(col - first_col) as usize] = text;
+            }
+            (row as usize + 1, line)
+        })
+        .collect())
 }
 
 /// CSV or XLSX, told by the content.

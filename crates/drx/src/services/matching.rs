@@ -319,6 +319,24 @@ impl NeedModel {
         self.teams.iter().position(|t| t.team_id == team_id)
     }
 
+    pub fn need_index(&self, need_id: i64) -> Option<usize> {
+        self.needs.iter().position(|n| n.id == need_id)
+    }
+
+    /// The `k` teams that fit open need `n` best.
+    pub fn top_teams(&self, n: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_profiles(n, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: r.index,
+                document: n,
+                score: r.score,
+                explanation: self.model.explain(r.index, n, 6),
+            })
+            .collect()
+    }
+
     /// The `k` open needs that fit team `t` best.
     pub fn top_needs(&self, t: usize, k: usize) -> Vec<Fit> {
         self.model

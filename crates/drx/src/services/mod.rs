@@ -2,13 +2,16 @@
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
 pub mod api_tokens;
+pub mod archive;
 pub mod assignment;
 pub mod calls;
+pub mod confidentiality;
 pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;
 pub mod imports;
+pub mod interests;
 pub mod list_exports;
 pub mod mail;
 pub mod matching;
@@ -19,6 +22,7 @@ pub mod ranking;
 pub mod reports;
 pub mod reviews;
 pub mod submissions;
+pub mod team_matching;
 pub mod teams;
 
 use crate::store::StoreError;

@@ -718,7 +718,8 @@ pub struct CheckedFile {
 }
 
 /// The checks of every upload (submission attachments, project documents): not empty, within
-/// the size limit, a type told by its first bytes, a clean name, its checksum.
+/// the size limit, a type told by its first bytes, office archives within `archive::OFFICE`,
+/// a clean name, its checksum.
 pub fn check_upload(filename: &str, bytes: &[u8]) -> Result<CheckedFile> {
     if bytes.is_empty() {
         return Err(ServiceError::invalid("error-file-empty"));
@@ -729,6 +730,10 @@ pub fn check_upload(filename: &str, bytes: &[u8]) -> Result<CheckedFile> {
         ));
     }
     let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
+    if matches!(kind, FileKind::Docx | FileKind::Xlsx | FileKind::Pptx) {
+        super::archive::inspect(bytes, &super::archive::OFFICE)
+            .map_err(|_| ServiceError::invalid("error-file-archive"))?;
+    }
     Ok(CheckedFile {
         name: clean_filename(filename, kind),
         kind,

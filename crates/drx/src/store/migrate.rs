@@ -31,6 +31,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0005_project_documents.sql"),
     ),
     (
+        6,
+        "matchmaking",
+        include_str!("../../migrations/0006_matchmaking.sql"),
+    ),
+    (
         8,
         "api tokens",
         include_str!("../../migrations/0008_api_tokens.sql"),

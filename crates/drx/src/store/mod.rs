@@ -12,6 +12,7 @@ pub mod calls;
 pub mod catalogue;
 pub mod embeddings;
 pub mod matching;
+pub mod matchmaking;
 pub mod migrate;
 pub mod needs;
 pub mod outbox;

@@ -42,6 +42,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
                 zh: "请求不是表单格式。".into(),
             });
         }
+        if has_encoded_nul(&bytes) {
+            return Err(nul_refused());
+        }
         let token: TokenOnly = serde_html_form::from_bytes(&bytes).map_err(|_| WebError::Csrf)?;
         if ctx.csrf.is_empty() || !constant_time_eq(&token.csrf, &ctx.csrf) {
             return Err(WebError::Csrf);
@@ -51,5 +54,32 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             zh: format!("无法读取表单：{e}。"),
         })?;
         Ok(CsrfForm(value))
+    }
+}
+
+/// Whether a URL-encoded text holds an encoded NUL (`%00`). `%` itself is sent as `%25`, so
+/// `%00` can only be a NUL, which no text field needs and PostgreSQL cannot store.
+pub fn has_encoded_nul(encoded: &[u8]) -> bool {
+    encoded
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0')
+        || encoded.contains(&0)
+}
+
+pub fn nul_refused() -> WebError {
+    WebError::BadRequest {
+        en: "The request holds a NUL character, which no field accepts.".into(),
+        zh: "请求中含有 NUL 字符，任何字段都不接受。".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn encoded_nuls_are_found_and_percent_signs_are_not_mistaken_for_them() {
+        assert!(super::has_encoded_nul(b"body=a%00b"));
+        assert!(super::has_encoded_nul(b"q=\0"));
+        assert!(!super::has_encoded_nul(b"body=100%2500"));
+        assert!(!super::has_encoded_nul(b"body=a%20b"));
     }
 }

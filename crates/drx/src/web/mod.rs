@@ -6,6 +6,7 @@ pub mod error;
 pub mod form;
 pub mod layout;
 pub mod pages;
+pub mod routes;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,10 +15,12 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use axum::Router;
 
+use crate::domain::Role;
 use crate::store::Db;
+use routes::{get, post, Access::*, RouteTable};
+pub use routes::{Access, RouteInfo};
 
 /// Settings of a running server.
 #[derive(Clone, Debug)]
@@ -39,172 +42,335 @@ pub struct AppState {
 /// Largest form body accepted (uploads have their own limit).
 pub const FORM_BODY_LIMIT: usize = 256 * 1024;
 
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::home::home))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/static/app.css", get(pages::assets::css))
-        .route("/lang/{code}", get(pages::auth::switch_language))
-        .route(
-            "/login",
-            get(pages::auth::login_page).post(pages::auth::login),
-        )
-        .route("/logout", post(pages::auth::logout))
+/// Every route with the rule that guards it (see `routes.rs` and ARCHITECTURE.md).
+/// `/api/v1` is not here: it is its own router with token authentication.
+fn routes() -> RouteTable {
+    use pages::*;
+    const ADMIN: &[Role] = &[Role::Admin];
+    const STAFF: &[Role] = &[Role::Admin, Role::Organizer];
+    const SUBMITTERS: &[Role] = &[Role::Admin, Role::Clinician];
+    const NEED_AUTHORS: &[Role] = &[Role::Admin, Role::Organizer, Role::Clinician];
+    const UPLOAD: usize = submissions::UPLOAD_BODY_LIMIT;
+    RouteTable::new()
+        .route("/", Public, get(home::home))
+        .route("/healthz", Public, get(|| async { "ok" }))
+        .route("/static/app.css", Public, get(assets::css))
+        .route("/lang/{code}", Public, get(auth::switch_language))
+        .route("/login", Public, get(auth::login_page).post(auth::login))
+        .route("/logout", Public, post(auth::logout))
         .route(
             "/password/forgot",
-            get(pages::auth::forgot_page).post(pages::auth::forgot),
+            Public,
+            get(auth::forgot_page).post(auth::forgot),
         )
         .route(
             "/password/reset/{token}",
-            get(pages::auth::reset_page).post(pages::auth::reset),
+            Public,
+            get(auth::reset_page).post(auth::reset),
         )
         .route(
             "/invite/{token}",
-            get(pages::auth::invitation_page).post(pages::auth::accept_invitation),
+            Public,
+            get(auth::invitation_page).post(auth::accept_invitation),
         )
-        .route("/account", get(pages::account::account_page))
-        .route("/account/password", post(pages::account::change_password))
+        .route("/account", SignedIn, get(account::account_page))
+        .route(
+            "/account/password",
+            SignedIn,
+            post(account::change_password),
+        )
+        .route("/account/tokens", SignedIn, post(account::create_token))
+        .route(
+            "/account/tokens/{id}/revoke",
+            SignedIn,
+            post(account::revoke_token),
+        )
         .route(
             "/admin/people",
-            get(pages::admin::people_page).post(pages::admin::create_person),
+            Roles(STAFF),
+            get(admin::people_page).post(admin::create_person),
         )
-        .route("/admin/invitations", post(pages::admin::invite))
-        .route("/admin/people/{id}/roles", post(pages::admin::set_roles))
-        .route("/admin/people/{id}/active", post(pages::admin::set_active))
-        .route("/calls", get(pages::submissions::calls_page))
-        .route("/calls/{id}", get(pages::submissions::call_page))
+        .route("/admin/invitations", Roles(STAFF), post(admin::invite))
+        .route(
+            "/admin/people/{id}/roles",
+            Roles(STAFF),
+            post(admin::set_roles),
+        )
+        .route(
+            "/admin/people/{id}/active",
+            Roles(ADMIN),
+            post(admin::set_active),
+        )
+        .route("/calls", SignedIn, get(submissions::calls_page))
+        .route("/calls/{id}", SignedIn, get(submissions::call_page))
         .route(
             "/calls/new",
-            get(pages::calls::new_page).post(pages::calls::create),
+            Roles(STAFF),
+            get(calls::new_page).post(calls::create),
         )
         .route(
             "/calls/{id}/edit",
-            get(pages::calls::edit_page).post(pages::calls::edit),
+            CallOrganizer,
+            get(calls::edit_page).post(calls::edit),
         )
-        .route("/calls/{id}/phase", post(pages::calls::set_phase))
-        .route("/calls/{id}/extend", post(pages::calls::extend))
+        .route("/calls/{id}/phase", CallOrganizer, post(calls::set_phase))
+        .route("/calls/{id}/extend", CallOrganizer, post(calls::extend))
         .route(
             "/calls/{id}/submit",
-            get(pages::submissions::new_page).post(pages::submissions::create),
+            Roles(SUBMITTERS),
+            get(submissions::new_page).post(submissions::create),
         )
-        .route("/calls/{id}/submissions", get(pages::call_list::list_page))
-        .route("/calls/{id}/overlaps", get(pages::call_list::overlaps_page))
-        .route("/calls/{id}/export/csv", get(pages::call_list::export_csv))
+        .route(
+            "/calls/{id}/submissions",
+            CallOrganizer,
+            get(call_list::list_page),
+        )
+        .route(
+            "/calls/{id}/overlaps",
+            CallOrganizer,
+            get(call_list::overlaps_page),
+        )
+        .route(
+            "/calls/{id}/export/csv",
+            CallOrganizer,
+            get(call_list::export_csv),
+        )
         .route(
             "/calls/{id}/export/xlsx",
-            get(pages::call_list::export_xlsx),
+            CallOrganizer,
+            get(call_list::export_xlsx),
         )
-        .route("/needs", get(pages::needs::list_page))
+        .route("/needs", SignedIn, get(needs::list_page))
         .route(
             "/needs/import",
-            get(pages::imports::needs_page)
-                .post(pages::imports::import_needs)
-                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+            Roles(STAFF),
+            get(imports::needs_page)
+                .post(imports::import_needs)
+                .body_limit(UPLOAD),
         )
         .route(
             "/calls/{id}/import",
-            get(pages::imports::submissions_page)
-                .post(pages::imports::import_submissions)
-                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+            CallOrganizer,
+            get(imports::submissions_page)
+                .post(imports::import_submissions)
+                .body_limit(UPLOAD),
         )
-        .route("/needs/{id}", get(pages::needs::need_page))
+        .route(
+            "/needs/{id}",
+            Party("needs::can_see_confidential"),
+            get(needs::need_page),
+        )
         .route(
             "/needs/new",
-            get(pages::needs::new_need_page).post(pages::needs::create_need),
+            Roles(NEED_AUTHORS),
+            get(needs::new_need_page).post(needs::create_need),
         )
-        .route("/submissions/{id}", get(pages::submissions::detail))
+        .route(
+            "/submissions/{id}",
+            Party("can_view_submission"),
+            get(submissions::detail),
+        )
         .route(
             "/submissions/{id}/edit",
-            get(pages::submissions::edit_page).post(pages::submissions::edit),
+            Party("can_edit_submission"),
+            get(submissions::edit_page).post(submissions::edit),
         )
-        .route("/submissions/{id}/submit", post(pages::submissions::submit))
+        .route(
+            "/submissions/{id}/submit",
+            Party("can_edit_submission"),
+            post(submissions::submit),
+        )
         .route(
             "/submissions/{id}/withdraw",
-            post(pages::submissions::withdraw),
+            Party("can_withdraw_submission"),
+            post(submissions::withdraw),
         )
         .route(
             "/submissions/{id}/revisions",
-            get(pages::submissions::revisions),
+            Party("can_view_submission"),
+            get(submissions::revisions),
         )
         .route(
             "/submissions/{id}/attachments",
-            post(pages::submissions::upload)
-                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+            Party("can_edit_submission"),
+            post(submissions::upload).body_limit(UPLOAD),
         )
-        .route("/attachments/{id}", get(pages::submissions::download))
+        .route(
+            "/attachments/{id}",
+            Party("can_view_submission"),
+            get(submissions::download),
+        )
         .route(
             "/attachments/{id}/delete",
-            post(pages::submissions::delete_attachment),
+            Party("can_edit_submission"),
+            post(submissions::delete_attachment),
         )
         .route(
             "/submissions/{id}/matches",
-            get(pages::matching::submission_matches),
+            Party("can_manage_call"),
+            get(matching::submission_matches),
         )
         .route(
             "/calls/{id}/assignment",
-            get(pages::assignment::assignment_page).post(pages::assignment::run),
+            CallOrganizer,
+            get(assignment::assignment_page).post(assignment::run),
         )
         .route(
             "/calls/{id}/assignment/{run}",
-            get(pages::assignment::run_page),
+            CallOrganizer,
+            get(assignment::run_page),
         )
         .route(
             "/calls/{id}/assignment/{run}/publish",
-            post(pages::assignment::publish),
+            CallOrganizer,
+            post(assignment::publish),
         )
         .route(
             "/reviews/{id}",
-            get(pages::reviews::review_page).post(pages::reviews::save_review),
+            Party("can_edit_review"),
+            get(reviews::review_page).post(reviews::save_review),
         )
         .route(
             "/reviews/{id}/conflict",
-            post(pages::reviews::declare_conflict),
+            Party("can_edit_review"),
+            post(reviews::declare_conflict),
         )
         .route(
             "/submissions/{id}/discussion",
-            get(pages::reviews::discussion_page).post(pages::reviews::post_message),
+            Party("can_join_discussion"),
+            get(reviews::discussion_page).post(reviews::post_message),
         )
-        .route("/calls/{id}/progress", get(pages::ranking::progress_page))
+        .route(
+            "/calls/{id}/progress",
+            CallOrganizer,
+            get(ranking::progress_page),
+        )
         .route(
             "/calls/{id}/reminders",
-            post(pages::ranking::send_reminders),
+            CallOrganizer,
+            post(ranking::send_reminders),
         )
-        .route("/calls/{id}/ranking", get(pages::ranking::ranking_page))
-        .route("/calls/{id}/decisions", post(pages::ranking::decide))
-        .route("/dashboard", get(pages::dashboard::dashboard))
-        .route("/dashboard/export/csv", get(pages::dashboard::export_csv))
-        .route("/dashboard/export/xlsx", get(pages::dashboard::export_xlsx))
-        .route("/calls/{id}/report", get(pages::dashboard::report))
-        .route("/projects", get(pages::projects::board))
+        .route(
+            "/calls/{id}/ranking",
+            CallOrganizer,
+            get(ranking::ranking_page),
+        )
+        .route(
+            "/calls/{id}/decisions",
+            CallOrganizer,
+            post(ranking::decide),
+        )
+        .route("/dashboard", Roles(STAFF), get(dashboard::dashboard))
+        .route(
+            "/dashboard/export/csv",
+            Roles(STAFF),
+            get(dashboard::export_csv),
+        )
+        .route(
+            "/dashboard/export/xlsx",
+            Roles(STAFF),
+            get(dashboard::export_xlsx),
+        )
+        .route("/calls/{id}/report", CallOrganizer, get(dashboard::report))
+        .route("/projects", SignedIn, get(projects::board))
         .route(
             "/projects/new",
-            get(pages::projects::new_page).post(pages::projects::create),
+            Roles(STAFF),
+            get(projects::new_page).post(projects::create),
         )
-        .route("/projects/export/csv", get(pages::projects::export_csv))
-        .route("/projects/export/xlsx", get(pages::projects::export_xlsx))
-        .route("/projects/{id}", get(pages::projects::detail))
-        .route("/projects/{id}/check", post(pages::projects::check))
-        .route("/projects/{id}/decision", post(pages::projects::decide))
-        .route("/projects/{id}/pathway", post(pages::projects::pathway))
+        .route("/projects/export/csv", SignedIn, get(projects::export_csv))
+        .route(
+            "/projects/export/xlsx",
+            SignedIn,
+            get(projects::export_xlsx),
+        )
+        .route(
+            "/projects/{id}",
+            Party("can_view_project"),
+            get(projects::detail),
+        )
+        .route(
+            "/projects/{id}/check",
+            Party("can_work_on_project"),
+            post(projects::check),
+        )
+        .route(
+            "/projects/{id}/decision",
+            Party("can_decide_gate"),
+            post(projects::decide),
+        )
+        .route(
+            "/projects/{id}/pathway",
+            Party("can_work_on_project"),
+            post(projects::pathway),
+        )
         .route(
             "/projects/{id}/milestones",
-            post(pages::projects::add_milestone),
+            Party("can_work_on_project"),
+            post(projects::add_milestone),
         )
         .route(
             "/milestones/{id}/done",
-            post(pages::projects::milestone_done),
+            Party("can_work_on_project"),
+            post(projects::milestone_done),
         )
-        .route("/exports/{list}/{format}", get(pages::list_exports::export))
+        .route(
+            "/exports/{list}/{format}",
+            Party("list_exports::allowed"),
+            get(list_exports::export),
+        )
         .route(
             "/projects/{id}/documents",
-            post(pages::projects::upload_document)
-                .layer(DefaultBodyLimit::max(pages::submissions::UPLOAD_BODY_LIMIT)),
+            Party("can_work_on_project"),
+            post(projects::upload_document).body_limit(UPLOAD),
         )
         .route(
             "/project-documents/{id}",
-            get(pages::projects::download_document),
+            Party("can_view_project"),
+            get(projects::download_document),
         )
-        .merge(pages::account::token_routes())
+        // Matchmaking: catalogue of teams, interests, confidentiality terms, team matching.
+        .route("/teams", SignedIn, get(teams::list_page))
+        .route("/teams/{id}", SignedIn, get(teams::team_page))
+        .route("/interests", SignedIn, get(interests::list_page))
+        .route(
+            "/interests",
+            Party("interests::may_express"),
+            post(interests::express),
+        )
+        .route(
+            "/interests/{id}/answer",
+            Party("interests::may_answer"),
+            post(interests::answer),
+        )
+        .route("/needs/{id}/terms", SignedIn, post(terms::accept))
+        .route("/calls/{id}/terms", SignedIn, get(terms::show))
+        .route("/calls/{id}/terms", CallOrganizer, post(terms::save))
+        .route(
+            "/calls/{id}/team-matching",
+            CallOrganizer,
+            get(team_matching::overview_page).post(team_matching::run),
+        )
+        .route(
+            "/calls/{id}/team-matching/{run}",
+            CallOrganizer,
+            get(team_matching::run_page),
+        )
+        .route(
+            "/calls/{id}/team-matching/{run}/publish",
+            CallOrganizer,
+            post(team_matching::publish),
+        )
+}
+
+/// The route table: every (method, path) the web router answers, with its declared rule.
+pub fn route_table() -> Vec<RouteInfo> {
+    routes().routes().to_vec()
+}
+
+pub fn router(state: AppState) -> Router {
+    routes()
+        .into_router()
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn(guard))
         .layer(middleware::from_fn_with_state(
@@ -216,9 +382,13 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Refuses cross-site state changes by their Origin before any handler runs, and sets the
-/// headers every page carries.
+/// Refuses cross-site state changes by their Origin and NUL characters in the address before
+/// any handler runs, and sets the headers every page carries.
 async fn guard(req: Request, next: Next) -> Response {
+    let uri = req.uri().to_string();
+    if form::has_encoded_nul(uri.as_bytes()) {
+        return form::nul_refused().into_response();
+    }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let host = req
             .headers()

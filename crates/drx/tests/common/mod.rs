@@ -2,6 +2,8 @@
 //! PostgreSQL, and a small cookie-keeping client that drives the router in-process.
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -267,3 +269,52 @@ pub async fn account(db: &Db, email: &str, roles: &[drx::domain::Role]) -> i64 {
 }
 
 pub const PASSWORD: &str = "correct horse battery";
+
+impl Client {
+    /// The CSRF token a form of this client must carry: the session's when signed in (read from
+    /// the account page), the anonymous double-submit cookie otherwise.
+    pub async fn csrf_token(&mut self) -> String {
+        if self.cookies.contains_key("drx_session") {
+            let page = self.get("/account").await;
+            if page.status == StatusCode::OK {
+                return page.csrf();
+            }
+        }
+        if !self.cookies.contains_key("drx_csrf") {
+            self.get("/login").await;
+        }
+        self.cookies.get("drx_csrf").cloned().unwrap_or_default()
+    }
+
+    /// Posts a multipart form with the CSRF field and one file field named `file`.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        csrf: &str,
+        filename: &str,
+        content: &[u8],
+    ) -> Resp {
+        let boundary = "----drxcommonboundary0123456789";
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let req = Request::post(path)
+            .header(header::COOKIE, self.cookie_header())
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.send(req).await
+    }
+}

@@ -83,16 +83,6 @@ fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Ma
     }
 }
 
-/// The routes of the token section (merged into the page router).
-pub fn token_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/account/tokens", axum::routing::post(create_token))
-        .route(
-            "/account/tokens/{id}/revoke",
-            axum::routing::post(revoke_token),
-        )
-}
-
 #[derive(Deserialize)]
 pub struct NewToken {
     #[serde(default)]
@@ -121,14 +111,13 @@ pub async fn revoke_token(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    api_tokens::revoke(&state.db, user, id, now()).await?;
-    let body = account_body(
-        &ctx,
-        &state,
-        Some(("ok", ctx.t("api-token-revoked-ok"))),
-        None,
-    )
-    .await?;
+    // Only one's own tokens can be revoked; any other id is simply not among them.
+    let message = match api_tokens::revoke(&state.db, user, id, now()).await {
+        Ok(()) => ("ok", ctx.t("api-token-revoked-ok")),
+        Err(ServiceError::NotFound) => ("error", ctx.t("api-token-not-found")),
+        Err(e) => return Err(e.into()),
+    };
+    let body = account_body(&ctx, &state, Some(message), None).await?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }
 

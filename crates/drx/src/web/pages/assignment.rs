@@ -19,7 +19,7 @@ use crate::web::layout::{bar, csrf_field, datetime, notice, page};
 use crate::web::pages::matching::score_bar;
 use crate::web::{see_other, AppState};
 
-async fn managed_call(
+pub async fn managed_call(
     ctx: &Ctx,
     state: &AppState,
     call_id: i64,
@@ -121,7 +121,7 @@ pub struct RunForm {
     forbid: Vec<String>,
 }
 
-fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
+pub fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
     let mut out = Vec::new();
     for v in values {
         let bad = || WebError::BadRequest {
@@ -180,6 +180,7 @@ pub async fn run_page(
         .ok_or(WebError::NotFound)?;
     let params: AssignParams = serde_json::from_str(&run.parameters).unwrap_or_default();
     let pairs = store::run_pairs(&state.db, run_id).await?;
+    let labels = crate::web::pages::matching::FieldLabels::load(&state.db).await?;
     let judges = store::judges_of_call(&state.db, call_id).await?;
     let subs = store::submissions_of_call(&state.db, call_id).await?;
     let judge_name: HashMap<i64, &str> = judges
@@ -252,7 +253,7 @@ pub async fn run_page(
                         @if i == 0 { td rowspan=(v.len()) { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) br; span class="muted" { (ctx.t("assign-sum")) " " (format!("{:.2}", total(v))) } } }
                         td { (judge_name.get(&p.assignee_id).copied().unwrap_or("?")) }
                         td { (score_bar(p.affinity, best)) }
-                        td class="muted small" { (p.reason) }
+                        td class="small" { (crate::web::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
                         td { @if is_pinned(*s, p.assignee_id) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
                         td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
                     }

@@ -83,6 +83,10 @@ pub async fn login(
     let next = safe_next(f.next.as_deref());
     match accounts::login(&state.db, &f.email, &f.password, &ctx.client_key, now()).await {
         Ok(ok) => {
+            // Whatever session this browser had ends: one sign-in, one session.
+            if let Some(previous) = &ctx.session_token {
+                accounts::logout(&state.db, previous).await?;
+            }
             let mut res = see_other(&next);
             res.headers_mut().append(
                 header::SET_COOKIE,

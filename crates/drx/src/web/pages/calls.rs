@@ -451,6 +451,8 @@ pub async fn extend(
     CsrfForm(f): CsrfForm<ExtendForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent: a stranger learns nothing from the form's errors.
+    crate::services::require_call_manager(&state.db, user, id).await?;
     let until = parse_local(&f.until, TZ)
         .ok_or_else(|| WebError::from(ServiceError::invalid("error-call-date")))?;
     svc::extend(&state.db, user, id, until, now()).await?;
@@ -475,7 +477,9 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
                 a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
                 a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } " · "
-                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } }
+                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } " · "
+                a href={ "/calls/" (id) "/team-matching" } { (ctx.t("team-match-title")) " →" } " · "
+                a href={ "/calls/" (id) "/terms" } { (ctx.t("terms-page-title")) " →" } }
             div class="grid" {
                 form method="post" action={ "/calls/" (id) "/phase" } class="stacked" {
                     (csrf_field(ctx))

@@ -201,12 +201,13 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
             h2 { (ctx.t("my-teams")) }
             @for t in &teams {
                 div class="card" {
-                    strong { (ctx.pick(&t.name_en, &t.name_zh)) }
+                    strong { a href={ "/teams/" (t.id) } { (ctx.pick(&t.name_en, &t.name_zh)) } }
                     " " span class="muted" { (ctx.t("capacity")) ": " (t.capacity) }
                     p { (t.capabilities) }
                 }
             }
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
+            p { a href="/interests" { (ctx.t("interests-title")) " →" } " · " a href="/teams" { (ctx.t("teams-title")) " →" } }
             (fitting_needs)
             h2 { (ctx.t("open-needs")) }
             p { a href="/needs" { (ctx.t("needs-title")) " →" } }

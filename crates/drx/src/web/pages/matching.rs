@@ -53,6 +53,34 @@ pub fn reasons(ctx: &Ctx, e: &Explanation, labels: &FieldLabels) -> Markup {
     }
 }
 
+/// A reason stored with an assignment pair (`services::matching::reason_line`: "terms: a, b |
+/// fields: rehabilitation | keywords: .. | nearest: title"), shown with the reader's labels and
+/// field names. Text in another shape is shown as it is.
+pub fn stored_reason(ctx: &Ctx, reason: &str, labels: &FieldLabels) -> Markup {
+    let parts: Vec<(&str, &str)> = reason
+        .split(" | ")
+        .filter_map(|part| part.split_once(": "))
+        .collect();
+    let known = |k: &str| matches!(k, "terms" | "fields" | "keywords" | "nearest");
+    if parts.is_empty() || !parts.iter().all(|(k, _)| known(k)) {
+        return html! { (reason) };
+    }
+    html! {
+        @for (i, (kind, value)) in parts.iter().enumerate() {
+            @if i > 0 { " · " }
+            span class="muted" { (ctx.t(&format!("reason-{kind}"))) ": " }
+            @if *kind == "fields" {
+                @for (j, code) in value.split(", ").enumerate() {
+                    @if j > 0 { ", " }
+                    (labels.label(ctx, code))
+                }
+            } @else {
+                (value)
+            }
+        }
+    }
+}
+
 /// The shared terms worth showing: not a field code (fields have their own line), and not a
 /// piece of a longer shown term (Chinese segmentation yields both 传感器 and 传感).
 fn shown_terms<'a>(e: &'a Explanation, labels: &FieldLabels) -> Vec<&'a str> {
@@ -142,7 +170,7 @@ pub async fn submission_matches(
             tbody { @for f in &top_teams {
                 @let t = &teams.teams[f.profile];
                 tr {
-                    td { strong { (ctx.pick(&t.name_en, &t.name_zh)) } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) } }
+                    td { strong { a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) } }
                     td { (score_bar(f.score, best_team)) }
                     td { (reasons(&ctx, &f.explanation, &labels)) }
                 }

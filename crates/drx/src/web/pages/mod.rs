@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod history;
 pub mod home;
 pub mod imports;
+pub mod interests;
 pub mod list_exports;
 pub mod matching;
 pub mod needs;
@@ -17,6 +18,9 @@ pub mod projects;
 pub mod ranking;
 pub mod reviews;
 pub mod submissions;
+pub mod team_matching;
+pub mod teams;
+pub mod terms;
 
 /// The "Export CSV · Export Excel" links of a list page.
 pub fn list_exports_links(

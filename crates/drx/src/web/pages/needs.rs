@@ -69,6 +69,7 @@ pub async fn list_page(
         )
     };
     let body = html! {
+        (super::teams::catalogue_tabs(&ctx, "needs"))
         h1 { (ctx.t("needs-title")) }
         (super::list_exports_links(&ctx, "needs", None))
         p class="muted" { (ctx.t("needs-lead")) }
@@ -142,6 +143,8 @@ pub async fn need_page(
         Vec::new()
     };
     let title = svc::statement(ctx.lang, &n);
+    let (gate, secret) = crate::services::confidentiality::gate(&state.db, user, id).await?;
+    let teams = super::teams::need_teams_section(&ctx, &state.db, user, id, n.created_by).await?;
     let history = if svc::curator(user) {
         Some(super::history::section(&ctx, &state.db, "need", id).await?)
     } else {
@@ -161,8 +164,12 @@ pub async fn need_page(
             tr { th { (ctx.t("need-population")) } td { (n.population) } }
             tr { th { (ctx.t("need-outcome")) } td { (n.outcome) } }
             tr { th { (ctx.t("need-current-practice")) } td class="prewrap" { (n.current_practice) } }
-            @if !n.confidential_details.is_empty() {
+            @if gate.owner && !n.confidential_details.is_empty() {
                 tr { th { (ctx.t("need-confidential")) } td class="prewrap" { (n.confidential_details) } }
+            } @else if let Some(secret) = secret.as_ref().filter(|_| gate.has_confidential) {
+                tr { th { (ctx.t("need-confidential")) } td class="prewrap" { (secret) } }
+            } @else if gate.has_confidential {
+                tr { th { (ctx.t("need-confidential")) } td { (super::terms::gate_box(&ctx, n.id, &gate)) } }
             }
         } } }
         @for (cid, en, zh) in &open_calls {
@@ -190,6 +197,7 @@ pub async fn need_page(
                 }
             }
         }
+        (teams)
         @if let Some(h) = history { (h) }
     };
     Ok(page(&ctx, &title, body))

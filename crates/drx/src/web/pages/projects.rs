@@ -90,8 +90,30 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
         .into_iter()
         .filter(|o| o.kind == "poc_centre")
         .collect();
+    // Published team matches of the person's calls: one click makes the project.
+    let matched: Vec<_> = crate::store::matchmaking::matches_without_project(&state.db)
+        .await?
+        .into_iter()
+        .filter(|m| candidates.iter().any(|c| c.0 == m.submission_id))
+        .collect();
+    let labels = crate::web::pages::matching::FieldLabels::load(&state.db).await?;
     let body = html! {
         h1 { (ctx.t("project-new")) }
+        @if !matched.is_empty() {
+            h2 { (ctx.t("project-from-matches")) }
+            div class="table-wrap" { table { tbody { @for m in &matched { tr {
+                td { "#" (m.submission_id) " " (m.title) }
+                td { (ctx.pick(&m.team_en, &m.team_zh)) }
+                td class="small" { (crate::web::pages::matching::stored_reason(&ctx, &m.reason, &labels)) }
+                td { form method="post" action="/projects/new" class="inline" {
+                    (csrf_field(&ctx))
+                    input type="hidden" name="submission" value=(m.submission_id);
+                    input type="hidden" name="team" value=(m.team_id);
+                    input type="hidden" name="poc" value="";
+                    button type="submit" { (ctx.t("project-from-match")) }
+                } }
+            } } } } }
+        }
         @if candidates.is_empty() { p class="muted" { (ctx.t("project-no-candidates")) } }
         @else {
             form method="post" action="/projects/new" class="card" {
@@ -138,6 +160,10 @@ pub async fn create(
     CsrfForm(f): CsrfForm<NewForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent (the service checks the call of the submission too).
+    if !can_oversee_projects(user) {
+        return Err(WebError::Forbidden);
+    }
     let submission: i64 = f.submission.parse().map_err(|_| bad_choice())?;
     let team: i64 = f.team.parse().map_err(|_| bad_choice())?;
     let poc = if f.poc.is_empty() {
@@ -450,6 +476,11 @@ pub async fn add_milestone(
     CsrfForm(f): CsrfForm<MilestoneForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
+    // Who may, before what they sent.
+    let (_, powers) = svc::get(&state.db, user, id, now()).await?;
+    if !powers.decide {
+        return Err(WebError::Forbidden);
+    }
     let due = parse_due(&f.due).ok_or_else(|| {
         WebError::from(crate::services::ServiceError::invalid(
             "error-milestone-date",

@@ -485,6 +485,7 @@ async fn detail_body(
     };
     let feedback =
         crate::web::pages::reviews::feedback_section(ctx, &state.db, user, s, access).await?;
+    let teams = super::teams::submission_teams_section(ctx, &state.db, user, s, access).await?;
     Ok(html! {
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         @for (body, _, at) in &notices { div class="notice ok receipt" { (body) " " span class="muted" { (datetime(*at)) } } }
@@ -575,6 +576,7 @@ async fn detail_body(
                 button type="submit" { (ctx.t("sub-upload-button")) }
             }
         }
+        (teams)
         @if let Some(h) = history { (h) }
     })
 }

@@ -1,0 +1,739 @@
+//! Every route of the web route table, requested as anonymous and as each demo role, against who
+//! is expected to be allowed. The cases are checked against `drx::web::route_table()`: a route
+//! without a case here (or a case for a route that no longer exists) fails the test by name, and
+//! the declared rule of each route (`Access`) must agree with the expected roles.
+//!
+//! Allowed means anything but a refusal: not 401/403/404 and not a redirect to the login page;
+//! a 5xx always fails. POSTs carry a valid CSRF token and a minimal form. Each role gets its own
+//! fresh database, and the POSTs that change a lot (phase, withdrawal, deactivation, logout) run
+//! last. `/api/v1` is a separate router with token authentication and is not covered here.
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::fixture::{fixture, Fixture, PDF};
+use common::{Backend, Client, Resp};
+use drx::demo::DEMO_PASSWORD;
+use drx::web::Access;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Who {
+    Anonymous,
+    Clinician,
+    Judge,
+    Organizer,
+    Engineer,
+    Poc,
+    Admin,
+}
+use Who::*;
+
+const EVERYONE: &[Who] = &[Anonymous, Clinician, Judge, Organizer, Engineer, Poc, Admin];
+const SIGNED_IN: &[Who] = &[Clinician, Judge, Organizer, Engineer, Poc, Admin];
+const STAFF: &[Who] = &[Organizer, Admin];
+const NOBODY: &[Who] = &[];
+
+impl Who {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Anonymous => None,
+            Clinician => Some("clinician@drx.example"),
+            Judge => Some("judge@drx.example"),
+            Organizer => Some("organizer@drx.example"),
+            Engineer => Some("engineer@drx.example"),
+            Poc => Some("poc@drx.example"),
+            Admin => Some("admin@drx.example"),
+        }
+    }
+}
+
+enum Body {
+    None,
+    Form(Vec<(&'static str, String)>),
+    File(&'static str, Vec<u8>),
+}
+
+struct Case {
+    method: &'static str,
+    /// The route as declared in the table.
+    route: &'static str,
+    url: String,
+    body: Body,
+    allowed: &'static [Who],
+}
+
+fn get(route: &'static str, url: String, allowed: &'static [Who]) -> Case {
+    Case {
+        method: "GET",
+        route,
+        url,
+        body: Body::None,
+        allowed,
+    }
+}
+
+fn post(
+    route: &'static str,
+    url: String,
+    form: &[(&'static str, &str)],
+    allowed: &'static [Who],
+) -> Case {
+    Case {
+        method: "POST",
+        route,
+        url,
+        body: Body::Form(form.iter().map(|(k, v)| (*k, v.to_string())).collect()),
+        allowed,
+    }
+}
+
+fn upload(
+    route: &'static str,
+    url: String,
+    name: &'static str,
+    bytes: &[u8],
+    allowed: &'static [Who],
+) -> Case {
+    Case {
+        method: "POST",
+        route,
+        url,
+        body: Body::File(name, bytes.to_vec()),
+        allowed,
+    }
+}
+
+/// Every route with an example and who may use it, in the order they are requested: pages
+/// first, then posts, the posts that change the most last.
+fn cases(f: &Fixture) -> Vec<Case> {
+    let c = f.call;
+    let own = f.own_submission;
+    let other = f.other_submission;
+    let p = f.project;
+    let token = "0".repeat(64);
+    let csv = "title,need_statement\n".as_bytes();
+    vec![
+        get("/", "/".into(), EVERYONE),
+        get("/healthz", "/healthz".into(), EVERYONE),
+        get("/static/app.css", "/static/app.css".into(), EVERYONE),
+        get("/lang/{code}", "/lang/en".into(), EVERYONE),
+        get("/login", "/login".into(), EVERYONE),
+        get("/password/forgot", "/password/forgot".into(), EVERYONE),
+        get(
+            "/password/reset/{token}",
+            format!("/password/reset/{token}"),
+            EVERYONE,
+        ),
+        get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
+        get("/account", "/account".into(), SIGNED_IN),
+        get("/admin/people", "/admin/people".into(), STAFF),
+        get("/calls", "/calls".into(), SIGNED_IN),
+        get("/calls/{id}", format!("/calls/{c}"), SIGNED_IN),
+        get("/calls/new", "/calls/new".into(), STAFF),
+        get("/calls/{id}/edit", format!("/calls/{c}/edit"), STAFF),
+        get(
+            "/calls/{id}/submit",
+            format!("/calls/{c}/submit"),
+            &[Clinician, Admin],
+        ),
+        get(
+            "/calls/{id}/submissions",
+            format!("/calls/{c}/submissions"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/overlaps",
+            format!("/calls/{c}/overlaps"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/export/csv",
+            format!("/calls/{c}/export/csv"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/export/xlsx",
+            format!("/calls/{c}/export/xlsx"),
+            STAFF,
+        ),
+        get("/needs", "/needs".into(), SIGNED_IN),
+        get("/teams", "/teams".into(), SIGNED_IN),
+        get("/teams/{id}", format!("/teams/{}", f.team), SIGNED_IN),
+        get("/interests", "/interests".into(), SIGNED_IN),
+        get("/calls/{id}/terms", format!("/calls/{c}/terms"), SIGNED_IN),
+        get(
+            "/calls/{id}/team-matching",
+            format!("/calls/{c}/team-matching"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/team-matching/{run}",
+            format!("/calls/{c}/team-matching/{}", f.team_run),
+            STAFF,
+        ),
+        get("/needs/import", "/needs/import".into(), STAFF),
+        get("/calls/{id}/import", format!("/calls/{c}/import"), STAFF),
+        get("/needs/{id}", format!("/needs/{}", f.need), SIGNED_IN),
+        get(
+            "/needs/new",
+            "/needs/new".into(),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}",
+            format!("/submissions/{own}"),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}",
+            format!("/submissions/{other}"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/edit",
+            format!("/submissions/{own}/edit"),
+            &[Clinician],
+        ),
+        get(
+            "/submissions/{id}/revisions",
+            format!("/submissions/{own}/revisions"),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/revisions",
+            format!("/submissions/{other}/revisions"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/attachments/{id}",
+            format!("/attachments/{}", f.attachment_own),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/attachments/{id}",
+            format!("/attachments/{}", f.attachment_other),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/submissions/{id}/matches",
+            format!("/submissions/{own}/matches"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/assignment",
+            format!("/calls/{c}/assignment"),
+            STAFF,
+        ),
+        get(
+            "/calls/{id}/assignment/{run}",
+            format!("/calls/{c}/assignment/{}", f.run),
+            STAFF,
+        ),
+        get(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.judge_review),
+            &[Judge],
+        ),
+        get(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.other_judge_review),
+            NOBODY,
+        ),
+        get(
+            "/submissions/{id}/discussion",
+            format!("/submissions/{other}/discussion"),
+            &[Judge, Organizer, Admin],
+        ),
+        get(
+            "/calls/{id}/progress",
+            format!("/calls/{c}/progress"),
+            STAFF,
+        ),
+        get("/calls/{id}/ranking", format!("/calls/{c}/ranking"), STAFF),
+        get("/dashboard", "/dashboard".into(), STAFF),
+        get(
+            "/dashboard/export/csv",
+            "/dashboard/export/csv".into(),
+            STAFF,
+        ),
+        get(
+            "/dashboard/export/xlsx",
+            "/dashboard/export/xlsx".into(),
+            STAFF,
+        ),
+        get("/calls/{id}/report", format!("/calls/{c}/report"), STAFF),
+        get("/projects", "/projects".into(), SIGNED_IN),
+        get("/projects/new", "/projects/new".into(), STAFF),
+        get(
+            "/projects/export/csv",
+            "/projects/export/csv".into(),
+            SIGNED_IN,
+        ),
+        get(
+            "/projects/export/xlsx",
+            "/projects/export/xlsx".into(),
+            SIGNED_IN,
+        ),
+        get(
+            "/projects/{id}",
+            format!("/projects/{p}"),
+            &[Clinician, Organizer, Engineer, Poc, Admin],
+        ),
+        get(
+            "/exports/{list}/{format}",
+            "/exports/people/csv".into(),
+            STAFF,
+        ),
+        get(
+            "/exports/{list}/{format}",
+            format!("/exports/ranking/xlsx?call={c}"),
+            STAFF,
+        ),
+        get(
+            "/project-documents/{id}",
+            format!("/project-documents/{}", f.document),
+            &[Clinician, Organizer, Engineer, Poc, Admin],
+        ),
+        // Posts that leave the fixture usable.
+        post("/login", "/login".into(), &[], EVERYONE),
+        post("/password/forgot", "/password/forgot".into(), &[], EVERYONE),
+        post(
+            "/password/reset/{token}",
+            format!("/password/reset/{token}"),
+            &[],
+            EVERYONE,
+        ),
+        post("/invite/{token}", format!("/invite/{token}"), &[], EVERYONE),
+        post(
+            "/account/password",
+            "/account/password".into(),
+            &[],
+            SIGNED_IN,
+        ),
+        post(
+            "/account/tokens",
+            "/account/tokens".into(),
+            &[("name", "matrix")],
+            SIGNED_IN,
+        ),
+        // Any signed-in person may post; only their own tokens are found (others: a notice).
+        post(
+            "/account/tokens/{id}/revoke",
+            "/account/tokens/999999/revoke".into(),
+            &[],
+            SIGNED_IN,
+        ),
+        post("/admin/people", "/admin/people".into(), &[], STAFF),
+        post(
+            "/admin/invitations",
+            "/admin/invitations".into(),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/admin/people/{id}/roles",
+            format!("/admin/people/{}/roles", f.person),
+            &[("role", "judge")],
+            STAFF,
+        ),
+        post("/calls/new", "/calls/new".into(), &[], STAFF),
+        post("/calls/{id}/edit", format!("/calls/{c}/edit"), &[], STAFF),
+        post(
+            "/calls/{id}/extend",
+            format!("/calls/{c}/extend"),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/submit",
+            format!("/calls/{c}/submit"),
+            &[],
+            &[Clinician, Admin],
+        ),
+        upload(
+            "/needs/import",
+            "/needs/import".into(),
+            "needs.csv",
+            csv,
+            STAFF,
+        ),
+        upload(
+            "/calls/{id}/import",
+            format!("/calls/{c}/import"),
+            "subs.csv",
+            csv,
+            STAFF,
+        ),
+        post(
+            "/needs/new",
+            "/needs/new".into(),
+            &[],
+            &[Clinician, Organizer, Admin],
+        ),
+        post(
+            "/submissions/{id}/edit",
+            format!("/submissions/{own}/edit"),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/submissions/{id}/submit",
+            format!("/submissions/{own}/submit"),
+            &[],
+            &[Clinician],
+        ),
+        upload(
+            "/submissions/{id}/attachments",
+            format!("/submissions/{own}/attachments"),
+            "more.pdf",
+            PDF,
+            &[Clinician],
+        ),
+        post(
+            "/attachments/{id}/delete",
+            format!("/attachments/{}/delete", f.attachment_own),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/calls/{id}/assignment",
+            format!("/calls/{c}/assignment"),
+            &[("reviews_per_submission", "0")],
+            STAFF,
+        ),
+        post(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.judge_review),
+            &[],
+            &[Judge],
+        ),
+        post(
+            "/reviews/{id}",
+            format!("/reviews/{}", f.other_judge_review),
+            &[],
+            NOBODY,
+        ),
+        post(
+            "/reviews/{id}/conflict",
+            format!("/reviews/{}/conflict", f.other_judge_review),
+            &[],
+            NOBODY,
+        ),
+        post(
+            "/submissions/{id}/discussion",
+            format!("/submissions/{other}/discussion"),
+            &[],
+            &[Judge, Organizer, Admin],
+        ),
+        post(
+            "/calls/{id}/reminders",
+            format!("/calls/{c}/reminders"),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/decisions",
+            format!("/calls/{c}/decisions"),
+            &[],
+            STAFF,
+        ),
+        post("/projects/new", "/projects/new".into(), &[], STAFF),
+        post(
+            "/interests",
+            "/interests".into(),
+            &[
+                ("side", "team"),
+                ("team", &f.team.to_string()),
+                ("need", &f.need.to_string()),
+            ],
+            &[Engineer],
+        ),
+        post(
+            "/interests/{id}/answer",
+            format!("/interests/{}/answer", f.interest_to_team),
+            &[("answer", "accept")],
+            &[Engineer],
+        ),
+        post(
+            "/needs/{id}/terms",
+            format!("/needs/{}/terms", f.need),
+            &[],
+            SIGNED_IN,
+        ),
+        post("/calls/{id}/terms", format!("/calls/{c}/terms"), &[], STAFF),
+        post(
+            "/calls/{id}/team-matching",
+            format!("/calls/{c}/team-matching"),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/projects/{id}/check",
+            format!("/projects/{p}/check"),
+            &[("item", "none"), ("on", "1")],
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/pathway",
+            format!("/projects/{p}/pathway"),
+            &[],
+            &[Organizer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/milestones",
+            format!("/projects/{p}/milestones"),
+            &[],
+            &[Organizer, Poc, Admin],
+        ),
+        post(
+            "/milestones/{id}/done",
+            format!("/milestones/{}/done", f.milestone),
+            &[],
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        upload(
+            "/projects/{id}/documents",
+            format!("/projects/{p}/documents"),
+            "more.pdf",
+            PDF,
+            &[Organizer, Engineer, Poc, Admin],
+        ),
+        post(
+            "/projects/{id}/decision",
+            format!("/projects/{p}/decision"),
+            &[],
+            &[Organizer, Poc, Admin],
+        ),
+        // Posts that change a lot: last.
+        post(
+            "/calls/{id}/team-matching/{run}/publish",
+            format!("/calls/{c}/team-matching/{}/publish", f.team_run),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/assignment/{run}/publish",
+            format!("/calls/{c}/assignment/{}/publish", f.run),
+            &[],
+            STAFF,
+        ),
+        post(
+            "/submissions/{id}/withdraw",
+            format!("/submissions/{own}/withdraw"),
+            &[],
+            &[Clinician],
+        ),
+        post(
+            "/calls/{id}/phase",
+            format!("/calls/{c}/phase"),
+            &[("phase", "decision")],
+            STAFF,
+        ),
+        post(
+            "/admin/people/{id}/active",
+            format!("/admin/people/{}/active", f.person),
+            &[("active", "0")],
+            &[Admin],
+        ),
+        post("/logout", "/logout".into(), &[], EVERYONE),
+    ]
+}
+
+fn role_of(who: Who) -> Option<drx::domain::Role> {
+    use drx::domain::Role;
+    match who {
+        Anonymous => None,
+        Clinician => Some(Role::Clinician),
+        Judge => Some(Role::Judge),
+        Organizer => Some(Role::Organizer),
+        Engineer => Some(Role::Engineer),
+        Poc => Some(Role::Poc),
+        Admin => Some(Role::Admin),
+    }
+}
+
+/// What the declared rule says about the demo roles, when it says it without looking at an
+/// object (None for per-object rules).
+fn declared(access: Access) -> Option<BTreeSet<Who>> {
+    let set = |f: &dyn Fn(Who) -> bool| EVERYONE.iter().copied().filter(|w| f(*w)).collect();
+    match access {
+        Access::Public => Some(set(&|_| true)),
+        Access::SignedIn => Some(set(&|w| w != Anonymous)),
+        Access::Roles(roles) => Some(set(&|w| role_of(w).is_some_and(|r| roles.contains(&r)))),
+        // organizer@ organizes the demo call.
+        Access::CallOrganizer => Some(set(&|w| w == Organizer || w == Admin)),
+        Access::Party(_) => None,
+    }
+}
+
+/// Every route has a case, every case a route, and the expectations agree with the rules.
+fn check_coverage(cases: &[Case]) -> Vec<String> {
+    let table = drx::web::route_table();
+    let mut problems = Vec::new();
+    for r in &table {
+        if r.path.starts_with("/api/") {
+            continue;
+        }
+        let mine: Vec<&Case> = cases
+            .iter()
+            .filter(|c| c.method == r.method && c.route == r.path)
+            .collect();
+        if mine.is_empty() {
+            problems.push(format!(
+                "route {} {} ({:?}) has no case in tests/authorization_matrix.rs",
+                r.method, r.path, r.access
+            ));
+        }
+        if let Some(want) = declared(r.access) {
+            for c in mine {
+                let got: BTreeSet<Who> = c.allowed.iter().copied().collect();
+                if got != want {
+                    problems.push(format!(
+                        "{} {}: declared {:?} means {want:?}, the case expects {got:?}",
+                        r.method, c.url, r.access
+                    ));
+                }
+            }
+        }
+    }
+    for c in cases {
+        if !table
+            .iter()
+            .any(|r| r.method == c.method && r.path == c.route)
+        {
+            problems.push(format!(
+                "case {} {} is for no route of the table",
+                c.method, c.route
+            ));
+        }
+    }
+    problems
+}
+
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Allowed,
+    Denied,
+}
+
+fn verdict(r: &Resp) -> Result<Verdict, String> {
+    let s = r.status.as_u16();
+    if s >= 500 {
+        return Err(format!("server error {s}"));
+    }
+    // The login form answers wrong credentials with 401 and the form again: an answer.
+    let login_form_again = s == 401 && r.body.contains("action=\"/login\"");
+    if (matches!(s, 401 | 403 | 404) && !login_form_again)
+        || (r.status.is_redirection() && r.location().starts_with("/login"))
+    {
+        return Ok(Verdict::Denied);
+    }
+    Ok(Verdict::Allowed)
+}
+
+async fn request(c: &mut Client, case: &Case) -> Resp {
+    match &case.body {
+        Body::None => c.get(&case.url).await,
+        Body::Form(fields) => {
+            let csrf = c.csrf_token().await;
+            let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+            all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            c.post_form(&case.url, &all).await
+        }
+        Body::File(name, bytes) => {
+            let csrf = c.csrf_token().await;
+            c.post_multipart(&case.url, &csrf, name, bytes).await
+        }
+    }
+}
+
+async fn run_matrix(backend: Backend) {
+    let mut problems = Vec::new();
+    let mut covered = false;
+    for who in EVERYONE.iter().copied() {
+        let Some(t) = common::fresh(backend).await else {
+            eprintln!("DRX_TEST_DATABASE_URL is not set: PostgreSQL run skipped");
+            return;
+        };
+        let f = fixture(&t.db).await;
+        let cases = cases(&f);
+        if !covered {
+            problems.extend(check_coverage(&cases));
+            covered = true;
+        }
+        let mut c = Client::new(&t.db);
+        if let Some(email) = who.email() {
+            let r = c.login(email, DEMO_PASSWORD).await;
+            assert_eq!(r.status, 303, "{email} signs in");
+        }
+        for case in &cases {
+            let r = request(&mut c, case).await;
+            let expected = if case.allowed.contains(&who) {
+                Verdict::Allowed
+            } else {
+                Verdict::Denied
+            };
+            match verdict(&r) {
+                Err(e) => problems.push(format!("{} {} as {who:?}: {e}", case.method, case.url)),
+                Ok(v) if v != expected => problems.push(format!(
+                    "{} {} as {who:?}: expected {expected:?}, got {v:?} ({} {})",
+                    case.method,
+                    case.url,
+                    r.status,
+                    r.location()
+                )),
+                Ok(_) => {}
+            }
+        }
+        t.close().await;
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_role_sqlite() {
+    run_matrix(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_as_every_role_postgres() {
+    run_matrix(Backend::Postgres).await;
+}
+
+#[test]
+fn a_route_without_a_case_fails_by_name() {
+    let f = Fixture {
+        call: 1,
+        own_submission: 1,
+        other_submission: 2,
+        attachment_own: 1,
+        attachment_other: 2,
+        judge_review: 1,
+        other_judge_review: 2,
+        need: 1,
+        project: 1,
+        milestone: 1,
+        document: 1,
+        run: 1,
+        team_run: 2,
+        team: 1,
+        interest_to_team: 1,
+        person: 1,
+    };
+    assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());
+    let without_account: Vec<Case> = cases(&f)
+        .into_iter()
+        .filter(|c| c.route != "/account")
+        .collect();
+    let problems = check_coverage(&without_account);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("GET /account"), "{problems:?}");
+    let mut wrong = cases(&f);
+    wrong[0].allowed = SIGNED_IN;
+    assert!(check_coverage(&wrong)[0].contains("declared Public"));
+}
