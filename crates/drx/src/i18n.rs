@@ -66,6 +66,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/judging.ftl"),
     include_str!("../locales/en/pipeline.ftl"),
     include_str!("../locales/en/api.ftl"),
+    include_str!("../locales/en/exchange.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -74,6 +75,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/judging.ftl"),
     include_str!("../locales/zh/pipeline.ftl"),
     include_str!("../locales/zh/api.ftl"),
+    include_str!("../locales/zh/exchange.ftl"),
 ];
 
 struct Bundles {

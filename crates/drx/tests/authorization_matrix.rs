@@ -160,6 +160,21 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get("/teams", "/teams".into(), SIGNED_IN),
         get("/teams/{id}", format!("/teams/{}", f.team), SIGNED_IN),
         get("/interests", "/interests".into(), SIGNED_IN),
+        get(
+            "/threads/{id}",
+            format!("/threads/{}", f.thread),
+            &[Clinician, Organizer, Admin],
+        ),
+        get(
+            "/message-files/{id}",
+            format!("/message-files/{}", f.message_file),
+            &[Clinician, Organizer, Admin],
+        ),
+        get("/messages", "/messages".into(), SIGNED_IN),
+        get("/notifications", "/notifications".into(), SIGNED_IN),
+        get("/events", "/events".into(), EVERYONE),
+        get("/events/new", "/events/new".into(), STAFF),
+        get("/events/{id}", format!("/events/{}", f.event), EVERYONE),
         get("/calls/{id}/terms", format!("/calls/{c}/terms"), SIGNED_IN),
         get(
             "/calls/{id}/team-matching",
@@ -438,6 +453,57 @@ fn cases(f: &Fixture) -> Vec<Case> {
             STAFF,
         ),
         post("/projects/new", "/projects/new".into(), &[], STAFF),
+        // Conversations take multipart forms (a message may carry a file).
+        upload(
+            "/conversations/{kind}/{id}",
+            format!("/conversations/submission/{own}"),
+            "visit.pdf",
+            PDF,
+            &[Clinician, Organizer, Admin],
+        ),
+        upload(
+            "/threads/{id}",
+            format!("/threads/{}", f.thread),
+            "minutes.pdf",
+            PDF,
+            &[Clinician, Organizer, Admin],
+        ),
+        post(
+            "/notifications/{id}/read",
+            format!("/notifications/{}/read", f.notice),
+            &[],
+            &[Organizer],
+        ),
+        post(
+            "/notifications/read-all",
+            "/notifications/read-all".into(),
+            &[],
+            SIGNED_IN,
+        ),
+        post(
+            "/events",
+            "/events".into(),
+            &[("call", &c.to_string())],
+            STAFF,
+        ),
+        post(
+            "/events/{id}/register",
+            format!("/events/{}/register", f.event),
+            &[],
+            SIGNED_IN,
+        ),
+        post(
+            "/events/{id}/unregister",
+            format!("/events/{}/unregister", f.event),
+            &[],
+            SIGNED_IN,
+        ),
+        post(
+            "/events/{id}/agenda",
+            format!("/events/{}/agenda", f.event),
+            &[],
+            STAFF,
+        ),
         post(
             "/interests",
             "/interests".into(),
@@ -505,6 +571,12 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[Organizer, Poc, Admin],
         ),
         // Posts that change a lot: last.
+        post(
+            "/events/{id}/agenda/{item}/delete",
+            format!("/events/{}/agenda/{}/delete", f.event, f.agenda_item),
+            &[],
+            STAFF,
+        ),
         post(
             "/calls/{id}/team-matching/{run}/publish",
             format!("/calls/{c}/team-matching/{}/publish", f.team_run),
@@ -723,6 +795,11 @@ fn a_route_without_a_case_fails_by_name() {
         team_run: 2,
         team: 1,
         interest_to_team: 1,
+        thread: 1,
+        message_file: 1,
+        notice: 1,
+        event: 1,
+        agenda_item: 1,
         person: 1,
     };
     assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());

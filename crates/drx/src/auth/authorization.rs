@@ -549,3 +549,114 @@ mod matchmaking_tests {
         assert!(!can_speak_for_need(&person(4, &[Role::Engineer]), None));
     }
 }
+
+/// One person's relation to the subject of a conversation (gathered by
+/// `services::conversations`).
+#[derive(Debug, Clone)]
+pub enum ConversationSubject {
+    /// A need: its author; a member of a team whose interest in it was accepted.
+    Need { author: bool, accepted_team: bool },
+    /// A submission: its authors, its call's organizers, a member of a team with an accepted
+    /// interest or a published match. Judges are not parties as judges (blind review).
+    Submission {
+        on_team: bool,
+        call_organizer: bool,
+        matched_team: bool,
+    },
+    /// A project: those who work on it and its clinicians.
+    Project(ProjectAccess),
+}
+
+/// Who may read, start and answer the conversations on a subject and download their files:
+/// the subject's parties, and for needs the catalogue's curators (organizers and admins).
+pub fn is_conversation_party(person: &Person, s: &ConversationSubject) -> bool {
+    if !person.active {
+        return false;
+    }
+    let admin = person.roles.contains(&Role::Admin);
+    match s {
+        ConversationSubject::Need {
+            author,
+            accepted_team,
+        } => *author || *accepted_team || admin || person.roles.contains(&Role::Organizer),
+        ConversationSubject::Submission {
+            on_team,
+            call_organizer,
+            matched_team,
+        } => *on_team || *call_organizer || *matched_team || admin,
+        ConversationSubject::Project(a) => can_work_on_project(person, a) || a.clinician,
+    }
+}
+
+#[cfg(test)]
+mod conversation_tests {
+    use super::*;
+
+    fn person(roles: &[Role]) -> Person {
+        Person {
+            id: 1,
+            email: "a@b.c".into(),
+            name: "A".into(),
+            title: String::new(),
+            organization_id: None,
+            organization_en: String::new(),
+            organization_zh: String::new(),
+            locale: "en".into(),
+            active: true,
+            roles: roles.to_vec(),
+        }
+    }
+
+    #[test]
+    fn judges_are_never_parties_of_a_submissions_conversation() {
+        let none = ConversationSubject::Submission {
+            on_team: false,
+            call_organizer: false,
+            matched_team: false,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Judge]), &none));
+        assert!(!is_conversation_party(&person(&[Role::Organizer]), &none));
+        assert!(is_conversation_party(&person(&[Role::Admin]), &none));
+        let matched = ConversationSubject::Submission {
+            on_team: false,
+            call_organizer: false,
+            matched_team: true,
+        };
+        assert!(is_conversation_party(&person(&[Role::Engineer]), &matched));
+    }
+
+    #[test]
+    fn needs_are_talked_about_by_author_accepted_teams_and_curators() {
+        let none = ConversationSubject::Need {
+            author: false,
+            accepted_team: false,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Engineer]), &none));
+        assert!(!is_conversation_party(&person(&[Role::Clinician]), &none));
+        assert!(is_conversation_party(&person(&[Role::Organizer]), &none));
+        let team = ConversationSubject::Need {
+            author: false,
+            accepted_team: true,
+        };
+        assert!(is_conversation_party(&person(&[Role::Engineer]), &team));
+        let mut gone = person(&[Role::Engineer]);
+        gone.active = false;
+        assert!(!is_conversation_party(&gone, &team));
+    }
+
+    #[test]
+    fn a_projects_clinicians_and_team_talk_but_a_stranger_does_not() {
+        let clin = ProjectAccess {
+            clinician: true,
+            ..Default::default()
+        };
+        assert!(is_conversation_party(
+            &person(&[Role::Clinician]),
+            &ConversationSubject::Project(clin)
+        ));
+        assert!(!is_conversation_party(
+            &person(&[Role::Organizer]),
+            &ConversationSubject::Project(ProjectAccess::default())
+        ));
+    }
+}

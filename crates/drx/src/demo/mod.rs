@@ -1,6 +1,7 @@
 //! `drx demo`: a realistic, deterministic bilingual data set: the Dr. X call with 155
 //! submissions from 12 hospitals, 40 judges, engineering teams, needs and expertise.
 pub mod corpus;
+pub mod exchange;
 pub mod matchmaking;
 pub mod reviews;
 pub use reviews::simulate_reviews;
@@ -592,6 +593,8 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     )
     .await?;
     tx.commit().await?;
+    // Conversations and the roadshow first, so that the receipts stay the clinician's newest notices.
+    exchange::seed(db, t0).await?;
     crate::services::submissions::seed_demo_history(db, t0 + 61 * DAY).await?;
     let _ = (poc, university);
 

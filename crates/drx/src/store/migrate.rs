@@ -36,6 +36,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../../migrations/0006_matchmaking.sql"),
     ),
     (
+        7,
+        "conversations and roadshows",
+        include_str!("../../migrations/0007_exchange.sql"),
+    ),
+    (
         8,
         "api tokens",
         include_str!("../../migrations/0008_api_tokens.sql"),

@@ -310,10 +310,10 @@ pub async fn organizers(tx: &mut Tx, call_id: i64) -> Result<Vec<(i64, String)>>
         .collect()
 }
 
-/// The discussion thread of a submission, if one was started.
+/// The judges' discussion thread of a submission (kind `review`), if one was started.
 pub async fn thread_of(db: &Db, submission_id: i64) -> Result<Option<i64>> {
     let row = sqlx::query(db.q(
-        "SELECT id FROM threads WHERE subject_kind = 'submission' AND subject_id = ? ORDER BY id LIMIT 1",
+        "SELECT id FROM threads WHERE subject_kind = 'review' AND subject_id = ? ORDER BY id LIMIT 1",
     ))
     .bind(submission_id)
     .fetch_optional(&db.pool)
@@ -324,7 +324,7 @@ pub async fn thread_of(db: &Db, submission_id: i64) -> Result<Option<i64>> {
 /// The submission's thread, created when missing.
 pub async fn ensure_thread(tx: &mut Tx, submission_id: i64, now: i64) -> Result<i64> {
     let row = sqlx::query(tx.q(
-        "SELECT id FROM threads WHERE subject_kind = 'submission' AND subject_id = ? ORDER BY id LIMIT 1",
+        "SELECT id FROM threads WHERE subject_kind = 'review' AND subject_id = ? ORDER BY id LIMIT 1",
     ))
     .bind(submission_id)
     .fetch_optional(tx.conn())
@@ -333,14 +333,14 @@ pub async fn ensure_thread(tx: &mut Tx, submission_id: i64, now: i64) -> Result<
         return get_i64(&r, "id");
     }
     sqlx::query(tx.q(
-        "INSERT INTO threads (subject_kind, subject_id, title, created_at) VALUES ('submission', ?, '', ?)",
+        "INSERT INTO threads (subject_kind, subject_id, title, created_at) VALUES ('review', ?, '', ?)",
     ))
     .bind(submission_id)
     .bind(now)
     .execute(tx.conn())
     .await?;
     let row = sqlx::query(tx.q(
-        "SELECT id FROM threads WHERE subject_kind = 'submission' AND subject_id = ? ORDER BY id LIMIT 1",
+        "SELECT id FROM threads WHERE subject_kind = 'review' AND subject_id = ? ORDER BY id LIMIT 1",
     ))
     .bind(submission_id)
     .fetch_one(tx.conn())

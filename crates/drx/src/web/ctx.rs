@@ -31,6 +31,8 @@ pub struct Ctx {
     /// Path and query of this request (for "log in, then come back").
     pub path: String,
     pub secure_cookies: bool,
+    /// Unread conversation messages and unread notices of the signed-in person (navigation).
+    pub unread: (i64, i64),
 }
 
 impl Ctx {
@@ -161,14 +163,22 @@ impl FromRequestParts<AppState> for Ctx {
             .path_and_query()
             .map(|p| p.as_str().to_string())
             .unwrap_or_else(|| "/".into());
+        let user = user.filter(|u| u.active);
+        let unread = match &user {
+            Some(u) => crate::services::conversations::unread_counts(&state.db, u.id)
+                .await
+                .map_err(WebError::from)?,
+            None => (0, 0),
+        };
         let ctx = Ctx {
             lang,
-            user: user.filter(|u| u.active),
+            user,
             session_token: session_token.filter(|_| csrf.len() == 64),
             csrf,
             client_key,
             path,
             secure_cookies: state.config.secure_cookies,
+            unread,
         };
         parts.extensions.insert(ctx.clone());
         Ok(ctx)

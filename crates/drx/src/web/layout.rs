@@ -28,6 +28,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                             a href="/needs" { (ctx.t("nav-needs")) }
                             a href="/teams" { (ctx.t("nav-teams")) }
                             a href="/projects" { (ctx.t("nav-projects")) }
+                            a href="/messages" { (ctx.t("nav-messages")) (count_badge(ctx.unread.0)) }
+                            a href="/notifications" { (ctx.t("nav-notifications")) (count_badge(ctx.unread.1)) }
+                            a href="/events" { (ctx.t("nav-events")) }
                             @if crate::auth::authorization::can_oversee_projects(user) {
                                 a href="/dashboard" { (ctx.t("dashboard-title")) }
                             }
@@ -40,6 +43,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                                 button type="submit" class="link" { (ctx.t("nav-logout")) }
                             }
                         } @else {
+                            a href="/events" { (ctx.t("nav-events")) }
                             a href="/login" { (ctx.t("nav-login")) }
                         }
                         a class="lang" href={ "/lang/" (other.code()) "?next=" (urlencode(&ctx.path)) } lang=(other.code()) {
@@ -57,6 +61,11 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
         markup.into_string(),
     )
         .into_response()
+}
+
+/// An unread count beside a navigation link (nothing when zero).
+fn count_badge(n: i64) -> Markup {
+    html! { @if n > 0 { " " span class="count" { (n) } } }
 }
 
 /// The hidden CSRF field every form carries.

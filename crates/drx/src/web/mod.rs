@@ -361,6 +361,64 @@ fn routes() -> RouteTable {
             CallOrganizer,
             post(team_matching::publish),
         )
+        // Conversations, notifications and roadshows (pages::conversations, pages::roadshows).
+        .route(
+            "/conversations/{kind}/{id}",
+            Party("is_conversation_party"),
+            post(conversations::open_thread).body_limit(conversations::MESSAGE_BODY_LIMIT),
+        )
+        .route(
+            "/threads/{id}",
+            Party("is_conversation_party"),
+            get(conversations::thread_page)
+                .post(conversations::reply)
+                .body_limit(conversations::MESSAGE_BODY_LIMIT),
+        )
+        .route(
+            "/message-files/{id}",
+            Party("is_conversation_party"),
+            get(conversations::download),
+        )
+        .route("/messages", SignedIn, get(conversations::my_threads))
+        .route(
+            "/notifications",
+            SignedIn,
+            get(conversations::notifications),
+        )
+        .route(
+            "/notifications/read-all",
+            SignedIn,
+            post(conversations::mark_all_read),
+        )
+        .route(
+            "/notifications/{id}/read",
+            Party("own notice"),
+            post(conversations::mark_read),
+        )
+        .route("/events", Public, get(roadshows::list))
+        .route("/events", Party("can_manage_call"), post(roadshows::create))
+        .route(
+            "/events/new",
+            Party("organizes a call"),
+            get(roadshows::new_page),
+        )
+        .route("/events/{id}", Public, get(roadshows::event_page))
+        .route("/events/{id}/register", SignedIn, post(roadshows::register))
+        .route(
+            "/events/{id}/unregister",
+            SignedIn,
+            post(roadshows::unregister),
+        )
+        .route(
+            "/events/{id}/agenda",
+            Party("can_manage_call"),
+            post(roadshows::add_to_agenda),
+        )
+        .route(
+            "/events/{id}/agenda/{item}/delete",
+            Party("can_manage_call"),
+            post(roadshows::remove_from_agenda),
+        )
 }
 
 /// The route table: every (method, path) the web router answers, with its declared rule.

@@ -28,6 +28,14 @@ pub struct Fixture {
     pub team: i64,
     /// An open interest of the clinical side in engineer@'s team (the team answers).
     pub interest_to_team: i64,
+    /// A conversation of clinician@ on the own submission, with a file.
+    pub thread: i64,
+    pub message_file: i64,
+    /// A notice of organizer@ (from that conversation).
+    pub notice: i64,
+    /// The demo roadshow and one item of its agenda.
+    pub event: i64,
+    pub agenda_item: i64,
     /// An account the admin pages act on.
     pub person: i64,
 }
@@ -182,8 +190,39 @@ pub async fn fixture(db: &Db) -> Fixture {
         .find(|i| i.status == "open" && i.from_side == "clinical")
         .expect("the demo has an open interest in the engineer's team")
         .id;
+    let thread = drx::services::conversations::open_thread(
+        db,
+        &clinician,
+        drx::services::conversations::Subject::Submission,
+        own_submission,
+        "Pilot site",
+        "Which documents does the ethics committee need?",
+        Some(&drx::services::conversations::Upload {
+            name: "protocol.pdf",
+            bytes: PDF,
+        }),
+        "http://127.0.0.1:8080",
+        now,
+    )
+    .await
+    .unwrap();
+    let message_file = drx::store::conversations::attachments_of_thread(db, thread)
+        .await
+        .unwrap()[0]
+        .id;
+    let notice = drx::store::notices::list(db, organizer.id, 1)
+        .await
+        .unwrap()[0]
+        .id;
+    let event = drx::store::events::list(db).await.unwrap()[0].id;
+    let agenda_item = drx::store::events::agenda(db, event).await.unwrap()[0].id;
     Fixture {
         call,
+        thread,
+        message_file,
+        notice,
+        event,
+        agenda_item,
         team_run,
         team,
         interest_to_team,

@@ -150,6 +150,14 @@ pub async fn need_page(
     } else {
         None
     };
+    let conversations = super::conversations::section(
+        &ctx,
+        &state.db,
+        user,
+        crate::services::conversations::Subject::Need,
+        id,
+    )
+    .await?;
     let body = html! {
         p { a href="/needs" { "← " (ctx.t("needs-title")) } }
         h1 { (title) }
@@ -198,6 +206,7 @@ pub async fn need_page(
             }
         }
         (teams)
+        @if let Some(c) = conversations { (c) }
         @if let Some(h) = history { (h) }
     };
     Ok(page(&ctx, &title, body))

@@ -234,6 +234,14 @@ pub async fn detail(
             }
         }
     }
+    let conversations = super::conversations::section(
+        &ctx,
+        &state.db,
+        user,
+        crate::services::conversations::Subject::Project,
+        id,
+    )
+    .await?;
     let open = p.status == "active" || p.status == "on_hold";
     let items = checklist(&p.stage);
     let ticked = |k: &str| ticks.iter().find(|(g, i, _, _)| *g == p.stage && i == k);
@@ -387,6 +395,7 @@ pub async fn detail(
                 } } }
             } }
         }
+        @if let Some(c) = conversations { (c) }
         div class="card" {
             h2 { (ctx.t("project-history")) }
             ol class="history" {

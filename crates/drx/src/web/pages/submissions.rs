@@ -486,6 +486,14 @@ async fn detail_body(
     let feedback =
         crate::web::pages::reviews::feedback_section(ctx, &state.db, user, s, access).await?;
     let teams = super::teams::submission_teams_section(ctx, &state.db, user, s, access).await?;
+    let conversations = super::conversations::section(
+        ctx,
+        &state.db,
+        user,
+        crate::services::conversations::Subject::Submission,
+        s.id,
+    )
+    .await?;
     Ok(html! {
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         @for (body, _, at) in &notices { div class="notice ok receipt" { (body) " " span class="muted" { (datetime(*at)) } } }
@@ -577,6 +585,7 @@ async fn detail_body(
             }
         }
         (teams)
+        @if let Some(c) = conversations { (c) }
         @if let Some(h) = history { (h) }
     })
 }

@@ -1,0 +1,147 @@
+//! The demo's conversations and roadshow: two threads of the demo clinician with the organizer
+//! (on a solution and on a need) and an upcoming showcase roadshow with its agenda and a few
+//! registrations. Fixed times, no randomness.
+use crate::services::conversations::{self as talk, Subject};
+use crate::services::roadshows::{self, local_input, EventInput};
+use crate::store::{accounts, catalogue, events, needs, submissions, Db};
+
+const DAY: i64 = 86_400;
+const BASE_URL: &str = "http://localhost:8080";
+
+async fn demo_person(db: &Db, email: &str) -> anyhow::Result<accounts::Person> {
+    let id = submissions::person_by_email(db, email)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("not a demo database: no {email}"))?
+        .0;
+    accounts::person(db, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no {email}"))
+}
+
+/// Seeds the exchange features; `t0` is the demo's base time.
+pub async fn seed(db: &Db, t0: i64) -> anyhow::Result<()> {
+    let organizer = demo_person(db, "organizer@drx.example").await?;
+    let clinician = demo_person(db, "clinician@drx.example").await?;
+    let engineer = demo_person(db, "engineer@drx.example").await?;
+    let call = catalogue::calls(db).await?[0].id;
+    let mine = catalogue::submissions_of_person(db, clinician.id).await?;
+
+    // A conversation on the clinician's solution with the call's organizer; the clinician wrote
+    // last, so the organizer has an unread message.
+    if let Some(s) = mine.first() {
+        let at = t0 + 62 * DAY;
+        let t = talk::open_thread(
+            db,
+            &clinician,
+            Subject::Submission,
+            s.id,
+            "临床试用场地 / Pilot site",
+            "我们科室可以提供试用场地，请问需要准备哪些伦理材料？\nOur ward can host the pilot: which ethics documents should we prepare?",
+            None,
+            BASE_URL,
+            at,
+        )
+        .await?;
+        talk::reply(
+            db,
+            &organizer,
+            t,
+            "请准备伦理批件和知情同意书模板，决赛前提交即可。\nPlease prepare the ethics approval and the consent form template before the finals.",
+            None,
+            BASE_URL,
+            at + 3 * 3600,
+        )
+        .await?;
+        talk::reply(
+            db,
+            &clinician,
+            t,
+            "好的，下周提交。/ Thank you, we will send them next week.",
+            None,
+            BASE_URL,
+            at + 5 * 3600,
+        )
+        .await?;
+    }
+
+    // A conversation on a need: the organizer (a curator) asks, the need's author answers.
+    let mut need = None;
+    for s in &mine {
+        if let Some(n) = submissions::get(db, s.id).await?.and_then(|x| x.need_id) {
+            if needs::get(db, n).await?.and_then(|x| x.created_by) == Some(clinician.id) {
+                need = Some(n);
+                break;
+            }
+        }
+    }
+    if let Some(n) = need {
+        let at = t0 + 64 * DAY;
+        let t = talk::open_thread(
+            db,
+            &organizer,
+            Subject::Need,
+            n,
+            "需求范围确认 / Scope of the need",
+            "这个需求是否也适用于儿科病人？/ Does this need also cover paediatric patients?",
+            None,
+            BASE_URL,
+            at,
+        )
+        .await?;
+        talk::reply(
+            db,
+            &clinician,
+            t,
+            "暂不包括儿科，先聚焦成人。/ Not yet: adults first.",
+            None,
+            BASE_URL,
+            at + 2 * 3600,
+        )
+        .await?;
+    }
+
+    // An upcoming showcase roadshow (during the incubation phase) with its agenda.
+    let starts = t0 + 300 * DAY + 6 * 3600; // 14:00 China time
+    let event = roadshows::create(
+        db,
+        &organizer,
+        &EventInput {
+            call_id: call,
+            title: "Dr. X 2026 成果路演 / Showcase roadshow".into(),
+            location: "上海国际会议中心 3 号厅 / Shanghai International Convention Center, Hall 3"
+                .into(),
+            description: "入选项目向医院、企业和投资方展示，随后为交流时间。\nSelected projects present to hospitals, companies and investors, followed by networking.".into(),
+            starts: local_input(starts),
+            ends: local_input(starts + 4 * 3600),
+        },
+        t0 + 100 * DAY,
+    )
+    .await?;
+    // The demo call has not chosen its finalists yet: the agenda previews four solutions
+    // (written directly, as the agenda service takes finalists only).
+    let mut tx = db.begin().await?;
+    let presented: Vec<i64> = mine
+        .iter()
+        .map(|s| s.id)
+        .chain(
+            catalogue::submissions_of_call(db, call, 40)
+                .await?
+                .iter()
+                .map(|s| s.id),
+        )
+        .fold(Vec::new(), |mut v, id| {
+            if !v.contains(&id) && v.len() < 4 {
+                v.push(id);
+            }
+            v
+        });
+    for (i, sid) in presented.iter().enumerate() {
+        let from = starts + 30 * 60 + (i as i64) * 25 * 60;
+        events::insert_agenda_item(&mut tx, event, *sid, from, from + 20 * 60).await?;
+    }
+    for p in [&clinician, &engineer] {
+        events::register(&mut tx, event, p.id, t0 + 101 * DAY).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
