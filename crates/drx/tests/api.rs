@@ -731,3 +731,94 @@ db_test!(me_answers_and_projects_take_milestones, |db| {
         StatusCode::NOT_FOUND,
     );
 });
+
+db_test!(threads_are_for_the_parties_of_their_subject, |db| {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let org = token(db, "organizer@drx.example").await;
+    let judge = token(db, "judge@drx.example").await;
+    let sub = submissions::get(db, 3).await.unwrap().unwrap();
+    let author = accounts::person(db, sub.created_by).await.unwrap().unwrap();
+    let at = token(db, &author.email).await;
+    let stranger = accounts::list_people(db, Some(Role::Clinician))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.organization_id != author.organization_id)
+        .unwrap();
+    let st = token(db, &stranger.email).await;
+
+    // The call's organizer opens a thread on the submission; its author reads and answers.
+    let open = json!({"subject": "submission", "subject_id": 3, "title": "Sterilisation",
+        "body": "How is the device sterilised between patients?"});
+    let r = call(
+        db,
+        Method::POST,
+        "/api/v1/threads",
+        Some(&org),
+        Some(&open.to_string()),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let thread = json_of(&r);
+    let tid = thread["id"].as_i64().unwrap();
+    assert_eq!(thread["messages"].as_array().unwrap().len(), 1);
+    let on = json_of(&get(db, "/api/v1/threads?subject=submission&subject_id=3", &at).await);
+    let mine = on["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == tid)
+        .unwrap();
+    assert_eq!(mine["unread"], 1);
+    let all_mine = json_of(&get(db, "/api/v1/threads", &at).await);
+    assert!(all_mine["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["id"] == tid));
+    let reply = json!({"body": "Autoclave at 134 °C."});
+    let path = format!("/api/v1/threads/{tid}/messages");
+    let r = call(db, Method::POST, &path, Some(&at), Some(&reply.to_string())).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(json_of(&r)["body"], "Autoclave at 134 °C.");
+    let page = json_of(&get(db, &format!("{path}?limit=1&offset=1"), &org).await);
+    assert_eq!(page["total"], 2);
+    assert_eq!(page["items"][0]["body"], "Autoclave at 134 °C.");
+
+    // Judges (double-blind) and strangers are no parties: they learn nothing of the thread.
+    for t in [&judge, &st] {
+        assert_problem(
+            &get(db, &format!("/api/v1/threads/{tid}"), t).await,
+            StatusCode::NOT_FOUND,
+        );
+        assert_problem(&get(db, &path, t).await, StatusCode::NOT_FOUND);
+        assert_problem(
+            &call(db, Method::POST, &path, Some(t), Some(&reply.to_string())).await,
+            StatusCode::NOT_FOUND,
+        );
+        assert_problem(
+            &get(db, "/api/v1/threads?subject=submission&subject_id=3", t).await,
+            StatusCode::NOT_FOUND,
+        );
+    }
+    // Bad filters and empty messages are refused.
+    assert_problem(
+        &get(db, "/api/v1/threads?subject=call&subject_id=1", &org).await,
+        StatusCode::BAD_REQUEST,
+    );
+    assert_problem(
+        &get(db, "/api/v1/threads?subject=need", &org).await,
+        StatusCode::BAD_REQUEST,
+    );
+    assert_problem(
+        &call(
+            db,
+            Method::POST,
+            &path,
+            Some(&org),
+            Some(&json!({"body": "  "}).to_string()),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    );
+});

@@ -14,6 +14,7 @@ mod projects;
 mod reviews;
 mod submissions;
 mod teams;
+mod threads;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -93,6 +94,9 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(projects::get))
         .routes(routes!(projects::add_milestone))
         .routes(routes!(projects::milestone_done))
+        .routes(routes!(threads::list, threads::open))
+        .routes(routes!(threads::get))
+        .routes(routes!(threads::messages, threads::reply))
 }
 
 /// Error statuses every operation may answer with a problem.
