@@ -1,4 +1,4 @@
-//! The `drx` command line: serve, demo, migrate, admin, bench.
+//! The `drx` command line: serve, demo, migrate, admin, token, bench.
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -104,6 +104,9 @@ enum Command {
     /// Administration of accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Personal API tokens (for scripts and CI).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Assign judges to a call's submissions (a draft run, published with --publish).
     Assign {
         #[command(flatten)]
@@ -169,6 +172,21 @@ enum AuditCommand {
     Verify {
         #[command(flatten)]
         db: DbArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a personal API token for an account and print it (shown only this once).
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The account's email.
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by on the account page.
+        #[arg(long, default_value = "cli")]
+        name: String,
     },
 }
 
@@ -329,6 +347,23 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     e => e.into(),
                 })?;
             println!("created administrator {email} (id {id})");
+            Ok(())
+        }
+        Command::Token(TokenCommand::Create { db, email, name }) => {
+            let db = open_migrated(&database_url(&db)?).await?;
+            let token =
+                crate::services::api_tokens::create_for_email(&db, &email, &name, store::now())
+                    .await
+                    .map_err(|e| match e {
+                        crate::services::ServiceError::NotFound => {
+                            anyhow::anyhow!("no account has the email {email}")
+                        }
+                        crate::services::ServiceError::Invalid(m) => {
+                            anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
+                        }
+                        e => e.into(),
+                    })?;
+            println!("{token}");
             Ok(())
         }
         Command::Assign {

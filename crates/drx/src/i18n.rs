@@ -65,6 +65,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/matching.ftl"),
     include_str!("../locales/en/judging.ftl"),
     include_str!("../locales/en/pipeline.ftl"),
+    include_str!("../locales/en/api.ftl"),
     include_str!("../locales/en/exchange.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
@@ -73,6 +74,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/matching.ftl"),
     include_str!("../locales/zh/judging.ftl"),
     include_str!("../locales/zh/pipeline.ftl"),
+    include_str!("../locales/zh/api.ftl"),
     include_str!("../locales/zh/exchange.ftl"),
 ];
 

@@ -325,6 +325,19 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[],
             SIGNED_IN,
         ),
+        post(
+            "/account/tokens",
+            "/account/tokens".into(),
+            &[("name", "matrix")],
+            SIGNED_IN,
+        ),
+        // Any signed-in person may post; only their own tokens are found (others: a notice).
+        post(
+            "/account/tokens/{id}/revoke",
+            "/account/tokens/999999/revoke".into(),
+            &[],
+            SIGNED_IN,
+        ),
         post("/admin/people", "/admin/people".into(), &[], STAFF),
         post(
             "/admin/invitations",

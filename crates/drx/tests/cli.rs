@@ -202,3 +202,35 @@ fn admin_create_then_migrate_and_clear_errors() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn token_create_prints_a_working_token_once_and_refuses_unknown_accounts() {
+    let dir = temp("token");
+    let data = dir.join("data");
+    let o = drx(&["demo", "--no-serve", "--data", data.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = drx(&[
+        "token",
+        "create",
+        "--data",
+        data.to_str().unwrap(),
+        "--email",
+        "organizer@drx.example",
+        "--name",
+        "ci",
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let token = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    assert!(token.starts_with("drx_") && token.len() == 68, "{token}");
+    let o = drx(&[
+        "token",
+        "create",
+        "--data",
+        data.to_str().unwrap(),
+        "--email",
+        "nobody@drx.example",
+    ]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("no account has the email nobody@drx.example"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

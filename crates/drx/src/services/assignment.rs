@@ -325,3 +325,23 @@ pub async fn publish(
     tx.commit().await?;
     Ok(created)
 }
+
+/// The call's judge assignment runs, newest first, for those who run the call.
+pub async fn runs(db: &Db, actor: &Person, call_id: i64) -> Result<Vec<store::Run>> {
+    super::require_call_manager(db, actor, call_id).await?;
+    Ok(store::runs_of_call(db, call_id, "judges").await?)
+}
+
+/// One run and its pairs, for those who run its call (NotFound for an unknown run).
+pub async fn run_with_pairs(
+    db: &Db,
+    actor: &Person,
+    run_id: i64,
+) -> Result<(store::Run, Vec<RunPair>)> {
+    let run = store::run(db, run_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    super::require_call_manager(db, actor, run.call_id).await?;
+    let pairs = store::run_pairs(db, run_id).await?;
+    Ok((run, pairs))
+}

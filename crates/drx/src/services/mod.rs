@@ -1,6 +1,7 @@
 //! The use cases of drx. Each checks permission (through `auth::authorization`), validates its
 //! input, changes state in one transaction and writes the audit event in that same transaction.
 pub mod accounts;
+pub mod api_tokens;
 pub mod archive;
 pub mod assignment;
 pub mod calls;

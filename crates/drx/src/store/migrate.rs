@@ -40,6 +40,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "conversations and roadshows",
         include_str!("../../migrations/0007_exchange.sql"),
     ),
+    (
+        8,
+        "api tokens",
+        include_str!("../../migrations/0008_api_tokens.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

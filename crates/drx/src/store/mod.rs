@@ -5,6 +5,7 @@
 //! never see SQL, only the functions and row types of these modules.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod calls;

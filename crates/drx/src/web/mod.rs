@@ -1,5 +1,6 @@
 //! The web application: server-rendered pages in Chinese and English, forms that work without
 //! JavaScript. Handlers only parse, ask `services`, and render; they hold no rules of their own.
+pub mod api;
 pub mod ctx;
 pub mod error;
 pub mod form;
@@ -77,6 +78,12 @@ fn routes() -> RouteTable {
             "/account/password",
             SignedIn,
             post(account::change_password),
+        )
+        .route("/account/tokens", SignedIn, post(account::create_token))
+        .route(
+            "/account/tokens/{id}/revoke",
+            SignedIn,
+            post(account::revoke_token),
         )
         .route(
             "/admin/people",
@@ -429,6 +436,7 @@ pub fn router(state: AppState) -> Router {
             ctx::anonymous_csrf_cookie,
         ))
         .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT))
+        .nest(api::BASE, api::router())
         .with_state(state)
 }
 

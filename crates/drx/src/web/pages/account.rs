@@ -1,20 +1,27 @@
-//! One's own account: who you are, your roles, and changing your password.
-use axum::extract::State;
+//! One's own account: who you are, your roles, changing your password, and personal API tokens.
+use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::i18n;
-use crate::services::{accounts, ServiceError};
+use crate::services::{accounts, api_tokens, ServiceError};
+use crate::store::api_tokens::ApiToken;
 use crate::store::now;
 use crate::web::ctx::Ctx;
 use crate::web::error::WebError;
 use crate::web::form::CsrfForm;
-use crate::web::layout::{csrf_field, notice, page};
+use crate::web::layout::{csrf_field, datetime, notice, page};
 use crate::web::AppState;
 
-fn account_body(ctx: &Ctx, message: Option<(&str, String)>) -> Result<Markup, WebError> {
+async fn account_body(
+    ctx: &Ctx,
+    state: &AppState,
+    message: Option<(&str, String)>,
+    new_token: Option<&str>,
+) -> Result<Markup, WebError> {
     let user = ctx.require_user()?;
+    let tokens = api_tokens::list(&state.db, user).await?;
     Ok(html! {
         h1 { (ctx.t("account-title")) }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
@@ -34,11 +41,91 @@ fn account_body(ctx: &Ctx, message: Option<(&str, String)>) -> Result<Markup, We
             p class="hint" { (ctx.t("password-hint")) }
             button type="submit" { (ctx.t("save")) }
         }
+        (tokens_section(ctx, &tokens, new_token))
     })
 }
 
-pub async fn account_page(ctx: Ctx) -> Result<Response, WebError> {
-    let body = account_body(&ctx, None)?;
+fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Markup {
+    let when = |t: Option<i64>| t.map(datetime).unwrap_or_else(|| ctx.t("api-token-never"));
+    html! {
+        h2 id="api-tokens" { (ctx.t("api-tokens")) }
+        p class="muted" { (ctx.t("api-tokens-help")) " "
+            a href="/api/v1/openapi.json" { (ctx.t("api-docs")) } }
+        @if let Some(secret) = new_token {
+            (notice("ok", &ctx.t("api-token-created")))
+            p { code class="token" { (secret) } }
+        }
+        @if tokens.is_empty() { p class="muted" { (ctx.t("api-token-none")) } } @else {
+            div class="table-wrap" { table {
+                thead { tr { th { (ctx.t("api-token-name")) } th { (ctx.t("api-token-created-at")) }
+                    th { (ctx.t("api-token-last-used")) } th {} } }
+                tbody { @for t in tokens { tr {
+                    td { (t.name) }
+                    td { (datetime(t.created_at)) }
+                    td { (when(t.last_used_at)) }
+                    td { @if let Some(r) = t.revoked_at {
+                        span class="pill" { (ctx.t("api-token-revoked")) " " (datetime(r)) }
+                    } @else {
+                        form method="post" action={ "/account/tokens/" (t.id) "/revoke" } {
+                            (csrf_field(ctx))
+                            button type="submit" class="secondary" { (ctx.t("api-token-revoke")) }
+                        }
+                    } }
+                } } }
+            } }
+        }
+        form method="post" action="/account/tokens" class="stacked card" {
+            (csrf_field(ctx))
+            label for="token-name" { (ctx.t("api-token-name")) }
+            input type="text" id="token-name" name="name" required maxlength="100";
+            button type="submit" { (ctx.t("api-token-create")) }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewToken {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn create_token(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<NewToken>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let (message, secret) = match api_tokens::create(&state.db, user, &f.name, now()).await {
+        Ok((_, secret)) => (None, Some(secret)),
+        Err(ServiceError::Invalid(m)) => (Some(("error", i18n::msg(ctx.lang, &m))), None),
+        Err(e) => return Err(e.into()),
+    };
+    let body = account_body(&ctx, &state, message, secret.as_deref()).await?;
+    Ok(page(&ctx, &ctx.t("account-title"), body))
+}
+
+pub async fn revoke_token(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    // Only one's own tokens can be revoked; any other id is simply not among them.
+    let message = match api_tokens::revoke(&state.db, user, id, now()).await {
+        Ok(()) => ("ok", ctx.t("api-token-revoked-ok")),
+        Err(ServiceError::NotFound) => ("error", ctx.t("api-token-not-found")),
+        Err(e) => return Err(e.into()),
+    };
+    let body = account_body(&ctx, &state, Some(message), None).await?;
+    Ok(page(&ctx, &ctx.t("account-title"), body))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn account_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+    let body = account_body(&ctx, &state, None, None).await?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }
 
@@ -65,6 +152,6 @@ pub async fn change_password(
             Err(ServiceError::Invalid(m)) => ("error", i18n::msg(ctx.lang, &m)),
             Err(e) => return Err(e.into()),
         };
-    let body = account_body(&ctx, Some(message))?;
+    let body = account_body(&ctx, &state, Some(message), None).await?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }
