@@ -197,7 +197,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get(
             "/submissions/{id}",
             format!("/submissions/{own}"),
-            &[Clinician, Organizer, Admin],
+            // The project's team (engineer@) and PoC centre work with the authors.
+            &[Clinician, Organizer, Engineer, Poc, Admin],
         ),
         get(
             "/submissions/{id}",
@@ -212,7 +213,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get(
             "/submissions/{id}/revisions",
             format!("/submissions/{own}/revisions"),
-            &[Clinician, Organizer, Admin],
+            // The project's team (engineer@) and PoC centre work with the authors.
+            &[Clinician, Organizer, Engineer, Poc, Admin],
         ),
         get(
             "/submissions/{id}/revisions",
@@ -222,7 +224,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get(
             "/attachments/{id}",
             format!("/attachments/{}", f.attachment_own),
-            &[Clinician, Organizer, Admin],
+            // The project's team (engineer@) and PoC centre work with the authors.
+            &[Clinician, Organizer, Engineer, Poc, Admin],
         ),
         get(
             "/attachments/{id}",

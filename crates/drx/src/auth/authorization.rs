@@ -110,6 +110,10 @@ pub struct SubmissionAccess {
     pub call_organizer: bool,
     /// The person has a review row for the submission (assigned by the judging module).
     pub assigned_judge: bool,
+    /// The person works with the authors: a member of a team matched to the submission (a
+    /// published team match, an accepted interest, or its project), or of its project's PoC
+    /// centre.
+    pub engineering_partner: bool,
 }
 
 /// The audit history of a submission names judges and organizers: only those who run its call
@@ -134,6 +138,11 @@ pub fn can_view_submission(person: &Person, a: &SubmissionAccess) -> Option<Subm
         return None;
     }
     if a.on_team || a.call_organizer || person.roles.contains(&Role::Admin) {
+        return Some(SubmissionView::Full);
+    }
+    // The engineers and PoC centre who work with the authors see what the authors see, once
+    // the submission was sent (a draft stays with its authors).
+    if a.engineering_partner && a.status != SubmissionStatus::Draft {
         return Some(SubmissionView::Full);
     }
     // A judge sees only what was assigned, and never a draft.
@@ -213,6 +222,7 @@ mod submission_tests {
             on_team: false,
             call_organizer: false,
             assigned_judge: false,
+            engineering_partner: false,
         }
     }
 
@@ -238,6 +248,18 @@ mod submission_tests {
         assert_eq!(can_view_submission(&j, &a), Some(SubmissionView::Full));
         a.status = SubmissionStatus::Draft;
         assert_eq!(can_view_submission(&j, &a), None, "never a draft");
+    }
+
+    #[test]
+    fn engineering_partners_see_a_sent_submission_in_full_but_never_edit_it() {
+        let e = person(&[Role::Engineer]);
+        let mut a = access();
+        a.engineering_partner = true;
+        a.status = SubmissionStatus::Finalist;
+        assert_eq!(can_view_submission(&e, &a), Some(SubmissionView::Full));
+        assert!(!can_edit_submission(&e, &a));
+        a.status = SubmissionStatus::Draft;
+        assert_eq!(can_view_submission(&e, &a), None, "never a draft");
     }
 
     #[test]
@@ -323,6 +345,7 @@ mod review_tests {
             on_team: false,
             call_organizer: false,
             assigned_judge: false,
+            engineering_partner: false,
         }
     }
 

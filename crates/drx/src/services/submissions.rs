@@ -123,6 +123,7 @@ pub fn access_of(f: &AccessFacts) -> SubmissionAccess {
         on_team: f.on_team,
         call_organizer: f.call_organizer,
         assigned_judge: f.assigned_judge,
+        engineering_partner: f.engineering_partner,
     }
 }
 

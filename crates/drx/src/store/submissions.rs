@@ -94,6 +94,7 @@ pub struct AccessFacts {
     pub on_team: bool,
     pub call_organizer: bool,
     pub assigned_judge: bool,
+    pub engineering_partner: bool,
 }
 
 pub async fn access(db: &Db, submission_id: i64, person_id: i64) -> Result<Option<AccessFacts>> {
@@ -101,9 +102,17 @@ pub async fn access(db: &Db, submission_id: i64, person_id: i64) -> Result<Optio
         "SELECT s.call_id, s.status, c.blind_mode, \
          CAST(CASE WHEN s.created_by = ? OR EXISTS (SELECT 1 FROM submission_members m WHERE m.submission_id = s.id AND m.person_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS on_team, \
          CAST(CASE WHEN EXISTS (SELECT 1 FROM call_roles r WHERE r.call_id = s.call_id AND r.person_id = ? AND r.role = 'organizer') THEN 1 ELSE 0 END AS BIGINT) AS organizer, \
-         CAST(CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.submission_id = s.id AND v.judge_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS judge \
+         CAST(CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.submission_id = s.id AND v.judge_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS judge, \
+         CAST(CASE WHEN EXISTS (SELECT 1 FROM team_members tm WHERE tm.person_id = ? AND ( \
+              EXISTS (SELECT 1 FROM team_matches x WHERE x.submission_id = s.id AND x.team_id = tm.team_id) \
+              OR EXISTS (SELECT 1 FROM projects p WHERE p.submission_id = s.id AND p.team_id = tm.team_id) \
+              OR EXISTS (SELECT 1 FROM interests i WHERE i.submission_id = s.id AND i.team_id = tm.team_id AND i.status = 'accepted'))) \
+              OR EXISTS (SELECT 1 FROM projects p JOIN people pp ON pp.id = ? WHERE p.submission_id = s.id AND p.poc_centre_id = pp.organization_id) \
+              THEN 1 ELSE 0 END AS BIGINT) AS partner \
          FROM submissions s JOIN calls c ON c.id = s.call_id WHERE s.id = ?",
     ))
+    .bind(person_id)
+    .bind(person_id)
     .bind(person_id)
     .bind(person_id)
     .bind(person_id)
@@ -119,6 +128,7 @@ pub async fn access(db: &Db, submission_id: i64, person_id: i64) -> Result<Optio
             on_team: get_i64(&r, "on_team")? == 1,
             call_organizer: get_i64(&r, "organizer")? == 1,
             assigned_judge: get_i64(&r, "judge")? == 1,
+            engineering_partner: get_i64(&r, "partner")? == 1,
         })
     })
     .transpose()
