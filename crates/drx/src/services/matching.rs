@@ -1,6 +1,7 @@
 //! Affinity in the application: the engine's model built from the database's judges, teams,
 //! submissions and needs, with the reasons shown to people.
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use drx_engine::affinity::{AffinityModel, Document, Explanation, Params, Profile};
 use drx_engine::text::Analyzer;
@@ -302,23 +303,82 @@ pub struct NeedModel {
     pub model: AffinityModel,
 }
 
-/// The last need catalogue model built by this process, with the fingerprint it was built at.
-type CachedNeedModel = Option<((u64, [i64; 7]), Arc<NeedModel>)>;
-static NEED_MODEL: Mutex<CachedNeedModel> = Mutex::new(None);
+/// The need catalogue model of this process: the last one built, which database and catalogue
+/// state it was built for, and whether a rebuild is running.
+struct NeedModelCache {
+    built_for: Option<(u64, [i64; 7])>,
+    model: Option<Arc<NeedModel>>,
+    building: bool,
+    last_start: Option<Instant>,
+}
+
+static NEED_MODEL: Mutex<NeedModelCache> = Mutex::new(NeedModelCache {
+    built_for: None,
+    model: None,
+    building: false,
+    last_start: None,
+});
+
+/// At most one background rebuild starts per interval, however fast needs arrive.
+const NEED_MODEL_REBUILD_INTERVAL: Duration = Duration::from_secs(1);
+
+fn need_model_cache() -> std::sync::MutexGuard<'static, NeedModelCache> {
+    NEED_MODEL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Clears the "building" mark however the rebuild ends (error or panic included).
+struct RebuildGuard;
+
+impl Drop for RebuildGuard {
+    fn drop(&mut self) {
+        need_model_cache().building = false;
+    }
+}
 
 impl NeedModel {
-    /// The need catalogue's model, rebuilt only when the catalogue changed since the last build
-    /// (checked against the database on every call, so several nodes stay coherent). Need and
-    /// team pages ask for it on every view; building it costs time in proportion to the needs.
+    /// The need catalogue's model, shared by every need and team page. It is built once per
+    /// state of the catalogue (a fingerprint read from the database on every call, so several
+    /// nodes stay coherent). When the catalogue changed, the model it had is served while one
+    /// background rebuild runs (at most one per second), so a burst of new needs costs one
+    /// rebuild, not one per page view; a new need shows in the recommendations within about a
+    /// second and a build. Only the first call for a database builds while the caller waits.
     pub async fn shared(db: &Db) -> Result<Arc<NeedModel>> {
         let key = (db.instance(), store::need_catalogue_fingerprint(db).await?);
-        if let Some((k, m)) = NEED_MODEL.lock().expect("need model cache").as_ref() {
-            if *k == key {
-                return Ok(m.clone());
+        {
+            let mut c = need_model_cache();
+            if let (Some(k), Some(m)) = (c.built_for, &c.model) {
+                if k == key {
+                    return Ok(m.clone());
+                }
+                if k.0 == key.0 {
+                    let stale = m.clone();
+                    let due = c
+                        .last_start
+                        .is_none_or(|t| t.elapsed() >= NEED_MODEL_REBUILD_INTERVAL);
+                    if !c.building && due {
+                        c.building = true;
+                        c.last_start = Some(Instant::now());
+                        let db = db.clone();
+                        tokio::spawn(async move {
+                            let _guard = RebuildGuard;
+                            match NeedModel::load(&db).await {
+                                Ok(m) => {
+                                    let mut c = need_model_cache();
+                                    c.built_for = Some(key);
+                                    c.model = Some(Arc::new(m));
+                                }
+                                Err(e) => tracing::error!("rebuilding the need model: {e}"),
+                            }
+                        });
+                    }
+                    return Ok(stale);
+                }
             }
         }
         let model = Arc::new(NeedModel::load(db).await?);
-        *NEED_MODEL.lock().expect("need model cache") = Some((key, model.clone()));
+        let mut c = need_model_cache();
+        c.built_for = Some(key);
+        c.model = Some(model.clone());
         Ok(model)
     }
 
