@@ -122,3 +122,26 @@ db_test!(security_headers_are_on_every_page, |db| {
     let cookie = r.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 });
+
+db_test!(malformed_addresses_get_the_bilingual_error_page, |db| {
+    let mut c = Client::new(db);
+    for path in [
+        "/calls/abc",
+        "/submissions/1x",
+        "/needs/-",
+        "/calls/1/assignment/zz",
+    ] {
+        let r = c.get(path).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            r.body.contains("地址或表单的格式不正确"),
+            "{path}: {}",
+            r.body
+        );
+        assert!(
+            r.body.contains("the address or the form is malformed"),
+            "{path}"
+        );
+        assert!(r.body.contains("<html lang=\"zh\""), "an HTML page: {path}");
+    }
+});

@@ -85,6 +85,17 @@ fn page(status: StatusCode, zh: &str, en: &str, detail: Option<(String, String)>
         .into_response()
 }
 
+/// The page for a request the framework refused before any handler ran (its text as detail).
+pub fn rejection_page(status: StatusCode, text: &str) -> Response {
+    let text = text.trim();
+    page(
+        status,
+        "请求无法处理：地址或表单的格式不正确。",
+        "The request could not be processed: the address or the form is malformed.",
+        Some((text.to_string(), text.to_string())),
+    )
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         match self {

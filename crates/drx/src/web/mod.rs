@@ -465,6 +465,15 @@ async fn guard(req: Request, next: Next) -> Response {
         }
     }
     let mut res = next.run(req).await;
+    if res.status().is_client_error() && is_plain_text(&res) {
+        // An extractor's rejection (a path id that is not a number, a malformed query): the
+        // framework's English one-liner becomes drx's bilingual error page with that detail.
+        let status = res.status();
+        let body = axum::body::to_bytes(std::mem::take(res.body_mut()), 4096)
+            .await
+            .unwrap_or_default();
+        res = error::rejection_page(status, &String::from_utf8_lossy(&body));
+    }
     let h = res.headers_mut();
     h.insert(
         "x-content-type-options",
@@ -477,6 +486,13 @@ async fn guard(req: Request, next: Next) -> Response {
         HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
     );
     res
+}
+
+fn is_plain_text(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|t| t.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/plain"))
 }
 
 /// Serves until Ctrl-C.
