@@ -273,8 +273,18 @@ db_test!(people_register_and_organizers_see_who, |db| {
     let mut guest = client(db, "guest@co.cn").await;
     let r = guest.submit(&page, &format!("{page}/register"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    // Twice is once.
+    // Twice is once, and confirmed once by mail with the calendar link.
     guest.submit(&page, &format!("{page}/register"), &[]).await;
+    let mail = drx::store::outbox::mail_to(db, "guest@co.cn")
+        .await
+        .unwrap();
+    assert_eq!(mail.len(), 1, "one confirmation");
+    assert!(mail[0].subject.contains("Pitch day"), "{}", mail[0].subject);
+    assert!(
+        mail[0].body.contains(&format!("{page}.ics")),
+        "{}",
+        mail[0].body
+    );
     let body = guest.get(&page).await.body;
     assert!(body.contains(&format!("{page}/unregister")));
     assert!(
@@ -317,7 +327,11 @@ db_test!(people_register_and_organizers_see_who, |db| {
         .into_iter()
         .find(|p| p.email == "guest@co.cn")
         .unwrap();
-    assert!(svc::register(db, &guest_person, e, now()).await.is_err());
+    assert!(
+        svc::register(db, &guest_person, e, "http://127.0.0.1:8080", now())
+            .await
+            .is_err()
+    );
     assert!(anon.get("/events").await.body.contains("Pitch day"));
     assert_eq!(anon.get("/events/999").await.status, StatusCode::NOT_FOUND);
 });

@@ -87,3 +87,13 @@ error-roadshow-overlap = This time slot overlaps another presentation.
 error-roadshow-not-finalist = Only a finalist of the roadshow's call can present.
 error-roadshow-duplicate = This finalist is already on the agenda.
 error-roadshow-over = This roadshow is over; registration is closed.
+roadshow-mail-subject = Registered: { $title }
+roadshow-mail-body =
+    Dear { $name },
+
+    you are registered for the roadshow “{ $title }”.
+    When: { $starts } to { $ends } (China time, UTC+8)
+    Where: { $location }
+
+    The roadshow's page: { $link }
+    Add it to your calendar: { $ics }

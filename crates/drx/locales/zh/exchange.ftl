@@ -87,3 +87,13 @@ error-roadshow-overlap = 该时段与其他展示项目重叠。
 error-roadshow-not-finalist = 只有本路演所属赛事的决赛项目才能展示。
 error-roadshow-duplicate = 该决赛项目已在议程中。
 error-roadshow-over = 路演已结束，报名已关闭。
+roadshow-mail-subject = 报名成功：{ $title }
+roadshow-mail-body =
+    { $name }，您好：
+
+    您已报名参加路演“{ $title }”。
+    时间：{ $starts } 至 { $ends }（北京时间）
+    地点：{ $location }
+
+    路演页面：{ $link }
+    加入日历：{ $ics }

@@ -227,7 +227,15 @@ pub async fn remove_from_agenda(
 }
 
 /// Registers a signed-in person for an event that has not ended.
-pub async fn register(db: &Db, actor: &Person, event_id: i64, now: i64) -> Result<()> {
+/// Registers the person (once); a new registration is audited and confirmed by mail in the
+/// person's language, with the times, the place and the links to the page and the calendar file.
+pub async fn register(
+    db: &Db,
+    actor: &Person,
+    event_id: i64,
+    base_url: &str,
+    now: i64,
+) -> Result<()> {
     let e = store::get(db, event_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -238,7 +246,36 @@ pub async fn register(db: &Db, actor: &Person, event_id: i64, now: i64) -> Resul
         return Err(ServiceError::invalid("error-roadshow-over"));
     }
     let mut tx = db.begin().await?;
-    store::register(&mut tx, event_id, actor.id, now).await?;
+    if store::register(&mut tx, event_id, actor.id, now).await? {
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "event",
+            event_id,
+            "register",
+            "{}",
+            now,
+        )
+        .await?;
+        let lang = Lang::parse(&actor.locale).unwrap_or(Lang::Zh);
+        let page = format!("{}/events/{event_id}", base_url.trim_end_matches('/'));
+        let subject =
+            crate::i18n::t_args(lang, "roadshow-mail-subject", &[("title", e.title.clone())]);
+        let body = crate::i18n::t_args(
+            lang,
+            "roadshow-mail-body",
+            &[
+                ("name", actor.name.clone()),
+                ("title", e.title.clone()),
+                ("starts", local_input(e.starts_at).replace('T', " ")),
+                ("ends", local_input(e.ends_at).replace('T', " ")),
+                ("location", e.location.clone()),
+                ("link", page.clone()),
+                ("ics", format!("{page}.ics")),
+            ],
+        );
+        crate::store::outbox::enqueue(&mut tx, &actor.email, &subject, &body, now).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -315,7 +315,7 @@ pub async fn register(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::register(&state.db, user, id, now()).await?;
+    svc::register(&state.db, user, id, &state.config.base_url, now()).await?;
     Ok(see_other(&format!("/events/{id}")))
 }
 
