@@ -3,10 +3,9 @@
 //! outbox mail, and its delivery through a real SMTP conversation on loopback.
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use common::smtp::smtp_sink;
 use common::{Client, PASSWORD};
 use drx::domain::Role;
 use drx::services::conversations::{self as svc, Subject, Upload};
@@ -14,8 +13,6 @@ use drx::services::mail::{deliver_due, Sender};
 use drx::store::accounts::{self, Person};
 use drx::store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
 use drx::store::{audit, now, outbox, Db};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
 
 const BASE: &str = "http://127.0.0.1:8080";
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
@@ -739,46 +736,6 @@ db_test!(the_judges_discussion_stays_apart_from_conversations, |db| {
         StatusCode::NOT_FOUND
     );
 });
-
-/// A minimal SMTP server on loopback that keeps each message's DATA.
-async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let kept = Arc::new(Mutex::new(Vec::new()));
-    let store = kept.clone();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            let store = store.clone();
-            tokio::spawn(async move {
-                let (r, mut w) = socket.into_split();
-                let mut lines = BufReader::new(r).lines();
-                w.write_all(b"220 sink ESMTP\r\n").await.unwrap();
-                while let Ok(Some(line)) = lines.next_line().await {
-                    let cmd = line.to_ascii_uppercase();
-                    if cmd.starts_with("DATA") {
-                        w.write_all(b"354 end with .\r\n").await.unwrap();
-                        let mut data = String::new();
-                        while let Ok(Some(l)) = lines.next_line().await {
-                            if l == "." {
-                                break;
-                            }
-                            data.push_str(&l);
-                            data.push('\n');
-                        }
-                        store.lock().unwrap().push(data);
-                        w.write_all(b"250 kept\r\n").await.unwrap();
-                    } else if cmd.starts_with("QUIT") {
-                        w.write_all(b"221 bye\r\n").await.unwrap();
-                        return;
-                    } else {
-                        w.write_all(b"250 ok\r\n").await.unwrap();
-                    }
-                }
-            });
-        }
-    });
-    (port, kept)
-}
 
 db_test!(new_message_mail_is_delivered_through_smtp, |db| {
     let w = world(db).await;

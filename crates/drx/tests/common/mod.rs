@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod smtp;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
