@@ -89,36 +89,68 @@ pub async fn run_judges(
         }
     };
     progress("saving the run");
-    let mut tx = db.begin().await?;
+    let pairs: Vec<RunPair> = solution
+        .pairs
+        .iter()
+        .map(|Pair { submission, judge }| {
+            let (s, j) = (*submission as usize, *judge as usize);
+            let e = m.model.explain(j, s, 5);
+            RunPair {
+                submission_id: m.submissions[s].id,
+                assignee_id: m.judges[j].person_id,
+                affinity: e.score,
+                reason: reason_line(&e),
+            }
+        })
+        .collect();
     let parameters = serde_json::to_string(params).expect("parameters serialise");
+    save_run(
+        db,
+        actor,
+        call_id,
+        ("judges", "assignment-run"),
+        &parameters,
+        solution.total_affinity,
+        &pairs,
+        now,
+    )
+    .await
+}
+
+/// Stores a solved run of `kind` ("judges" or "teams") with every pair and its reason, and
+/// audits it as `action` on the call, in one transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn save_run(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    (kind, action): (&str, &str),
+    parameters: &str,
+    total_affinity: f64,
+    pairs: &[RunPair],
+    now: i64,
+) -> Result<RunOutcome> {
+    let mut tx = db.begin().await?;
     let run_id = store::insert_run(
         &mut tx,
         call_id,
-        "judges",
-        &parameters,
-        solution.total_affinity,
+        kind,
+        parameters,
+        total_affinity,
         actor.id,
         now,
     )
     .await?;
-    for Pair { submission, judge } in &solution.pairs {
-        let (s, j) = (*submission as usize, *judge as usize);
-        let e = m.model.explain(j, s, 5);
-        let pair = RunPair {
-            submission_id: m.submissions[s].id,
-            assignee_id: m.judges[j].person_id,
-            affinity: e.score,
-            reason: reason_line(&e),
-        };
-        store::insert_run_pair(&mut tx, run_id, &pair).await?;
+    for pair in pairs {
+        store::insert_run_pair(&mut tx, run_id, pair).await?;
     }
-    let detail = serde_json::json!({ "run": run_id, "pairs": solution.pairs.len(), "total_affinity": solution.total_affinity });
+    let detail = serde_json::json!({ "run": run_id, "pairs": pairs.len(), "total_affinity": total_affinity });
     audit::record(
         &mut tx,
         Some(actor.id),
         "call",
         call_id,
-        "assignment-run",
+        action,
         &detail.to_string(),
         now,
     )
@@ -126,8 +158,8 @@ pub async fn run_judges(
     tx.commit().await?;
     Ok(RunOutcome::Saved {
         run_id,
-        total_affinity: solution.total_affinity,
-        pairs: solution.pairs.len(),
+        total_affinity,
+        pairs: pairs.len(),
     })
 }
 

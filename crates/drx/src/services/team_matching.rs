@@ -145,46 +145,32 @@ pub async fn run_teams(
             ))
         }
     };
-    let mut tx = db.begin().await?;
+    let pairs: Vec<RunPair> = solution
+        .pairs
+        .iter()
+        .map(|Pair { submission, judge }| {
+            let (s, t) = (st.finalists[*submission as usize], *judge as usize);
+            let e = st.model.model.explain(t, s, 5);
+            RunPair {
+                submission_id: st.model.submissions[s].id,
+                assignee_id: st.model.teams[t].team_id,
+                affinity: e.score,
+                reason: reason_line(&e),
+            }
+        })
+        .collect();
     let parameters = serde_json::to_string(params).expect("parameters serialise");
-    let run_id = runs::insert_run(
-        &mut tx,
+    super::assignment::save_run(
+        db,
+        actor,
         call_id,
-        KIND,
+        (KIND, "team-matching-run"),
         &parameters,
         solution.total_affinity,
-        actor.id,
+        &pairs,
         now,
     )
-    .await?;
-    for Pair { submission, judge } in &solution.pairs {
-        let (s, t) = (st.finalists[*submission as usize], *judge as usize);
-        let e = st.model.model.explain(t, s, 5);
-        let pair = RunPair {
-            submission_id: st.model.submissions[s].id,
-            assignee_id: st.model.teams[t].team_id,
-            affinity: e.score,
-            reason: reason_line(&e),
-        };
-        runs::insert_run_pair(&mut tx, run_id, &pair).await?;
-    }
-    let detail = serde_json::json!({ "run": run_id, "pairs": solution.pairs.len(), "total_affinity": solution.total_affinity });
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "call",
-        call_id,
-        "team-matching-run",
-        &detail.to_string(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(RunOutcome::Saved {
-        run_id,
-        total_affinity: solution.total_affinity,
-        pairs: solution.pairs.len(),
-    })
+    .await
 }
 
 /// The engine's reason with finalist titles and team names in place of indices.
