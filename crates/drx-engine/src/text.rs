@@ -221,7 +221,7 @@ const CHINESE_STOP: &[&str] = &[
     "进行", "通过", "基于", "可以", "能够", "以及", "并且", "或者", "还是", "如果", "因为", "所以",
     "但是", "而且", "这个", "那个", "这些", "那些", "这种", "其中", "目前", "已经", "具有", "用于",
     "需要", "主要", "方面", "问题", "个", "上", "下", "不", "很", "更", "最", "所", "着", "过",
-    "吗", "呢", "吧", "啊", "地", "得",
+    "吗", "呢", "吧", "啊", "地", "得", "可", "能", "会", "要", "让", "使", "后", "前", "时",
 ];
 
 fn is_han(c: char) -> bool {
@@ -345,6 +345,12 @@ mod tests {
         assert!(t.contains(&"控制".to_string()), "{t:?}");
         assert!(!t.contains(&"的".to_string()), "{t:?}");
         assert!(!t.contains(&"我们".to_string()), "{t:?}");
+        // Modal verbs alone ("可", "能", "会") say nothing about a topic.
+        let t = terms("患者可在家中训练，设备会记录数据");
+        assert!(t.contains(&"训练".to_string()), "{t:?}");
+        for w in ["可", "会", "在"] {
+            assert!(!t.contains(&w.to_string()), "{w} in {t:?}");
+        }
     }
 
     #[test]

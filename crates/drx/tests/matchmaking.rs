@@ -168,6 +168,10 @@ db_test!(the_team_catalogue_finds_teams_in_both_languages, |db| {
     assert_eq!(team.status, StatusCode::OK);
     assert!(team.body.contains("Open needs that fit this team"));
     assert!(team.body.contains("Shared terms"), "reasons are shown");
+    assert!(
+        !team.body.contains("Nearest past work"),
+        "a team's own description is not past work"
+    );
     assert!(team.body.contains("0 of"), "load beside capacity");
     assert!(
         team.body.contains("Express our team&#39;s interest")

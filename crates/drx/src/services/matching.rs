@@ -233,7 +233,7 @@ impl TeamModel {
                 profile: r.index,
                 document: s,
                 score: r.score,
-                explanation: self.model.explain(r.index, s, 6),
+                explanation: team_explanation(self.model.explain(r.index, s, 6)),
             })
             .collect()
     }
@@ -250,10 +250,17 @@ impl TeamModel {
                 profile: t,
                 document: r.index,
                 score: r.score,
-                explanation: self.model.explain(t, r.index, 6),
+                explanation: team_explanation(self.model.explain(t, r.index, 6)),
             })
             .collect()
     }
+}
+
+/// A team's explanation: a team's profile is its own description (capabilities, technologies),
+/// not past work, so it has no "nearest past work".
+pub fn team_explanation(mut e: Explanation) -> Explanation {
+    e.nearest_work = None;
+    e
 }
 
 /// A one-line reason for a stored pair: shared terms, matched fields, nearest past work.
@@ -413,7 +420,7 @@ impl NeedModel {
                 profile: r.index,
                 document: n,
                 score: r.score,
-                explanation: self.model.explain(r.index, n, 6),
+                explanation: team_explanation(self.model.explain(r.index, n, 6)),
             })
             .collect()
     }
@@ -427,7 +434,7 @@ impl NeedModel {
                 profile: t,
                 document: r.index,
                 score: r.score,
-                explanation: self.model.explain(t, r.index, 6),
+                explanation: team_explanation(self.model.explain(t, r.index, 6)),
             })
             .collect()
     }

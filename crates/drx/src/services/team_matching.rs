@@ -150,7 +150,7 @@ pub async fn run_teams(
         .iter()
         .map(|Pair { submission, judge }| {
             let (s, t) = (st.finalists[*submission as usize], *judge as usize);
-            let e = st.model.model.explain(t, s, 5);
+            let e = super::matching::team_explanation(st.model.model.explain(t, s, 5));
             RunPair {
                 submission_id: st.model.submissions[s].id,
                 assignee_id: st.model.teams[t].team_id,
