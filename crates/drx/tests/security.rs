@@ -135,7 +135,8 @@ async fn set(db: &Db, table: &str, columns: &[&str], filter: &str) {
 }
 
 /// The hostile text in every text field people type: calls, needs, submissions and their team,
-/// engineering teams, reviews, milestones, account names and titles.
+/// engineering teams, reviews, milestones, account names and titles, confidentiality terms,
+/// interests, conversations, notices and roadshows.
 async fn poison(db: &Db, f: &Fixture) {
     set(
         db,
@@ -195,6 +196,31 @@ async fn poison(db: &Db, f: &Fixture) {
         "teams",
         &["name_en", "name_zh", "capabilities"],
         "1 = 1",
+    )
+    .await;
+    // Matchmaking and exchange: terms, interests' messages, conversations, notices, roadshows.
+    set(
+        db,
+        "confidentiality_terms",
+        &["text_en", "text_zh"],
+        &format!("call_id = {}", f.call),
+    )
+    .await;
+    set(db, "interests", &["message"], "1 = 1").await;
+    set(db, "threads", &["title"], &format!("id = {}", f.thread)).await;
+    set(
+        db,
+        "messages",
+        &["body"],
+        &format!("thread_id = {}", f.thread),
+    )
+    .await;
+    set(db, "notices", &["body"], "1 = 1").await;
+    set(
+        db,
+        "events",
+        &["title", "location", "description"],
+        &format!("id = {}", f.event),
     )
     .await;
     set(
@@ -312,6 +338,31 @@ db_test!(hostile_text_in_every_field_is_shown_escaped, |db| {
         ("engineer@drx.example", "/".into(), false),
         ("engineer@drx.example", format!("/projects/{p}"), true),
         ("admin@drx.example", "/admin/people".into(), true),
+        ("organizer@drx.example", format!("/calls/{c}/terms"), true),
+        (
+            "organizer@drx.example",
+            format!("/calls/{c}/team-matching"),
+            false,
+        ),
+        (
+            "organizer@drx.example",
+            format!("/threads/{}", f.thread),
+            true,
+        ),
+        ("organizer@drx.example", "/messages".into(), true),
+        ("organizer@drx.example", "/notifications".into(), true),
+        ("organizer@drx.example", "/interests".into(), true),
+        (
+            "clinician@drx.example",
+            format!("/threads/{}", f.thread),
+            true,
+        ),
+        ("engineer@drx.example", "/teams".into(), true),
+        ("engineer@drx.example", format!("/teams/{}", f.team), true),
+        ("engineer@drx.example", "/interests".into(), true),
+        ("engineer@drx.example", "/events".into(), true),
+        ("engineer@drx.example", format!("/events/{}", f.event), true),
+        ("engineer@drx.example", format!("/needs/{}", f.need), false),
     ];
     let mut clients: std::collections::HashMap<&str, Client> = Default::default();
     for (who, page, shows) in &pages {
