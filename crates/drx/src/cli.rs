@@ -95,6 +95,10 @@ enum Command {
         /// Also publish an assignment and fill seeded reviews (so the ranking has data).
         #[arg(long)]
         reviews: bool,
+        /// Also run the rest of the cycle (implies --reviews): finalists, team matching,
+        /// projects, the first gates passed.
+        #[arg(long)]
+        pipeline: bool,
     },
     /// Apply pending schema migrations and exit.
     Migrate {
@@ -280,6 +284,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             mail,
             no_serve,
             reviews,
+            pipeline,
         } => {
             let sender = mail.sender()?;
             let (db, place) = match &database_url {
@@ -290,9 +295,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 ),
             };
             let logins = crate::demo::generate(&db, seed).await?;
-            if reviews {
+            if reviews || pipeline {
                 let (done, open) = crate::demo::simulate_reviews(&db, seed).await?;
                 println!("Simulated judging: {done} reviews submitted, {open} unfinished.");
+            }
+            if pipeline {
+                let (finalists, projects) = crate::demo::simulate_pipeline(&db).await?;
+                println!(
+                    "Simulated the rest: {finalists} finalists, each matched with a team; {projects} projects."
+                );
             }
             println!("drx demo (seed {seed}) in {place}");
             println!("Demo logins (password: {}):", crate::demo::DEMO_PASSWORD);

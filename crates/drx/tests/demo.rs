@@ -70,3 +70,36 @@ async fn the_same_seed_gives_the_same_demo() {
     assert_eq!(runs[0], runs[1]);
     assert_ne!(runs[0], runs[2]);
 }
+
+db_test!(the_demo_pipeline_runs_the_rest_of_the_cycle, |db| {
+    use drx::store::matchmaking;
+    drx::demo::generate(db, 2026).await.unwrap();
+    drx::demo::simulate_reviews(db, 2026).await.unwrap();
+    let (finalists, projects) = drx::demo::simulate_pipeline(db).await.unwrap();
+    assert_eq!(finalists, 16, "the call's number of finalists");
+    assert_eq!(projects, 16, "one project a match");
+    let matches = matchmaking::matches_of_call(db, 1).await.unwrap();
+    assert_eq!(matches.len(), 16);
+    let rows = catalogue::submissions_of_call(db, 1, 1000).await.unwrap();
+    for m in &matches {
+        let s = rows.iter().find(|r| r.id == m.submission_id).unwrap();
+        assert_eq!(s.status, "finalist", "only finalists are matched");
+    }
+    // Each project is the match of its finalist with the matched team; four passed a gate.
+    let all = drx::store::projects::all_with_access(db, 1, drx::store::now())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 16);
+    let past = all.iter().filter(|(p, _)| p.stage != "concept").count();
+    let with_match = all
+        .iter()
+        .filter(|(p, _)| {
+            matches
+                .iter()
+                .any(|m| m.submission_id == p.submission_id && Some(m.team_id) == p.team_id)
+        })
+        .count();
+    assert_eq!(past, 4);
+    assert_eq!(with_match, 16);
+    assert_eq!(drx::store::audit::verify(db).await.unwrap(), None);
+});

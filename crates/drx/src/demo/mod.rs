@@ -3,7 +3,9 @@
 pub mod corpus;
 pub mod exchange;
 pub mod matchmaking;
+pub mod pipeline;
 pub mod reviews;
+pub use pipeline::simulate_pipeline;
 pub use reviews::simulate_reviews;
 
 use rand::seq::SliceRandom;

@@ -1,0 +1,80 @@
+//! `drx demo --pipeline`: after the simulated judging, the rest of the cycle through the real
+//! services, as the demo organizer: the calibrated top N become finalists, engineering teams are
+//! matched with them and the matching is published, each match becomes a project, and the first
+//! few projects pass their concept gate. So the ranking, team matching, roadshow, project board
+//! and dashboards all have something to show.
+use std::collections::HashMap;
+
+use crate::services::assignment::RunOutcome;
+use crate::services::team_matching::{self, TeamParams};
+use crate::services::{projects, ranking};
+use crate::store::{accounts, matchmaking, submissions, Db};
+
+const BASE_URL: &str = "http://localhost:8080";
+/// How many of the new projects pass their first gate.
+const PROJECTS_PAST_CONCEPT: usize = 4;
+
+/// Returns (finalists, projects). Needs a demo database whose judging was simulated.
+pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
+    let organizer_id = submissions::person_by_email(db, "organizer@drx.example")
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("not a demo database: no organizer"))?
+        .0;
+    let organizer = accounts::person(db, organizer_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
+    let now = crate::store::now();
+    let call = 1;
+
+    let board = ranking::ranking(db, &organizer, call).await?;
+    let finalists: Vec<i64> = board
+        .rows
+        .iter()
+        .filter(|r| r.preselected)
+        .map(|r| r.submission_id)
+        .collect();
+    ranking::decide(
+        db,
+        &organizer,
+        call,
+        &finalists,
+        &HashMap::new(),
+        BASE_URL,
+        now,
+    )
+    .await?;
+
+    let params = TeamParams {
+        teams_per_finalist: 1,
+        pinned: Vec::new(),
+        forbidden: Vec::new(),
+    };
+    match team_matching::run_teams(db, &organizer, call, &params, now).await? {
+        RunOutcome::Saved { run_id, .. } => {
+            team_matching::publish(db, &organizer, run_id, BASE_URL, now).await?;
+        }
+        RunOutcome::Infeasible(why) => {
+            anyhow::bail!("the demo team matching is infeasible: {why:?}")
+        }
+    }
+
+    let mut made = Vec::new();
+    for m in matchmaking::matches_of_call(db, call).await? {
+        made.push(projects::create(db, &organizer, m.submission_id, m.team_id, None, now).await?);
+    }
+    for &p in made.iter().take(PROJECTS_PAST_CONCEPT) {
+        for (item, _, _) in projects::checklist("concept") {
+            projects::set_check(db, &organizer, p, item, true, now).await?;
+        }
+        projects::decide(
+            db,
+            &organizer,
+            p,
+            "go",
+            "Concept confirmed with the clinicians; proof of concept next.",
+            now,
+        )
+        .await?;
+    }
+    Ok((finalists.len(), made.len()))
+}
