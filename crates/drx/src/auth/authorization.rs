@@ -38,23 +38,29 @@ pub fn can_manage_call(person: &Person, call_roles: &[String]) -> bool {
         && (person.roles.contains(&Role::Admin) || call_roles.iter().any(|r| r == "organizer"))
 }
 
+/// An active person with these roles, for the unit tests of this module.
+#[cfg(test)]
+fn test_person(id: i64, roles: &[Role], organization_id: Option<i64>) -> Person {
+    Person {
+        id,
+        email: "a@b.c".into(),
+        name: "A".into(),
+        title: String::new(),
+        organization_id,
+        organization_en: String::new(),
+        organization_zh: String::new(),
+        locale: "en".into(),
+        active: true,
+        roles: roles.to_vec(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn person(roles: &[Role]) -> Person {
-        Person {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: None,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(1, roles, None)
     }
 
     #[test]
@@ -201,18 +207,7 @@ mod submission_tests {
     use crate::domain::{BlindMode, SubmissionStatus};
 
     fn person(roles: &[Role]) -> Person {
-        Person {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: None,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(1, roles, None)
     }
 
     fn access() -> SubmissionAccess {
@@ -324,18 +319,7 @@ mod review_tests {
     use crate::domain::{BlindMode, SubmissionStatus};
 
     fn person(id: i64, roles: &[Role]) -> Person {
-        Person {
-            id,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: None,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(id, roles, None)
     }
 
     fn access(status: SubmissionStatus) -> SubmissionAccess {
@@ -448,18 +432,7 @@ mod project_tests {
     use super::*;
 
     fn person(roles: &[Role], org: Option<i64>) -> Person {
-        Person {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: org,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(1, roles, org)
     }
 
     #[test]
@@ -540,18 +513,7 @@ mod matchmaking_tests {
     use super::*;
 
     fn person(id: i64, roles: &[Role]) -> Person {
-        Person {
-            id,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: None,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(id, roles, None)
     }
 
     #[test]
@@ -616,18 +578,7 @@ mod conversation_tests {
     use super::*;
 
     fn person(roles: &[Role]) -> Person {
-        Person {
-            id: 1,
-            email: "a@b.c".into(),
-            name: "A".into(),
-            title: String::new(),
-            organization_id: None,
-            organization_en: String::new(),
-            organization_zh: String::new(),
-            locale: "en".into(),
-            active: true,
-            roles: roles.to_vec(),
-        }
+        test_person(1, roles, None)
     }
 
     #[test]
