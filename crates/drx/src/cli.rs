@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::store::{self, Db};
-use crate::web::{self, AppState, Config};
+use drx_store::{self as store, Db};
+use drx_web::{self as web, AppState, Config};
 
 #[derive(Parser)]
 #[command(
@@ -54,10 +54,10 @@ struct MailArgs {
 }
 
 impl MailArgs {
-    fn sender(&self) -> anyhow::Result<crate::services::mail::Sender> {
+    fn sender(&self) -> anyhow::Result<drx_core::services::mail::Sender> {
         match &self.smtp_url {
-            Some(url) => crate::services::mail::Sender::smtp(url, &self.mail_from),
-            None => Ok(crate::services::mail::Sender::Log),
+            Some(url) => drx_core::services::mail::Sender::smtp(url, &self.mail_from),
+            None => Ok(drx_core::services::mail::Sender::Log),
         }
     }
 }
@@ -260,6 +260,11 @@ fn config(listen: &ListenArgs, demo_logins: Vec<(String, String)>) -> Config {
     Config {
         secure_cookies: base_url.starts_with("https://"),
         base_url,
+        demo_password: if demo_logins.is_empty() {
+            String::new()
+        } else {
+            crate::demo::DEMO_PASSWORD.to_string()
+        },
         demo_logins,
     }
 }
@@ -269,7 +274,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve { db, listen, mail } => {
             let sender = mail.sender()?;
             let db = open_migrated(&database_url(&db)?).await?;
-            tokio::spawn(crate::services::mail::worker(db.clone(), sender));
+            tokio::spawn(drx_core::services::mail::worker(db.clone(), sender));
             let state = AppState {
                 db,
                 config: Arc::new(config(&listen, Vec::new())),
@@ -313,7 +318,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             if no_serve {
                 return Ok(());
             }
-            tokio::spawn(crate::services::mail::worker(db.clone(), sender));
+            tokio::spawn(drx_core::services::mail::worker(db.clone(), sender));
             let cfg = config(&listen, logins);
             println!("Open {} in a browser. Ctrl-C stops.", cfg.base_url);
             let state = AppState {
@@ -340,37 +345,38 @@ async fn run(command: Command) -> anyhow::Result<()> {
             password,
         }) => {
             let db = open_migrated(&database_url(&db)?).await?;
-            let account = crate::services::accounts::NewAccount {
+            let account = drx_core::services::accounts::NewAccount {
                 email: &email,
                 name: &name,
                 title: "",
                 organization_id: None,
                 password: &password,
                 locale: "zh",
-                roles: &[crate::domain::Role::Admin],
+                roles: &[drx_domain::Role::Admin],
             };
-            let id = crate::services::accounts::create_account(&db, None, &account, store::now())
-                .await
-                .map_err(|e| match e {
-                    crate::services::ServiceError::Invalid(m) => {
-                        anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
-                    }
-                    e => e.into(),
-                })?;
+            let id =
+                drx_core::services::accounts::create_account(&db, None, &account, store::now())
+                    .await
+                    .map_err(|e| match e {
+                        drx_core::services::ServiceError::Invalid(m) => {
+                            anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
+                        }
+                        e => e.into(),
+                    })?;
             println!("created administrator {email} (id {id})");
             Ok(())
         }
         Command::Token(TokenCommand::Create { db, email, name }) => {
             let db = open_migrated(&database_url(&db)?).await?;
             let token =
-                crate::services::api_tokens::create_for_email(&db, &email, &name, store::now())
+                drx_core::services::api_tokens::create_for_email(&db, &email, &name, store::now())
                     .await
                     .map_err(|e| match e {
-                        crate::services::ServiceError::NotFound => {
+                        drx_core::services::ServiceError::NotFound => {
                             anyhow::anyhow!("no account has the email {email}")
                         }
-                        crate::services::ServiceError::Invalid(m) => {
-                            anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
+                        drx_core::services::ServiceError::Invalid(m) => {
+                            anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
                         }
                         e => e.into(),
                     })?;
@@ -420,18 +426,18 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Restore { from, data, force } => restore(&from, &data, force).await,
         Command::Embed { db, python } => {
             let db = open_migrated(&database_url(&db)?).await?;
-            let r = crate::services::embeddings::embed_all(&db, &python)
+            let r = drx_core::services::embeddings::embed_all(&db, &python)
                 .await
                 .map_err(|e| match e {
-                    crate::services::ServiceError::Invalid(m) => {
-                        anyhow::anyhow!("{}", crate::i18n::msg(crate::i18n::Lang::En, &m))
+                    drx_core::services::ServiceError::Invalid(m) => {
+                        anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
                     }
                     e => e.into(),
                 })?;
             println!(
                 "embedded {} texts with {}; {} already up to date; {} not in English (lexical only)",
                 r.embedded,
-                crate::services::embeddings::MODEL,
+                drx_core::services::embeddings::MODEL,
                 r.up_to_date,
                 r.not_english
             );
@@ -513,7 +519,7 @@ async fn assign_command(
     actor: Option<String>,
     base_url: &str,
 ) -> anyhow::Result<()> {
-    use crate::services::assignment::{self, AssignParams, RunOutcome};
+    use drx_core::services::assignment::{self, AssignParams, RunOutcome};
     let people = store::accounts::list_people(db, None).await?;
     let actor = match &actor {
         Some(email) => people
@@ -521,7 +527,7 @@ async fn assign_command(
             .find(|p| p.email == store::accounts::normalize_email(email)),
         None => people
             .iter()
-            .find(|p| p.active && p.roles.contains(&crate::domain::Role::Admin)),
+            .find(|p| p.active && p.roles.contains(&drx_domain::Role::Admin)),
     }
     .ok_or_else(|| {
         anyhow::anyhow!("no such account to act as; pass --as EMAIL of an organizer of the call")
@@ -541,17 +547,17 @@ async fn assign_command(
     })
     .await
     .map_err(|e| match e {
-        crate::services::ServiceError::Forbidden => {
+        drx_core::services::ServiceError::Forbidden => {
             anyhow::anyhow!("{} may not run the assignment of call {call}", actor.email)
         }
-        crate::services::ServiceError::NotFound => anyhow::anyhow!("there is no call {call}"),
+        drx_core::services::ServiceError::NotFound => anyhow::anyhow!("there is no call {call}"),
         e => e.into(),
     })?;
     match outcome {
         RunOutcome::Infeasible(reasons) => {
             let lines: Vec<String> = reasons
                 .iter()
-                .map(|m| crate::i18n::msg(crate::i18n::Lang::En, m))
+                .map(|m| drx_core::i18n::msg(drx_core::i18n::Lang::En, m))
                 .collect();
             anyhow::bail!(
                 "no assignment satisfies the constraints:\n- {}",

@@ -1,9 +1,9 @@
 //! The demo's conversations and roadshow: two threads of the demo clinician with the organizer
 //! (on a solution and on a need) and an upcoming showcase roadshow with its agenda and a few
 //! registrations. Fixed times, no randomness.
-use crate::services::conversations::{self as talk, Subject};
-use crate::services::roadshows::{self, local_input, EventInput};
-use crate::store::{accounts, catalogue, events, needs, submissions, Db};
+use drx_core::services::conversations::{self as talk, Subject};
+use drx_core::services::roadshows::{self, local_input, EventInput};
+use drx_store::{accounts, catalogue, events, needs, submissions, Db};
 
 const DAY: i64 = 86_400;
 const BASE_URL: &str = "http://localhost:8080";

@@ -1,7 +1,7 @@
 //! Matchmaking in the demo: the call's confidentiality terms, confidential parts on a few
 //! needs, and interests in each state around the engineer's team, so the pages show something.
-use crate::store::matchmaking::{self as mm, NewInterest, Target};
-use crate::store::{needs, Result, Tx};
+use drx_store::matchmaking::{self as mm, NewInterest, Target};
+use drx_store::{needs, Result, Tx};
 
 const TERMS_ZH: &str = "1. 需求的保密内容仅用于评估与本需求的合作，不得向第三方披露。\n2. 未经医院书面同意，不得以任何形式公开、复制或用于其他项目。\n3. 本条款自接受之日起三年内有效。";
 const TERMS_EN: &str = "1. The confidential part of a need is used only to assess a collaboration on that need and is not disclosed to third parties.\n2. It is not published, copied or used for other projects without the hospital's written consent.\n3. These terms hold for three years from acceptance.";

@@ -2,6 +2,7 @@
 //! submissions from 12 hospitals, 40 judges, engineering teams, needs and expertise.
 pub mod corpus;
 pub mod exchange;
+pub mod history;
 pub mod matchmaking;
 pub mod pipeline;
 pub mod reviews;
@@ -12,11 +13,11 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::domain::Role;
-use crate::store::accounts::{insert_person, NewPerson};
-use crate::store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
-use crate::store::{audit, Db};
 use corpus::{Bi, CORPUS};
+use drx_domain::Role;
+use drx_store::accounts::{insert_person, NewPerson};
+use drx_store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
+use drx_store::{audit, Db};
 
 pub const DEMO_PASSWORD: &str = "drx-demo-2026";
 pub const SUBMISSIONS: usize = 155;
@@ -161,14 +162,14 @@ impl Names {
 }
 
 async fn add_person(
-    tx: &mut crate::store::Tx,
+    tx: &mut drx_store::Tx,
     hash: &str,
     email: String,
     name: String,
     title: String,
     org: i64,
     roles: Vec<Role>,
-) -> crate::store::Result<i64> {
+) -> drx_store::Result<i64> {
     let p = NewPerson {
         email: &email,
         name: &name,
@@ -192,7 +193,7 @@ fn lang_text(b: &Bi, zh: bool) -> &'static str {
 /// Fills an empty, migrated database; returns the logins to print: (who, email).
 pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)>> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let hash = crate::auth::credentials::hash_password(DEMO_PASSWORD);
+    let hash = drx_core::auth::credentials::hash_password(DEMO_PASSWORD);
     let fields = cat::fields(db).await?;
     let field_id = |code: &str| fields.iter().find(|f| f.code == code).map(|f| f.id);
     let mut names = Names {
@@ -597,7 +598,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     tx.commit().await?;
     // Conversations and the roadshow first, so that the receipts stay the clinician's newest notices.
     exchange::seed(db, t0).await?;
-    crate::services::submissions::seed_demo_history(db, t0 + 61 * DAY).await?;
+    history::seed(db, t0 + 61 * DAY).await?;
     let _ = (poc, university);
 
     Ok(vec![

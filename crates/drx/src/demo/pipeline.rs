@@ -5,10 +5,10 @@
 //! and dashboards all have something to show.
 use std::collections::HashMap;
 
-use crate::services::assignment::RunOutcome;
-use crate::services::team_matching::{self, TeamParams};
-use crate::services::{projects, ranking};
-use crate::store::{accounts, matchmaking, submissions, Db};
+use drx_core::services::assignment::RunOutcome;
+use drx_core::services::team_matching::{self, TeamParams};
+use drx_core::services::{projects, ranking};
+use drx_store::{accounts, matchmaking, submissions, Db};
 
 const BASE_URL: &str = "http://localhost:8080";
 /// How many of the new projects pass their first gate.
@@ -23,7 +23,7 @@ pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
     let organizer = accounts::person(db, organizer_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
-    let now = crate::store::now();
+    let now = drx_store::now();
     let call = 1;
 
     let board = ranking::ranking(db, &organizer, call).await?;

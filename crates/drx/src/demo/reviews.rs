@@ -4,9 +4,9 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::services::assignment::{self, AssignParams, RunOutcome};
-use crate::store::reviews::{self, ReviewInput};
-use crate::store::{accounts, submissions, Db};
+use drx_core::services::assignment::{self, AssignParams, RunOutcome};
+use drx_store::reviews::{self, ReviewInput};
+use drx_store::{accounts, submissions, Db};
 
 const FOR_AUTHORS: &[&str] = &[
     "临床需求明确，建议补充对照数据。/ The clinical need is clear; add comparison data.",
@@ -37,7 +37,7 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
     let organizer = accounts::person(db, organizer_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
-    let now = crate::store::now();
+    let now = drx_store::now();
     if reviews::reviews_of_call(db, 1).await?.is_empty() {
         let params = AssignParams {
             one_judge_per_org: true,

@@ -138,6 +138,7 @@ pub fn app(db: &Db) -> Router {
             base_url: "http://127.0.0.1:8080".into(),
             secure_cookies: false,
             demo_logins: Vec::new(),
+            demo_password: String::new(),
         }),
     })
 }

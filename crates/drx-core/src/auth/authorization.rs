@@ -1,0 +1,655 @@
+//! The one place that answers "may this person do this?". Pages, the API and exports ask here
+//! and never re-derive a rule themselves.
+use drx_domain::Role;
+use drx_store::accounts::Person;
+
+/// Platform-wide permissions. Per-call and per-object questions join this list as they arrive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the list of accounts.
+    ListAccounts,
+    /// Create an account or an invitation with the given role.
+    GrantRole(Role),
+    /// Activate or deactivate accounts.
+    DeactivateAccounts,
+    /// See every call's submissions.
+    SeeAllSubmissions,
+    /// Submit needs and solutions.
+    Submit,
+}
+
+pub fn can(person: &Person, permission: Permission) -> bool {
+    let has = |r: Role| person.active && person.roles.contains(&r);
+    let admin = has(Role::Admin);
+    match permission {
+        Permission::ListAccounts | Permission::SeeAllSubmissions => admin || has(Role::Organizer),
+        // Only an admin makes admins; organizers bring in everyone else.
+        Permission::GrantRole(Role::Admin) => admin,
+        Permission::GrantRole(_) => admin || has(Role::Organizer),
+        Permission::DeactivateAccounts => admin,
+        Permission::Submit => has(Role::Clinician) || admin,
+    }
+}
+
+/// May this person run the call (assignment, decisions, matchmaking)? `call_roles` are the
+/// person's roles in that call, as `store::catalogue::call_roles` returns them.
+pub fn can_manage_call(person: &Person, call_roles: &[String]) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || call_roles.iter().any(|r| r == "organizer"))
+}
+
+/// An active person with these roles, for the unit tests of this module.
+#[cfg(test)]
+fn test_person(id: i64, roles: &[Role], organization_id: Option<i64>) -> Person {
+    Person {
+        id,
+        email: "a@b.c".into(),
+        name: "A".into(),
+        title: String::new(),
+        organization_id,
+        organization_en: String::new(),
+        organization_zh: String::new(),
+        locale: "en".into(),
+        active: true,
+        roles: roles.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(roles: &[Role]) -> Person {
+        test_person(1, roles, None)
+    }
+
+    #[test]
+    fn organizers_grant_every_role_but_admin() {
+        let o = person(&[Role::Organizer]);
+        assert!(can(&o, Permission::GrantRole(Role::Judge)));
+        assert!(!can(&o, Permission::GrantRole(Role::Admin)));
+        assert!(can(
+            &person(&[Role::Admin]),
+            Permission::GrantRole(Role::Admin)
+        ));
+    }
+
+    #[test]
+    fn clinicians_and_judges_cannot_list_accounts() {
+        for r in [Role::Clinician, Role::Judge, Role::Engineer, Role::Poc] {
+            assert!(!can(&person(&[r]), Permission::ListAccounts), "{r}");
+        }
+    }
+
+    #[test]
+    fn only_the_calls_organizers_and_admins_manage_it() {
+        let organizer_elsewhere = person(&[Role::Organizer]);
+        assert!(!can_manage_call(&organizer_elsewhere, &[]));
+        assert!(can_manage_call(
+            &organizer_elsewhere,
+            &["organizer".to_string()]
+        ));
+        assert!(!can_manage_call(
+            &person(&[Role::Judge]),
+            &["judge".to_string()]
+        ));
+        assert!(can_manage_call(&person(&[Role::Admin]), &[]));
+    }
+
+    #[test]
+    fn a_deactivated_admin_can_do_nothing() {
+        let mut a = person(&[Role::Admin]);
+        a.active = false;
+        assert!(!can(&a, Permission::ListAccounts));
+    }
+}
+
+/// What the authorization layer needs to know about one submission and one person, gathered
+/// by the store in one query (`store::submissions::access`). Per-object rules, HotCRP style.
+#[derive(Debug, Clone)]
+pub struct SubmissionAccess {
+    pub status: drx_domain::SubmissionStatus,
+    pub blind_mode: drx_domain::BlindMode,
+    /// The person created the submission or is listed in its team.
+    pub on_team: bool,
+    /// The person organizes the submission's call (call_roles).
+    pub call_organizer: bool,
+    /// The person has a review row for the submission (assigned by the judging module).
+    pub assigned_judge: bool,
+    /// The person works with the authors: a member of a team matched to the submission (a
+    /// published team match, an accepted interest, or its project), or of its project's PoC
+    /// centre.
+    pub engineering_partner: bool,
+}
+
+/// The audit history of a submission names judges and organizers: only those who run its call
+/// (and admins) see it; its authors follow their own versions on the revisions page.
+pub fn can_see_submission_history(person: &Person, a: &SubmissionAccess) -> bool {
+    person.active && (a.call_organizer || person.roles.contains(&Role::Admin))
+}
+
+/// How much of a submission a person may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmissionView {
+    /// Everything, authors and hospitals included.
+    Full,
+    /// Content only: no authors, hospitals, team or attachment names (double-blind judging).
+    Blind,
+}
+
+/// Who may see a submission, and how much. None: not at all (the page answers 404 for it).
+pub fn can_view_submission(person: &Person, a: &SubmissionAccess) -> Option<SubmissionView> {
+    use drx_domain::{BlindMode, SubmissionStatus};
+    if !person.active {
+        return None;
+    }
+    if a.on_team || a.call_organizer || person.roles.contains(&Role::Admin) {
+        return Some(SubmissionView::Full);
+    }
+    // The engineers and PoC centre who work with the authors see what the authors see, once
+    // the submission was sent (a draft stays with its authors).
+    if a.engineering_partner && a.status != SubmissionStatus::Draft {
+        return Some(SubmissionView::Full);
+    }
+    // A judge sees only what was assigned, and never a draft.
+    if a.assigned_judge && a.status != SubmissionStatus::Draft {
+        return Some(if a.blind_mode == BlindMode::Double {
+            SubmissionView::Blind
+        } else {
+            SubmissionView::Full
+        });
+    }
+    None
+}
+
+/// Who may change a submission's content, attachments, or submit it. The deadline is checked
+/// by the service (it depends on the clock), not here.
+pub fn can_edit_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    use drx_domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Draft | SubmissionStatus::Submitted
+        )
+}
+
+/// Withdrawing is for the team, until judging has decided.
+pub fn can_withdraw_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    use drx_domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Draft | SubmissionStatus::Submitted | SubmissionStatus::UnderReview
+        )
+}
+
+/// The organizer's surfaces of a submission's call (its matches link, the call's list).
+pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool {
+    let roles = if a.call_organizer {
+        vec!["organizer".to_string()]
+    } else {
+        Vec::new()
+    };
+    can_manage_call(person, &roles)
+}
+
+/// Who curates the need catalogue (edits any need, reads every need's confidential part and
+/// history, imports needs): organizers and admins.
+pub fn can_curate_needs(person: &Person) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || person.roles.contains(&Role::Organizer))
+}
+
+/// Who reads a need's confidential details outright: its curators and the person who logged
+/// it (engineers pass the confidentiality gate of `services::confidentiality` instead).
+pub fn can_see_need_confidential(person: &Person, created_by: Option<i64>) -> bool {
+    can_curate_needs(person) || (person.active && created_by == Some(person.id))
+}
+
+/// Creating a new call, and importing needs.
+pub fn can_create_call(person: &Person) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || person.roles.contains(&Role::Organizer))
+}
+
+#[cfg(test)]
+mod submission_tests {
+    use super::*;
+    use drx_domain::{BlindMode, SubmissionStatus};
+
+    fn person(roles: &[Role]) -> Person {
+        test_person(1, roles, None)
+    }
+
+    fn access() -> SubmissionAccess {
+        SubmissionAccess {
+            status: SubmissionStatus::Submitted,
+            blind_mode: BlindMode::Double,
+            on_team: false,
+            call_organizer: false,
+            assigned_judge: false,
+            engineering_partner: false,
+        }
+    }
+
+    #[test]
+    fn strangers_see_nothing_even_with_a_clinician_or_organizer_role() {
+        for r in [
+            Role::Clinician,
+            Role::Organizer,
+            Role::Judge,
+            Role::Engineer,
+        ] {
+            assert_eq!(can_view_submission(&person(&[r]), &access()), None, "{r}");
+        }
+    }
+
+    #[test]
+    fn judges_of_a_double_blind_call_get_the_blind_view_only_when_assigned() {
+        let j = person(&[Role::Judge]);
+        let mut a = access();
+        a.assigned_judge = true;
+        assert_eq!(can_view_submission(&j, &a), Some(SubmissionView::Blind));
+        a.blind_mode = BlindMode::Single;
+        assert_eq!(can_view_submission(&j, &a), Some(SubmissionView::Full));
+        a.status = SubmissionStatus::Draft;
+        assert_eq!(can_view_submission(&j, &a), None, "never a draft");
+    }
+
+    #[test]
+    fn engineering_partners_see_a_sent_submission_in_full_but_never_edit_it() {
+        let e = person(&[Role::Engineer]);
+        let mut a = access();
+        a.engineering_partner = true;
+        a.status = SubmissionStatus::Finalist;
+        assert_eq!(can_view_submission(&e, &a), Some(SubmissionView::Full));
+        assert!(!can_edit_submission(&e, &a));
+        a.status = SubmissionStatus::Draft;
+        assert_eq!(can_view_submission(&e, &a), None, "never a draft");
+    }
+
+    #[test]
+    fn the_team_edits_until_review_and_organizers_never_edit() {
+        let c = person(&[Role::Clinician]);
+        let mut a = access();
+        a.on_team = true;
+        assert!(can_edit_submission(&c, &a));
+        a.status = SubmissionStatus::Withdrawn;
+        assert!(!can_edit_submission(&c, &a));
+        let o = person(&[Role::Organizer]);
+        let mut b = access();
+        b.call_organizer = true;
+        assert_eq!(can_view_submission(&o, &b), Some(SubmissionView::Full));
+        assert!(!can_edit_submission(&o, &b));
+        assert!(can_manage_submission_call(&o, &b));
+        assert!(!can_manage_submission_call(&o, &access()));
+        assert!(can_manage_submission_call(
+            &person(&[Role::Admin]),
+            &access()
+        ));
+    }
+}
+
+/// May this person change this review? Only its own judge, only while the call is in its
+/// review phase (the caller passes the call's phase).
+pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: &str) -> bool {
+    person.active && person.id == review_judge_id && call_phase == "review"
+}
+
+/// May this person read and write a submission's discussion? The call's organizers (and
+/// admins) always; a judge of the submission only once their own review is submitted, so that
+/// nobody's score is anchored by the others'.
+pub fn can_join_discussion(
+    person: &Person,
+    a: &SubmissionAccess,
+    own_review: Option<&str>,
+) -> bool {
+    if !person.active {
+        return false;
+    }
+    if a.call_organizer || person.roles.contains(&Role::Admin) {
+        return true;
+    }
+    own_review == Some("submitted")
+}
+
+/// May this person see the judges' comments for the authors? The team, once decided.
+pub fn can_see_feedback(person: &Person, a: &SubmissionAccess) -> bool {
+    use drx_domain::SubmissionStatus;
+    person.active
+        && a.on_team
+        && matches!(
+            a.status,
+            SubmissionStatus::Finalist | SubmissionStatus::NotSelected
+        )
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+    use drx_domain::{BlindMode, SubmissionStatus};
+
+    fn person(id: i64, roles: &[Role]) -> Person {
+        test_person(id, roles, None)
+    }
+
+    fn access(status: SubmissionStatus) -> SubmissionAccess {
+        SubmissionAccess {
+            status,
+            blind_mode: BlindMode::Single,
+            on_team: false,
+            call_organizer: false,
+            assigned_judge: false,
+            engineering_partner: false,
+        }
+    }
+
+    #[test]
+    fn only_the_own_judge_edits_and_only_in_the_review_phase() {
+        let j = person(7, &[Role::Judge]);
+        assert!(can_edit_review(&j, 7, "review"));
+        assert!(!can_edit_review(&j, 8, "review"));
+        assert!(!can_edit_review(&j, 7, "decision"));
+        assert!(!can_edit_review(&person(1, &[Role::Admin]), 7, "review"));
+    }
+
+    #[test]
+    fn judges_join_the_discussion_only_after_submitting() {
+        let j = person(7, &[Role::Judge]);
+        let mut a = access(SubmissionStatus::UnderReview);
+        a.assigned_judge = true;
+        assert!(!can_join_discussion(&j, &a, None));
+        assert!(!can_join_discussion(&j, &a, Some("in_progress")));
+        assert!(can_join_discussion(&j, &a, Some("submitted")));
+        let mut o = access(SubmissionStatus::UnderReview);
+        o.call_organizer = true;
+        assert!(can_join_discussion(
+            &person(2, &[Role::Organizer]),
+            &o,
+            None
+        ));
+        let mut team = access(SubmissionStatus::UnderReview);
+        team.on_team = true;
+        assert!(!can_join_discussion(
+            &person(3, &[Role::Clinician]),
+            &team,
+            None
+        ));
+    }
+
+    #[test]
+    fn feedback_is_for_the_team_after_the_decision() {
+        let c = person(3, &[Role::Clinician]);
+        let mut a = access(SubmissionStatus::UnderReview);
+        a.on_team = true;
+        assert!(!can_see_feedback(&c, &a));
+        a.status = SubmissionStatus::NotSelected;
+        assert!(can_see_feedback(&c, &a));
+        a.on_team = false;
+        a.call_organizer = true;
+        assert!(!can_see_feedback(&c, &a));
+    }
+}
+
+/// One person's relation to one project (gathered by `store::projects`).
+#[derive(Debug, Clone, Default)]
+pub struct ProjectAccess {
+    /// Organizer of the call the project's submission came from.
+    pub call_organizer: bool,
+    /// Member of the project's engineering team.
+    pub on_team: bool,
+    /// Author or listed member of the project's submission.
+    pub clinician: bool,
+    /// The PoC centre hosting the project, if any.
+    pub poc_centre_id: Option<i64>,
+}
+
+/// Staff of the project's proof-of-concept centre: the `poc` role and that organization.
+fn poc_staff(person: &Person, a: &ProjectAccess) -> bool {
+    person.roles.contains(&Role::Poc)
+        && a.poc_centre_id.is_some()
+        && person.organization_id == a.poc_centre_id
+}
+
+/// Organizers and admins see every project, the board and the dashboards.
+pub fn can_oversee_projects(person: &Person) -> bool {
+    can_create_call(person)
+}
+
+/// Who sees a project: overseers, its call's organizers, its team, its clinicians, its PoC centre.
+pub fn can_view_project(person: &Person, a: &ProjectAccess) -> bool {
+    person.active
+        && (can_oversee_projects(person)
+            || a.call_organizer
+            || a.on_team
+            || a.clinician
+            || poc_staff(person, a))
+}
+
+/// Who takes gate decisions, sets the regulatory pathway and plans milestones: the call's
+/// organizers, admins, and the hosting PoC centre's staff.
+pub fn can_decide_gate(person: &Person, a: &ProjectAccess) -> bool {
+    person.active
+        && (person.roles.contains(&Role::Admin) || a.call_organizer || poc_staff(person, a))
+}
+
+/// A project's history records the gate work of the people its page already names (team,
+/// deciders, PoC centre): everyone who sees the project sees it.
+pub fn can_see_project_history(person: &Person, a: &ProjectAccess) -> bool {
+    can_view_project(person, a)
+}
+
+/// Who works the checklist and closes milestones: the deciders and the engineering team.
+pub fn can_work_on_project(person: &Person, a: &ProjectAccess) -> bool {
+    can_decide_gate(person, a) || (person.active && a.on_team)
+}
+
+#[cfg(test)]
+mod project_tests {
+    use super::*;
+
+    fn person(roles: &[Role], org: Option<i64>) -> Person {
+        test_person(1, roles, org)
+    }
+
+    #[test]
+    fn poc_staff_decide_only_for_projects_their_centre_hosts() {
+        let a = ProjectAccess {
+            poc_centre_id: Some(7),
+            ..Default::default()
+        };
+        assert!(can_decide_gate(&person(&[Role::Poc], Some(7)), &a));
+        assert!(can_view_project(&person(&[Role::Poc], Some(7)), &a));
+        assert!(!can_decide_gate(&person(&[Role::Poc], Some(8)), &a));
+        assert!(!can_view_project(&person(&[Role::Poc], Some(8)), &a));
+        // Working at the centre without the poc role is not enough.
+        assert!(!can_decide_gate(&person(&[Role::Clinician], Some(7)), &a));
+    }
+
+    #[test]
+    fn teams_and_clinicians_read_and_only_the_team_works() {
+        let team = ProjectAccess {
+            on_team: true,
+            ..Default::default()
+        };
+        let clin = ProjectAccess {
+            clinician: true,
+            ..Default::default()
+        };
+        let e = person(&[Role::Engineer], None);
+        assert!(can_view_project(&e, &team) && can_work_on_project(&e, &team));
+        assert!(!can_decide_gate(&e, &team));
+        let c = person(&[Role::Clinician], None);
+        assert!(can_view_project(&c, &clin) && !can_work_on_project(&c, &clin));
+        assert!(!can_view_project(&c, &ProjectAccess::default()));
+        assert!(can_view_project(
+            &person(&[Role::Organizer], None),
+            &ProjectAccess::default()
+        ));
+    }
+}
+
+/// The catalogues (needs, teams) are for everyone signed in.
+pub fn can_browse_catalogues(person: &Person) -> bool {
+    person.active
+}
+
+/// Who speaks for a need in matchmaking: the person who logged it, and the curators of the
+/// catalogue (admins, organizers).
+pub fn can_speak_for_need(person: &Person, need_created_by: Option<i64>) -> bool {
+    person.active
+        && (need_created_by == Some(person.id)
+            || person.roles.contains(&Role::Admin)
+            || person.roles.contains(&Role::Organizer))
+}
+
+/// Who speaks for a submission in matchmaking: its team (authors and members).
+pub fn can_speak_for_submission(person: &Person, a: &SubmissionAccess) -> bool {
+    person.active && a.on_team
+}
+
+/// Who speaks for an engineering team: its members.
+pub fn can_speak_for_team(person: &Person, is_member: bool) -> bool {
+    person.active && is_member
+}
+
+/// The confidential part of a need: its owner and the curators always; an engineer only when
+/// their team's interest in the need was accepted AND they accepted the current version of the
+/// governing call's confidentiality terms.
+pub fn can_open_confidential(
+    person: &Person,
+    owner: bool,
+    team_interest_accepted: bool,
+    accepted_current_terms: bool,
+) -> bool {
+    person.active && (owner || (team_interest_accepted && accepted_current_terms))
+}
+
+#[cfg(test)]
+mod matchmaking_tests {
+    use super::*;
+
+    fn person(id: i64, roles: &[Role]) -> Person {
+        test_person(id, roles, None)
+    }
+
+    #[test]
+    fn confidential_parts_need_both_the_accepted_interest_and_the_terms() {
+        let e = person(3, &[Role::Engineer]);
+        assert!(!can_open_confidential(&e, false, false, false));
+        assert!(!can_open_confidential(&e, false, false, true));
+        assert!(!can_open_confidential(&e, false, true, false));
+        assert!(can_open_confidential(&e, false, true, true));
+        assert!(can_open_confidential(&e, true, false, false));
+    }
+
+    #[test]
+    fn a_need_is_spoken_for_by_its_author_and_the_curators() {
+        assert!(can_speak_for_need(&person(3, &[Role::Clinician]), Some(3)));
+        assert!(!can_speak_for_need(&person(4, &[Role::Clinician]), Some(3)));
+        assert!(can_speak_for_need(&person(4, &[Role::Organizer]), Some(3)));
+        assert!(!can_speak_for_need(&person(4, &[Role::Engineer]), None));
+    }
+}
+
+/// One person's relation to the subject of a conversation (gathered by
+/// `services::conversations`).
+#[derive(Debug, Clone)]
+pub enum ConversationSubject {
+    /// A need: its author; a member of a team whose interest in it was accepted.
+    Need { author: bool, accepted_team: bool },
+    /// A submission: its authors, its call's organizers, a member of a team with an accepted
+    /// interest or a published match. Judges are not parties as judges (blind review).
+    Submission {
+        on_team: bool,
+        call_organizer: bool,
+        matched_team: bool,
+    },
+    /// A project: those who work on it and its clinicians.
+    Project(ProjectAccess),
+}
+
+/// Who may read, start and answer the conversations on a subject and download their files:
+/// the subject's parties, and for needs the catalogue's curators (organizers and admins).
+pub fn is_conversation_party(person: &Person, s: &ConversationSubject) -> bool {
+    if !person.active {
+        return false;
+    }
+    let admin = person.roles.contains(&Role::Admin);
+    match s {
+        ConversationSubject::Need {
+            author,
+            accepted_team,
+        } => *author || *accepted_team || admin || person.roles.contains(&Role::Organizer),
+        ConversationSubject::Submission {
+            on_team,
+            call_organizer,
+            matched_team,
+        } => *on_team || *call_organizer || *matched_team || admin,
+        ConversationSubject::Project(a) => can_work_on_project(person, a) || a.clinician,
+    }
+}
+
+#[cfg(test)]
+mod conversation_tests {
+    use super::*;
+
+    fn person(roles: &[Role]) -> Person {
+        test_person(1, roles, None)
+    }
+
+    #[test]
+    fn judges_are_never_parties_of_a_submissions_conversation() {
+        let none = ConversationSubject::Submission {
+            on_team: false,
+            call_organizer: false,
+            matched_team: false,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Judge]), &none));
+        assert!(!is_conversation_party(&person(&[Role::Organizer]), &none));
+        assert!(is_conversation_party(&person(&[Role::Admin]), &none));
+        let matched = ConversationSubject::Submission {
+            on_team: false,
+            call_organizer: false,
+            matched_team: true,
+        };
+        assert!(is_conversation_party(&person(&[Role::Engineer]), &matched));
+    }
+
+    #[test]
+    fn needs_are_talked_about_by_author_accepted_teams_and_curators() {
+        let none = ConversationSubject::Need {
+            author: false,
+            accepted_team: false,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Engineer]), &none));
+        assert!(!is_conversation_party(&person(&[Role::Clinician]), &none));
+        assert!(is_conversation_party(&person(&[Role::Organizer]), &none));
+        let team = ConversationSubject::Need {
+            author: false,
+            accepted_team: true,
+        };
+        assert!(is_conversation_party(&person(&[Role::Engineer]), &team));
+        let mut gone = person(&[Role::Engineer]);
+        gone.active = false;
+        assert!(!is_conversation_party(&gone, &team));
+    }
+
+    #[test]
+    fn a_projects_clinicians_and_team_talk_but_a_stranger_does_not() {
+        let clin = ProjectAccess {
+            clinician: true,
+            ..Default::default()
+        };
+        assert!(is_conversation_party(
+            &person(&[Role::Clinician]),
+            &ConversationSubject::Project(clin)
+        ));
+        assert!(!is_conversation_party(
+            &person(&[Role::Organizer]),
+            &ConversationSubject::Project(ProjectAccess::default())
+        ));
+    }
+}

@@ -1,0 +1,529 @@
+//! Accounts: login and logout, creation by admins and organizers, invitations, password change
+//! and reset by one-time token, and login throttling.
+use super::{required_text, valid_email, Msg, Result, ServiceError};
+use crate::auth::authorization::{can, Permission};
+use crate::auth::credentials::{
+    check_password_policy, decoy_hash, hash_password, new_token, token_hash, verify_password,
+    PasswordProblem,
+};
+use drx_domain::Role;
+use drx_store::accounts::{self as store, Invitation, NewPerson, Person};
+use drx_store::{audit, outbox, Db};
+
+/// How long a session lasts without use, and at most.
+pub const SESSION_IDLE_SECONDS: i64 = 12 * 3600;
+/// Failed logins allowed per account, and per client, within the window.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
+pub const THROTTLE_WINDOW_SECONDS: i64 = 15 * 60;
+pub const INVITATION_SECONDS: i64 = 14 * 24 * 3600;
+pub const RESET_SECONDS: i64 = 3600;
+
+pub struct LoggedIn {
+    pub person_id: i64,
+    /// The session cookie's value; only its hash is stored.
+    pub session_token: String,
+    pub csrf_token: String,
+}
+
+fn password_msg(p: PasswordProblem) -> ServiceError {
+    match p {
+        PasswordProblem::TooShort => ServiceError::Invalid(
+            Msg::new("error-password-short")
+                .arg("min", crate::auth::credentials::MIN_PASSWORD_CHARS),
+        ),
+        PasswordProblem::TooLong => ServiceError::Invalid(
+            Msg::new("error-password-long")
+                .arg("max", crate::auth::credentials::MAX_PASSWORD_CHARS),
+        ),
+    }
+}
+
+/// The person a session cookie belongs to and the session's CSRF token, when the session is
+/// live; the expiry slides forward (written at most once a minute).
+pub async fn session_person(
+    db: &Db,
+    session_token: &str,
+    now: i64,
+) -> Result<Option<(Person, String)>> {
+    let hash = token_hash(session_token);
+    let Some(s) = store::session(db, &hash, now).await? else {
+        return Ok(None);
+    };
+    if now - s.last_seen_at > 60 {
+        store::touch_session(db, &hash, now, now + SESSION_IDLE_SECONDS).await?;
+    }
+    Ok(store::person(db, s.person_id)
+        .await?
+        .map(|p| (p, s.csrf_token)))
+}
+
+/// Remembers the person's interface language ("zh" or "en").
+pub async fn set_locale(db: &Db, person: &Person, code: &str) -> Result<()> {
+    if crate::i18n::Lang::parse(code).is_none() {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    store::set_locale(db, person.id, code).await?;
+    Ok(())
+}
+
+/// Everyone with an account, for the people page of admins and organizers.
+pub async fn people(db: &Db, actor: &Person) -> Result<Vec<Person>> {
+    if !can(actor, Permission::ListAccounts) {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(store::list_people(db, None).await?)
+}
+
+/// Checks the password and opens a new session. `client_key` identifies the client (its
+/// address) for throttling. Wrong email and wrong password give the same answer.
+pub async fn login(
+    db: &Db,
+    email: &str,
+    password: &str,
+    client_key: &str,
+    now: i64,
+) -> Result<LoggedIn> {
+    let account_key = store::normalize_email(email);
+    let (by_account, by_client, oldest) =
+        store::recent_failures(db, &account_key, client_key, now - THROTTLE_WINDOW_SECONDS).await?;
+    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_client >= MAX_FAILURES_PER_CLIENT {
+        let wait = (oldest + THROTTLE_WINDOW_SECONDS - now).max(60);
+        return Err(ServiceError::Throttled {
+            minutes: (wait + 59) / 60,
+        });
+    }
+    let creds = store::credentials(db, &account_key).await?;
+    let ok = match &creds {
+        Some(c) if c.active => c
+            .password_hash
+            .as_deref()
+            .is_some_and(|h| verify_password(password, h)),
+        _ => {
+            verify_password(password, decoy_hash());
+            false
+        }
+    };
+    store::record_login_attempt(db, &account_key, client_key, ok, now).await?;
+    let Some(creds) = creds.filter(|_| ok) else {
+        return Err(ServiceError::invalid("error-login"));
+    };
+    // Always a new session id at login: a token planted before login is never promoted.
+    let session_token = new_token();
+    let csrf_token = new_token();
+    let mut tx = db.begin().await?;
+    store::insert_session(
+        &mut tx,
+        &token_hash(&session_token),
+        creds.person_id,
+        &csrf_token,
+        now,
+        now + SESSION_IDLE_SECONDS,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(creds.person_id),
+        "person",
+        creds.person_id,
+        "login",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(LoggedIn {
+        person_id: creds.person_id,
+        session_token,
+        csrf_token,
+    })
+}
+
+pub async fn logout(db: &Db, session_token: &str) -> Result<()> {
+    store::delete_session(db, &token_hash(session_token)).await?;
+    Ok(())
+}
+
+pub struct NewAccount<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub organization_id: Option<i64>,
+    pub password: &'a str,
+    pub locale: &'a str,
+    pub roles: &'a [Role],
+}
+
+fn check_locale(locale: &str) -> &'static str {
+    if locale == "en" {
+        "en"
+    } else {
+        "zh"
+    }
+}
+
+/// Creates an account with a password. `actor` is None only for `drx admin create` and the demo.
+pub async fn create_account(
+    db: &Db,
+    actor: Option<&Person>,
+    a: &NewAccount<'_>,
+    now: i64,
+) -> Result<i64> {
+    if let Some(actor) = actor {
+        if a.roles
+            .iter()
+            .any(|r| !can(actor, Permission::GrantRole(*r)))
+        {
+            return Err(ServiceError::Forbidden);
+        }
+    }
+    if a.roles.is_empty() {
+        return Err(ServiceError::invalid("error-no-role"));
+    }
+    let email = valid_email(a.email)?;
+    let name = required_text(a.name, 100, "name")?;
+    let title = a.title.trim();
+    if title.chars().count() > 200 {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-too-long")
+                .arg("field", "title")
+                .arg("max", 200),
+        ));
+    }
+    check_password_policy(a.password).map_err(password_msg)?;
+    let hash = hash_password(a.password);
+    let mut tx = db.begin().await?;
+    let id = store::insert_person(
+        &mut tx,
+        &NewPerson {
+            email: &email,
+            name: &name,
+            title,
+            organization_id: a.organization_id,
+            password_hash: Some(&hash),
+            locale: check_locale(a.locale),
+            roles: a.roles,
+        },
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
+        e => e.into(),
+    })?;
+    let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
+    let detail = serde_json::json!({ "email": email, "roles": roles }).to_string();
+    audit::record(
+        &mut tx,
+        actor.map(|p| p.id),
+        "person",
+        id,
+        "create",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates an invitation link for one role; returns the token to put in the link. The mail
+/// with the link goes through the outbox in the same transaction.
+pub async fn invite(
+    db: &Db,
+    actor: &Person,
+    email: &str,
+    role: Role,
+    organization_id: Option<i64>,
+    base_url: &str,
+    now: i64,
+) -> Result<String> {
+    if !can(actor, Permission::GrantRole(role)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let email = valid_email(email)?;
+    if store::credentials(db, &email).await?.is_some() {
+        return Err(ServiceError::invalid("error-email-taken"));
+    }
+    let token = new_token();
+    let mut tx = db.begin().await?;
+    let inv = Invitation {
+        email: email.clone(),
+        role,
+        organization_id,
+        invited_by: actor.id,
+    };
+    store::insert_invitation(
+        &mut tx,
+        &token_hash(&token),
+        &inv,
+        now,
+        now + INVITATION_SECONDS,
+    )
+    .await?;
+    let link = format!("{}/invite/{}", base_url.trim_end_matches('/'), token);
+    let body = format!(
+        "{} 邀请您加入 drx（角色：{}）。请在14天内打开以下链接设置密码：\n{} invites you to drx as {}. Open this link within 14 days to set your password:\n\n{link}\n",
+        actor.name, role, actor.name, role
+    );
+    outbox::enqueue(&mut tx, &email, "drx 邀请 / drx invitation", &body, now).await?;
+    let detail = serde_json::json!({ "email": email, "role": role.as_str() }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "invitation",
+        actor.id,
+        "create",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// What the invitation page shows before it is accepted.
+pub async fn invitation(db: &Db, token: &str, now: i64) -> Result<Invitation> {
+    store::open_invitation(db, &token_hash(token), now)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Accepts an invitation: the account is created with the invited role and the chosen password.
+pub async fn accept_invitation(
+    db: &Db,
+    token: &str,
+    name: &str,
+    password: &str,
+    locale: &str,
+    now: i64,
+) -> Result<i64> {
+    let hash_of_token = token_hash(token);
+    let inv = store::open_invitation(db, &hash_of_token, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let name = required_text(name, 100, "name")?;
+    check_password_policy(password).map_err(password_msg)?;
+    let hash = hash_password(password);
+    let mut tx = db.begin().await?;
+    if !store::use_invitation(&mut tx, &hash_of_token, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let id = store::insert_person(
+        &mut tx,
+        &NewPerson {
+            email: &inv.email,
+            name: &name,
+            title: "",
+            organization_id: inv.organization_id,
+            password_hash: Some(&hash),
+            locale: check_locale(locale),
+            roles: &[inv.role],
+        },
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
+        e => e.into(),
+    })?;
+    let detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
+    audit::record(
+        &mut tx,
+        Some(id),
+        "person",
+        id,
+        "accept-invitation",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes one's own password; every other session of the person ends.
+pub async fn change_password(
+    db: &Db,
+    person: &Person,
+    current: &str,
+    new: &str,
+    keep_session_token: &str,
+    now: i64,
+) -> Result<()> {
+    let stored = store::password_hash(db, person.id).await?;
+    if !stored
+        .as_deref()
+        .is_some_and(|h| verify_password(current, h))
+    {
+        return Err(ServiceError::invalid("error-current-password"));
+    }
+    check_password_policy(new).map_err(password_msg)?;
+    let hash = hash_password(new);
+    let mut tx = db.begin().await?;
+    store::set_password(
+        &mut tx,
+        person.id,
+        &hash,
+        Some(&token_hash(keep_session_token)),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(person.id),
+        "person",
+        person.id,
+        "change-password",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sends a reset link when the email has an active account; says nothing either way, so the
+/// form cannot be used to find out who has an account.
+pub async fn request_password_reset(db: &Db, email: &str, base_url: &str, now: i64) -> Result<()> {
+    let Ok(email) = valid_email(email) else {
+        return Ok(());
+    };
+    let Some(creds) = store::credentials(db, &email).await?.filter(|c| c.active) else {
+        return Ok(());
+    };
+    let token = new_token();
+    let mut tx = db.begin().await?;
+    store::insert_password_reset(
+        &mut tx,
+        &token_hash(&token),
+        creds.person_id,
+        now,
+        now + RESET_SECONDS,
+    )
+    .await?;
+    let link = format!(
+        "{}/password/reset/{}",
+        base_url.trim_end_matches('/'),
+        token
+    );
+    let body = format!(
+        "请在1小时内打开以下链接重设 drx 密码；如非本人操作请忽略。\nOpen this link within one hour to reset your drx password; ignore it if you did not ask.\n\n{link}\n"
+    );
+    outbox::enqueue(
+        &mut tx,
+        &email,
+        "drx 密码重设 / drx password reset",
+        &body,
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        None,
+        "person",
+        creds.person_id,
+        "request-password-reset",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password with a one-time reset token; every session of the person ends.
+pub async fn reset_password(db: &Db, token: &str, new: &str, now: i64) -> Result<()> {
+    let hash_of_token = token_hash(token);
+    let person_id = store::open_password_reset(db, &hash_of_token, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    check_password_policy(new).map_err(password_msg)?;
+    let hash = hash_password(new);
+    let mut tx = db.begin().await?;
+    if !store::use_password_reset(&mut tx, &hash_of_token, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    store::set_password(&mut tx, person_id, &hash, None).await?;
+    audit::record(
+        &mut tx,
+        None,
+        "person",
+        person_id,
+        "reset-password",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces a person's roles (admins; organizers for non-admin roles on non-admins).
+pub async fn set_roles(
+    db: &Db,
+    actor: &Person,
+    person_id: i64,
+    roles: &[Role],
+    now: i64,
+) -> Result<()> {
+    let target = store::person(db, person_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let touched: Vec<Role> = roles.iter().chain(target.roles.iter()).copied().collect();
+    if touched
+        .iter()
+        .any(|r| !can(actor, Permission::GrantRole(*r)))
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    if roles.is_empty() {
+        return Err(ServiceError::invalid("error-no-role"));
+    }
+    let mut tx = db.begin().await?;
+    store::set_roles(&mut tx, person_id, roles).await?;
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let detail = serde_json::json!({ "roles": names }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "person",
+        person_id,
+        "set-roles",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Turns an account off (its sessions end at once) or on again. Admins only; never oneself.
+pub async fn set_active(
+    db: &Db,
+    actor: &Person,
+    person_id: i64,
+    active: bool,
+    now: i64,
+) -> Result<()> {
+    if !can(actor, Permission::DeactivateAccounts) || actor.id == person_id {
+        return Err(ServiceError::Forbidden);
+    }
+    store::person(db, person_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let mut tx = db.begin().await?;
+    store::set_active(&mut tx, person_id, active).await?;
+    let action = if active { "activate" } else { "deactivate" };
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "person",
+        person_id,
+        action,
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Personal API tokens: created by their owner (the secret shown once, only its hash kept),
+//! listed, revoked; and the bearer check the API runs on every request.
+use super::{required_text, Result, ServiceError};
+use crate::auth::credentials::{new_token, token_hash};
+use drx_store::accounts::{self, Person};
+use drx_store::api_tokens::{self as store, ApiToken};
+use drx_store::{audit, Db};
+
+/// Every token starts with this, so that a leaked one is easy to recognise in logs and code.
+pub const TOKEN_PREFIX: &str = "drx_";
+/// A person keeps at most this many live tokens.
+pub const MAX_LIVE_TOKENS: usize = 20;
+/// `last_used_at` is written at most this often (seconds), not on every request.
+const TOUCH_EVERY: i64 = 60;
+
+/// Creates a token for the actor. Returns its id and the secret, which is never shown again.
+pub async fn create(db: &Db, actor: &Person, name: &str, now: i64) -> Result<(i64, String)> {
+    if !actor.active {
+        return Err(ServiceError::Forbidden);
+    }
+    let name = required_text(name, 100, "api-token-name")?;
+    let live = store::of_person(db, actor.id)
+        .await?
+        .into_iter()
+        .filter(|t| t.revoked_at.is_none())
+        .count();
+    if live >= MAX_LIVE_TOKENS {
+        return Err(ServiceError::Invalid(
+            super::Msg::new("api-token-too-many").arg("max", MAX_LIVE_TOKENS),
+        ));
+    }
+    let secret = format!("{TOKEN_PREFIX}{}", new_token());
+    let mut tx = db.begin().await?;
+    let id = store::insert(&mut tx, actor.id, &name, &token_hash(&secret), now).await?;
+    let detail = serde_json::json!({ "name": name }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "api_token",
+        id,
+        "create",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, secret))
+}
+
+/// The actor's tokens (never their secrets).
+pub async fn list(db: &Db, actor: &Person) -> Result<Vec<ApiToken>> {
+    Ok(store::of_person(db, actor.id).await?)
+}
+
+/// Revokes one of the actor's own tokens; NotFound for anyone else's or an unknown one.
+pub async fn revoke(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    if !store::revoke(&mut tx, actor.id, id, now).await? {
+        return Err(ServiceError::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "api_token",
+        id,
+        "revoke",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The active person a bearer secret belongs to; None for an unknown, malformed or revoked
+/// token, or an inactive owner. Records when the token was last used.
+pub async fn authenticate(db: &Db, secret: &str, now: i64) -> Result<Option<Person>> {
+    if !secret.starts_with(TOKEN_PREFIX) || secret.len() > 200 {
+        return Ok(None);
+    }
+    let Some(token) = store::live_by_hash(db, &token_hash(secret)).await? else {
+        return Ok(None);
+    };
+    if token.last_used_at.is_none_or(|t| now - t >= TOUCH_EVERY) {
+        store::touch(db, token.id, now).await?;
+    }
+    Ok(accounts::person(db, token.person_id)
+        .await?
+        .filter(|p| p.active))
+}
+
+/// `drx token create`: a token for the account with this email, made by the command line.
+pub async fn create_for_email(db: &Db, email: &str, name: &str, now: i64) -> Result<String> {
+    let creds = accounts::credentials(db, email)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let person = accounts::person(db, creds.person_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(create(db, &person, name, now).await?.1)
+}

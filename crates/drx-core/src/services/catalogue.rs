@@ -1,0 +1,114 @@
+//! The reference data every signed-in person reads (fields, organizations, calls) and a person's
+//! own lists (their submissions, teams, notices). No rule beyond being signed in, which the
+//! caller has established; anything narrower is asked of `auth::authorization` elsewhere.
+use super::Result;
+use drx_store::accounts::Person;
+use drx_store::catalogue::{
+    self as store, CallSummary, Field, Organization, SubmissionRow, TeamRow,
+};
+use drx_store::{submissions as subs, Db};
+
+/// The field taxonomy in its order.
+pub async fn fields(db: &Db) -> Result<Vec<Field>> {
+    Ok(store::fields(db).await?)
+}
+
+/// Every organization (hospitals, companies, universities, PoC centres).
+pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
+    Ok(store::organizations(db).await?)
+}
+
+/// The hospitals as (id, English name, Chinese name), for filters and forms.
+pub async fn hospitals(db: &Db) -> Result<Vec<(i64, String, String)>> {
+    Ok(subs::hospitals(db).await?)
+}
+
+/// Every call, newest first, with its counts.
+pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
+    Ok(store::calls(db).await?)
+}
+
+/// The calls open for submissions as (id, English title, Chinese title).
+pub async fn open_calls(db: &Db) -> Result<Vec<(i64, String, String)>> {
+    Ok(subs::open_calls(db).await?)
+}
+
+/// A call's fields as (id, English name, Chinese name).
+pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<(i64, String, String)>> {
+    Ok(subs::call_fields(db, call_id).await?)
+}
+
+/// The submissions the person created or is a team member of (drafts included).
+pub async fn my_submissions(db: &Db, person: &Person) -> Result<Vec<SubmissionRow>> {
+    Ok(store::submissions_of_person(db, person.id).await?)
+}
+
+/// The teams the person belongs to.
+pub async fn my_teams(db: &Db, person: &Person) -> Result<Vec<TeamRow>> {
+    Ok(store::teams_of_person(db, person.id).await?)
+}
+
+/// The person's latest notices as (text, link, time).
+pub async fn my_notices(
+    db: &Db,
+    person: &Person,
+    limit: i64,
+) -> Result<Vec<(String, String, i64)>> {
+    Ok(subs::notices(db, person.id, limit).await?)
+}
+
+/// Open needs, newest first: (id, problem, population, field en, field zh, hospital).
+pub async fn open_needs(
+    db: &Db,
+    limit: i64,
+) -> Result<Vec<(i64, String, String, String, String, String)>> {
+    Ok(store::open_needs(db, limit).await?)
+}
+
+/// The call most pages default to (the newest one), if any.
+pub async fn current_call(db: &Db) -> Result<Option<i64>> {
+    Ok(drx_store::matching::current_call(db).await?)
+}
+
+/// The platform's size for an admin's home page: (i18n key, count).
+pub async fn platform_counts(db: &Db, actor: &Person) -> Result<Vec<(&'static str, i64)>> {
+    if !actor.active || !actor.roles.contains(&drx_domain::Role::Admin) {
+        return Err(super::ServiceError::Forbidden);
+    }
+    let mut stats = Vec::new();
+    for (table, key) in [
+        ("people", "stat-people"),
+        ("organizations", "stat-organizations"),
+        ("calls", "stat-calls"),
+        ("submissions", "stat-submissions"),
+        ("teams", "stat-teams"),
+        ("audit_events", "stat-audit"),
+    ] {
+        stats.push((key, store::count(db, table).await?));
+    }
+    Ok(stats)
+}
+
+/// The newest call a person runs, with its submissions by field and hospital and the latest
+/// submissions: the organizer's home page.
+pub struct CallGlance {
+    pub call: CallSummary,
+    /// (English, Chinese, count)
+    pub by_field: Vec<(String, String, i64)>,
+    pub by_organization: Vec<(String, String, i64)>,
+    pub recent: Vec<SubmissionRow>,
+}
+
+pub async fn newest_call_run_by(db: &Db, actor: &Person) -> Result<Option<CallGlance>> {
+    for call in store::calls(db).await? {
+        if super::manages_call(db, actor, call.id).await? {
+            return Ok(Some(CallGlance {
+                by_field: store::counts_by_field(db, call.id).await?,
+                by_organization: store::counts_by_organization(db, call.id).await?,
+                recent: store::submissions_of_call(db, call.id, 10).await?,
+                call,
+            }));
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,178 @@
+//! The remaining lists as export tables (CSV or XLSX through `reports`): the ranking, review
+//! progress, the need catalogue and the accounts. Each asks the same permission as its page.
+use super::reports::{Cell, Table};
+use super::{ranking, Result, ServiceError};
+use crate::auth::authorization::{can, Permission};
+use crate::i18n::{t, Lang};
+use drx_store::accounts::{self, Person};
+use drx_store::needs::NeedFilter;
+use drx_store::Db;
+
+/// The call's ranking: raw beside calibrated, intervals, the cut flag, the preselection.
+pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) -> Result<Table> {
+    let r = ranking::ranking(db, actor, call_id).await?;
+    let opt = |x: Option<f64>| x.map(Cell::from).unwrap_or_else(|| Cell::from(""));
+    Ok(Table {
+        name: t(lang, "ranking-title"),
+        headers: vec![
+            t(lang, "ranking-rank"),
+            t(lang, "export-rank-low"),
+            t(lang, "export-rank-high"),
+            "ID".into(),
+            t(lang, "field-submission-title"),
+            t(lang, "ranking-reviews"),
+            t(lang, "export-raw-mean"),
+            t(lang, "export-raw-rank"),
+            t(lang, "export-calibrated"),
+            t(lang, "export-interval-low"),
+            t(lang, "export-interval-high"),
+            t(lang, "ranking-at-cut"),
+            t(lang, "ranking-finalist"),
+            t(lang, "field-status"),
+        ],
+        rows: r
+            .rows
+            .iter()
+            .map(|x| {
+                vec![
+                    Cell::from(x.rank as i64),
+                    Cell::from(x.rank_lo as i64),
+                    Cell::from(x.rank_hi as i64),
+                    Cell::from(x.submission_id),
+                    x.title.clone().into(),
+                    Cell::from(x.reviews as i64),
+                    opt(x.raw_mean),
+                    opt(x.raw_rank.map(|n| n as f64)),
+                    Cell::from(x.quality),
+                    Cell::from(x.lo),
+                    Cell::from(x.hi),
+                    Cell::from(if x.at_cut { "x" } else { "" }),
+                    Cell::from(if x.preselected { "x" } else { "" }),
+                    t(lang, &format!("status-{}", x.status)).into(),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// Each judge's reviews by state, and whether they are late.
+pub async fn progress_table(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    lang: Lang,
+    now: i64,
+) -> Result<Table> {
+    let p = ranking::progress(db, actor, call_id, now).await?;
+    Ok(Table {
+        name: t(lang, "progress-title"),
+        headers: vec![
+            t(lang, "progress-judge"),
+            t(lang, "field-email"),
+            t(lang, "review-assigned"),
+            t(lang, "review-in_progress"),
+            t(lang, "review-submitted"),
+            t(lang, "progress-late"),
+        ],
+        rows: p
+            .judges
+            .iter()
+            .map(|(j, late)| {
+                vec![
+                    j.name.clone().into(),
+                    j.email.clone().into(),
+                    Cell::from(j.assigned),
+                    Cell::from(j.in_progress),
+                    Cell::from(j.submitted),
+                    Cell::from(if *late { "x" } else { "" }),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// The need catalogue as this person sees it (confidential details only where they may).
+pub async fn needs_table(db: &Db, actor: &Person, lang: Lang) -> Result<Table> {
+    let (needs, _) = super::needs::list(db, actor, &NeedFilter::default(), 100_000, 0).await?;
+    Ok(Table {
+        name: t(lang, "export-needs"),
+        headers: vec![
+            "ID".into(),
+            t(lang, "need-problem"),
+            t(lang, "need-population"),
+            t(lang, "need-outcome"),
+            t(lang, "need-current-practice"),
+            t(lang, "field-field"),
+            t(lang, "field-hospital"),
+            t(lang, "need-urgency"),
+            t(lang, "field-status"),
+            t(lang, "need-answers"),
+            t(lang, "need-confidential"),
+        ],
+        rows: needs
+            .iter()
+            .map(|n| {
+                vec![
+                    Cell::from(n.id),
+                    n.problem.clone().into(),
+                    n.population.clone().into(),
+                    n.outcome.clone().into(),
+                    n.current_practice.clone().into(),
+                    lang.pick(&n.field_en, &n.field_zh).into(),
+                    lang.pick(&n.organization_en, &n.organization_zh).into(),
+                    t(lang, &format!("urgency-{}", n.urgency)).into(),
+                    t(lang, &format!("need-status-{}", n.status)).into(),
+                    Cell::from(n.answers),
+                    n.confidential_details.clone().into(),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// Every account with its roles (admins and organizers, as the accounts page).
+pub async fn people_table(db: &Db, actor: &Person, lang: Lang) -> Result<Table> {
+    if !can(actor, Permission::ListAccounts) {
+        return Err(ServiceError::Forbidden);
+    }
+    let people = accounts::list_people(db, None).await?;
+    Ok(Table {
+        name: t(lang, "people-title"),
+        headers: vec![
+            "ID".into(),
+            t(lang, "field-name"),
+            t(lang, "field-email"),
+            t(lang, "field-title"),
+            t(lang, "field-organization"),
+            t(lang, "field-roles"),
+            t(lang, "field-status"),
+        ],
+        rows: people
+            .iter()
+            .map(|p| {
+                let roles: Vec<String> = p
+                    .roles
+                    .iter()
+                    .map(|r| t(lang, &format!("role-{r}")))
+                    .collect();
+                vec![
+                    Cell::from(p.id),
+                    p.name.clone().into(),
+                    p.email.clone().into(),
+                    p.title.clone().into(),
+                    lang.pick(&p.organization_en, &p.organization_zh).into(),
+                    roles.join(", ").into(),
+                    t(
+                        lang,
+                        if p.active {
+                            "status-active"
+                        } else {
+                            "status-inactive"
+                        },
+                    )
+                    .into(),
+                ]
+            })
+            .collect(),
+    })
+}

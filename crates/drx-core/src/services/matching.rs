@@ -1,0 +1,456 @@
+//! Affinity in the application: the engine's model built from the database's judges, teams,
+//! submissions and needs, with the reasons shown to people.
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use drx_engine::affinity::{AffinityModel, Document, Explanation, Params, Profile};
+use drx_engine::text::Analyzer;
+
+use super::embeddings::{self, VectorLookup};
+use super::{Result, ServiceError};
+use drx_store::accounts::Person;
+use drx_store::matching::{self as store, Expert, NeedText, SubmissionText, TeamExpertise};
+use drx_store::Db;
+
+/// One scored (expert or team, submission) pair with its reasons.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    /// Index into the model's profiles (judges or teams).
+    pub profile: usize,
+    /// Index into the model's documents (submissions).
+    pub document: usize,
+    pub score: f64,
+    pub explanation: Explanation,
+}
+
+/// Why a judge may not review a submission, if they may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// The judge is on the submission's team.
+    TeamMember,
+    /// The judge works at the submitting hospital or a team member's organization.
+    SameOrganization,
+    /// The judge declared a conflict.
+    Declared,
+}
+
+impl Conflict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Conflict::TeamMember => "conflict-member",
+            Conflict::SameOrganization => "conflict-organization",
+            Conflict::Declared => "conflict-declared",
+        }
+    }
+}
+
+/// The submission's document for the engine: title, need statement, solution, keywords, fields.
+pub fn submission_document(s: &SubmissionText, v: &VectorLookup) -> Document {
+    Document {
+        id: s.id.to_string(),
+        title: s.title.clone(),
+        sections: vec![s.need_statement.clone(), s.solution.clone()],
+        keywords: split_keywords(&s.keywords),
+        fields: s.fields.clone(),
+        embedding: v.get("submission", s.id, &embeddings::submission_text(s)),
+    }
+}
+
+pub fn split_keywords(text: &str) -> Vec<String> {
+    text.split([',', '，', ';', '；', '、'])
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn expert_profile(e: &Expert, v: &VectorLookup) -> Profile {
+    Profile {
+        id: e.person_id.to_string(),
+        documents: e
+            .documents
+            .iter()
+            .map(|d| Document {
+                embedding: v.get("expertise", d.id, &embeddings::expertise_text(d)),
+                ..Document::new(
+                    format!("expertise-{}", d.id),
+                    d.title.clone(),
+                    d.body.clone(),
+                )
+            })
+            .collect(),
+        keywords: Vec::new(),
+        fields: e.fields.clone(),
+    }
+}
+
+pub fn team_profile(t: &TeamExpertise, v: &VectorLookup) -> Profile {
+    Profile {
+        id: t.team_id.to_string(),
+        documents: vec![
+            Document {
+                embedding: v.get("team", t.team_id, &embeddings::team_text(t)),
+                ..Document::new(
+                    format!("{}-capabilities", t.team_id),
+                    "能力 Capabilities",
+                    t.capabilities.clone(),
+                )
+            },
+            Document::new(
+                format!("{}-technologies", t.team_id),
+                "技术 Technologies",
+                t.technologies.clone(),
+            ),
+        ],
+        keywords: split_keywords(&t.technologies),
+        fields: t.fields.clone(),
+    }
+}
+
+/// Builds the model off the async workers: analysis (word segmentation) is CPU work.
+async fn build_model(profiles: Vec<Profile>, documents: Vec<Document>) -> AffinityModel {
+    tokio::task::spawn_blocking(move || {
+        AffinityModel::build(Analyzer::shared(), &profiles, &documents, Params::default())
+    })
+    .await
+    .expect("the affinity model build does not panic")
+}
+
+/// Judges and submissions of one call with the affinity model over them.
+pub struct JudgeModel {
+    pub judges: Vec<Expert>,
+    pub submissions: Vec<SubmissionText>,
+    pub model: AffinityModel,
+    pub declared: Vec<(i64, i64)>,
+}
+
+impl JudgeModel {
+    pub async fn load(db: &Db, call_id: i64) -> Result<JudgeModel> {
+        let judges = store::judges_of_call(db, call_id).await?;
+        let submissions = store::submissions_of_call(db, call_id).await?;
+        let declared = store::declared_conflicts(db, call_id).await?;
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = judges.iter().map(|e| expert_profile(e, &vectors)).collect();
+        let documents: Vec<Document> = submissions
+            .iter()
+            .map(|s| submission_document(s, &vectors))
+            .collect();
+        let model = build_model(profiles, documents).await;
+        Ok(JudgeModel {
+            judges,
+            submissions,
+            model,
+            declared,
+        })
+    }
+
+    pub fn submission_index(&self, submission_id: i64) -> Option<usize> {
+        self.submissions.iter().position(|s| s.id == submission_id)
+    }
+
+    pub fn judge_index(&self, person_id: i64) -> Option<usize> {
+        self.judges.iter().position(|j| j.person_id == person_id)
+    }
+
+    /// Why judge `j` may not review submission `s`, if they may not.
+    pub fn conflict(&self, j: usize, s: usize) -> Option<Conflict> {
+        let judge = &self.judges[j];
+        let sub = &self.submissions[s];
+        if sub.members.contains(&judge.person_id) {
+            Some(Conflict::TeamMember)
+        } else if self.declared.contains(&(judge.person_id, sub.id)) {
+            Some(Conflict::Declared)
+        } else if judge
+            .organization_id
+            .is_some_and(|o| sub.member_organizations.contains(&o))
+        {
+            Some(Conflict::SameOrganization)
+        } else {
+            None
+        }
+    }
+
+    /// The `k` best judges for a submission (conflicted ones included, flagged by [`Self::conflict`]).
+    pub fn top_judges(&self, s: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_profiles(s, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: r.index,
+                document: s,
+                score: r.score,
+                explanation: self.model.explain(r.index, s, 6),
+            })
+            .collect()
+    }
+
+    /// The `k` submissions that fit judge `j` best, leaving out those they are in conflict with.
+    pub fn top_submissions(&self, j: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_documents(j, k + 8)
+            .into_iter()
+            .filter(|r| self.conflict(j, r.index).is_none())
+            .take(k)
+            .map(|r| Fit {
+                profile: j,
+                document: r.index,
+                score: r.score,
+                explanation: self.model.explain(j, r.index, 6),
+            })
+            .collect()
+    }
+}
+
+/// Engineering teams against a call's submissions.
+pub struct TeamModel {
+    pub teams: Vec<TeamExpertise>,
+    pub submissions: Vec<SubmissionText>,
+    pub model: AffinityModel,
+}
+
+impl TeamModel {
+    pub async fn load(db: &Db, call_id: i64) -> Result<TeamModel> {
+        let teams = store::teams(db).await?;
+        let submissions = store::submissions_of_call(db, call_id).await?;
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
+        let documents: Vec<Document> = submissions
+            .iter()
+            .map(|s| submission_document(s, &vectors))
+            .collect();
+        let model = build_model(profiles, documents).await;
+        Ok(TeamModel {
+            teams,
+            submissions,
+            model,
+        })
+    }
+
+    pub fn top_teams(&self, s: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_profiles(s, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: r.index,
+                document: s,
+                score: r.score,
+                explanation: team_explanation(self.model.explain(r.index, s, 6)),
+            })
+            .collect()
+    }
+
+    pub fn team_index(&self, team_id: i64) -> Option<usize> {
+        self.teams.iter().position(|t| t.team_id == team_id)
+    }
+
+    pub fn top_submissions(&self, t: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_documents(t, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: t,
+                document: r.index,
+                score: r.score,
+                explanation: team_explanation(self.model.explain(t, r.index, 6)),
+            })
+            .collect()
+    }
+}
+
+/// A team's explanation: a team's profile is its own description (capabilities, technologies),
+/// not past work, so it has no "nearest past work".
+pub fn team_explanation(mut e: Explanation) -> Explanation {
+    e.nearest_work = None;
+    e
+}
+
+/// A one-line reason for a stored pair: shared terms, matched fields, nearest past work.
+pub fn reason_line(e: &Explanation) -> String {
+    let mut parts = Vec::new();
+    if !e.shared_terms.is_empty() {
+        let terms: Vec<&str> = e
+            .shared_terms
+            .iter()
+            .take(5)
+            .map(|t| t.surface.as_str())
+            .collect();
+        parts.push(format!("terms: {}", terms.join(", ")));
+    }
+    if !e.matched_fields.is_empty() {
+        parts.push(format!("fields: {}", e.matched_fields.join(", ")));
+    }
+    if !e.matched_keywords.is_empty() {
+        parts.push(format!("keywords: {}", e.matched_keywords.join(", ")));
+    }
+    if let Some(w) = &e.nearest_work {
+        parts.push(format!("nearest: {}", w.title));
+    }
+    parts.join(" | ")
+}
+
+/// The need's document: "a way to <problem> in <population> that <outcome>" and current practice.
+pub fn need_document(n: &NeedText, v: &VectorLookup) -> Document {
+    Document {
+        id: format!("need-{}", n.id),
+        title: n.problem.clone(),
+        sections: vec![
+            n.population.clone(),
+            n.outcome.clone(),
+            n.current_practice.clone(),
+        ],
+        keywords: Vec::new(),
+        fields: vec![n.field.clone()],
+        embedding: v.get("need", n.id, &embeddings::need_text(n)),
+    }
+}
+
+/// Engineering teams against the open needs of the catalogue.
+pub struct NeedModel {
+    pub teams: Vec<TeamExpertise>,
+    pub needs: Vec<NeedText>,
+    pub model: AffinityModel,
+}
+
+/// The need catalogue model of this process: the last one built, which database and catalogue
+/// state it was built for, and whether a rebuild is running.
+struct NeedModelCache {
+    built_for: Option<(u64, [i64; 7])>,
+    model: Option<Arc<NeedModel>>,
+    building: bool,
+    last_start: Option<Instant>,
+}
+
+static NEED_MODEL: Mutex<NeedModelCache> = Mutex::new(NeedModelCache {
+    built_for: None,
+    model: None,
+    building: false,
+    last_start: None,
+});
+
+/// At most one background rebuild starts per interval, however fast needs arrive.
+const NEED_MODEL_REBUILD_INTERVAL: Duration = Duration::from_secs(1);
+
+fn need_model_cache() -> std::sync::MutexGuard<'static, NeedModelCache> {
+    NEED_MODEL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Clears the "building" mark however the rebuild ends (error or panic included).
+struct RebuildGuard;
+
+impl Drop for RebuildGuard {
+    fn drop(&mut self) {
+        need_model_cache().building = false;
+    }
+}
+
+impl NeedModel {
+    /// The need catalogue's model, shared by every need and team page. It is built once per
+    /// state of the catalogue (a fingerprint read from the database on every call, so several
+    /// nodes stay coherent). When the catalogue changed, the model it had is served while one
+    /// background rebuild runs (at most one per second), so a burst of new needs costs one
+    /// rebuild, not one per page view; a new need shows in the recommendations within about a
+    /// second and a build. Only the first call for a database builds while the caller waits.
+    pub async fn shared(db: &Db) -> Result<Arc<NeedModel>> {
+        let key = (db.instance(), store::need_catalogue_fingerprint(db).await?);
+        {
+            let mut c = need_model_cache();
+            if let (Some(k), Some(m)) = (c.built_for, &c.model) {
+                if k == key {
+                    return Ok(m.clone());
+                }
+                if k.0 == key.0 {
+                    let stale = m.clone();
+                    let due = c
+                        .last_start
+                        .is_none_or(|t| t.elapsed() >= NEED_MODEL_REBUILD_INTERVAL);
+                    if !c.building && due {
+                        c.building = true;
+                        c.last_start = Some(Instant::now());
+                        let db = db.clone();
+                        tokio::spawn(async move {
+                            let _guard = RebuildGuard;
+                            match NeedModel::load(&db).await {
+                                Ok(m) => {
+                                    let mut c = need_model_cache();
+                                    c.built_for = Some(key);
+                                    c.model = Some(Arc::new(m));
+                                }
+                                Err(e) => tracing::error!("rebuilding the need model: {e}"),
+                            }
+                        });
+                    }
+                    return Ok(stale);
+                }
+            }
+        }
+        let model = Arc::new(NeedModel::load(db).await?);
+        let mut c = need_model_cache();
+        c.built_for = Some(key);
+        c.model = Some(model.clone());
+        Ok(model)
+    }
+
+    pub async fn load(db: &Db) -> Result<NeedModel> {
+        let teams = store::teams(db).await?;
+        let needs = store::open_needs(db).await?;
+        let vectors = VectorLookup::load(db).await?;
+        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
+        let documents: Vec<Document> = needs.iter().map(|n| need_document(n, &vectors)).collect();
+        let model = build_model(profiles, documents).await;
+        Ok(NeedModel {
+            teams,
+            needs,
+            model,
+        })
+    }
+
+    pub fn team_index(&self, team_id: i64) -> Option<usize> {
+        self.teams.iter().position(|t| t.team_id == team_id)
+    }
+
+    pub fn need_index(&self, need_id: i64) -> Option<usize> {
+        self.needs.iter().position(|n| n.id == need_id)
+    }
+
+    /// The `k` teams that fit open need `n` best.
+    pub fn top_teams(&self, n: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_profiles(n, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: r.index,
+                document: n,
+                score: r.score,
+                explanation: team_explanation(self.model.explain(r.index, n, 6)),
+            })
+            .collect()
+    }
+
+    /// The `k` open needs that fit team `t` best.
+    pub fn top_needs(&self, t: usize, k: usize) -> Vec<Fit> {
+        self.model
+            .top_documents(t, k)
+            .into_iter()
+            .map(|r| Fit {
+                profile: t,
+                document: r.index,
+                score: r.score,
+                explanation: team_explanation(self.model.explain(t, r.index, 6)),
+            })
+            .collect()
+    }
+}
+
+/// The call of a submission, for those who run that call (the organizer's "who fits" view);
+/// NotFound for no such submission, Forbidden for others.
+pub async fn managed_call_of_submission(
+    db: &Db,
+    actor: &Person,
+    submission_id: i64,
+) -> Result<i64> {
+    let call_id = store::call_of_submission(db, submission_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    super::require_call_manager(db, actor, call_id).await?;
+    Ok(call_id)
+}

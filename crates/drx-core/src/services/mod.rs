@@ -1,0 +1,162 @@
+//! The use cases of drx. Each checks permission (through `auth::authorization`), validates its
+//! input, changes state in one transaction and writes the audit event in that same transaction.
+pub mod accounts;
+pub mod api_tokens;
+pub mod archive;
+pub mod assignment;
+pub mod calls;
+pub mod catalogue;
+pub mod confidentiality;
+pub mod conversations;
+pub mod dashboard;
+pub mod diff;
+pub mod embeddings;
+pub mod exports;
+pub mod history;
+pub mod ics;
+pub mod imports;
+pub mod interests;
+pub mod list_exports;
+pub mod mail;
+pub mod matching;
+pub mod needs;
+pub mod overlaps;
+pub mod projects;
+pub mod ranking;
+pub mod reports;
+pub mod reviews;
+pub mod roadshows;
+pub mod runs;
+pub mod submissions;
+pub mod team_matching;
+pub mod teams;
+
+use drx_store::StoreError;
+
+/// A message for the user: an i18n key and its arguments; the web layer words it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Msg {
+    pub fn new(key: &'static str) -> Msg {
+        Msg {
+            key,
+            args: Vec::new(),
+        }
+    }
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Msg {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// The services layer's one error type.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(Msg),
+    #[error("too many attempts; retry in {minutes} minutes")]
+    Throttled { minutes: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ServiceError {
+    pub fn invalid(key: &'static str) -> ServiceError {
+        ServiceError::Invalid(Msg::new(key))
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;
+
+/// May `actor` run this call (its organizers and admins)? The one place that gathers the
+/// person's roles in the call and asks `auth::authorization::can_manage_call`.
+pub async fn manages_call(
+    db: &drx_store::Db,
+    actor: &drx_store::accounts::Person,
+    call_id: i64,
+) -> Result<bool> {
+    let roles = drx_store::catalogue::call_roles(db, call_id, actor.id).await?;
+    Ok(crate::auth::authorization::can_manage_call(actor, &roles))
+}
+
+/// The call's settings when `actor` may run the call (its organizers and admins); otherwise
+/// Forbidden, or NotFound when there is no such call.
+pub async fn require_call_manager(
+    db: &drx_store::Db,
+    actor: &drx_store::accounts::Person,
+    call_id: i64,
+) -> Result<drx_store::catalogue::CallJudging> {
+    let call = drx_store::catalogue::call_settings(db, call_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !manages_call(db, actor, call_id).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(call)
+}
+
+/// Checks a required single-line text: trimmed, not empty, at most `max` characters.
+pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-required").arg("field", field),
+        ));
+    }
+    if v.chars().count() > max {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-too-long")
+                .arg("field", field)
+                .arg("max", max),
+        ));
+    }
+    Ok(v.to_string())
+}
+
+/// A plausible email address: one `@`, something on each side, a dot in the domain.
+pub fn valid_email(value: &str) -> Result<String> {
+    let v = drx_store::accounts::normalize_email(value);
+    let ok = v.len() <= 254
+        && v.split('@').count() == 2
+        && v.split('@').all(|p| !p.is_empty())
+        && v.rsplit('@')
+            .next()
+            .is_some_and(|d| d.contains('.') && !d.starts_with('.') && !d.ends_with('.'))
+        && !v.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(v)
+    } else {
+        Err(ServiceError::invalid("error-email"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_and_lowercased() {
+        assert_eq!(
+            valid_email(" Li.Wei@Hospital.CN ").unwrap(),
+            "li.wei@hospital.cn"
+        );
+        for bad in ["", "a", "a@b", "@b.cn", "a@.cn", "a b@c.cn", "a@b@c.cn"] {
+            assert!(valid_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn required_text_rejects_empty_and_over_long() {
+        assert!(required_text("  ", 10, "name").is_err());
+        assert!(required_text(&"长".repeat(11), 10, "name").is_err());
+        assert_eq!(required_text(" 李伟 ", 10, "name").unwrap(), "李伟");
+    }
+}

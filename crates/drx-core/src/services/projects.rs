@@ -1,0 +1,772 @@
+//! The commercialisation pipeline: projects made from finalists, stage gates with their fixed
+//! checklists and go/hold/recycle/stop decisions, the regulatory pathway, and milestones.
+//! Every change writes its audit event (entity `project`) in the same transaction.
+use super::{required_text, Msg, Result, ServiceError};
+use crate::auth::authorization::{
+    can_decide_gate, can_oversee_projects, can_view_project, can_work_on_project, ProjectAccess,
+};
+use drx_store::accounts::Person;
+use drx_store::projects::{self as store, AccessFacts, ProjectRow};
+use drx_store::{audit, Db};
+
+/// The stages in order; each stage ends at its gate, named like the stage.
+pub const STAGES: &[&str] = &[
+    "concept",
+    "proof_of_concept",
+    "prototype",
+    "design_verification_validation",
+    "regulatory",
+    "clinical_evaluation",
+    "registration",
+    "launch",
+];
+
+/// Regulatory pathways: China NMPA classes and the FDA routes.
+pub const PATHWAYS: &[&str] = &[
+    "nmpa_1",
+    "nmpa_2",
+    "nmpa_3",
+    "fda_510k",
+    "fda_de_novo",
+    "fda_pma",
+];
+
+pub const DECISIONS: &[&str] = &["go", "hold", "recycle", "stop"];
+
+/// One checklist item: a stable key, and its text in English and Chinese.
+pub type CheckItem = (&'static str, &'static str, &'static str);
+
+/// The fixed checklist of each gate.
+pub fn checklist(stage: &str) -> &'static [CheckItem] {
+    match stage {
+        "concept" => &[
+            (
+                "need",
+                "Clinical need confirmed with the clinicians",
+                "临床需求已与临床医生确认",
+            ),
+            (
+                "ip",
+                "Prior art and IP search done",
+                "已完成现有技术与知识产权检索",
+            ),
+            (
+                "plan",
+                "Development plan and budget agreed",
+                "研发计划与预算已确定",
+            ),
+        ],
+        "proof_of_concept" => &[
+            (
+                "bench",
+                "Key principle shown on the bench",
+                "关键原理已在实验台验证",
+            ),
+            (
+                "risk",
+                "First risk analysis (ISO 14971)",
+                "已完成初步风险分析（ISO 14971）",
+            ),
+            (
+                "user",
+                "Clinician feedback on the concept",
+                "已获得临床医生对概念的反馈",
+            ),
+        ],
+        "prototype" => &[
+            ("build", "Working prototype built", "功能样机已完成"),
+            (
+                "usability",
+                "Formative usability evaluation",
+                "已完成形成性可用性评估",
+            ),
+            ("design_inputs", "Design inputs frozen", "设计输入已冻结"),
+        ],
+        "design_verification_validation" => &[
+            (
+                "verification",
+                "Design verification tests passed",
+                "设计验证测试已通过",
+            ),
+            (
+                "validation",
+                "Design validation with users",
+                "已完成用户设计确认",
+            ),
+            (
+                "biocompat",
+                "Electrical safety / biocompatibility as applicable",
+                "已按适用要求完成电气安全／生物相容性",
+            ),
+        ],
+        "regulatory" => &[
+            (
+                "classification",
+                "Device classification confirmed",
+                "产品分类已确认",
+            ),
+            (
+                "standards",
+                "Applicable standards listed and met",
+                "适用标准已列明并满足",
+            ),
+            (
+                "dossier",
+                "Technical documentation ready",
+                "技术文档已准备就绪",
+            ),
+        ],
+        "clinical_evaluation" => &[
+            ("ethics", "Ethics committee approval", "已获伦理委员会批准"),
+            (
+                "evaluation",
+                "Clinical evaluation or trial completed",
+                "临床评价或临床试验已完成",
+            ),
+            (
+                "report",
+                "Clinical evaluation report written",
+                "临床评价报告已完成",
+            ),
+        ],
+        "registration" => &[
+            (
+                "submitted",
+                "Registration dossier submitted",
+                "注册申报资料已提交",
+            ),
+            (
+                "qms",
+                "Quality management system audited",
+                "质量管理体系已通过审核",
+            ),
+            (
+                "certificate",
+                "Registration certificate or clearance obtained",
+                "已取得注册证或上市许可",
+            ),
+        ],
+        "launch" => &[
+            (
+                "manufacturing",
+                "Manufacturing partner ready",
+                "生产合作方已就绪",
+            ),
+            (
+                "market",
+                "Market access and pricing plan",
+                "市场准入与定价方案已确定",
+            ),
+            (
+                "pms",
+                "Post-market surveillance plan",
+                "上市后监督计划已制定",
+            ),
+        ],
+        _ => &[],
+    }
+}
+
+fn stage_index(stage: &str) -> Option<usize> {
+    STAGES.iter().position(|s| *s == stage)
+}
+
+/// What a decision does to a project at `stage` with `status`: the new stage and status, or the
+/// reason it is refused. `all_checked`: every item of the current gate is ticked.
+pub fn apply_decision(
+    stage: &str,
+    status: &str,
+    decision: &str,
+    all_checked: bool,
+    pathway_set: bool,
+) -> std::result::Result<(&'static str, &'static str), &'static str> {
+    let i = stage_index(stage).ok_or("error-project-state")?;
+    if status == "stopped" || status == "launched" {
+        return Err("error-project-closed");
+    }
+    match decision {
+        "go" => {
+            if !all_checked {
+                return Err("error-gate-checklist");
+            }
+            if STAGES[i] == "regulatory" && !pathway_set {
+                return Err("error-gate-pathway");
+            }
+            match STAGES.get(i + 1) {
+                Some(next) => Ok((next, "active")),
+                None => Ok((STAGES[i], "launched")),
+            }
+        }
+        "hold" => Ok((STAGES[i], "on_hold")),
+        "recycle" => {
+            if i == 0 {
+                return Err("error-gate-recycle-first");
+            }
+            Ok((STAGES[i - 1], "active"))
+        }
+        "stop" => Ok((STAGES[i], "stopped")),
+        _ => Err("error-bad-choice"),
+    }
+}
+
+pub(crate) fn access(a: &AccessFacts) -> ProjectAccess {
+    ProjectAccess {
+        call_organizer: a.call_organizer,
+        on_team: a.on_team,
+        clinician: a.clinician,
+        poc_centre_id: a.poc_centre_id,
+    }
+}
+
+/// The projects the person may see, each with whether they may decide its gates.
+pub async fn visible(db: &Db, actor: &Person, now: i64) -> Result<Vec<(ProjectRow, bool)>> {
+    Ok(store::all_with_access(db, actor.id, now)
+        .await?
+        .into_iter()
+        .filter_map(|(p, a)| {
+            let a = access(&a);
+            can_view_project(actor, &a).then(|| {
+                let d = can_decide_gate(actor, &a);
+                (p, d)
+            })
+        })
+        .collect())
+}
+
+/// What the person may do on one project page.
+#[derive(Debug, Clone, Copy)]
+pub struct Powers {
+    pub decide: bool,
+    pub work: bool,
+}
+
+/// One project the person may see, and their powers on it.
+pub async fn get(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    now: i64,
+) -> Result<(ProjectRow, Powers)> {
+    let (p, a) = store::with_access(db, project_id, actor.id, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let a = access(&a);
+    if !can_view_project(actor, &a) {
+        return Err(ServiceError::NotFound);
+    }
+    let powers = Powers {
+        decide: can_decide_gate(actor, &a),
+        work: can_work_on_project(actor, &a),
+    };
+    Ok((p, powers))
+}
+
+/// Submissions the person may turn into projects (those of calls they run), and the teams.
+pub async fn candidates(db: &Db, actor: &Person) -> Result<Vec<(i64, String, String)>> {
+    if !can_oversee_projects(actor) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut out = Vec::new();
+    for (id, call, title, status) in store::candidates(db).await? {
+        if super::manages_call(db, actor, call).await? {
+            out.push((id, title, status));
+        }
+    }
+    Ok(out)
+}
+
+/// Makes a project of a finalist (or any submitted submission the organizer picks) with an
+/// engineering team and, optionally, a PoC centre. Starts at the concept stage.
+pub async fn create(
+    db: &Db,
+    actor: &Person,
+    submission_id: i64,
+    team_id: i64,
+    poc_centre_id: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let (call, status) = store::submission_state(&mut tx, submission_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !super::manages_call(db, actor, call).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    if !matches!(status.as_str(), "finalist" | "submitted" | "under_review") {
+        return Err(ServiceError::invalid("error-project-submission"));
+    }
+    if store::of_submission(&mut tx, submission_id)
+        .await?
+        .is_some()
+    {
+        return Err(ServiceError::invalid("error-project-exists"));
+    }
+    if !store::team_exists(&mut tx, team_id).await? {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    if let Some(c) = poc_centre_id {
+        if store::organization_kind(&mut tx, c).await?.as_deref() != Some("poc_centre") {
+            return Err(ServiceError::invalid("error-bad-choice"));
+        }
+    }
+    let id = store::insert(
+        &mut tx,
+        &store::NewProject {
+            submission_id,
+            team_id,
+            poc_centre_id,
+            created_by: actor.id,
+        },
+        now,
+    )
+    .await?;
+    let detail = serde_json::json!({
+        "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
+        "stage": STAGES[0],
+    });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        id,
+        "create",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn require(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    now: i64,
+    rule: fn(&Person, &ProjectAccess) -> bool,
+) -> Result<ProjectRow> {
+    let (p, a) = store::with_access(db, project_id, actor.id, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let a = access(&a);
+    if !can_view_project(actor, &a) {
+        return Err(ServiceError::NotFound);
+    }
+    if !rule(actor, &a) {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(p)
+}
+
+/// Takes the decision at the project's current gate. Returns the new (stage, status).
+pub async fn decide(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    decision: &str,
+    reason: &str,
+    now: i64,
+) -> Result<(String, String)> {
+    require(db, actor, project_id, now, can_decide_gate).await?;
+    if !DECISIONS.contains(&decision) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    let reason = reason.trim();
+    if decision != "go" {
+        required_text(reason, 2000, "gate-reason")?;
+    } else if reason.chars().count() > 2000 {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-too-long")
+                .arg("field", "gate-reason")
+                .arg("max", 2000),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    // Read inside the write transaction: two deciders at once cannot both move the project.
+    let (stage, status) = store::state_for_update(&mut tx, project_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let ticked = store::checks_in_tx(&mut tx, project_id, &stage).await?;
+    let all_checked = checklist(&stage)
+        .iter()
+        .all(|(k, _, _)| ticked.iter().any(|t| t == k));
+    let pathway_set = !store::pathway_in_tx(&mut tx, project_id).await?.is_empty();
+    let (new_stage, new_status) =
+        apply_decision(&stage, &status, decision, all_checked, pathway_set)
+            .map_err(ServiceError::invalid)?;
+    let decision_id =
+        store::insert_decision(&mut tx, project_id, &stage, decision, reason, actor.id, now)
+            .await?;
+    store::set_state(&mut tx, project_id, new_stage, new_status, now).await?;
+    let detail = serde_json::json!({
+        "decision_id": decision_id, "gate": stage, "decision": decision, "reason": reason,
+        "from": {"stage": stage, "status": status},
+        "to": {"stage": new_stage, "status": new_status},
+    });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        project_id,
+        "gate-decision",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((new_stage.to_string(), new_status.to_string()))
+}
+
+/// Ticks or unticks an item of the current gate's checklist.
+pub async fn set_check(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    item: &str,
+    on: bool,
+    now: i64,
+) -> Result<()> {
+    let p = require(db, actor, project_id, now, can_work_on_project).await?;
+    if p.status == "stopped" || p.status == "launched" {
+        return Err(ServiceError::invalid("error-project-closed"));
+    }
+    if !checklist(&p.stage).iter().any(|(k, _, _)| *k == item) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    let mut tx = db.begin().await?;
+    if store::set_check(&mut tx, project_id, &p.stage, item, on, actor.id, now).await? {
+        let detail = serde_json::json!({"gate": p.stage, "item": item});
+        let action = if on { "check" } else { "uncheck" };
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "project",
+            project_id,
+            action,
+            &detail.to_string(),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the regulatory pathway (needed before the regulatory gate's go).
+pub async fn set_pathway(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    pathway: &str,
+    now: i64,
+) -> Result<()> {
+    let p = require(db, actor, project_id, now, can_decide_gate).await?;
+    if !PATHWAYS.contains(&pathway) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    if p.status == "stopped" || p.status == "launched" {
+        return Err(ServiceError::invalid("error-project-closed"));
+    }
+    let mut tx = db.begin().await?;
+    store::set_pathway(&mut tx, project_id, pathway).await?;
+    let detail = serde_json::json!({"from": p.pathway, "to": pathway});
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        project_id,
+        "pathway",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Plans a milestone; its owner must be someone working on or hosting the project.
+pub async fn add_milestone(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    title: &str,
+    owner_id: Option<i64>,
+    due_at: i64,
+    now: i64,
+) -> Result<i64> {
+    require(db, actor, project_id, now, can_decide_gate).await?;
+    let title = required_text(title, 300, "milestone-title")?;
+    if let Some(o) = owner_id {
+        let owners = store::possible_owners(db, project_id).await?;
+        if !owners.iter().any(|(id, _)| *id == o) {
+            return Err(ServiceError::invalid("error-bad-choice"));
+        }
+    }
+    let mut tx = db.begin().await?;
+    let id = store::insert_milestone(&mut tx, project_id, &title, owner_id, due_at).await?;
+    let detail = serde_json::json!({"milestone_id": id, "title": title, "owner_id": owner_id, "due_at": due_at});
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        project_id,
+        "milestone-add",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Marks a milestone done: the deciders, the team, or the milestone's owner. Returns the project.
+pub async fn milestone_done(db: &Db, actor: &Person, milestone_id: i64, now: i64) -> Result<i64> {
+    let m = store::milestone(db, milestone_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let (_, a) = store::with_access(db, m.project_id, actor.id, now)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let a = access(&a);
+    if !can_view_project(actor, &a) {
+        return Err(ServiceError::NotFound);
+    }
+    if !(can_work_on_project(actor, &a) || m.owner_id == Some(actor.id)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut tx = db.begin().await?;
+    if store::mark_done(&mut tx, milestone_id, now).await? {
+        let detail = serde_json::json!({"milestone_id": milestone_id, "title": m.title});
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "project",
+            m.project_id,
+            "milestone-done",
+            &detail.to_string(),
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(m.project_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_advances_only_with_a_complete_checklist() {
+        assert_eq!(
+            apply_decision("concept", "active", "go", true, false),
+            Ok(("proof_of_concept", "active"))
+        );
+        assert_eq!(
+            apply_decision("concept", "active", "go", false, false),
+            Err("error-gate-checklist")
+        );
+    }
+
+    #[test]
+    fn the_regulatory_gate_needs_a_pathway() {
+        assert_eq!(
+            apply_decision("regulatory", "active", "go", true, false),
+            Err("error-gate-pathway")
+        );
+        assert_eq!(
+            apply_decision("regulatory", "active", "go", true, true),
+            Ok(("clinical_evaluation", "active"))
+        );
+    }
+
+    #[test]
+    fn recycle_goes_back_one_stage_but_not_before_the_first() {
+        assert_eq!(
+            apply_decision("prototype", "on_hold", "recycle", false, false),
+            Ok(("proof_of_concept", "active"))
+        );
+        assert_eq!(
+            apply_decision("concept", "active", "recycle", true, true),
+            Err("error-gate-recycle-first")
+        );
+    }
+
+    #[test]
+    fn stopped_and_launched_projects_take_no_decision() {
+        for d in DECISIONS {
+            assert_eq!(
+                apply_decision("prototype", "stopped", d, true, true),
+                Err("error-project-closed")
+            );
+            assert_eq!(
+                apply_decision("launch", "launched", d, true, true),
+                Err("error-project-closed")
+            );
+        }
+        assert_eq!(
+            apply_decision("launch", "active", "go", true, true),
+            Ok(("launch", "launched"))
+        );
+        assert_eq!(
+            apply_decision("prototype", "active", "stop", false, false),
+            Ok(("prototype", "stopped"))
+        );
+        assert_eq!(
+            apply_decision("prototype", "active", "hold", false, false),
+            Ok(("prototype", "on_hold"))
+        );
+    }
+
+    #[test]
+    fn every_stage_has_a_bilingual_checklist() {
+        for s in STAGES {
+            let items = checklist(s);
+            assert!(!items.is_empty(), "{s}");
+            for (k, en, zh) in items {
+                assert!(!k.is_empty() && !en.is_empty() && !zh.is_empty());
+            }
+        }
+    }
+}
+
+/// Adds a document to a project (those who work on it): type told by its first bytes, size
+/// limited, checksummed, audited.
+pub async fn attach_document(
+    db: &Db,
+    actor: &Person,
+    project_id: i64,
+    filename: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<i64> {
+    let (_, powers) = get(db, actor, project_id, now).await?;
+    if !powers.work {
+        return Err(ServiceError::Forbidden);
+    }
+    let crate::services::submissions::CheckedFile { name, kind, sha } =
+        crate::services::submissions::check_upload(filename, bytes)?;
+    let mut tx = db.begin().await?;
+    let id = store::insert_document(
+        &mut tx,
+        project_id,
+        &name,
+        kind.content_type(),
+        &sha,
+        bytes,
+        actor.id,
+        now,
+    )
+    .await?;
+    let detail = serde_json::json!({ "document": id, "filename": name, "sha256": sha, "bytes": bytes.len() });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "project",
+        project_id,
+        "document-add",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A project document for someone who may see the project: (file name, content type, bytes).
+pub async fn download_document(
+    db: &Db,
+    actor: &Person,
+    document_id: i64,
+    now: i64,
+) -> Result<(String, String, Vec<u8>)> {
+    let (d, bytes) = store::document(db, document_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    get(db, actor, d.project_id, now).await?;
+    Ok((d.filename, d.content_type, bytes))
+}
+
+/// Everything a project's page shows, for a person who may see the project.
+pub struct ProjectDetail {
+    pub project: ProjectRow,
+    pub powers: Powers,
+    /// Ticked checklist items: (gate, item, by whom, when).
+    pub ticks: Vec<(String, String, String, i64)>,
+    pub decisions: Vec<store::Decision>,
+    pub milestones: Vec<store::Milestone>,
+    /// The people a milestone may be given to: (id, name).
+    pub owners: Vec<(i64, String)>,
+    pub documents: Vec<store::ProjectDocument>,
+    pub history: Vec<super::history::Entry>,
+}
+
+/// One project with its checklist, decisions, milestones, documents and history.
+pub async fn detail(db: &Db, actor: &Person, project_id: i64, now: i64) -> Result<ProjectDetail> {
+    let (project, powers) = get(db, actor, project_id, now).await?;
+    let history = if super::history::may_see(
+        db,
+        actor,
+        super::history::Subject::Project(project_id),
+    )
+    .await?
+    {
+        super::history::of(db, actor, super::history::Subject::Project(project_id)).await?
+    } else {
+        Vec::new()
+    };
+    Ok(ProjectDetail {
+        ticks: store::checks(db, project_id).await?,
+        decisions: store::decisions(db, project_id).await?,
+        milestones: store::milestones(db, project_id).await?,
+        owners: store::possible_owners(db, project_id).await?,
+        documents: store::documents(db, project_id).await?,
+        history,
+        project,
+        powers,
+    })
+}
+
+/// One milestone of a project the person may see.
+pub async fn milestone(
+    db: &Db,
+    actor: &Person,
+    milestone_id: i64,
+    now: i64,
+) -> Result<store::Milestone> {
+    let m = store::milestone(db, milestone_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    get(db, actor, m.project_id, now).await?;
+    Ok(m)
+}
+
+/// What the "new project" form offers a person who oversees projects: the submissions they may
+/// turn into projects (id, title, status), every team (id, en, zh), the PoC centres, and the
+/// published team matches of those submissions that have no project yet.
+pub struct NewProjectChoices {
+    pub candidates: Vec<(i64, String, String)>,
+    pub teams: Vec<(i64, String, String)>,
+    pub centres: Vec<drx_store::catalogue::Organization>,
+    pub matched: Vec<drx_store::matchmaking::TeamMatch>,
+}
+
+pub async fn new_project_choices(db: &Db, actor: &Person) -> Result<NewProjectChoices> {
+    let candidates = candidates(db, actor).await?;
+    let centres = drx_store::catalogue::organizations(db)
+        .await?
+        .into_iter()
+        .filter(|o| o.kind == "poc_centre")
+        .collect();
+    let matched = drx_store::matchmaking::matches_without_project(db)
+        .await?
+        .into_iter()
+        .filter(|m| candidates.iter().any(|c| c.0 == m.submission_id))
+        .collect();
+    Ok(NewProjectChoices {
+        teams: store::teams(db).await?,
+        candidates,
+        centres,
+        matched,
+    })
+}

@@ -1,0 +1,340 @@
+//! The organizer's side of judging: review progress and reminders, the ranking (raw weighted
+//! means beside the engine's calibrated quality with intervals), finalist selection with
+//! reasoned overrides, and the decisions with their notices and mail.
+use std::collections::{BTreeMap, HashMap};
+
+use drx_engine::calibrate::{self, Options, Reviews};
+
+use crate::services::{Msg, Result, ServiceError};
+use drx_store::accounts::Person;
+use drx_store::catalogue::CallJudging;
+use drx_store::reviews::{self as store, Progress};
+use drx_store::{audit, matching, outbox, submissions, Db};
+
+/// Each judge's progress; `late` when reviews remain after the review phase's end.
+pub struct ProgressView {
+    pub call: CallJudging,
+    pub deadline: Option<i64>,
+    pub judges: Vec<(Progress, bool)>,
+}
+
+pub async fn progress(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<ProgressView> {
+    let call = super::require_call_manager(db, actor, call_id).await?;
+    let deadline = store::review_deadline(db, call_id).await?;
+    let judges = store::progress(db, call_id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let late = p.unfinished() > 0 && deadline.is_some_and(|d| now > d);
+            (p, late)
+        })
+        .collect();
+    Ok(ProgressView {
+        call,
+        deadline,
+        judges,
+    })
+}
+
+/// Mails every judge with unfinished reviews (through the outbox); returns how many.
+pub async fn send_reminders(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    base_url: &str,
+    now: i64,
+) -> Result<usize> {
+    let view = progress(db, actor, call_id, now).await?;
+    if view.call.phase != "review" {
+        return Err(ServiceError::invalid("review-phase-closed"));
+    }
+    let link = format!("{}/", base_url.trim_end_matches('/'));
+    let mut tx = db.begin().await?;
+    let mut sent = 0;
+    for (p, _) in view.judges.iter().filter(|(p, _)| p.unfinished() > 0) {
+        let body = format!(
+            "{}：您还有 {n} 份评审未提交。/ {}: {n} of your reviews are not submitted yet.\n{link}",
+            view.call.title_zh,
+            view.call.title_en,
+            n = p.unfinished()
+        );
+        outbox::enqueue(
+            &mut tx,
+            &p.email,
+            "drx 评审提醒 / drx review reminder",
+            &body,
+            now,
+        )
+        .await?;
+        sent += 1;
+    }
+    let detail = serde_json::json!({ "reminded": sent });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "call",
+        call_id,
+        "review-reminders",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(sent)
+}
+
+/// One line of the ranking table.
+#[derive(Debug, Clone)]
+pub struct RankRow {
+    pub submission_id: i64,
+    pub title: String,
+    pub status: String,
+    pub reviews: usize,
+    pub raw_mean: Option<f64>,
+    pub raw_rank: Option<usize>,
+    pub quality: f64,
+    pub lo: f64,
+    pub hi: f64,
+    pub rank: usize,
+    pub rank_lo: usize,
+    pub rank_hi: usize,
+    /// The finalist cut falls inside this submission's rank interval.
+    pub at_cut: bool,
+    /// Among the top N by calibrated rank (the default selection).
+    pub preselected: bool,
+}
+
+pub struct Ranking {
+    pub call: CallJudging,
+    pub finalists: usize,
+    /// Sorted by calibrated rank.
+    pub rows: Vec<RankRow>,
+}
+
+/// The confidence levels 1..=5 as the engine's precision weights (3 is neutral).
+pub fn confidence_weight(c: Option<i64>) -> Option<f64> {
+    c.map(|c| 0.5 + 0.25 * (c.clamp(1, 5) - 1) as f64)
+}
+
+/// The ranking of a call's judged submissions from their submitted reviews. Each review's
+/// weighted total (criterion weights normalised) is one score for the calibration.
+pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
+    let call = super::require_call_manager(db, actor, call_id).await?;
+    let criteria = store::criteria(db, call_id).await?;
+    let subs = store::judged_submissions(db, call_id).await?;
+    let rows = store::submitted_scores(db, call_id).await?;
+    let weight: HashMap<i64, f64> = criteria.iter().map(|c| (c.id, c.weight.max(0.0))).collect();
+    let total_w: f64 = criteria.iter().map(|c| c.weight.max(0.0)).sum();
+    let (lo, hi) = if criteria.is_empty() || total_w <= 0.0 {
+        (0.0, 10.0)
+    } else {
+        (
+            criteria
+                .iter()
+                .map(|c| c.weight.max(0.0) * c.scale_min as f64)
+                .sum::<f64>()
+                / total_w,
+            criteria
+                .iter()
+                .map(|c| c.weight.max(0.0) * c.scale_max as f64)
+                .sum::<f64>()
+                / total_w,
+        )
+    };
+    // review id -> (submission, judge, confidence, weighted sum, weight seen)
+    let mut per_review: BTreeMap<i64, (i64, i64, Option<i64>, f64, f64)> = BTreeMap::new();
+    for r in &rows {
+        let w = weight.get(&r.criterion_id).copied().unwrap_or(0.0);
+        let e = per_review.entry(r.review_id).or_insert((
+            r.submission_id,
+            r.judge_id,
+            r.confidence,
+            0.0,
+            0.0,
+        ));
+        e.3 += w * r.score;
+        e.4 += w;
+    }
+    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.0, i)).collect();
+    let mut judge_index: HashMap<i64, usize> = HashMap::new();
+    let mut reviews = Vec::new();
+    let mut counts = vec![0usize; subs.len()];
+    for (sub, judge, conf, sum, w) in per_review.values() {
+        let (Some(&s), true) = (sub_index.get(sub), *w > 0.0) else {
+            continue;
+        };
+        let n = judge_index.len();
+        let j = *judge_index.entry(*judge).or_insert(n);
+        counts[s] += 1;
+        reviews.push(calibrate::Review {
+            judge: j,
+            submission: s,
+            score: (sum / w).clamp(lo, hi),
+            confidence: confidence_weight(*conf),
+        });
+    }
+    let finalists = (call.finalists.max(0) as usize).min(subs.len());
+    let input = Reviews {
+        num_judges: judge_index.len(),
+        num_submissions: subs.len(),
+        scale: (lo, hi),
+        reviews,
+    };
+    let options = Options {
+        finalists: Some(finalists),
+        ..Options::default()
+    };
+    let estimates = if subs.is_empty() {
+        Vec::new()
+    } else {
+        let c = tokio::task::spawn_blocking(move || calibrate::calibrate(&input, &options))
+            .await
+            .expect("the calibration does not panic")
+            .map_err(|e| ServiceError::Invalid(Msg::new("ranking-failed").arg("reason", e)))?;
+        c.submissions
+    };
+    let mut out: Vec<RankRow> = subs
+        .iter()
+        .zip(estimates)
+        .enumerate()
+        .map(|(i, ((id, title, status), e))| RankRow {
+            submission_id: *id,
+            title: title.clone(),
+            status: status.clone(),
+            reviews: counts[i],
+            raw_mean: e.raw_mean,
+            raw_rank: e.raw_rank,
+            quality: e.quality,
+            lo: e.lo,
+            hi: e.hi,
+            rank: e.rank,
+            rank_lo: e.rank_lo,
+            rank_hi: e.rank_hi,
+            at_cut: e.at_cut_tie,
+            preselected: e.rank <= finalists,
+        })
+        .collect();
+    out.sort_by_key(|r| r.rank);
+    Ok(Ranking {
+        call,
+        finalists,
+        rows: out,
+    })
+}
+
+/// Records the decisions: `selected` become finalists, every other judged submission is not
+/// selected. Each departure from the calibrated top N needs a reason (`reasons` by submission),
+/// recorded in the audit log. Teams whose status changes are told in the app and by mail.
+/// Returns the number of submissions whose status changed.
+pub async fn decide(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    selected: &[i64],
+    reasons: &HashMap<i64, String>,
+    base_url: &str,
+    now: i64,
+) -> Result<usize> {
+    let ranking = ranking(db, actor, call_id).await?;
+    if !matches!(ranking.call.phase.as_str(), "review" | "decision") {
+        return Err(ServiceError::invalid("decision-phase"));
+    }
+    let mut overrides = Vec::new();
+    for r in &ranking.rows {
+        let chosen = selected.contains(&r.submission_id);
+        if chosen != r.preselected {
+            let reason = reasons
+                .get(&r.submission_id)
+                .map(|s| s.trim())
+                .unwrap_or("");
+            if reason.is_empty() {
+                return Err(ServiceError::Invalid(
+                    Msg::new("decision-reason-missing").arg("submission", r.submission_id),
+                ));
+            }
+            overrides.push((r.submission_id, chosen, reason.to_string()));
+        }
+    }
+    let call = &ranking.call;
+    let base = base_url.trim_end_matches('/');
+    let mut tx = db.begin().await?;
+    let mut changed = 0;
+    for r in &ranking.rows {
+        let to = if selected.contains(&r.submission_id) {
+            "finalist"
+        } else {
+            "not_selected"
+        };
+        if r.status == to {
+            continue;
+        }
+        if !submissions::set_status(
+            &mut tx,
+            r.submission_id,
+            &["submitted", "under_review", "finalist", "not_selected"],
+            to,
+            now,
+        )
+        .await?
+        {
+            continue;
+        }
+        changed += 1;
+        let body = if to == "finalist" {
+            format!(
+                "{}：您的项目「{}」入选决赛。/ {}: your submission “{}” is a finalist.",
+                call.title_zh, r.title, call.title_en, r.title
+            )
+        } else {
+            format!("{}：您的项目「{}」未入选决赛；评审意见见项目页面。/ {}: your submission “{}” was not selected; the judges' comments are on its page.", call.title_zh, r.title, call.title_en, r.title)
+        };
+        let link = format!("/submissions/{}", r.submission_id);
+        for (person, email, _) in submissions::team_recipients(&mut tx, r.submission_id).await? {
+            matching::insert_notice(&mut tx, person, &body, &link, now).await?;
+            outbox::enqueue(
+                &mut tx,
+                &email,
+                "drx 评审结果 / drx judging decision",
+                &format!("{body}\n{base}{link}"),
+                now,
+            )
+            .await?;
+        }
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "submission",
+            r.submission_id,
+            "decision",
+            &serde_json::json!({ "status": to }).to_string(),
+            now,
+        )
+        .await?;
+    }
+    for (sid, chosen, reason) in &overrides {
+        let detail = serde_json::json!({ "selected": chosen, "reason": reason });
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "submission",
+            *sid,
+            "finalist-override",
+            &detail.to_string(),
+            now,
+        )
+        .await?;
+    }
+    let detail = serde_json::json!({ "finalists": selected.len(), "overrides": overrides.len(), "changed": changed });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "call",
+        call_id,
+        "decisions",
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(changed)
+}

@@ -1,0 +1,115 @@
+//! Matching runs of both kinds, judges -> submissions (`assignment`) and teams -> finalists
+//! (`team_matching`): saving a solved run with its pairs and reasons, and reading runs back
+//! for those who run the call. The two use cases differ in what they solve, not in this.
+use super::{Result, ServiceError};
+use drx_store::accounts::Person;
+use drx_store::matching::{self as store, Run, RunPair};
+use drx_store::{audit, Db};
+
+/// What a run matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// Judges to submissions (review assignment).
+    Judges,
+    /// Engineering teams to finalists.
+    Teams,
+}
+
+impl RunKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunKind::Judges => "judges",
+            RunKind::Teams => "teams",
+        }
+    }
+
+    /// The audit action of a new run of this kind.
+    fn audit_action(self) -> &'static str {
+        match self {
+            RunKind::Judges => "assignment-run",
+            RunKind::Teams => "team-matching-run",
+        }
+    }
+}
+
+/// What a run request ended in.
+#[derive(Debug)]
+pub enum RunOutcome {
+    Saved {
+        run_id: i64,
+        total_affinity: f64,
+        pairs: usize,
+    },
+    /// No assignment satisfies the constraints; why, in the user's words.
+    Infeasible(Vec<super::Msg>),
+}
+
+/// Stores a solved run with every pair and its reason, and audits it on the call, in one
+/// transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn save(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    kind: RunKind,
+    parameters: &str,
+    total_affinity: f64,
+    pairs: &[RunPair],
+    now: i64,
+) -> Result<RunOutcome> {
+    let mut tx = db.begin().await?;
+    let run_id = store::insert_run(
+        &mut tx,
+        call_id,
+        kind.as_str(),
+        parameters,
+        total_affinity,
+        actor.id,
+        now,
+    )
+    .await?;
+    for pair in pairs {
+        store::insert_run_pair(&mut tx, run_id, pair).await?;
+    }
+    let detail = serde_json::json!({ "run": run_id, "pairs": pairs.len(), "total_affinity": total_affinity });
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "call",
+        call_id,
+        kind.audit_action(),
+        &detail.to_string(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(RunOutcome::Saved {
+        run_id,
+        total_affinity,
+        pairs: pairs.len(),
+    })
+}
+
+/// The call's runs of one kind, newest first, for those who run the call.
+pub async fn of_call(db: &Db, actor: &Person, call_id: i64, kind: RunKind) -> Result<Vec<Run>> {
+    super::require_call_manager(db, actor, call_id).await?;
+    Ok(store::runs_of_call(db, call_id, kind.as_str()).await?)
+}
+
+/// One run of the call with its pairs, for those who run the call; NotFound when the run is
+/// of another call or kind.
+pub async fn get(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    run_id: i64,
+    kind: RunKind,
+) -> Result<(Run, Vec<RunPair>)> {
+    super::require_call_manager(db, actor, call_id).await?;
+    let run = store::run(db, run_id)
+        .await?
+        .filter(|r| r.call_id == call_id && r.kind == kind.as_str())
+        .ok_or(ServiceError::NotFound)?;
+    let pairs = store::run_pairs(db, run_id).await?;
+    Ok((run, pairs))
+}

@@ -1,0 +1,935 @@
+//! Submissions: drafts for an open call, edits until the deadline (with the call's grace), every
+//! version kept, submission with a receipt (in-app notice and outbox mail in the same
+//! transaction), withdrawal, and attachments checked by their content.
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Msg, Result, ServiceError};
+use crate::auth::authorization::{
+    can, can_edit_submission, can_view_submission, can_withdraw_submission, Permission,
+    SubmissionAccess, SubmissionView,
+};
+use crate::i18n::{self, Lang};
+use drx_domain::{BlindMode, Stage, SubmissionStatus};
+use drx_store::accounts::Person;
+use drx_store::submissions::{self as store, AccessFacts, CallInfo, Content, Submission};
+use drx_store::{audit, outbox, Db};
+
+pub const IP_STATUSES: &[&str] = &["none", "filed", "granted", "licensed"];
+pub const CONFIDENTIALITY: &[&str] = &["normal", "confidential"];
+pub const MAX_MEMBERS: usize = 12;
+/// Largest attachment accepted.
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_ATTACHMENTS: usize = 10;
+
+/// One extra team row of the form.
+#[derive(Debug, Clone, Default)]
+pub struct MemberInput {
+    pub name: String,
+    pub email: String,
+    pub organization_id: Option<i64>,
+}
+
+/// What the submission form sends.
+#[derive(Debug, Clone, Default)]
+pub struct SubmissionInput {
+    pub title: String,
+    pub need_statement: String,
+    pub solution: String,
+    pub evidence: String,
+    pub stage: String,
+    pub keywords: String,
+    pub ip_status: String,
+    pub confidentiality: String,
+    pub need_id: Option<i64>,
+    /// The lead hospital; the author's own when not given.
+    pub organization_id: Option<i64>,
+    pub field_ids: Vec<i64>,
+    pub members: Vec<MemberInput>,
+}
+
+/// A kept version: what the revision view compares. Self-contained (names, not ids).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Snapshot {
+    pub title: String,
+    pub need_statement: String,
+    pub solution: String,
+    pub evidence: String,
+    pub stage: String,
+    pub keywords: String,
+    pub ip_status: String,
+    pub confidentiality: String,
+    pub need_id: Option<i64>,
+    pub hospital: String,
+    pub fields: Vec<String>,
+    pub members: Vec<String>,
+}
+
+impl Snapshot {
+    pub fn of(s: &Submission) -> Snapshot {
+        Snapshot {
+            title: s.title.clone(),
+            need_statement: s.need_statement.clone(),
+            solution: s.solution.clone(),
+            evidence: s.evidence.clone(),
+            stage: s.stage.clone(),
+            keywords: s.keywords.clone(),
+            ip_status: s.ip_status.clone(),
+            confidentiality: s.confidentiality.clone(),
+            need_id: s.need_id,
+            hospital: format!("{} / {}", s.organization_zh, s.organization_en),
+            fields: s
+                .fields
+                .iter()
+                .map(|(_, en, zh)| format!("{zh} / {en}"))
+                .collect(),
+            members: s
+                .members
+                .iter()
+                .map(|m| {
+                    if m.organization_zh.is_empty() {
+                        m.name.clone()
+                    } else {
+                        format!("{} ({})", m.name, m.organization_zh)
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// (label key, text) of every compared part, in page order.
+    pub fn parts(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("field-submission-title", self.title.clone()),
+            ("field-need-statement", self.need_statement.clone()),
+            ("field-solution", self.solution.clone()),
+            ("field-evidence", self.evidence.clone()),
+            ("field-stage", self.stage.clone()),
+            ("field-fields", self.fields.join("; ")),
+            ("field-keywords", self.keywords.clone()),
+            ("field-hospital", self.hospital.clone()),
+            ("field-team", self.members.join("; ")),
+            ("field-ip-status", self.ip_status.clone()),
+            ("field-confidentiality", self.confidentiality.clone()),
+        ]
+    }
+}
+
+/// The authorization view of the stored facts.
+pub fn access_of(f: &AccessFacts) -> SubmissionAccess {
+    SubmissionAccess {
+        status: SubmissionStatus::parse(&f.status).unwrap_or(SubmissionStatus::Draft),
+        blind_mode: BlindMode::parse(&f.blind_mode).unwrap_or(BlindMode::Double),
+        on_team: f.on_team,
+        call_organizer: f.call_organizer,
+        assigned_judge: f.assigned_judge,
+        engineering_partner: f.engineering_partner,
+    }
+}
+
+/// A deadline as people in the call's time zone read it.
+pub fn deadline_text(call: &CallInfo, ts: i64) -> String {
+    // Only Chinese time zones are used by drx's calls; UTC otherwise.
+    let (offset, label) = if call.timezone.starts_with("Asia/") {
+        (8 * 3600, "UTC+8")
+    } else {
+        (0, "UTC")
+    };
+    let t = time::OffsetDateTime::from_unix_timestamp(ts + offset)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} ({label})",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// The last second at which a submission may still be changed, grace included.
+pub fn last_edit_at(call: &CallInfo) -> Option<i64> {
+    call.open_ends_at.map(|e| e + call.grace_seconds.max(0))
+}
+
+/// Refuses a change outside the call's submission window, with a message naming the deadline.
+pub fn check_window(call: &CallInfo, now: i64) -> Result<()> {
+    if call.phase != "open" {
+        return Err(ServiceError::invalid("error-call-not-open"));
+    }
+    if let Some(start) = call.open_starts_at {
+        if now < start {
+            return Err(ServiceError::Invalid(
+                Msg::new("error-call-not-yet-open").arg("start", deadline_text(call, start)),
+            ));
+        }
+    }
+    if let (Some(end), Some(last)) = (call.open_ends_at, last_edit_at(call)) {
+        if now > last {
+            return Err(ServiceError::Invalid(
+                Msg::new("error-deadline-passed").arg("deadline", deadline_text(call, end)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn too_long(field: &'static str, max: usize) -> ServiceError {
+    ServiceError::Invalid(
+        Msg::new("error-too-long")
+            .arg("field", field)
+            .arg("max", max),
+    )
+}
+
+fn limited(value: &str, max: usize, field: &'static str) -> Result<String> {
+    let v = value.trim();
+    if v.chars().count() > max {
+        return Err(too_long(field, max));
+    }
+    Ok(v.to_string())
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Checks and normalizes the form into stored content. `complete` asks for what a submitted
+/// entry needs (a draft needs only a title).
+async fn content(
+    db: &Db,
+    actor: &Person,
+    call: &CallInfo,
+    input: &SubmissionInput,
+    keep_lead: Option<&store::Member>,
+    complete: bool,
+) -> Result<Content> {
+    let title = super::required_text(&input.title, 200, "submission-title")?;
+    let need_statement = limited(&input.need_statement, 4000, "need-statement")?;
+    let solution = limited(&input.solution, 10000, "solution")?;
+    let evidence = limited(&input.evidence, 10000, "evidence")?;
+    let keywords = limited(&input.keywords, 500, "keywords")?;
+    let stage = Stage::parse(input.stage.trim())
+        .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
+    let ip_status = if input.ip_status.is_empty() {
+        "none"
+    } else {
+        input.ip_status.as_str()
+    };
+    let confidentiality = if input.confidentiality.is_empty() {
+        "normal"
+    } else {
+        input.confidentiality.as_str()
+    };
+    if !IP_STATUSES.contains(&ip_status) || !CONFIDENTIALITY.contains(&confidentiality) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    let allowed: Vec<i64> = store::call_fields(db, call.id)
+        .await?
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    let mut field_ids = input.field_ids.clone();
+    field_ids.sort_unstable();
+    field_ids.dedup();
+    if field_ids.iter().any(|f| !allowed.contains(f)) {
+        return Err(ServiceError::invalid("error-bad-choice"));
+    }
+    let hospitals = store::hospitals(db).await?;
+    let known_org = |id: i64| hospitals.iter().any(|h| h.0 == id);
+    let organization_id = input
+        .organization_id
+        .or(actor.organization_id)
+        .ok_or_else(|| ServiceError::invalid("error-sub-hospital"))?;
+    if !known_org(organization_id) && Some(organization_id) != actor.organization_id {
+        return Err(ServiceError::invalid("error-sub-hospital"));
+    }
+    if let Some(n) = input.need_id {
+        if !store::need_exists(db, n).await? {
+            return Err(ServiceError::invalid("error-sub-need"));
+        }
+    }
+    // The team: the lead first (the author on a new entry), then the form's rows.
+    let mut members: Vec<(Option<i64>, String, Option<i64>, String)> = Vec::new();
+    match keep_lead {
+        Some(m) => members.push((
+            m.person_id,
+            m.name.clone(),
+            m.organization_id,
+            "lead".into(),
+        )),
+        None => members.push((
+            Some(actor.id),
+            actor.name.clone(),
+            Some(organization_id),
+            "lead".into(),
+        )),
+    }
+    for m in &input.members {
+        let name = m.name.trim();
+        let email = drx_store::accounts::normalize_email(&m.email);
+        if name.is_empty() && email.is_empty() {
+            continue;
+        }
+        if name.chars().count() > 100 {
+            return Err(too_long("name", 100));
+        }
+        let mut person = None;
+        let mut shown = name.to_string();
+        if !email.is_empty() {
+            let email = super::valid_email(&email)?;
+            if let Some((pid, _, _)) = store::person_by_email(db, &email).await? {
+                person = Some(pid);
+                if shown.is_empty() {
+                    shown = drx_store::accounts::person(db, pid)
+                        .await?
+                        .map(|p| p.name)
+                        .unwrap_or_default();
+                }
+            }
+        }
+        if shown.is_empty() {
+            return Err(ServiceError::Invalid(
+                Msg::new("error-required").arg("field", "name"),
+            ));
+        }
+        if let Some(o) = m.organization_id {
+            if !known_org(o) {
+                return Err(ServiceError::invalid("error-sub-hospital"));
+            }
+        }
+        if person.is_some() && members.iter().any(|x| x.0 == person) {
+            continue;
+        }
+        members.push((person, shown, m.organization_id, "member".into()));
+    }
+    if members.len() > MAX_MEMBERS {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-sub-too-many-members").arg("max", MAX_MEMBERS),
+        ));
+    }
+    if complete {
+        for (v, f) in [(&need_statement, "need-statement"), (&solution, "solution")] {
+            if v.is_empty() {
+                return Err(ServiceError::Invalid(
+                    Msg::new("error-required").arg("field", f),
+                ));
+            }
+        }
+        if field_ids.is_empty() {
+            return Err(ServiceError::invalid("error-sub-no-field"));
+        }
+    }
+    let lang = if has_cjk(&title) || has_cjk(&solution) {
+        "zh"
+    } else {
+        "en"
+    };
+    Ok(Content {
+        need_id: input.need_id,
+        organization_id,
+        title,
+        need_statement,
+        solution,
+        evidence,
+        stage: stage.as_str().into(),
+        keywords,
+        ip_status: ip_status.into(),
+        confidentiality: confidentiality.into(),
+        lang: lang.into(),
+        field_ids,
+        members,
+    })
+}
+
+async fn call_of(db: &Db, call_id: i64) -> Result<CallInfo> {
+    store::call(db, call_id)
+        .await?
+        .ok_or(ServiceError::NotFound)
+}
+
+async fn snapshot_json(db: &Db, id: i64) -> Result<String> {
+    // Read through the pool before the write transaction starts (SQLite has one writer).
+    let s = store::get(db, id).await?.ok_or(ServiceError::NotFound)?;
+    Ok(serde_json::to_string(&Snapshot::of(&s)).expect("a snapshot serializes"))
+}
+
+/// The snapshot of content that is about to be written, built without reading it back.
+pub async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
+    let hospitals = store::hospitals(db).await?;
+    let org = |id: Option<i64>| {
+        id.and_then(|i| hospitals.iter().find(|h| h.0 == i))
+            .map(|h| (h.1.clone(), h.2.clone()))
+    };
+    let fields = drx_store::catalogue::fields(db).await?;
+    let (hen, hzh) = org(Some(c.organization_id)).unwrap_or_default();
+    let s = Snapshot {
+        title: c.title.clone(),
+        need_statement: c.need_statement.clone(),
+        solution: c.solution.clone(),
+        evidence: c.evidence.clone(),
+        stage: c.stage.clone(),
+        keywords: c.keywords.clone(),
+        ip_status: c.ip_status.clone(),
+        confidentiality: c.confidentiality.clone(),
+        need_id: c.need_id,
+        hospital: format!("{hzh} / {hen}"),
+        fields: fields
+            .iter()
+            .filter(|f| c.field_ids.contains(&f.id))
+            .map(|f| format!("{} / {}", f.name_zh, f.name_en))
+            .collect(),
+        members: c
+            .members
+            .iter()
+            .map(|(_, name, o, _)| match org(*o) {
+                Some((_, zh)) => format!("{name} ({zh})"),
+                None => name.clone(),
+            })
+            .collect(),
+    };
+    Ok(serde_json::to_string(&s).expect("a snapshot serializes"))
+}
+
+/// A new draft for an open call; version 1 is kept as the first revision.
+pub async fn create_draft(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    input: &SubmissionInput,
+    now: i64,
+) -> Result<i64> {
+    if !can(actor, Permission::Submit) {
+        return Err(ServiceError::Forbidden);
+    }
+    let call = call_of(db, call_id).await?;
+    check_window(&call, now)?;
+    let c = content(db, actor, &call, input, None, false).await?;
+    let snapshot = snapshot_of_content(db, &c).await?;
+    let mut tx = db.begin().await?;
+    let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
+    store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
+    let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        id,
+        "create",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// What a person may see of a submission; NotFound when nothing (existence is not revealed).
+pub async fn load(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+) -> Result<(Submission, SubmissionView, SubmissionAccess)> {
+    let facts = store::access(db, id, actor.id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let access = access_of(&facts);
+    let view = can_view_submission(actor, &access).ok_or(ServiceError::NotFound)?;
+    let s = store::get(db, id).await?.ok_or(ServiceError::NotFound)?;
+    Ok((s, view, access))
+}
+
+/// Loads for a change by the team; Forbidden when the person may see but not change it.
+async fn load_for_edit(db: &Db, actor: &Person, id: i64) -> Result<(Submission, CallInfo)> {
+    let (s, _, access) = load(db, actor, id).await?;
+    if !can_edit_submission(actor, &access) {
+        return Err(ServiceError::Forbidden);
+    }
+    let call = call_of(db, s.call_id).await?;
+    Ok((s, call))
+}
+
+/// Saves new content as the next version. Returns the new version number.
+pub async fn save(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+    input: &SubmissionInput,
+    now: i64,
+) -> Result<i64> {
+    let (s, call) = load_for_edit(db, actor, id).await?;
+    check_window(&call, now)?;
+    let complete = s.status != "draft";
+    let c = content(db, actor, &call, input, s.members.first(), complete).await?;
+    let snapshot = snapshot_of_content(db, &c).await?;
+    let mut tx = db.begin().await?;
+    let version = store::update_content(&mut tx, id, &c, now).await?;
+    store::insert_revision(&mut tx, id, version, &snapshot, actor.id, now).await?;
+    let detail = serde_json::json!({ "version": version }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        id,
+        "revise",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// A short code identifying the submitted content (the receipt quotes it).
+pub fn receipt_code(snapshot: &str) -> String {
+    hex::encode(Sha256::digest(snapshot.as_bytes()))[..16].to_uppercase()
+}
+
+/// Submits a complete draft: status, audit, a notice and a receipt mail for every team member
+/// with an account, all in one transaction.
+pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) -> Result<String> {
+    let (s, call) = load_for_edit(db, actor, id).await?;
+    check_window(&call, now)?;
+    if s.status != "draft" {
+        return Err(ServiceError::invalid("error-sub-already-submitted"));
+    }
+    // The stored content must be complete; the same rules as an edit of a submitted entry.
+    let input = input_of(&s);
+    content(db, actor, &call, &input, s.members.first(), true).await?;
+    let snapshot = snapshot_json(db, id).await?;
+    let code = receipt_code(&snapshot);
+    let link = format!("/submissions/{id}");
+    let url = format!("{}{link}", base_url.trim_end_matches('/'));
+    let mut tx = db.begin().await?;
+    if !store::set_status(&mut tx, id, &["draft"], "submitted", now).await? {
+        return Err(ServiceError::invalid("error-sub-already-submitted"));
+    }
+    for (pid, email, locale) in store::team_recipients(&mut tx, id).await? {
+        let lang = Lang::parse(&locale).unwrap_or(Lang::Zh);
+        let args = [
+            ("title", s.title.clone()),
+            (
+                "call",
+                lang.pick(&call.title_en, &call.title_zh).to_string(),
+            ),
+            ("version", s.version.to_string()),
+            ("code", code.clone()),
+            ("at", deadline_text(&call, now)),
+            ("link", url.clone()),
+        ];
+        let notice = i18n::t_args(lang, "sub-receipt-notice", &args);
+        store::insert_notice(&mut tx, pid, &notice, &link, now).await?;
+        let subject = i18n::t_args(lang, "sub-receipt-subject", &args);
+        let body = i18n::t_args(lang, "sub-receipt-body", &args);
+        outbox::enqueue(&mut tx, &email, &subject, &body, now).await?;
+    }
+    let detail = serde_json::json!({ "version": s.version, "receipt": code }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        id,
+        "submit",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(code)
+}
+
+/// Withdraws a submission (kept, with every version; no longer judged).
+pub async fn withdraw(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
+    let (_, _, access) = load(db, actor, id).await?;
+    if !can_withdraw_submission(actor, &access) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut tx = db.begin().await?;
+    if !store::set_status(
+        &mut tx,
+        id,
+        &["draft", "submitted", "under_review"],
+        "withdrawn",
+        now,
+    )
+    .await?
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        id,
+        "withdraw",
+        "{}",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The form's values for a stored submission (for the edit page).
+pub fn input_of(s: &Submission) -> SubmissionInput {
+    SubmissionInput {
+        title: s.title.clone(),
+        need_statement: s.need_statement.clone(),
+        solution: s.solution.clone(),
+        evidence: s.evidence.clone(),
+        stage: s.stage.clone(),
+        keywords: s.keywords.clone(),
+        ip_status: s.ip_status.clone(),
+        confidentiality: s.confidentiality.clone(),
+        need_id: s.need_id,
+        organization_id: Some(s.organization_id),
+        field_ids: s.fields.iter().map(|f| f.0).collect(),
+        members: s
+            .members
+            .iter()
+            .skip(1)
+            .map(|m| MemberInput {
+                name: m.name.clone(),
+                email: String::new(),
+                organization_id: m.organization_id,
+            })
+            .collect(),
+    }
+}
+
+/// The kept versions of a submission the person may see.
+pub async fn revisions(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+) -> Result<(Submission, SubmissionView, Vec<(store::Revision, Snapshot)>)> {
+    let (s, view, _) = load(db, actor, id).await?;
+    let mut out = Vec::new();
+    for r in store::revisions(db, id).await? {
+        let snap: Snapshot = serde_json::from_str(&r.snapshot).unwrap_or_default();
+        out.push((r, snap));
+    }
+    Ok((s, view, out))
+}
+
+/// The kind of an uploaded file, told by its first bytes (never by the name or the browser).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Png,
+    Jpeg,
+    Docx,
+    Xlsx,
+    Pptx,
+}
+
+impl FileKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Png => "image/png",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileKind::Pptx => {
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+            }
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Png => "png",
+            FileKind::Jpeg => "jpg",
+            FileKind::Docx => "docx",
+            FileKind::Xlsx => "xlsx",
+            FileKind::Pptx => "pptx",
+        }
+    }
+    pub fn from_content_type(ct: &str) -> Option<FileKind> {
+        [
+            FileKind::Pdf,
+            FileKind::Png,
+            FileKind::Jpeg,
+            FileKind::Docx,
+            FileKind::Xlsx,
+            FileKind::Pptx,
+        ]
+        .into_iter()
+        .find(|k| k.content_type() == ct)
+    }
+}
+
+/// Sniffs the kind of a file. Office files are ZIP archives; the part names inside the archive
+/// tell Word, Excel and PowerPoint apart (their first entries are named in the local headers).
+pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
+    if bytes.starts_with(b"%PDF-") {
+        return Some(FileKind::Pdf);
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some(FileKind::Png);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return Some(FileKind::Jpeg);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        if !has(b"[Content_Types].xml") {
+            return None;
+        }
+        if has(b"word/") {
+            return Some(FileKind::Docx);
+        }
+        if has(b"xl/") {
+            return Some(FileKind::Xlsx);
+        }
+        if has(b"ppt/") {
+            return Some(FileKind::Pptx);
+        }
+    }
+    None
+}
+
+/// A file name safe to keep and to send back: no path, no control characters, bounded length,
+/// with the extension of its real kind.
+pub fn clean_filename(name: &str, kind: FileKind) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let mut stem: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .collect();
+    if let Some(dot) = stem.rfind('.') {
+        stem.truncate(dot);
+    }
+    let stem: String = stem.trim().chars().take(120).collect();
+    let stem = if stem.is_empty() { "file".into() } else { stem };
+    format!("{stem}.{}", kind.extension())
+}
+
+/// Stores an uploaded file for a submission after checking who, when, its size and its kind.
+/// An uploaded file that passed the checks every upload gets.
+pub struct CheckedFile {
+    /// A safe name with the extension of what the file really is.
+    pub name: String,
+    pub kind: FileKind,
+    /// SHA-256 of the content, hex.
+    pub sha: String,
+}
+
+/// The checks of every upload (submission attachments, project documents): not empty, within
+/// the size limit, a type told by its first bytes, office archives within `archive::OFFICE`,
+/// a clean name, its checksum.
+pub fn check_upload(filename: &str, bytes: &[u8]) -> Result<CheckedFile> {
+    if bytes.is_empty() {
+        return Err(ServiceError::invalid("error-file-empty"));
+    }
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-file-too-large").arg("max", MAX_ATTACHMENT_BYTES / (1024 * 1024)),
+        ));
+    }
+    let kind = sniff(bytes).ok_or_else(|| ServiceError::invalid("error-file-type"))?;
+    if matches!(kind, FileKind::Docx | FileKind::Xlsx | FileKind::Pptx) {
+        super::archive::inspect(bytes, &super::archive::OFFICE)
+            .map_err(|_| ServiceError::invalid("error-file-archive"))?;
+    }
+    Ok(CheckedFile {
+        name: clean_filename(filename, kind),
+        kind,
+        sha: hex::encode(Sha256::digest(bytes)),
+    })
+}
+
+pub async fn attach(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+    filename: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<i64> {
+    let (_, call) = load_for_edit(db, actor, id).await?;
+    check_window(&call, now)?;
+    let CheckedFile { name, kind, sha } = check_upload(filename, bytes)?;
+    if store::attachments(db, id).await?.len() >= MAX_ATTACHMENTS {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-file-too-many").arg("max", MAX_ATTACHMENTS),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    let aid = store::insert_attachment(
+        &mut tx,
+        id,
+        &name,
+        kind.content_type(),
+        &sha,
+        bytes,
+        actor.id,
+        now,
+    )
+    .await?;
+    let detail =
+        serde_json::json!({ "attachment": aid, "sha256": sha, "bytes": bytes.len() }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        id,
+        "attach",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(aid)
+}
+
+/// Removes an attachment (the team, within the window).
+pub async fn detach(db: &Db, actor: &Person, attachment_id: i64, now: i64) -> Result<i64> {
+    let (a, _) = store::attachment(db, attachment_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let (_, call) = load_for_edit(db, actor, a.submission_id).await?;
+    check_window(&call, now)?;
+    let mut tx = db.begin().await?;
+    store::delete_attachment(&mut tx, attachment_id).await?;
+    let detail = serde_json::json!({ "attachment": attachment_id, "sha256": a.sha256 }).to_string();
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "submission",
+        a.submission_id,
+        "detach",
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(a.submission_id)
+}
+
+/// A file to send: (name to show, content type, bytes). In the blind view the name is
+/// replaced by `attachment-<id>.<ext>` so it cannot reveal authors or hospitals.
+pub async fn download(
+    db: &Db,
+    actor: &Person,
+    attachment_id: i64,
+) -> Result<(String, String, Vec<u8>)> {
+    let (a, bytes) = store::attachment(db, attachment_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let (_, view, _) = load(db, actor, a.submission_id).await?;
+    Ok((shown_filename(&a, view), a.content_type.clone(), bytes))
+}
+
+/// The name under which a person sees an attachment.
+pub fn shown_filename(a: &store::Attachment, view: SubmissionView) -> String {
+    match view {
+        SubmissionView::Full => a.filename.clone(),
+        SubmissionView::Blind => {
+            let ext = FileKind::from_content_type(&a.content_type)
+                .map(FileKind::extension)
+                .unwrap_or("bin");
+            format!("attachment-{}.{ext}", a.id)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(phase: &str, ends: Option<i64>, grace: i64) -> CallInfo {
+        CallInfo {
+            id: 1,
+            slug: "c".into(),
+            title_en: "C".into(),
+            title_zh: "C".into(),
+            description_en: String::new(),
+            description_zh: String::new(),
+            phase: phase.into(),
+            blind_mode: "double".into(),
+            timezone: "Asia/Shanghai".into(),
+            grace_seconds: grace,
+            reviews_per_submission: 3,
+            judge_min_load: 0,
+            judge_max_load: 10,
+            finalists: 16,
+            open_starts_at: Some(100),
+            open_ends_at: ends,
+        }
+    }
+
+    #[test]
+    fn the_window_closes_one_second_after_deadline_plus_grace() {
+        let c = call("open", Some(1000), 60);
+        assert!(check_window(&c, 100).is_ok());
+        assert!(check_window(&c, 1060).is_ok(), "the last second of grace");
+        assert!(check_window(&c, 1061).is_err());
+        assert!(check_window(&c, 99).is_err(), "not yet open");
+        assert!(check_window(&call("review", Some(1000), 60), 500).is_err());
+        assert!(check_window(&call("open", None, 0), 1_000_000).is_ok());
+    }
+
+    #[test]
+    fn the_deadline_message_names_the_deadline_in_china_time() {
+        let mut c = call("open", Some(0), 0);
+        c.open_starts_at = Some(-100);
+        match check_window(&c, 10) {
+            Err(ServiceError::Invalid(m)) => {
+                assert_eq!(m.key, "error-deadline-passed");
+                assert_eq!(m.args[0].1, "1970-01-01 08:00 (UTC+8)");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn files_are_told_by_their_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml....word/document.xml"),
+            Some(FileKind::Docx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml..xl/workbook.xml"),
+            Some(FileKind::Xlsx)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....[Content_Types].xml..ppt/slides/"),
+            Some(FileKind::Pptx)
+        );
+        assert_eq!(sniff(b"PK\x03\x04 a plain zip"), None);
+        assert_eq!(sniff(b"MZ\x90\x00 an exe"), None);
+        assert_eq!(sniff(b"<html><script>"), None);
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_take_the_real_extension() {
+        assert_eq!(
+            clean_filename("C:\\docs\\方案.exe", FileKind::Pdf),
+            "方案.pdf"
+        );
+        assert_eq!(
+            clean_filename("../../etc/passwd", FileKind::Png),
+            "passwd.png"
+        );
+        assert_eq!(clean_filename("", FileKind::Jpeg), "file.jpg");
+        assert_eq!(clean_filename("a\"b\r\n.pdf", FileKind::Pdf), "ab.pdf");
+    }
+}
+
+/// A submission's attachments, for a person who may see the submission (in the blind view the
+/// caller shows them with `shown_filename`).
+pub async fn attachments(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+) -> Result<Vec<drx_store::submissions::Attachment>> {
+    load(db, actor, id).await?;
+    Ok(store::attachments(db, id).await?)
+}

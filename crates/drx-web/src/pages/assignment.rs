@@ -1,0 +1,275 @@
+//! The organizer's assignment of judges: run, inspect (each pair's reason, the load histogram,
+//! the worst-served submissions), pin or remove pairs and re-run, publish.
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::form::CsrfForm;
+use crate::layout::{bar, csrf_field, datetime, notice, page};
+use crate::pages::matching::score_bar;
+use crate::{see_other, AppState};
+use drx_core::i18n;
+use drx_core::model::{CallJudging, RunPair};
+use drx_core::now;
+use drx_core::services::assignment::{self, AssignParams, RunOutcome};
+use drx_core::services::runs::{self, RunKind};
+use drx_core::services::{Msg, ServiceError};
+
+pub async fn managed_call(
+    ctx: &Ctx,
+    state: &AppState,
+    call_id: i64,
+) -> Result<CallJudging, WebError> {
+    let user = ctx.require_user()?;
+    Ok(drx_core::services::require_call_manager(&state.db, user, call_id).await?)
+}
+
+fn params_fields(p: &AssignParams) -> Markup {
+    html! {
+        @for (s, j) in &p.pinned { input type="hidden" name="keep_pin" value={ (s) "-" (j) }; }
+        @for (s, j) in &p.forbidden { input type="hidden" name="keep_forbid" value={ (s) "-" (j) }; }
+    }
+}
+
+fn options_fields(ctx: &Ctx, p: &AssignParams) -> Markup {
+    html! {
+        label { input type="checkbox" name="fairness" value="on" checked[p.fairness]; " " (ctx.t("assign-fairness")) }
+        br;
+        label { input type="checkbox" name="one_per_org" value="on" checked[p.one_judge_per_org]; " " (ctx.t("assign-one-per-org")) }
+    }
+}
+
+async fn overview(
+    ctx: &Ctx,
+    state: &AppState,
+    call: &CallJudging,
+    problems: &[Msg],
+) -> Result<Response, WebError> {
+    let runs = runs::of_call(&state.db, ctx.require_user()?, call.id, RunKind::Judges).await?;
+    let defaults = AssignParams {
+        one_judge_per_org: true,
+        ..AssignParams::default()
+    };
+    let body = html! {
+        p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.pick(&call.title_en, &call.title_zh)) }
+        h1 { (ctx.t("assign-title")) }
+        @for m in problems { (notice("error", &i18n::msg(ctx.lang, m))) }
+        div class="card" {
+            p { (i18n::t_args(ctx.lang, "assign-constraints", &[
+                ("reviews", call.reviews_per_submission.to_string()),
+                ("min", call.judge_min_load.to_string()),
+                ("max", call.judge_max_load.to_string()),
+            ])) }
+            form method="post" action={ "/calls/" (call.id) "/assignment" } {
+                (csrf_field(ctx))
+                (options_fields(ctx, &defaults))
+                br;
+                button type="submit" { (ctx.t("assign-run")) }
+            }
+        }
+        h2 { (ctx.t("assign-runs")) }
+        @if runs.is_empty() { p class="muted" { (ctx.t("assign-runs-none")) } } @else {
+            table {
+                thead { tr { th { "#" } th { (ctx.t("field-status")) } th { (ctx.t("assign-total")) } th { (ctx.t("updated")) } } }
+                tbody { @for r in &runs {
+                    tr {
+                        td { a href={ "/calls/" (call.id) "/assignment/" (r.id) } { "#" (r.id) } }
+                        td { span class="pill" { (ctx.t(&format!("run-{}", r.status))) } }
+                        td { (format!("{:.3}", r.objective.unwrap_or(0.0))) }
+                        td class="muted" { (datetime(r.created_at)) }
+                    }
+                } }
+            }
+        }
+    };
+    Ok(page(ctx, &ctx.t("assign-title"), body))
+}
+
+pub async fn assignment_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(call_id): Path<i64>,
+) -> Result<Response, WebError> {
+    let call = managed_call(&ctx, &state, call_id).await?;
+    overview(&ctx, &state, &call, &[]).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct RunForm {
+    #[serde(default)]
+    fairness: Option<String>,
+    #[serde(default)]
+    one_per_org: Option<String>,
+    #[serde(default)]
+    keep_pin: Vec<String>,
+    #[serde(default)]
+    keep_forbid: Vec<String>,
+    #[serde(default)]
+    pin: Vec<String>,
+    #[serde(default)]
+    forbid: Vec<String>,
+}
+
+pub fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
+    let mut out = Vec::new();
+    for v in values {
+        let bad = || WebError::BadRequest {
+            en: format!("Not a pair: {v:?}."),
+            zh: format!("无效的配对：{v:?}。"),
+        };
+        let (s, j) = v.split_once('-').ok_or_else(bad)?;
+        let pair = (s.parse().map_err(|_| bad())?, j.parse().map_err(|_| bad())?);
+        if !out.contains(&pair) {
+            out.push(pair);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn run(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(call_id): Path<i64>,
+    CsrfForm(f): CsrfForm<RunForm>,
+) -> Result<Response, WebError> {
+    let call = managed_call(&ctx, &state, call_id).await?;
+    let user = ctx.require_user()?;
+    let mut pinned = parse_pairs(&f.keep_pin)?;
+    pinned.extend(parse_pairs(&f.pin)?);
+    let mut forbidden = parse_pairs(&f.keep_forbid)?;
+    forbidden.extend(parse_pairs(&f.forbid)?);
+    // A pair both pinned and removed: the removal, the later decision, wins.
+    pinned.retain(|p| !forbidden.contains(p));
+    pinned.dedup();
+    forbidden.dedup();
+    let params = AssignParams {
+        fairness: f.fairness.is_some(),
+        one_judge_per_org: f.one_per_org.is_some(),
+        pinned,
+        forbidden,
+    };
+    match assignment::run_judges(&state.db, user, call_id, &params, now(), &|_| {}).await {
+        Ok(RunOutcome::Saved { run_id, .. }) => {
+            Ok(see_other(&format!("/calls/{call_id}/assignment/{run_id}")))
+        }
+        Ok(RunOutcome::Infeasible(reasons)) => overview(&ctx, &state, &call, &reasons).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn run_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((call_id, run_id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    let call = managed_call(&ctx, &state, call_id).await?;
+    let user = ctx.require_user()?;
+    let (run, pairs) = runs::get(&state.db, user, call_id, run_id, RunKind::Judges).await?;
+    let params: AssignParams = serde_json::from_str(&run.parameters).unwrap_or_default();
+    let labels = crate::pages::matching::FieldLabels::load(&state.db).await?;
+    let (judges, subs) = assignment::people_and_submissions(&state.db, user, call_id).await?;
+    let judge_name: HashMap<i64, &str> = judges.iter().map(|(id, n)| (*id, n.as_str())).collect();
+    let mut by_sub: BTreeMap<i64, Vec<&RunPair>> = BTreeMap::new();
+    let mut load: HashMap<i64, usize> = judges.iter().map(|(id, _)| (*id, 0)).collect();
+    for p in &pairs {
+        by_sub.entry(p.submission_id).or_default().push(p);
+        *load.entry(p.assignee_id).or_default() += 1;
+    }
+    let mut histogram: BTreeMap<usize, i64> = BTreeMap::new();
+    for n in load.values() {
+        *histogram.entry(*n).or_default() += 1;
+    }
+    let max_hist = histogram.values().copied().max().unwrap_or(0);
+    let total = |v: &[&RunPair]| v.iter().map(|p| p.affinity).sum::<f64>();
+    let mut worst: Vec<(i64, f64)> = by_sub.iter().map(|(s, v)| (*s, total(v))).collect();
+    worst.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let best = pairs.iter().map(|p| p.affinity).fold(0.0, f64::max);
+    let title_of: HashMap<i64, &str> = subs.iter().map(|(id, t)| (*id, t.as_str())).collect();
+    let is_pinned = |s: i64, j: i64| params.pinned.contains(&(s, j));
+    let body = html! {
+        p class="muted" {
+            a href="/" { (ctx.t("nav-home")) } " / "
+            a href={ "/calls/" (call_id) "/assignment" } { (ctx.t("assign-title")) } " / #" (run.id)
+        }
+        h1 { (ctx.t("assign-run-title")) " #" (run.id) " " span class="pill" { (ctx.t(&format!("run-{}", run.status))) } }
+        div class="grid" {
+            div class="card" {
+                div class="stat" { (format!("{:.2}", run.objective.unwrap_or(0.0))) }
+                div class="stat-label" { (ctx.t("assign-total")) " · " (pairs.len()) " " (ctx.t("assign-pairs")) }
+                p class="muted" {
+                    @if params.fairness { (ctx.t("assign-fairness")) } @else { (ctx.t("assign-max-total")) }
+                    " · " (ctx.t("assign-pinned")) ": " (params.pinned.len()) " · " (ctx.t("assign-removed")) ": " (params.forbidden.len())
+                }
+                @if run.status == "draft" {
+                    form method="post" action={ "/calls/" (call_id) "/assignment/" (run.id) "/publish" } {
+                        (csrf_field(&ctx))
+                        button type="submit" { (ctx.t("assign-publish")) }
+                    }
+                }
+            }
+            div class="card" {
+                h3 { (ctx.t("assign-load-histogram")) }
+                table { @for (n, judges_with) in &histogram {
+                    tr { td { (i18n::t_args(ctx.lang, "assign-load-n", &[("n", n.to_string())])) } td { (bar(*judges_with, max_hist)) } }
+                } }
+            }
+            div class="card" {
+                h3 { (ctx.t("assign-worst")) }
+                table { @for (s, t) in worst.iter().take(8) {
+                    tr { td { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) } td { (format!("{t:.2}")) } }
+                } }
+            }
+        }
+        h2 { (ctx.t("assign-pairs-title")) }
+        form method="post" action={ "/calls/" (call_id) "/assignment" } {
+            (csrf_field(&ctx))
+            (params_fields(&params))
+            div class="card" { (options_fields(&ctx, &params)) br; button type="submit" { (ctx.t("assign-rerun")) } }
+            div class="table-wrap" { table {
+                thead { tr {
+                    th { (ctx.t("field-submission-title")) } th { (ctx.t("role-judge")) } th { (ctx.t("affinity")) }
+                    th { (ctx.t("reasons")) } th { (ctx.t("assign-pin")) } th { (ctx.t("assign-remove")) }
+                } }
+                tbody { @for (s, v) in &by_sub { @for (i, p) in v.iter().enumerate() {
+                    tr {
+                        @if i == 0 { td rowspan=(v.len()) { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) br; span class="muted" { (ctx.t("assign-sum")) " " (format!("{:.2}", total(v))) } } }
+                        td { (judge_name.get(&p.assignee_id).copied().unwrap_or("?")) }
+                        td { (score_bar(p.affinity, best)) }
+                        td class="small" { (crate::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
+                        td { @if is_pinned(*s, p.assignee_id) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
+                        td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
+                    }
+                } } }
+            } }
+            button type="submit" { (ctx.t("assign-rerun")) }
+        }
+    };
+    let _ = call;
+    Ok(page(&ctx, &ctx.t("assign-run-title"), body))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn publish(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((call_id, run_id)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let (run, _) = runs::get(&state.db, user, call_id, run_id, RunKind::Judges).await?;
+    match assignment::publish(&state.db, user, run.id, &state.config.base_url, now()).await {
+        Ok(_) => Ok(see_other(&format!("/calls/{call_id}/assignment/{run_id}"))),
+        Err(ServiceError::Invalid(m)) => {
+            let call = managed_call(&ctx, &state, call_id).await?;
+            overview(&ctx, &state, &call, &[m]).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,521 @@
+//! Call administration pages: the create/edit form (texts, fields, phases, rubric, review
+//! settings), and the organizer's controls on the call page (move phase, extend the deadline).
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::form::CsrfForm;
+use crate::layout::{csrf_field, notice, page};
+use crate::{see_other, AppState};
+use drx_core::auth::authorization::can_create_call;
+use drx_core::i18n;
+use drx_core::model::{CallSettings, Criterion};
+use drx_core::now;
+use drx_core::services::calls::{self as svc, format_local, parse_local};
+use drx_core::services::catalogue;
+use drx_core::services::history::Subject;
+use drx_core::services::ServiceError;
+use drx_domain::{BlindMode, Phase};
+
+/// The call form as posted (kept whole so a refused post shows it again).
+#[derive(Deserialize, Default, Clone)]
+pub struct CallForm {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    title_zh: String,
+    #[serde(default)]
+    description_en: String,
+    #[serde(default)]
+    description_zh: String,
+    #[serde(default)]
+    reviews_per_submission: String,
+    #[serde(default)]
+    judge_min_load: String,
+    #[serde(default)]
+    judge_max_load: String,
+    #[serde(default)]
+    finalists: String,
+    #[serde(default)]
+    blind_mode: String,
+    #[serde(default)]
+    grace_minutes: String,
+    #[serde(default)]
+    field: Vec<String>,
+    #[serde(default)]
+    open_start: String,
+    #[serde(default)]
+    open_end: String,
+    #[serde(default)]
+    review_start: String,
+    #[serde(default)]
+    review_end: String,
+    #[serde(default)]
+    decision_start: String,
+    #[serde(default)]
+    decision_end: String,
+    #[serde(default)]
+    matchmaking_start: String,
+    #[serde(default)]
+    matchmaking_end: String,
+    #[serde(default)]
+    incubation_start: String,
+    #[serde(default)]
+    incubation_end: String,
+    #[serde(default)]
+    crit_en: Vec<String>,
+    #[serde(default)]
+    crit_zh: Vec<String>,
+    #[serde(default)]
+    crit_weight: Vec<String>,
+    #[serde(default)]
+    crit_min: Vec<String>,
+    #[serde(default)]
+    crit_max: Vec<String>,
+}
+
+const TZ: &str = "Asia/Shanghai";
+
+impl CallForm {
+    fn phase_values(&self) -> [(&'static str, &String, &String); 5] {
+        [
+            ("open", &self.open_start, &self.open_end),
+            ("review", &self.review_start, &self.review_end),
+            ("decision", &self.decision_start, &self.decision_end),
+            (
+                "matchmaking",
+                &self.matchmaking_start,
+                &self.matchmaking_end,
+            ),
+            ("incubation", &self.incubation_start, &self.incubation_end),
+        ]
+    }
+
+    fn settings(&self) -> Result<CallSettings, ServiceError> {
+        let num = |v: &str| {
+            v.trim()
+                .parse::<i64>()
+                .map_err(|_| ServiceError::invalid("error-call-number"))
+        };
+        let mut phases = Vec::new();
+        for (p, s, e) in self.phase_values() {
+            match (s.trim().is_empty(), e.trim().is_empty()) {
+                (true, true) => {}
+                (false, false) => {
+                    let s = parse_local(s, TZ)
+                        .ok_or_else(|| ServiceError::invalid("error-call-date"))?;
+                    let e = parse_local(e, TZ)
+                        .ok_or_else(|| ServiceError::invalid("error-call-date"))?;
+                    phases.push((p.to_string(), s, e));
+                }
+                _ => return Err(ServiceError::invalid("error-call-date")),
+            }
+        }
+        let mut criteria = Vec::new();
+        for i in 0..self.crit_en.len() {
+            let get = |v: &Vec<String>| v.get(i).cloned().unwrap_or_default();
+            let (en, zh) = (get(&self.crit_en), get(&self.crit_zh));
+            if en.trim().is_empty() && zh.trim().is_empty() {
+                continue;
+            }
+            criteria.push(Criterion {
+                name_en: en,
+                name_zh: zh,
+                weight: get(&self.crit_weight)
+                    .trim()
+                    .parse::<f64>()
+                    .map_err(|_| ServiceError::invalid("error-call-criterion-weight"))?,
+                scale_min: num(&get(&self.crit_min))?,
+                scale_max: num(&get(&self.crit_max))?,
+            });
+        }
+        let mut field_ids = Vec::new();
+        for f in &self.field {
+            field_ids.push(num(f)?);
+        }
+        Ok(CallSettings {
+            slug: self.slug.clone(),
+            title_en: self.title_en.clone(),
+            title_zh: self.title_zh.clone(),
+            description_en: self.description_en.clone(),
+            description_zh: self.description_zh.clone(),
+            timezone: TZ.into(),
+            reviews_per_submission: num(&self.reviews_per_submission)?,
+            judge_min_load: num(&self.judge_min_load)?,
+            judge_max_load: num(&self.judge_max_load)?,
+            finalists: num(&self.finalists)?,
+            blind_mode: self.blind_mode.clone(),
+            grace_seconds: num(&self.grace_minutes)? * 60,
+            field_ids,
+            phases,
+            criteria,
+        })
+    }
+
+    fn from_settings(c: &CallSettings) -> CallForm {
+        let phase = |p: &str, start: bool| {
+            c.phases
+                .iter()
+                .find(|x| x.0 == p)
+                .map(|x| format_local(if start { x.1 } else { x.2 }, &c.timezone))
+                .unwrap_or_default()
+        };
+        CallForm {
+            slug: c.slug.clone(),
+            title_en: c.title_en.clone(),
+            title_zh: c.title_zh.clone(),
+            description_en: c.description_en.clone(),
+            description_zh: c.description_zh.clone(),
+            reviews_per_submission: c.reviews_per_submission.to_string(),
+            judge_min_load: c.judge_min_load.to_string(),
+            judge_max_load: c.judge_max_load.to_string(),
+            finalists: c.finalists.to_string(),
+            blind_mode: c.blind_mode.clone(),
+            grace_minutes: (c.grace_seconds / 60).to_string(),
+            field: c.field_ids.iter().map(|f| f.to_string()).collect(),
+            open_start: phase("open", true),
+            open_end: phase("open", false),
+            review_start: phase("review", true),
+            review_end: phase("review", false),
+            decision_start: phase("decision", true),
+            decision_end: phase("decision", false),
+            matchmaking_start: phase("matchmaking", true),
+            matchmaking_end: phase("matchmaking", false),
+            incubation_start: phase("incubation", true),
+            incubation_end: phase("incubation", false),
+            crit_en: c.criteria.iter().map(|k| k.name_en.clone()).collect(),
+            crit_zh: c.criteria.iter().map(|k| k.name_zh.clone()).collect(),
+            crit_weight: c.criteria.iter().map(|k| k.weight.to_string()).collect(),
+            crit_min: c.criteria.iter().map(|k| k.scale_min.to_string()).collect(),
+            crit_max: c.criteria.iter().map(|k| k.scale_max.to_string()).collect(),
+        }
+    }
+}
+
+fn default_form() -> CallForm {
+    CallForm::from_settings(&CallSettings {
+        timezone: TZ.into(),
+        reviews_per_submission: 3,
+        judge_min_load: 0,
+        judge_max_load: 20,
+        finalists: 16,
+        blind_mode: "double".into(),
+        grace_seconds: 15 * 60,
+        criteria: vec![
+            Criterion {
+                name_en: "Clinical need and impact".into(),
+                name_zh: "临床需求与价值".into(),
+                weight: 0.4,
+                scale_min: 1,
+                scale_max: 10,
+            },
+            Criterion {
+                name_en: "Innovation".into(),
+                name_zh: "创新性".into(),
+                weight: 0.3,
+                scale_min: 1,
+                scale_max: 10,
+            },
+            Criterion {
+                name_en: "Feasibility".into(),
+                name_zh: "可行性".into(),
+                weight: 0.3,
+                scale_min: 1,
+                scale_max: 10,
+            },
+        ],
+        ..Default::default()
+    })
+}
+
+async fn form_body(
+    ctx: &Ctx,
+    state: &AppState,
+    action: &str,
+    f: &CallForm,
+    message: Option<String>,
+) -> Result<Markup, WebError> {
+    let fields = catalogue::fields(&state.db).await?;
+    let crit_rows = f.crit_en.len() + 2;
+    Ok(html! {
+        @if let Some(m) = message { (notice("error", &m)) }
+        form method="post" action=(action) class="stacked card" {
+            (csrf_field(ctx))
+            label for="slug" { (ctx.t("call-slug")) }
+            input type="text" id="slug" name="slug" value=(f.slug) required maxlength="60" pattern="[a-z0-9-]+";
+            p class="hint" { (ctx.t("call-slug-hint")) }
+            div class="grid" {
+                div { label for="title_zh" { (ctx.t("field-call-title-zh")) }
+                      input type="text" id="title_zh" name="title_zh" value=(f.title_zh) required maxlength="200"; }
+                div { label for="title_en" { (ctx.t("field-call-title-en")) }
+                      input type="text" id="title_en" name="title_en" value=(f.title_en) required maxlength="200"; }
+            }
+            div class="grid" {
+                div { label for="description_zh" { (ctx.t("field-call-description-zh")) }
+                      textarea id="description_zh" name="description_zh" rows="5" { (f.description_zh) } }
+                div { label for="description_en" { (ctx.t("field-call-description-en")) }
+                      textarea id="description_en" name="description_en" rows="5" { (f.description_en) } }
+            }
+            fieldset {
+                legend { (ctx.t("field-fields")) }
+                @for fl in &fields {
+                    label { input type="checkbox" name="field" value=(fl.id) checked[f.field.contains(&fl.id.to_string())]; " " (ctx.pick(&fl.name_en, &fl.name_zh)) }
+                }
+            }
+            fieldset {
+                legend { (ctx.t("call-phases")) " (UTC+8)" }
+                div class="table-wrap" { table {
+                    thead { tr { th { (ctx.t("field-phase")) } th { (ctx.t("call-starts")) } th { (ctx.t("call-ends")) } } }
+                    tbody { @for (p, s, e) in f.phase_values() { tr {
+                        td { (ctx.t(&format!("phase-{p}"))) }
+                        td { input type="datetime-local" name={ (p) "_start" } value=(s) aria-label={ (p) " start" }; }
+                        td { input type="datetime-local" name={ (p) "_end" } value=(e) aria-label={ (p) " end" }; }
+                    } } }
+                } }
+                label for="grace_minutes" { (ctx.t("field-call-grace")) }
+                input type="number" id="grace_minutes" name="grace_minutes" value=(f.grace_minutes) min="0" max="1440";
+            }
+            fieldset {
+                legend { (ctx.t("call-review-settings")) }
+                div class="grid" {
+                    div { label for="reviews_per_submission" { (ctx.t("field-call-reviews")) }
+                          input type="number" id="reviews_per_submission" name="reviews_per_submission" value=(f.reviews_per_submission) min="1" max="20"; }
+                    div { label for="judge_min_load" { (ctx.t("field-call-min-load")) }
+                          input type="number" id="judge_min_load" name="judge_min_load" value=(f.judge_min_load) min="0"; }
+                    div { label for="judge_max_load" { (ctx.t("field-call-max-load")) }
+                          input type="number" id="judge_max_load" name="judge_max_load" value=(f.judge_max_load) min="1"; }
+                    div { label for="finalists" { (ctx.t("field-finalists")) }
+                          input type="number" id="finalists" name="finalists" value=(f.finalists) min="0"; }
+                }
+                label for="blind_mode" { (ctx.t("call-blind-mode")) }
+                select id="blind_mode" name="blind_mode" {
+                    @for b in BlindMode::ALL { option value=(b.as_str()) selected[f.blind_mode == b.as_str()] { (ctx.t(&format!("blind-{b}"))) } }
+                }
+            }
+            fieldset {
+                legend { (ctx.t("call-rubric")) }
+                p class="hint" { (ctx.t("call-rubric-hint")) }
+                div class="table-wrap" { table {
+                    thead { tr { th { (ctx.t("call-criterion-zh")) } th { (ctx.t("call-criterion-en")) } th { (ctx.t("call-weight")) } th { (ctx.t("call-scale-min")) } th { (ctx.t("call-scale-max")) } } }
+                    tbody { @for i in 0..crit_rows {
+                        @let get = |v: &Vec<String>, d: &str| v.get(i).cloned().unwrap_or_else(|| d.to_string());
+                        tr {
+                            td { input type="text" name="crit_zh" value=(get(&f.crit_zh, "")) maxlength="200" aria-label=(ctx.t("call-criterion-zh")); }
+                            td { input type="text" name="crit_en" value=(get(&f.crit_en, "")) maxlength="200" aria-label=(ctx.t("call-criterion-en")); }
+                            td { input type="text" inputmode="decimal" name="crit_weight" value=(get(&f.crit_weight, "")) size="5" aria-label=(ctx.t("call-weight")); }
+                            td { input type="number" name="crit_min" value=(get(&f.crit_min, "1")) min="0" max="100" aria-label=(ctx.t("call-scale-min")); }
+                            td { input type="number" name="crit_max" value=(get(&f.crit_max, "10")) min="1" max="100" aria-label=(ctx.t("call-scale-max")); }
+                        }
+                    } }
+                } }
+            }
+            button type="submit" { (ctx.t("save")) }
+        }
+    })
+}
+
+fn require_creator(ctx: &Ctx) -> Result<&drx_core::model::Person, WebError> {
+    let user = ctx.require_user()?;
+    if !can_create_call(user) {
+        return Err(WebError::Forbidden);
+    }
+    Ok(user)
+}
+
+pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+    require_creator(&ctx)?;
+    let body = html! {
+        h1 { (ctx.t("call-new")) }
+        (form_body(&ctx, &state, "/calls/new", &default_form(), None).await?)
+    };
+    Ok(page(&ctx, &ctx.t("call-new"), body))
+}
+
+pub async fn create(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(f): CsrfForm<CallForm>,
+) -> Result<Response, WebError> {
+    let user = require_creator(&ctx)?;
+    let result = match f.settings() {
+        Ok(s) => svc::create(&state.db, user, &s, now()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(id) => Ok(see_other(&format!("/calls/{id}"))),
+        Err(ServiceError::Invalid(m)) => {
+            let body = html! {
+                h1 { (ctx.t("call-new")) }
+                (form_body(&ctx, &state, "/calls/new", &f, Some(i18n::msg(ctx.lang, &m))).await?)
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&ctx, &ctx.t("call-new"), body),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn require_manager(ctx: &Ctx, state: &AppState, id: i64) -> Result<(), WebError> {
+    let user = ctx.require_user()?;
+    Ok(svc::authorize_manager(&state.db, user, id).await?)
+}
+
+pub async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let s = svc::settings(&state.db, ctx.require_user()?, id).await?;
+    let body = html! {
+        h1 { (ctx.t("call-edit")) ": " (ctx.pick(&s.title_en, &s.title_zh)) }
+        (form_body(&ctx, &state, &format!("/calls/{id}/edit"), &CallForm::from_settings(&s), None).await?)
+    };
+    Ok(page(&ctx, &ctx.t("call-edit"), body))
+}
+
+pub async fn edit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<CallForm>,
+) -> Result<Response, WebError> {
+    require_manager(&ctx, &state, id).await?;
+    let user = ctx.require_user()?;
+    let result = match f.settings() {
+        Ok(s) => svc::update(&state.db, user, id, &s, now()).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("/calls/{id}"))),
+        Err(ServiceError::Invalid(m)) => {
+            let body = html! {
+                h1 { (ctx.t("call-edit")) }
+                (form_body(&ctx, &state, &format!("/calls/{id}/edit"), &f, Some(i18n::msg(ctx.lang, &m))).await?)
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&ctx, &ctx.t("call-edit"), body),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PhaseForm {
+    #[serde(default)]
+    phase: String,
+}
+
+pub async fn set_phase(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<PhaseForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let phase = Phase::parse(&f.phase).ok_or(WebError::BadRequest {
+        en: "Unknown phase.".into(),
+        zh: "未知阶段。".into(),
+    })?;
+    svc::set_phase(&state.db, user, id, phase, now()).await?;
+    Ok(see_other(&format!("/calls/{id}")))
+}
+
+#[derive(Deserialize)]
+pub struct ExtendForm {
+    #[serde(default)]
+    until: String,
+}
+
+pub async fn extend(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<ExtendForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    // Who may, before what they sent: a stranger learns nothing from the form's errors.
+    svc::authorize_manager(&state.db, user, id).await?;
+    let until = parse_local(&f.until, TZ)
+        .ok_or_else(|| WebError::from(ServiceError::invalid("error-call-date")))?;
+    svc::extend(&state.db, user, id, until, now()).await?;
+    Ok(see_other(&format!("/calls/{id}")))
+}
+
+/// The call page's section for its organizers: settings, phases, rubric and controls.
+pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<Markup, WebError> {
+    let user = ctx.require_user()?;
+    let history = super::history::section(ctx, &state.db, user, Subject::Call(id)).await?;
+    let s = svc::settings(&state.db, user, id).await?;
+    let call = svc::info(&state.db, id).await?;
+    let default_until = call
+        .open_ends_at
+        .map(|e| format_local(e + 7 * 86_400, &s.timezone))
+        .unwrap_or_default();
+    Ok(html! {
+        section class="card" {
+            h2 { (ctx.t("call-manage")) }
+            p { a class="button" href={ "/calls/" (id) "/edit" } { (ctx.t("call-edit")) } " "
+                a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
+                a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
+                a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } " · "
+                a href={ "/calls/" (id) "/assignment" } { (ctx.t("assign-title")) " →" } " · "
+                a href={ "/calls/" (id) "/team-matching" } { (ctx.t("team-match-title")) " →" } " · "
+                a href={ "/calls/" (id) "/terms" } { (ctx.t("terms-page-title")) " →" } }
+            div class="grid" {
+                form method="post" action={ "/calls/" (id) "/phase" } class="stacked" {
+                    (csrf_field(ctx))
+                    label for="phase" { (ctx.t("call-move-phase")) }
+                    select id="phase" name="phase" {
+                        @for p in Phase::ALL { option value=(p.as_str()) selected[call.phase == p.as_str()] { (ctx.t(&format!("phase-{p}"))) } }
+                    }
+                    button type="submit" { (ctx.t("call-move")) }
+                }
+                form method="post" action={ "/calls/" (id) "/extend" } class="stacked" {
+                    (csrf_field(ctx))
+                    label for="until" { (ctx.t("call-extend")) " (UTC+8)" }
+                    input type="datetime-local" id="until" name="until" value=(default_until) required;
+                    button type="submit" { (ctx.t("call-extend-button")) }
+                }
+            }
+            h3 { (ctx.t("call-phases")) }
+            div class="table-wrap" { table {
+                tbody { @for (p, a, b) in &s.phases { tr {
+                    td { (ctx.t(&format!("phase-{p}"))) }
+                    td { (format_local(*a, &s.timezone).replace('T', " ")) " → " (format_local(*b, &s.timezone).replace('T', " ")) }
+                } } }
+            } }
+            h3 { (ctx.t("call-rubric")) }
+            div class="table-wrap" { table {
+                thead { tr { th { (ctx.t("call-criterion")) } th { (ctx.t("call-weight")) } th { (ctx.t("call-scale-min")) " – " (ctx.t("call-scale-max")) } } }
+                tbody { @for k in &s.criteria { tr {
+                    td { (ctx.pick(&k.name_en, &k.name_zh)) }
+                    td { (k.weight) }
+                    td { (k.scale_min) " – " (k.scale_max) }
+                } } }
+            } }
+            p class="muted" {
+                (ctx.t("field-call-reviews")) ": " (s.reviews_per_submission) " · "
+                (ctx.t("field-call-min-load")) "–" (ctx.t("field-call-max-load")) ": " (s.judge_min_load) "–" (s.judge_max_load) " · "
+                (ctx.t("field-finalists")) ": " (s.finalists)
+            }
+        }
+        @if let Some(h) = &history { (h) }
+    })
+}
+
+/// The "new call" link for those who may create calls.
+pub fn new_call_link(ctx: &Ctx, user: &drx_core::model::Person) -> Markup {
+    html! { @if can_create_call(user) { p { a class="button" href="/calls/new" { (ctx.t("call-new")) } } } }
+}
