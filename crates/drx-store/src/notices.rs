@@ -98,3 +98,12 @@ pub async fn mark_read_by_link_in(
     .await?;
     Ok(done.rows_affected())
 }
+
+/// Whose notice this is (None when there is no such notice).
+pub async fn owner(db: &Db, notice_id: i64) -> Result<Option<i64>> {
+    let row = sqlx::query(db.q("SELECT person_id FROM notices WHERE id = ?"))
+        .bind(notice_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| get_i64(&r, "person_id")).transpose()
+}

@@ -17,6 +17,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 
+use drx_core::services::guards::ObjectRule::*;
 use drx_core::Db;
 use drx_domain::Role;
 use routes::{get, post, Access::*, RouteTable};
@@ -157,11 +158,7 @@ fn routes() -> RouteTable {
                 .post(imports::import_submissions)
                 .body_limit(UPLOAD),
         )
-        .route(
-            "/needs/{id}",
-            Party("needs::can_see_confidential"),
-            get(needs::need_page),
-        )
+        .route("/needs/{id}", SignedIn, get(needs::need_page))
         .route(
             "/needs/new",
             Roles(NEED_AUTHORS),
@@ -169,47 +166,47 @@ fn routes() -> RouteTable {
         )
         .route(
             "/submissions/{id}",
-            Party("can_view_submission"),
+            Party(ViewSubmission),
             get(submissions::detail),
         )
         .route(
             "/submissions/{id}/edit",
-            Party("can_edit_submission"),
+            Party(EditSubmission),
             get(submissions::edit_page).post(submissions::edit),
         )
         .route(
             "/submissions/{id}/submit",
-            Party("can_edit_submission"),
+            Party(EditSubmission),
             post(submissions::submit),
         )
         .route(
             "/submissions/{id}/withdraw",
-            Party("can_withdraw_submission"),
+            Party(WithdrawSubmission),
             post(submissions::withdraw),
         )
         .route(
             "/submissions/{id}/revisions",
-            Party("can_view_submission"),
+            Party(ViewSubmission),
             get(submissions::revisions),
         )
         .route(
             "/submissions/{id}/attachments",
-            Party("can_edit_submission"),
+            Party(EditSubmission),
             post(submissions::upload).body_limit(UPLOAD),
         )
         .route(
             "/attachments/{id}",
-            Party("can_view_submission"),
+            Party(ViewAttachment),
             get(submissions::download),
         )
         .route(
             "/attachments/{id}/delete",
-            Party("can_edit_submission"),
+            Party(EditAttachment),
             post(submissions::delete_attachment),
         )
         .route(
             "/submissions/{id}/matches",
-            Party("can_manage_call"),
+            Party(ManageSubmissionCall),
             get(matching::submission_matches),
         )
         .route(
@@ -229,17 +226,17 @@ fn routes() -> RouteTable {
         )
         .route(
             "/reviews/{id}",
-            Party("can_edit_review"),
+            Party(OwnReview),
             get(reviews::review_page).post(reviews::save_review),
         )
         .route(
             "/reviews/{id}/conflict",
-            Party("can_edit_review"),
+            Party(OwnReview),
             post(reviews::declare_conflict),
         )
         .route(
             "/submissions/{id}/discussion",
-            Party("can_join_discussion"),
+            Party(JoinDiscussion),
             get(reviews::discussion_page).post(reviews::post_message),
         )
         .route(
@@ -286,49 +283,45 @@ fn routes() -> RouteTable {
             SignedIn,
             get(projects::export_xlsx),
         )
-        .route(
-            "/projects/{id}",
-            Party("can_view_project"),
-            get(projects::detail),
-        )
+        .route("/projects/{id}", Party(ViewProject), get(projects::detail))
         .route(
             "/projects/{id}/check",
-            Party("can_work_on_project"),
+            Party(WorkOnProject),
             post(projects::check),
         )
         .route(
             "/projects/{id}/decision",
-            Party("can_decide_gate"),
+            Party(DecideGate),
             post(projects::decide),
         )
         .route(
             "/projects/{id}/pathway",
-            Party("can_work_on_project"),
+            Party(DecideGate),
             post(projects::pathway),
         )
         .route(
             "/projects/{id}/milestones",
-            Party("can_work_on_project"),
+            Party(DecideGate),
             post(projects::add_milestone),
         )
         .route(
             "/milestones/{id}/done",
-            Party("can_work_on_project"),
+            Party(WorkOnMilestone),
             post(projects::milestone_done),
         )
         .route(
             "/exports/{list}/{format}",
-            Party("list_exports::allowed"),
+            Party(ExportList),
             get(list_exports::export),
         )
         .route(
             "/projects/{id}/documents",
-            Party("can_work_on_project"),
+            Party(WorkOnProject),
             post(projects::upload_document).body_limit(UPLOAD),
         )
         .route(
             "/project-documents/{id}",
-            Party("can_view_project"),
+            Party(ViewProjectDocument),
             get(projects::download_document),
         )
         // Matchmaking: catalogue of teams, interests, confidentiality terms, team matching.
@@ -337,12 +330,12 @@ fn routes() -> RouteTable {
         .route("/interests", SignedIn, get(interests::list_page))
         .route(
             "/interests",
-            Party("interests::may_express"),
+            Party(ExpressInterest),
             post(interests::express),
         )
         .route(
             "/interests/{id}/answer",
-            Party("interests::may_answer"),
+            Party(AnswerInterest),
             post(interests::answer),
         )
         .route("/needs/{id}/terms", SignedIn, post(terms::accept))
@@ -366,19 +359,19 @@ fn routes() -> RouteTable {
         // Conversations, notifications and roadshows (pages::conversations, pages::roadshows).
         .route(
             "/conversations/{kind}/{id}",
-            Party("is_conversation_party"),
+            Party(ConversationSubject),
             post(conversations::open_thread).body_limit(conversations::MESSAGE_BODY_LIMIT),
         )
         .route(
             "/threads/{id}",
-            Party("is_conversation_party"),
+            Party(Thread),
             get(conversations::thread_page)
                 .post(conversations::reply)
                 .body_limit(conversations::MESSAGE_BODY_LIMIT),
         )
         .route(
             "/message-files/{id}",
-            Party("is_conversation_party"),
+            Party(MessageFile),
             get(conversations::download),
         )
         .route("/messages", SignedIn, get(conversations::my_threads))
@@ -394,16 +387,12 @@ fn routes() -> RouteTable {
         )
         .route(
             "/notifications/{id}/read",
-            Party("own notice"),
+            Party(OwnNotice),
             post(conversations::mark_read),
         )
         .route("/events", Public, get(roadshows::list))
-        .route("/events", Party("can_manage_call"), post(roadshows::create))
-        .route(
-            "/events/new",
-            Party("organizes a call"),
-            get(roadshows::new_page),
-        )
+        .route("/events", Party(EventCall), post(roadshows::create))
+        .route("/events/new", Party(RunsSomeCall), get(roadshows::new_page))
         .route("/events/{id}", Public, get(roadshows::event_page))
         .route("/events/{id}/register", SignedIn, post(roadshows::register))
         .route(
@@ -413,12 +402,12 @@ fn routes() -> RouteTable {
         )
         .route(
             "/events/{id}/agenda",
-            Party("can_manage_call"),
+            Party(ManageEvent),
             post(roadshows::add_to_agenda),
         )
         .route(
             "/events/{id}/agenda/{item}/delete",
-            Party("can_manage_call"),
+            Party(ManageEvent),
             post(roadshows::remove_from_agenda),
         )
 }

@@ -11,6 +11,7 @@ use axum::routing::{self, MethodRouter};
 use axum::Router;
 
 use super::AppState;
+use drx_core::services::guards::ObjectRule;
 use drx_domain::Role;
 
 /// Who may use a route.
@@ -24,9 +25,9 @@ pub enum Access {
     Roles(&'static [Role]),
     /// The organizers of the call in the path, and admins.
     CallOrganizer,
-    /// Decided per object by the named function of `auth::authorization` (team members of a
-    /// submission, the judge of a review, those who work on a project, ...).
-    Party(&'static str),
+    /// Decided per object by the rule (team members of a submission, the judge of a review,
+    /// those who work on a project, ...), which `services::guards::allows` answers.
+    Party(ObjectRule),
 }
 
 /// One row of the route table.

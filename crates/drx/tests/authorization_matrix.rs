@@ -1,7 +1,9 @@
 //! Every route of the web route table, requested as anonymous and as each demo role, against who
 //! is expected to be allowed. The cases are checked against `drx::web::route_table()`: a route
 //! without a case here (or a case for a route that no longer exists) fails the test by name, and
-//! the declared rule of each route (`Access`) must agree with the expected roles.
+//! the declared rule of each route (`Access`) must agree with the expected roles: a role rule
+//! by its roles, a per-object rule (`Access::Party(ObjectRule)`) by asking it
+//! (`services::guards::allows`) for each role before the request.
 //!
 //! Allowed means anything but a refusal: not 401/403/404 and not a redirect to the login page;
 //! a 5xx always fails. POSTs carry a valid CSRF token and a minimal form. Each role gets its own
@@ -627,6 +629,78 @@ fn role_of(who: Who) -> Option<drx::domain::Role> {
     }
 }
 
+/// The rule of a case's route in the table.
+fn rule_of(case: &Case) -> Option<Access> {
+    drx::web::route_table()
+        .into_iter()
+        .find(|r| r.method == case.method && r.path == case.route)
+        .map(|r| r.access)
+}
+
+/// The named inputs of a case: the path's parameters (matched against the route's pattern),
+/// the query's and the form's fields.
+fn inputs(case: &Case) -> Vec<(String, String)> {
+    let (path, query) = case.url.split_once('?').unwrap_or((&case.url, ""));
+    let mut out: Vec<(String, String)> = case
+        .route
+        .split('/')
+        .zip(path.split('/'))
+        .filter_map(|(pattern, value)| {
+            let name = pattern.strip_prefix('{')?.strip_suffix('}')?;
+            Some((name.to_string(), value.to_string()))
+        })
+        .collect();
+    out.extend(
+        query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+    );
+    if let Body::Form(fields) = &case.body {
+        out.extend(fields.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    }
+    out
+}
+
+/// What the route's per-object rule answers for this person, asked the way the route's
+/// declaration names it (`services::guards::allows`); None for rules that need no object.
+async fn rule_says(
+    db: &drx::store::Db,
+    person: Option<&drx::store::accounts::Person>,
+    case: &Case,
+) -> Option<Verdict> {
+    let Some(Access::Party(rule)) = rule_of(case) else {
+        return None;
+    };
+    let named = inputs(case);
+    let named: Vec<(&str, &str)> = named
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let yes = drx::services::guards::allows(db, person, rule, &named, drx::store::now())
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} {}: the rule {rule:?} failed: {e}",
+                case.method, case.url
+            )
+        });
+    Some(if yes {
+        Verdict::Allowed
+    } else {
+        Verdict::Denied
+    })
+}
+
+async fn person_of(db: &drx::store::Db, who: Who) -> Option<drx::store::accounts::Person> {
+    let email = who.email()?;
+    let (id, _, _) = drx::store::submissions::person_by_email(db, email)
+        .await
+        .unwrap()
+        .expect("a demo person");
+    drx::store::accounts::person(db, id).await.unwrap()
+}
+
 /// What the declared rule says about the demo roles, when it says it without looking at an
 /// object (None for per-object rules).
 fn declared(access: Access) -> Option<BTreeSet<Who>> {
@@ -741,13 +815,24 @@ async fn run_matrix(backend: Backend) {
             let r = c.login(email, DEMO_PASSWORD).await;
             assert_eq!(r.status, 303, "{email} signs in");
         }
+        let person = person_of(&t.db, who).await;
         for case in &cases {
-            let r = request(&mut c, case).await;
             let expected = if case.allowed.contains(&who) {
                 Verdict::Allowed
             } else {
                 Verdict::Denied
             };
+            // The declared per-object rule, asked before the request (which may change state),
+            // must say what the case expects, and the route must then answer the same.
+            if let Some(said) = rule_says(&t.db, person.as_ref(), case).await {
+                if said != expected {
+                    problems.push(format!(
+                        "{} {} as {who:?}: the declared rule says {said:?}, the case expects {expected:?}",
+                        case.method, case.url
+                    ));
+                }
+            }
+            let r = request(&mut c, case).await;
             match verdict(&r) {
                 Err(e) => problems.push(format!("{} {} as {who:?}: {e}", case.method, case.url)),
                 Ok(v) if v != expected => problems.push(format!(

@@ -425,6 +425,11 @@ pub async fn notices_of(db: &Db, actor: &Person) -> Result<Vec<notices::Notice>>
     Ok(notices::list(db, actor.id, 200).await?)
 }
 
+/// Whether a notice is the person's own.
+pub async fn owns_notice(db: &Db, actor: &Person, notice_id: i64) -> Result<bool> {
+    Ok(notices::owner(db, notice_id).await? == Some(actor.id))
+}
+
 /// Marks one of the person's notices read; NotFound when it is not theirs.
 pub async fn mark_notice_read(db: &Db, actor: &Person, notice_id: i64, now: i64) -> Result<()> {
     if notices::mark_read(db, actor.id, notice_id, now).await? {

@@ -295,6 +295,20 @@ async fn notify(
     Ok(())
 }
 
+/// Whether the person speaks for the side that did not ask (the one that answers).
+async fn answers_for(db: &Db, actor: &Person, i: &Interest) -> Result<bool> {
+    let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
+    speaks_for(db, actor, asked.other(), target_of(i), i.team_id).await
+}
+
+/// Whether the person may answer this interest (NotFound when there is none).
+pub async fn may_answer(db: &Db, actor: &Person, interest_id: i64) -> Result<bool> {
+    let i = store::interest(db, interest_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    answers_for(db, actor, &i).await
+}
+
 /// The other side accepts or declines an open interest; the side that asked is told.
 pub async fn answer(
     db: &Db,
@@ -307,9 +321,7 @@ pub async fn answer(
     let i = store::interest(db, interest_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
-    let target = target_of(&i);
-    if !speaks_for(db, actor, asked.other(), target, i.team_id).await? {
+    if !answers_for(db, actor, &i).await? {
         return Err(ServiceError::Forbidden);
     }
     let status = if accept { "accepted" } else { "declined" };
@@ -328,7 +340,18 @@ pub async fn answer(
             i.target, i.team_zh, i.target, i.team_en
         )
     };
-    notify(&mut tx, db, asked, target, i.team_id, &body, base_url, now).await?;
+    let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
+    notify(
+        &mut tx,
+        db,
+        asked,
+        target_of(&i),
+        i.team_id,
+        &body,
+        base_url,
+        now,
+    )
+    .await?;
     audit::record(&mut tx, Some(actor.id), "interest", i.id, status, "{}", now).await?;
     tx.commit().await?;
     Ok(())

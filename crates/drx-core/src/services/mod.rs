@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;
+pub mod guards;
 pub mod history;
 pub mod ics;
 pub mod imports;

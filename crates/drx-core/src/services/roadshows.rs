@@ -139,6 +139,14 @@ pub async fn create(db: &Db, actor: &Person, input: &EventInput, now: i64) -> Re
     Ok(id)
 }
 
+/// Whether the person runs the event's call (NotFound when there is no such event).
+pub async fn manages_event(db: &Db, actor: &Person, event_id: i64) -> Result<bool> {
+    let e = store::get(db, event_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    manages(db, actor, e.call_id).await
+}
+
 async fn event_for_manager(db: &Db, actor: &Person, event_id: i64) -> Result<Event> {
     let e = store::get(db, event_id)
         .await?

@@ -786,6 +786,14 @@ pub async fn attach(
     Ok(aid)
 }
 
+/// The submission an attachment belongs to; NotFound when there is no such attachment.
+pub async fn submission_of_attachment(db: &Db, attachment_id: i64) -> Result<i64> {
+    let (a, _) = store::attachment(db, attachment_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(a.submission_id)
+}
+
 /// Removes an attachment (the team, within the window).
 pub async fn detach(db: &Db, actor: &Person, attachment_id: i64, now: i64) -> Result<i64> {
     let (a, _) = store::attachment(db, attachment_id)
