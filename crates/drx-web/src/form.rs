@@ -1,7 +1,11 @@
 //! Form posts: the body is parsed with a clear error for malformed input, and the CSRF token is
-//! checked before the handler sees anything. Every state-changing page handler takes [`CsrfForm`].
+//! checked before the handler sees anything. Every state-changing page handler takes
+//! [`CsrfForm`], or, for a form with files, reads it with [`read_multipart`]: the same CSRF and
+//! NUL checks, one place.
 use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::multipart::{MultipartError, MultipartRejection};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Request};
+use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -73,13 +77,183 @@ pub fn nul_refused() -> WebError {
     }
 }
 
+/// A multipart form as posted: its text fields and its files, CSRF checked.
+#[derive(Debug, Default)]
+pub struct MultipartForm {
+    texts: Vec<(String, String)>,
+    files: Vec<(String, String, Vec<u8>)>,
+}
+
+impl MultipartForm {
+    /// A text field's value ("" when absent).
+    pub fn text(&self, name: &str) -> &str {
+        self.texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// A file field: (file name, bytes); None when absent or when no file was chosen.
+    pub fn file(&self, name: &str) -> Option<(String, Vec<u8>)> {
+        self.files
+            .iter()
+            .find(|(n, file, bytes)| n == name && !(file.is_empty() && bytes.is_empty()))
+            .map(|(_, file, bytes)| (file.clone(), bytes.clone()))
+    }
+}
+
+/// What a multipart post may bring instead of a multipart form.
+pub type MultipartBody = Result<Multipart, MultipartRejection>;
+
+/// Reads a multipart form (a form with files) the way [`CsrfForm`] reads the others: refuses a
+/// body that is not multipart, a missing or wrong CSRF token (`expected_csrf`, the session's),
+/// and a NUL character in any text field or file name; a body over the route's limit gets the
+/// "file too large" message with `max_bytes`.
+pub async fn read_multipart(
+    expected_csrf: &str,
+    body: MultipartBody,
+    max_bytes: usize,
+) -> Result<MultipartForm, WebError> {
+    let mut multipart = body.map_err(|_| WebError::BadRequest {
+        en: "Expected a form with files (multipart/form-data).".into(),
+        zh: "请求不是带文件的表单格式。".into(),
+    })?;
+    let unreadable = |e: MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            let m = drx_core::services::Msg::new("error-file-too-large")
+                .arg("max", max_bytes / (1024 * 1024));
+            WebError::BadRequest {
+                en: drx_core::i18n::msg(drx_core::i18n::Lang::En, &m),
+                zh: drx_core::i18n::msg(drx_core::i18n::Lang::Zh, &m),
+            }
+        } else {
+            WebError::BadRequest {
+                en: "The form could not be read.".into(),
+                zh: "无法读取表单。".into(),
+            }
+        }
+    };
+    let mut form = MultipartForm::default();
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or("").to_string();
+        match field.file_name().map(str::to_string) {
+            Some(file_name) => {
+                let bytes = field.bytes().await.map_err(unreadable)?.to_vec();
+                if file_name.contains('\0') {
+                    return Err(nul_refused());
+                }
+                form.files.push((name, file_name, bytes));
+            }
+            None => {
+                let text = field.text().await.map_err(unreadable)?;
+                if text.contains('\0') {
+                    return Err(nul_refused());
+                }
+                form.texts.push((name, text));
+            }
+        }
+    }
+    if expected_csrf.is_empty() || !constant_time_eq(form.text("csrf"), expected_csrf) {
+        return Err(WebError::Csrf);
+    }
+    Ok(form)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use axum::body::Body;
+
+    async fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> MultipartBody {
+        let mut body = Vec::new();
+        for (name, file, bytes) in parts {
+            body.extend_from_slice(b"--XyZ\r\n");
+            match file {
+                Some(f) => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+                ),
+                None => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                ),
+            }
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(b"--XyZ--\r\n");
+        let req = Request::builder()
+            .method("POST")
+            .header("content-type", "multipart/form-data; boundary=XyZ")
+            .body(Body::from(body))
+            .unwrap();
+        Multipart::from_request(req, &()).await
+    }
+
+    #[tokio::test]
+    async fn a_multipart_form_with_the_token_gives_its_texts_and_files() {
+        let body = multipart(&[
+            ("csrf", None, b"tok"),
+            ("title", None, "标题".as_bytes()),
+            ("file", Some("a.pdf"), b"%PDF\0binary"),
+        ])
+        .await;
+        let f = read_multipart("tok", body, 1 << 20).await.unwrap();
+        assert_eq!(f.text("title"), "标题");
+        assert_eq!(f.text("missing"), "");
+        assert_eq!(
+            f.file("file"),
+            Some(("a.pdf".into(), b"%PDF\0binary".to_vec()))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_missing_or_wrong_token_is_refused() {
+        for parts in [
+            &[("csrf", None, &b"bad"[..])][..],
+            &[("title", None, &b"x"[..])][..],
+        ] {
+            let r = read_multipart("tok", multipart(parts).await, 1 << 20).await;
+            assert!(matches!(r, Err(WebError::Csrf)), "{r:?}");
+        }
+        let r = read_multipart("", multipart(&[("csrf", None, b"")]).await, 1 << 20).await;
+        assert!(
+            matches!(r, Err(WebError::Csrf)),
+            "no session token, no post"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_nul_in_a_text_field_or_a_file_name_is_refused() {
+        let text = multipart(&[("csrf", None, b"tok"), ("body", None, b"a\0b")]).await;
+        assert!(matches!(
+            read_multipart("tok", text, 1 << 20).await,
+            Err(WebError::BadRequest { .. })
+        ));
+        let name = multipart(&[("csrf", None, b"tok"), ("file", Some("a\0.pdf"), b"x")]).await;
+        assert!(matches!(
+            read_multipart("tok", name, 1 << 20).await,
+            Err(WebError::BadRequest { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_body_that_is_not_multipart_is_refused() {
+        let req = Request::builder()
+            .method("POST")
+            .header("content-type", "application/json")
+            .body(Body::from("{}"))
+            .unwrap();
+        let body = Multipart::from_request(req, &()).await;
+        assert!(matches!(
+            read_multipart("tok", body, 1 << 20).await,
+            Err(WebError::BadRequest { .. })
+        ));
+    }
+
     #[test]
     fn encoded_nuls_are_found_and_percent_signs_are_not_mistaken_for_them() {
-        assert!(super::has_encoded_nul(b"body=a%00b"));
-        assert!(super::has_encoded_nul(b"q=\0"));
-        assert!(!super::has_encoded_nul(b"body=100%2500"));
-        assert!(!super::has_encoded_nul(b"body=a%20b"));
+        assert!(has_encoded_nul(b"body=a%00b"));
+        assert!(has_encoded_nul(b"q=\0"));
+        assert!(!has_encoded_nul(b"body=100%2500"));
+        assert!(!has_encoded_nul(b"body=a%20b"));
     }
 }

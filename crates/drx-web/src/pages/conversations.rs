@@ -1,7 +1,7 @@
 //! Conversation pages: the "Conversations" section of need, solution and project pages, a
 //! thread with its replies and files, the person's threads with unread counts, and the
 //! notifications page.
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -12,7 +12,6 @@ use crate::error::{urlencode, WebError};
 use crate::form::CsrfForm;
 use crate::layout::{csrf_field, datetime, notice, page};
 use crate::{see_other, AppState};
-use drx_core::auth::credentials::constant_time_eq;
 use drx_core::i18n;
 use drx_core::model::Person;
 use drx_core::services::conversations::{self as svc, Subject, Upload};
@@ -108,48 +107,15 @@ struct MessageForm {
 }
 
 /// What a message post may bring instead of a multipart form.
-pub type MessageUpload = Result<Multipart, axum::extract::multipart::MultipartRejection>;
+pub type MessageUpload = crate::form::MultipartBody;
 
 async fn read_message_form(ctx: &Ctx, multipart: MessageUpload) -> Result<MessageForm, WebError> {
-    let mut multipart = multipart.map_err(|_| WebError::BadRequest {
-        en: "Expected a message form (multipart/form-data).".into(),
-        zh: "请求不是消息表单格式。".into(),
-    })?;
-    let unreadable = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            let m = drx_core::services::Msg::new("error-file-too-large").arg("max", max_mb());
-            WebError::BadRequest {
-                en: i18n::msg(i18n::Lang::En, &m),
-                zh: i18n::msg(i18n::Lang::Zh, &m),
-            }
-        } else {
-            WebError::BadRequest {
-                en: "The form could not be read.".into(),
-                zh: "无法读取表单。".into(),
-            }
-        }
-    };
-    let mut csrf = String::new();
-    let mut form = MessageForm::default();
-    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        match field.name().unwrap_or("") {
-            "csrf" => csrf = field.text().await.map_err(unreadable)?,
-            "title" => form.title = field.text().await.map_err(unreadable)?,
-            "body" => form.body = field.text().await.map_err(unreadable)?,
-            "file" => {
-                let name = field.file_name().unwrap_or("").to_string();
-                let bytes = field.bytes().await.map_err(unreadable)?.to_vec();
-                if !(name.is_empty() && bytes.is_empty()) {
-                    form.file = Some((name, bytes));
-                }
-            }
-            _ => {}
-        }
-    }
-    if ctx.csrf.is_empty() || !constant_time_eq(&csrf, &ctx.csrf) {
-        return Err(WebError::Csrf);
-    }
-    Ok(form)
+    let f = crate::form::read_multipart(&ctx.csrf, multipart, MAX_ATTACHMENT_BYTES).await?;
+    Ok(MessageForm {
+        title: f.text("title").to_string(),
+        body: f.text("body").to_string(),
+        file: f.file("file"),
+    })
 }
 
 fn upload_of(form: &MessageForm) -> Option<Upload<'_>> {

@@ -1,6 +1,6 @@
 //! Import pages: needs into the catalogue, submissions into a call, from CSV or XLSX. A refused
 //! file lists every bad row by line; nothing of it is stored.
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -84,13 +84,13 @@ pub async fn needs_page(ctx: Ctx) -> Result<Response, WebError> {
 pub async fn import_needs(
     ctx: Ctx,
     State(state): State<AppState>,
-    multipart: Multipart,
+    multipart: crate::form::MultipartBody,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     if !can_create_call(user) {
         return Err(WebError::Forbidden);
     }
-    let file = read_file_upload(&ctx, multipart, svc::MAX_IMPORT_BYTES / (1024 * 1024)).await?;
+    let file = read_file_upload(&ctx, multipart, svc::MAX_IMPORT_BYTES).await?;
     let result = match file {
         Some((_, bytes)) => svc::import_needs(&state.db, user, &bytes, now()).await?,
         None => no_file(),
@@ -126,11 +126,11 @@ pub async fn import_submissions(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    multipart: Multipart,
+    multipart: crate::form::MultipartBody,
 ) -> Result<Response, WebError> {
     require_manager(&ctx, &state, id).await?;
     let user = ctx.require_user()?;
-    let file = read_file_upload(&ctx, multipart, svc::MAX_IMPORT_BYTES / (1024 * 1024)).await?;
+    let file = read_file_upload(&ctx, multipart, svc::MAX_IMPORT_BYTES).await?;
     let result = match file {
         Some((_, bytes)) => svc::import_submissions(&state.db, user, id, &bytes, now()).await?,
         None => no_file(),

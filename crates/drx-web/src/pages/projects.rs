@@ -531,11 +531,11 @@ pub async fn upload_document(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    multipart: axum::extract::Multipart,
+    multipart: crate::form::MultipartBody,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let max_mb = drx_core::services::submissions::MAX_ATTACHMENT_BYTES / (1024 * 1024);
-    let file = super::submissions::read_file_upload(&ctx, multipart, max_mb).await?;
+    let max = drx_core::services::submissions::MAX_ATTACHMENT_BYTES;
+    let file = super::submissions::read_file_upload(&ctx, multipart, max).await?;
     let Some((name, bytes)) = file else {
         return Err(drx_core::services::ServiceError::invalid("error-file-empty").into());
     };

@@ -1,6 +1,6 @@
 //! Submission pages: the call page, the submission form (new and edit), the detail page with
 //! attachments, submit and withdraw, and the revision history with a difference view.
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -8,11 +8,10 @@ use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::CsrfForm;
+use crate::form::{read_multipart, CsrfForm, MultipartBody};
 use crate::layout::{csrf_field, datetime, notice, page};
 use crate::{see_other, AppState};
 use drx_core::auth::authorization::{can, Permission, SubmissionView};
-use drx_core::auth::credentials::constant_time_eq;
 use drx_core::i18n;
 use drx_core::model::Person;
 use drx_core::model::{CallInfo, Submission};
@@ -648,48 +647,16 @@ pub async fn withdraw(
 // ---------------------------------------------------------------------------------------------
 // Attachments.
 
-/// Reads a multipart form with one file: checks its CSRF field the way `CsrfForm` does (multipart
-/// bodies cannot go through `CsrfForm`), maps an over-limit body to a clear message. Returns the
-/// file's name and bytes, or None when no file was chosen.
+/// Reads a form with one file (`read_multipart`'s checks): the file's name and bytes, or None
+/// when no file was chosen.
 pub(crate) async fn read_file_upload(
     ctx: &Ctx,
-    mut multipart: Multipart,
-    max_mb: usize,
+    body: MultipartBody,
+    max_bytes: usize,
 ) -> Result<Option<(String, Vec<u8>)>, WebError> {
-    let too_large = || {
-        let m = drx_core::services::Msg::new("error-file-too-large").arg("max", max_mb);
-        WebError::BadRequest {
-            en: i18n::msg(i18n::Lang::En, &m),
-            zh: i18n::msg(i18n::Lang::Zh, &m),
-        }
-    };
-    let unreadable = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large()
-        } else {
-            WebError::BadRequest {
-                en: "The upload could not be read.".into(),
-                zh: "无法读取上传的文件。".into(),
-            }
-        }
-    };
-    let mut csrf = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        match field.name().unwrap_or("") {
-            "csrf" => csrf = field.text().await.map_err(unreadable)?,
-            "file" => {
-                let name = field.file_name().unwrap_or("").to_string();
-                let bytes = field.bytes().await.map_err(unreadable)?;
-                file = Some((name, bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
-    if ctx.csrf.is_empty() || !constant_time_eq(&csrf, &ctx.csrf) {
-        return Err(WebError::Csrf);
-    }
-    Ok(file.filter(|(name, bytes)| !(name.is_empty() && bytes.is_empty())))
+    Ok(read_multipart(&ctx.csrf, body, max_bytes)
+        .await?
+        .file("file"))
 }
 
 /// Takes an attachment upload.
@@ -697,10 +664,10 @@ pub async fn upload(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    multipart: Multipart,
+    multipart: MultipartBody,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let file = read_file_upload(&ctx, multipart, svc::MAX_ATTACHMENT_BYTES / (1024 * 1024)).await?;
+    let file = read_file_upload(&ctx, multipart, svc::MAX_ATTACHMENT_BYTES).await?;
     let Some((name, bytes)) = file else {
         return after_action(
             &ctx,
