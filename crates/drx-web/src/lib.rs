@@ -212,17 +212,17 @@ fn routes() -> RouteTable {
         .route(
             "/calls/{id}/assignment",
             CallOrganizer,
-            get(assignment::assignment_page).post(assignment::run),
+            get(runs::judges::assignment_page).post(runs::judges::run),
         )
         .route(
             "/calls/{id}/assignment/{run}",
             CallOrganizer,
-            get(assignment::run_page),
+            get(runs::judges::run_page),
         )
         .route(
             "/calls/{id}/assignment/{run}/publish",
             CallOrganizer,
-            post(assignment::publish),
+            post(runs::judges::publish),
         )
         .route(
             "/reviews/{id}",
@@ -344,17 +344,17 @@ fn routes() -> RouteTable {
         .route(
             "/calls/{id}/team-matching",
             CallOrganizer,
-            get(team_matching::overview_page).post(team_matching::run),
+            get(runs::teams::overview_page).post(runs::teams::run),
         )
         .route(
             "/calls/{id}/team-matching/{run}",
             CallOrganizer,
-            get(team_matching::run_page),
+            get(runs::teams::run_page),
         )
         .route(
             "/calls/{id}/team-matching/{run}/publish",
             CallOrganizer,
-            post(team_matching::publish),
+            post(runs::teams::publish),
         )
         // Conversations, notifications and roadshows (pages::conversations, pages::roadshows).
         .route(

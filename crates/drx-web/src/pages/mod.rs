@@ -2,7 +2,6 @@
 pub mod account;
 pub mod admin;
 pub mod assets;
-pub mod assignment;
 pub mod auth;
 pub mod call_list;
 pub mod calls;
@@ -19,8 +18,8 @@ pub mod projects;
 pub mod ranking;
 pub mod reviews;
 pub mod roadshows;
+pub mod runs;
 pub mod submissions;
-pub mod team_matching;
 pub mod teams;
 pub mod terms;
 

@@ -6,14 +6,13 @@ use std::collections::{BTreeMap, HashMap};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
-use serde::Deserialize;
 
-use super::assignment::{managed_call, parse_pairs};
-use super::matching::score_bar;
+use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, Empty, RunForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::form::CsrfForm;
-use crate::layout::{csrf_field, datetime, notice, page};
+use crate::layout::{csrf_field, page};
+use crate::pages::matching::score_bar;
 use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::{CallJudging, RunPair};
@@ -38,7 +37,7 @@ async fn overview(
     ctx: &Ctx,
     state: &AppState,
     call: &CallJudging,
-    problems: &[Msg],
+    problems_met: &[Msg],
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let list = runs::of_call(&state.db, user, call.id, RunKind::Teams).await?;
@@ -47,7 +46,7 @@ async fn overview(
     let body = html! {
         p class="muted" { a href={ "/calls/" (call.id) } { (ctx.pick(&call.title_en, &call.title_zh)) } }
         h1 { (ctx.t("team-match-title")) }
-        @for m in problems { (notice("error", &i18n::msg(ctx.lang, m))) }
+        (problems(ctx, problems_met))
         div class="card" {
             p { (i18n::t_args(ctx.lang, "team-match-setting", &[
                 ("finalists", st.finalists.len().to_string()),
@@ -64,20 +63,7 @@ async fn overview(
                 button type="submit" { (ctx.t("team-match-run")) }
             }
         }
-        h2 { (ctx.t("assign-runs")) }
-        @if list.is_empty() { p class="muted" { (ctx.t("assign-runs-none")) } } @else {
-            table {
-                thead { tr { th { "#" } th { (ctx.t("field-status")) } th { (ctx.t("assign-total")) } th { (ctx.t("updated")) } } }
-                tbody { @for r in &list {
-                    tr {
-                        td { a href={ (base(call.id)) "/" (r.id) } { "#" (r.id) } }
-                        td { span class="pill" { (ctx.t(&format!("run-{}", r.status))) } }
-                        td { (format!("{:.3}", r.objective.unwrap_or(0.0))) }
-                        td class="muted" { (datetime(r.created_at)) }
-                    }
-                } }
-            }
-        }
+        (runs_table(ctx, &list, &base(call.id)))
         h2 { (ctx.t("team-match-published")) }
         @if published.is_empty() { p class="muted" { (ctx.t("team-match-published-none")) } } @else {
             ul { @for m in &published {
@@ -98,20 +84,6 @@ pub async fn overview_page(
     overview(&ctx, &state, &call, &[]).await
 }
 
-#[derive(Deserialize, Default)]
-pub struct RunForm {
-    #[serde(default)]
-    teams_per_finalist: String,
-    #[serde(default)]
-    keep_pin: Vec<String>,
-    #[serde(default)]
-    keep_forbid: Vec<String>,
-    #[serde(default)]
-    pin: Vec<String>,
-    #[serde(default)]
-    forbid: Vec<String>,
-}
-
 /// `POST /calls/{id}/team-matching`: a run (or a re-run with pins and removals).
 pub async fn run(
     ctx: Ctx,
@@ -125,13 +97,7 @@ pub async fn run(
         "" => 1,
         v => v.parse().unwrap_or(0),
     };
-    let mut pinned = parse_pairs(&f.keep_pin)?;
-    pinned.extend(parse_pairs(&f.pin)?);
-    let mut forbidden = parse_pairs(&f.keep_forbid)?;
-    forbidden.extend(parse_pairs(&f.forbid)?);
-    pinned.retain(|p| !forbidden.contains(p));
-    pinned.dedup();
-    forbidden.dedup();
+    let (pinned, forbidden) = f.pinned_and_forbidden()?;
     let params = TeamParams {
         teams_per_finalist: per,
         pinned,
@@ -203,8 +169,7 @@ pub async fn run_page(
         h2 { (ctx.t("assign-pairs-title")) }
         form method="post" action=(base(call_id)) {
             (csrf_field(&ctx))
-            @for (s, t) in &params.pinned { input type="hidden" name="keep_pin" value={ (s) "-" (t) }; }
-            @for (s, t) in &params.forbidden { input type="hidden" name="keep_forbid" value={ (s) "-" (t) }; }
+            (kept_pairs(&params.pinned, &params.forbidden))
             div class="table-wrap" { table {
                 thead { tr {
                     th { (ctx.t("team-match-finalist")) } th { (ctx.t("team")) } th { (ctx.t("affinity")) }
@@ -219,8 +184,7 @@ pub async fn run_page(
                         }
                         td { (score_bar(p.affinity, best)) }
                         td class="small" { (crate::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
-                        td { @if params.pinned.contains(&(*s, p.assignee_id)) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
-                        td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
+                        (pair_boxes(&ctx, &params.pinned, *s, p.assignee_id))
                     }
                 } } }
             } }
@@ -231,9 +195,6 @@ pub async fn run_page(
     };
     Ok(page(&ctx, &ctx.t("team-match-run-title"), body))
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 /// `POST /calls/{id}/team-matching/{run}/publish`.
 pub async fn publish(

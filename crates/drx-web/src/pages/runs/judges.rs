@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
-use serde::Deserialize;
 
+use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, Empty, RunForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::form::CsrfForm;
-use crate::layout::{bar, csrf_field, datetime, notice, page};
+use crate::layout::{bar, csrf_field, page};
 use crate::pages::matching::score_bar;
 use crate::{see_other, AppState};
 use drx_core::i18n;
@@ -19,22 +19,6 @@ use drx_core::now;
 use drx_core::services::assignment::{self, AssignParams, RunOutcome};
 use drx_core::services::runs::{self, RunKind};
 use drx_core::services::{Msg, ServiceError};
-
-pub async fn managed_call(
-    ctx: &Ctx,
-    state: &AppState,
-    call_id: i64,
-) -> Result<CallJudging, WebError> {
-    let user = ctx.require_user()?;
-    Ok(drx_core::services::require_call_manager(&state.db, user, call_id).await?)
-}
-
-fn params_fields(p: &AssignParams) -> Markup {
-    html! {
-        @for (s, j) in &p.pinned { input type="hidden" name="keep_pin" value={ (s) "-" (j) }; }
-        @for (s, j) in &p.forbidden { input type="hidden" name="keep_forbid" value={ (s) "-" (j) }; }
-    }
-}
 
 fn options_fields(ctx: &Ctx, p: &AssignParams) -> Markup {
     html! {
@@ -48,7 +32,7 @@ async fn overview(
     ctx: &Ctx,
     state: &AppState,
     call: &CallJudging,
-    problems: &[Msg],
+    problems_met: &[Msg],
 ) -> Result<Response, WebError> {
     let runs = runs::of_call(&state.db, ctx.require_user()?, call.id, RunKind::Judges).await?;
     let defaults = AssignParams {
@@ -58,7 +42,7 @@ async fn overview(
     let body = html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.pick(&call.title_en, &call.title_zh)) }
         h1 { (ctx.t("assign-title")) }
-        @for m in problems { (notice("error", &i18n::msg(ctx.lang, m))) }
+        (problems(ctx, problems_met))
         div class="card" {
             p { (i18n::t_args(ctx.lang, "assign-constraints", &[
                 ("reviews", call.reviews_per_submission.to_string()),
@@ -72,20 +56,7 @@ async fn overview(
                 button type="submit" { (ctx.t("assign-run")) }
             }
         }
-        h2 { (ctx.t("assign-runs")) }
-        @if runs.is_empty() { p class="muted" { (ctx.t("assign-runs-none")) } } @else {
-            table {
-                thead { tr { th { "#" } th { (ctx.t("field-status")) } th { (ctx.t("assign-total")) } th { (ctx.t("updated")) } } }
-                tbody { @for r in &runs {
-                    tr {
-                        td { a href={ "/calls/" (call.id) "/assignment/" (r.id) } { "#" (r.id) } }
-                        td { span class="pill" { (ctx.t(&format!("run-{}", r.status))) } }
-                        td { (format!("{:.3}", r.objective.unwrap_or(0.0))) }
-                        td class="muted" { (datetime(r.created_at)) }
-                    }
-                } }
-            }
-        }
+        (runs_table(ctx, &runs, &format!("/calls/{}/assignment", call.id)))
     };
     Ok(page(ctx, &ctx.t("assign-title"), body))
 }
@@ -99,38 +70,6 @@ pub async fn assignment_page(
     overview(&ctx, &state, &call, &[]).await
 }
 
-#[derive(Deserialize, Default)]
-pub struct RunForm {
-    #[serde(default)]
-    fairness: Option<String>,
-    #[serde(default)]
-    one_per_org: Option<String>,
-    #[serde(default)]
-    keep_pin: Vec<String>,
-    #[serde(default)]
-    keep_forbid: Vec<String>,
-    #[serde(default)]
-    pin: Vec<String>,
-    #[serde(default)]
-    forbid: Vec<String>,
-}
-
-pub fn parse_pairs(values: &[String]) -> Result<Vec<(i64, i64)>, WebError> {
-    let mut out = Vec::new();
-    for v in values {
-        let bad = || WebError::BadRequest {
-            en: format!("Not a pair: {v:?}."),
-            zh: format!("无效的配对：{v:?}。"),
-        };
-        let (s, j) = v.split_once('-').ok_or_else(bad)?;
-        let pair = (s.parse().map_err(|_| bad())?, j.parse().map_err(|_| bad())?);
-        if !out.contains(&pair) {
-            out.push(pair);
-        }
-    }
-    Ok(out)
-}
-
 pub async fn run(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -139,14 +78,7 @@ pub async fn run(
 ) -> Result<Response, WebError> {
     let call = managed_call(&ctx, &state, call_id).await?;
     let user = ctx.require_user()?;
-    let mut pinned = parse_pairs(&f.keep_pin)?;
-    pinned.extend(parse_pairs(&f.pin)?);
-    let mut forbidden = parse_pairs(&f.keep_forbid)?;
-    forbidden.extend(parse_pairs(&f.forbid)?);
-    // A pair both pinned and removed: the removal, the later decision, wins.
-    pinned.retain(|p| !forbidden.contains(p));
-    pinned.dedup();
-    forbidden.dedup();
+    let (pinned, forbidden) = f.pinned_and_forbidden()?;
     let params = AssignParams {
         fairness: f.fairness.is_some(),
         one_judge_per_org: f.one_per_org.is_some(),
@@ -190,7 +122,6 @@ pub async fn run_page(
     worst.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let best = pairs.iter().map(|p| p.affinity).fold(0.0, f64::max);
     let title_of: HashMap<i64, &str> = subs.iter().map(|(id, t)| (*id, t.as_str())).collect();
-    let is_pinned = |s: i64, j: i64| params.pinned.contains(&(s, j));
     let body = html! {
         p class="muted" {
             a href="/" { (ctx.t("nav-home")) } " / "
@@ -228,7 +159,7 @@ pub async fn run_page(
         h2 { (ctx.t("assign-pairs-title")) }
         form method="post" action={ "/calls/" (call_id) "/assignment" } {
             (csrf_field(&ctx))
-            (params_fields(&params))
+            (kept_pairs(&params.pinned, &params.forbidden))
             div class="card" { (options_fields(&ctx, &params)) br; button type="submit" { (ctx.t("assign-rerun")) } }
             div class="table-wrap" { table {
                 thead { tr {
@@ -241,8 +172,7 @@ pub async fn run_page(
                         td { (judge_name.get(&p.assignee_id).copied().unwrap_or("?")) }
                         td { (score_bar(p.affinity, best)) }
                         td class="small" { (crate::pages::matching::stored_reason(&ctx, &p.reason, &labels)) }
-                        td { @if is_pinned(*s, p.assignee_id) { "📌" } @else { input type="checkbox" name="pin" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-pin")); } }
-                        td { input type="checkbox" name="forbid" value={ (s) "-" (p.assignee_id) } aria-label=(ctx.t("assign-remove")); }
+                        (pair_boxes(&ctx, &params.pinned, *s, p.assignee_id))
                     }
                 } } }
             } }
@@ -252,9 +182,6 @@ pub async fn run_page(
     let _ = call;
     Ok(page(&ctx, &ctx.t("assign-run-title"), body))
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn publish(
     ctx: Ctx,
