@@ -1,4 +1,7 @@
 //! The nouns of drx shared by every layer: roles, phases, stages, statuses.
+//!
+//! **Invariant:** no dependencies and no behaviour beyond naming a value and reading it back
+//! (`as_str`, `parse`); every layer may use these types, so nothing here may depend on a layer.
 use std::fmt;
 
 macro_rules! text_enum {

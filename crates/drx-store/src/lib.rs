@@ -1,8 +1,12 @@
 //! Storage: one schema on SQLite (default) or PostgreSQL, its migrations, and all of drx's SQL.
 //!
-//! Every SQL statement of the application lives in a module under `store/`, written once with `?`
+//! Every SQL statement of the application lives in a module of this crate, written once with `?`
 //! placeholders; [`Db::q`] rewrites them to `$1, $2, ...` for PostgreSQL. Callers above this layer
 //! never see SQL, only the functions and row types of these modules.
+//!
+//! **Invariant:** the only crate with SQL and the only one that knows the schema. It knows
+//! nothing of permissions, languages or the web: it stores and reads what it is given. Only
+//! `drx-core` (and the binary's loaders: demo, backup) depend on it; `drx-web` cannot.
 
 pub mod accounts;
 pub mod api_tokens;

@@ -1,5 +1,11 @@
 //! The web application: server-rendered pages in Chinese and English, forms that work without
-//! JavaScript. Handlers only parse, ask `services`, and render; they hold no rules of their own.
+//! JavaScript, and the REST API under `/api/v1`. Handlers only parse, ask `drx_core::services`,
+//! and render; they hold no rules of their own.
+//!
+//! **Invariant:** this crate does not depend on `drx-store`, so it cannot name a query, a row
+//! module or a transaction: it sees the core's calls and types (`drx_core::model`) only. Every
+//! route is declared with the rule that guards it (`routes::Access`), per-object rules being
+//! values of `drx_core::services::guards::ObjectRule`.
 pub mod api;
 pub mod ctx;
 pub mod error;
