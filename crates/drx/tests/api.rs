@@ -69,6 +69,11 @@ async fn send_json(db: &Db, method: Method, path: &str, token: &str, body: &Valu
     call(db, method, path, Some(token), Some(&body.to_string())).await
 }
 
+/// Posts `body` as a need with this token.
+async fn post_need(db: &Db, token: &str, body: &str) -> Resp {
+    call(db, Method::POST, "/api/v1/needs", Some(token), Some(body)).await
+}
+
 /// A GET with this token, answered with a problem detail of `status`.
 async fn get_refused(db: &Db, path: &str, token: &str, status: StatusCode) -> Value {
     assert_problem(&get(db, path, token).await, status)
@@ -220,24 +225,13 @@ db_test!(every_refusal_is_a_problem_detail, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
     let clin = token(db, "clinician@drx.example").await;
     // 400: malformed JSON, a bad path parameter.
-    assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&clin),
-            Some("{\"problem\": "),
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
-    );
+    let r = post_need(db, &clin, "{\"problem\": ").await;
+    assert_problem(&r, StatusCode::BAD_REQUEST);
     get_refused(db, "/api/v1/needs/abc", &clin, StatusCode::BAD_REQUEST).await;
     // NUL characters, which PostgreSQL cannot store, in a body or a query.
     let nul = r#"{"field_id": 1, "problem": "a\u0000b", "population": "p", "outcome": "o"}"#;
-    assert_problem(
-        &call(db, Method::POST, "/api/v1/needs", Some(&clin), Some(nul)).await,
-        StatusCode::BAD_REQUEST,
-    );
+    let r = post_need(db, &clin, nul).await;
+    assert_problem(&r, StatusCode::BAD_REQUEST);
     get_refused(db, "/api/v1/needs?q=a%00b", &clin, StatusCode::BAD_REQUEST).await;
     // 415: no JSON content type.
     let mut c = Client::new(db);
@@ -251,22 +245,11 @@ db_test!(every_refusal_is_a_problem_detail, |db| {
         .await;
     assert_problem(&r, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // 422: well-formed but the wrong shape, or refused by the service's rules (with its key).
-    assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&clin),
-            Some("{\"field_id\": \"x\"}"),
-        )
-        .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    );
+    let r = post_need(db, &clin, "{\"field_id\": \"x\"}").await;
+    assert_problem(&r, StatusCode::UNPROCESSABLE_ENTITY);
     let body = json!({"field_id": 1, "problem": " ", "population": "p", "outcome": "o"});
-    let p = assert_problem(
-        &send_json(db, Method::POST, "/api/v1/needs", &clin, &body).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    );
+    let r = post_need(db, &clin, &body.to_string()).await;
+    let p = assert_problem(&r, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(p["type"], "/api/v1/problems/error-required");
     // 401, 403, 404, 405.
     assert_problem(

@@ -85,6 +85,16 @@ async fn import_needs(c: &mut Client, name: &str, content: &[u8]) -> common::Res
     upload(c, "/needs/import", "/needs/import", name, content).await
 }
 
+/// The file was refused (422), and each of these lines is named with a word of its problem.
+fn assert_refused_lines(r: &common::Resp, lines: &[(usize, &str)]) {
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (line, text) in lines {
+        let named = format!("第 {line} 行");
+        assert!(r.body.contains(&named), "line {line}: {}", r.body);
+        assert!(r.body.contains(text), "{text}");
+    }
+}
+
 async fn needs(db: &Db) -> i64 {
     cat::count(db, "needs").await.unwrap()
 }
@@ -114,16 +124,15 @@ db_test!(needs_import_whole_or_not_at_all, |db| {
         North Hospital,oncology,p,q,r,urgent\n\
         North Hospital,oncology,fine,fine,fine,\n";
     let r = import_needs(&mut o, "needs.csv", bad.as_bytes()).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for (line, text) in [
-        (3, "Nowhere Hospital"),
-        (4, "problem"),
-        (5, "astrology"),
-        (6, "urgent"),
-    ] {
-        assert!(r.body.contains(&format!("第 {line} 行")), "line {line}");
-        assert!(r.body.contains(text), "{text}");
-    }
+    assert_refused_lines(
+        &r,
+        &[
+            (3, "Nowhere Hospital"),
+            (4, "problem"),
+            (5, "astrology"),
+            (6, "urgent"),
+        ],
+    );
     assert!(
         !r.body.contains("第 2 行") && !r.body.contains("第 7 行"),
         "good lines are not reported"
@@ -250,22 +259,17 @@ db_test!(
         E,doc@h1.cn,北方医院,s,idea,ophthalmology\n\
         ,doc@h1.cn,北方医院,,idea,oncology\n";
         let r = upload(&mut o, &page, &page, "bad.csv", bad.as_bytes()).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        for (line, text) in [
-            (2, "nobody@x.cn"),
-            (3, "火星医院"),
-            (5, "出现了两次"),
-            (6, "rocket"),
-            (7, "ophthalmology"),
-            (8, "title"),
-        ] {
-            assert!(
-                r.body.contains(&format!("第 {line} 行")),
-                "line {line}: {}",
-                r.body
-            );
-            assert!(r.body.contains(text), "{text}");
-        }
+        assert_refused_lines(
+            &r,
+            &[
+                (2, "nobody@x.cn"),
+                (3, "火星医院"),
+                (5, "出现了两次"),
+                (6, "rocket"),
+                (7, "ophthalmology"),
+                (8, "title"),
+            ],
+        );
         assert!(!r.body.contains("第 4 行"));
         assert_eq!(
             cat::count(db, "submissions").await.unwrap(),

@@ -115,6 +115,13 @@ fn id_from_location(loc: &str) -> i64 {
     loc.trim_start_matches("/submissions/").parse().unwrap()
 }
 
+/// A draft of `author` in the world's call, made through the service now.
+async fn draft(db: &Db, author: &drx::store::accounts::Person, w: &World, title: &str) -> i64 {
+    svc::create_draft(db, author, w.call, &input(w, title), now())
+        .await
+        .unwrap()
+}
+
 /// Sets columns of the world's call (`set` is SQL, e.g. "grace_seconds = 0").
 async fn update_call(db: &Db, w: &World, set: &str) {
     let sql = format!("UPDATE calls SET {set} WHERE id = {}", w.call);
@@ -288,9 +295,7 @@ db_test!(
 db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Before the deadline"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Before the deadline").await;
     let mut c = signed_in(db, "a@h1.cn").await;
     let edit = format!("/submissions/{id}/edit");
     let csrf = c.get(&edit).await.csrf();
@@ -371,9 +376,7 @@ db_test!(deadline_edges_are_exact_to_the_second, |db| {
 db_test!(every_version_is_kept_and_two_can_be_compared, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Catheter holder"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Catheter holder").await;
     let mut i = input(&w, "Smart catheter holder");
     i.solution = "带压力传感和报警的气管导管固定装置。".into();
     svc::save(db, &a, id, &i, now()).await.unwrap();
@@ -427,9 +430,7 @@ async fn add_review(db: &Db, submission: i64, judge_email: &str) {
 db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Visible to few"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Visible to few").await;
     add_review(db, id, "judge@drx.cn").await;
     let page = format!("/submissions/{id}");
     // Strangers: another clinician of the same hospital, an organizer of no call, an unassigned judge.
@@ -501,9 +502,7 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
 db_test!(withdrawal_ends_editing_and_keeps_the_record, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "To withdraw"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "To withdraw").await;
     svc::submit(db, &a, id, "http://x", now()).await.unwrap();
     let c_person = person(db, "c@h1.cn").await;
     assert!(matches!(
@@ -563,9 +562,7 @@ db_test!(
     |db| {
         let w = world(db, "double").await;
         let a = person(db, "a@h1.cn").await;
-        let id = svc::create_draft(db, &a, w.call, &input(&w, "With files"), now())
-            .await
-            .unwrap();
+        let id = draft(db, &a, &w, "With files").await;
         let mut c = signed_in(db, "a@h1.cn").await;
         let pdf = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
         let r = upload(&mut c, id, "王医生-方案.pdf", &pdf, "application/pdf", None).await;
@@ -669,9 +666,7 @@ db_test!(
 db_test!(submission_pages_speak_both_languages, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Bilingual"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Bilingual").await;
     for (lang, words) in [
         ("zh", ["提交方案", "需求陈述", "版本记录"]),
         ("en", ["Submit a solution", "Need statement", "Versions"]),
