@@ -250,14 +250,7 @@ db_test!(invitation_link_creates_the_account_once, |db| {
     assert_eq!(r.status, StatusCode::OK);
     let mail = outbox::mail_to(db, "new.engineer@corp.cn").await.unwrap();
     assert_eq!(mail.len(), 1, "the invitation is in the outbox");
-    let link = mail[0]
-        .body
-        .lines()
-        .find(|l| l.contains("/invite/"))
-        .unwrap()
-        .trim()
-        .to_string();
-    let path = &link[link.find("/invite/").unwrap()..];
+    let path = &common::link_path(&mail[0].body, "/invite/");
 
     let mut newcomer = Client::new(db);
     let page = newcomer.get(path).await;
@@ -287,11 +280,7 @@ db_test!(invitation_link_creates_the_account_once, |db| {
     );
     let again = Client::new(db).get(path).await;
     assert!(again.body.contains("邀请无效"));
-    let id = drx::store::accounts::credentials(db, "new.engineer@corp.cn")
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let id = common::person_id(db, "new.engineer@corp.cn").await;
     assert_eq!(
         drx::store::accounts::person(db, id)
             .await
@@ -329,14 +318,7 @@ db_test!(password_reset_by_one_time_link, |db| {
         "no hint whether an account exists"
     );
     let mail = outbox::mail_to(db, "a@hospital.cn").await.unwrap();
-    let link = mail[0]
-        .body
-        .lines()
-        .find(|l| l.contains("/password/reset/"))
-        .unwrap()
-        .trim()
-        .to_string();
-    let path = &link[link.find("/password/reset/").unwrap()..];
+    let path = &common::link_path(&mail[0].body, "/password/reset/");
 
     let done = c
         .submit(path, path, &[("password", "a fresh password")])
@@ -392,16 +374,11 @@ db_test!(
             )
             .await;
         assert!(ok.body.contains("Your password is changed"));
-        assert_eq!(
-            c.get("/account").await.status,
-            StatusCode::OK,
-            "this session stays"
-        );
-        assert_eq!(
-            other.get("/account").await.status,
-            StatusCode::SEE_OTHER,
-            "the other one ends"
-        );
+        // This session stays; the other one ends.
+        c.assert_statuses(&[("/account", StatusCode::OK)]).await;
+        other
+            .assert_statuses(&[("/account", StatusCode::SEE_OTHER)])
+            .await;
     }
 );
 

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::{Client, Resp};
 use drx::domain::Role;
-use drx::store::{accounts, api_tokens, matching, raw_execute, reviews, submissions, Db};
+use drx::store::{accounts, api_tokens, matching, raw_execute, reviews, Db};
 use serde_json::{json, Value};
 
 async fn token(db: &Db, email: &str) -> String {
@@ -61,12 +61,22 @@ fn assert_problem(r: &Resp, status: StatusCode) -> Value {
     p
 }
 
-async fn person_id(db: &Db, email: &str) -> i64 {
-    submissions::person_by_email(db, email)
-        .await
-        .unwrap()
-        .unwrap()
-        .0
+/// The demo call's assignment runs (organizers only).
+const RUNS: &str = "/api/v1/calls/1/assignment-runs";
+
+/// A request with a JSON body and this token.
+async fn send_json(db: &Db, method: Method, path: &str, token: &str, body: &Value) -> Resp {
+    call(db, method, path, Some(token), Some(&body.to_string())).await
+}
+
+/// Posts `body` as a need with this token.
+async fn post_need(db: &Db, token: &str, body: &str) -> Resp {
+    call(db, Method::POST, "/api/v1/needs", Some(token), Some(body)).await
+}
+
+/// A GET with this token, answered with a problem detail of `status`.
+async fn get_refused(db: &Db, path: &str, token: &str, status: StatusCode) -> Value {
+    assert_problem(&get(db, path, token).await, status)
 }
 
 /// Opens the demo call for submissions until tomorrow.
@@ -101,7 +111,7 @@ db_test!(a_token_is_made_on_the_account_page_used_and_revoked, |db| {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     assert_eq!(secret.len(), 4 + 64);
-    let me = person_id(db, "li@h1.cn").await;
+    let me = common::person_id(db, "li@h1.cn").await;
     let stored = api_tokens::of_person(db, me).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert!(stored[0].last_used_at.is_none());
@@ -153,10 +163,7 @@ db_test!(a_token_is_made_on_the_account_page_used_and_revoked, |db| {
     assert!(api_tokens::of_person(db, me).await.unwrap()[0]
         .revoked_at
         .is_some());
-    assert_problem(
-        &get(db, "/api/v1/calls", &secret).await,
-        StatusCode::UNAUTHORIZED,
-    );
+    get_refused(db, "/api/v1/calls", &secret, StatusCode::UNAUTHORIZED).await;
 
     // Creation and revocation are in the audit log.
     let events = drx::store::audit::history(db, "api_token", stored[0].id)
@@ -168,14 +175,11 @@ db_test!(a_token_is_made_on_the_account_page_used_and_revoked, |db| {
     // A deactivated account's tokens stop working too.
     let t2 = token(db, "other@h1.cn").await;
     assert_eq!(get(db, "/api/v1/calls", &t2).await.status, StatusCode::OK);
-    let oid = person_id(db, "other@h1.cn").await;
+    let oid = common::person_id(db, "other@h1.cn").await;
     let mut tx = db.begin().await.unwrap();
     accounts::set_active(&mut tx, oid, false).await.unwrap();
     tx.commit().await.unwrap();
-    assert_problem(
-        &get(db, "/api/v1/calls", &t2).await,
-        StatusCode::UNAUTHORIZED,
-    );
+    get_refused(db, "/api/v1/calls", &t2, StatusCode::UNAUTHORIZED).await;
 });
 
 db_test!(lists_come_in_capped_pages_with_a_next_link, |db| {
@@ -213,10 +217,7 @@ db_test!(lists_come_in_capped_pages_with_a_next_link, |db| {
         "limit=ten",
         long.as_str(),
     ] {
-        assert_problem(
-            &get(db, &format!("{base}?{bad}"), &org).await,
-            StatusCode::BAD_REQUEST,
-        );
+        get_refused(db, &format!("{base}?{bad}"), &org, StatusCode::BAD_REQUEST).await;
     }
 });
 
@@ -224,31 +225,14 @@ db_test!(every_refusal_is_a_problem_detail, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
     let clin = token(db, "clinician@drx.example").await;
     // 400: malformed JSON, a bad path parameter.
-    assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&clin),
-            Some("{\"problem\": "),
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
-    );
-    assert_problem(
-        &get(db, "/api/v1/needs/abc", &clin).await,
-        StatusCode::BAD_REQUEST,
-    );
+    let r = post_need(db, &clin, "{\"problem\": ").await;
+    assert_problem(&r, StatusCode::BAD_REQUEST);
+    get_refused(db, "/api/v1/needs/abc", &clin, StatusCode::BAD_REQUEST).await;
     // NUL characters, which PostgreSQL cannot store, in a body or a query.
     let nul = r#"{"field_id": 1, "problem": "a\u0000b", "population": "p", "outcome": "o"}"#;
-    assert_problem(
-        &call(db, Method::POST, "/api/v1/needs", Some(&clin), Some(nul)).await,
-        StatusCode::BAD_REQUEST,
-    );
-    assert_problem(
-        &get(db, "/api/v1/needs?q=a%00b", &clin).await,
-        StatusCode::BAD_REQUEST,
-    );
+    let r = post_need(db, &clin, nul).await;
+    assert_problem(&r, StatusCode::BAD_REQUEST);
+    get_refused(db, "/api/v1/needs?q=a%00b", &clin, StatusCode::BAD_REQUEST).await;
     // 415: no JSON content type.
     let mut c = Client::new(db);
     let r = c
@@ -261,47 +245,20 @@ db_test!(every_refusal_is_a_problem_detail, |db| {
         .await;
     assert_problem(&r, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // 422: well-formed but the wrong shape, or refused by the service's rules (with its key).
-    assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&clin),
-            Some("{\"field_id\": \"x\"}"),
-        )
-        .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    );
+    let r = post_need(db, &clin, "{\"field_id\": \"x\"}").await;
+    assert_problem(&r, StatusCode::UNPROCESSABLE_ENTITY);
     let body = json!({"field_id": 1, "problem": " ", "population": "p", "outcome": "o"});
-    let p = assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&clin),
-            Some(&body.to_string()),
-        )
-        .await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    );
+    let r = post_need(db, &clin, &body.to_string()).await;
+    let p = assert_problem(&r, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(p["type"], "/api/v1/problems/error-required");
     // 401, 403, 404, 405.
     assert_problem(
         &call(db, Method::GET, "/api/v1/needs", None, None).await,
         StatusCode::UNAUTHORIZED,
     );
-    assert_problem(
-        &get(db, "/api/v1/calls/1/assignment-runs", &clin).await,
-        StatusCode::FORBIDDEN,
-    );
-    assert_problem(
-        &get(db, "/api/v1/needs/999999", &clin).await,
-        StatusCode::NOT_FOUND,
-    );
-    assert_problem(
-        &get(db, "/api/v1/no/such/thing", &clin).await,
-        StatusCode::NOT_FOUND,
-    );
+    get_refused(db, RUNS, &clin, StatusCode::FORBIDDEN).await;
+    get_refused(db, "/api/v1/needs/999999", &clin, StatusCode::NOT_FOUND).await;
+    get_refused(db, "/api/v1/no/such/thing", &clin, StatusCode::NOT_FOUND).await;
     assert_problem(
         &call(db, Method::DELETE, "/api/v1/calls", Some(&clin), None).await,
         StatusCode::METHOD_NOT_ALLOWED,
@@ -315,27 +272,25 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
     let clin = token(db, "clinician@drx.example").await;
 
     // Organizers read assignment runs; a judge and a clinician may not.
-    let runs = get(db, "/api/v1/calls/1/assignment-runs", &org).await;
+    let runs = get(db, RUNS, &org).await;
     assert_eq!(runs.status, StatusCode::OK, "{}", runs.body);
-    assert_problem(
-        &get(db, "/api/v1/calls/1/assignment-runs", &judge).await,
-        StatusCode::FORBIDDEN,
-    );
+    get_refused(db, RUNS, &judge, StatusCode::FORBIDDEN).await;
 
     // A judge assigned in a double-blind call sees the blind view, here and in the review.
-    let jid = person_id(db, "judge@drx.example").await;
+    let jid = common::person_id(db, "judge@drx.example").await;
     let mut tx = db.begin().await.unwrap();
     matching::insert_review(&mut tx, 3, jid, drx::store::now())
         .await
         .unwrap();
     tx.commit().await.unwrap();
     let rid = reviews::review_of(db, 3, jid).await.unwrap().unwrap().0;
-    let full = submissions::get(db, 3).await.unwrap().unwrap();
+    let review_url = format!("/api/v1/reviews/{rid}");
+    let full = common::submission(db, 3).await;
     let mut names = vec![full.organization_en.clone(), full.organization_zh.clone()];
     names.extend(full.members.iter().map(|m| m.name.clone()));
     let seen = get(db, "/api/v1/submissions/3", &judge).await;
     assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
-    let review = get(db, &format!("/api/v1/reviews/{rid}"), &judge).await;
+    let review = get(db, &review_url, &judge).await;
     assert_eq!(review.status, StatusCode::OK, "{}", review.body);
     for body in [&seen.body, &review.body] {
         for n in &names {
@@ -366,39 +321,23 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
         .unwrap()
         .is_none()
     {
-        assert_problem(
-            &get(db, "/api/v1/submissions/3", &oj).await,
-            StatusCode::NOT_FOUND,
-        );
+        get_refused(db, "/api/v1/submissions/3", &oj, StatusCode::NOT_FOUND).await;
     }
     // Nobody but the review's judge reads it: not the organizer, not the authors.
-    assert_problem(
-        &get(db, &format!("/api/v1/reviews/{rid}"), &org).await,
-        StatusCode::NOT_FOUND,
-    );
+    get_refused(db, &review_url, &org, StatusCode::NOT_FOUND).await;
     let author = accounts::person(db, full.created_by)
         .await
         .unwrap()
         .unwrap();
     let at = token(db, &author.email).await;
-    assert_problem(
-        &get(db, &format!("/api/v1/reviews/{rid}"), &at).await,
-        StatusCode::NOT_FOUND,
-    );
+    get_refused(db, &review_url, &at, StatusCode::NOT_FOUND).await;
 
     // The judge saves scores through the service's rules: a bad score is refused, a good one kept.
     let criteria = reviews::criteria(db, 1).await.unwrap();
     let c0 = &criteria[0];
     let bad = json!({"scores": [{"criterion_id": c0.id, "score": c0.scale_max + 5}]});
     assert_problem(
-        &call(
-            db,
-            Method::PUT,
-            &format!("/api/v1/reviews/{rid}"),
-            Some(&judge),
-            Some(&bad.to_string()),
-        )
-        .await,
+        &send_json(db, Method::PUT, &review_url, &judge, &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     );
     let scores: Vec<Value> = criteria
@@ -406,14 +345,7 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
         .map(|c| json!({"criterion_id": c.id, "score": c.scale_max}))
         .collect();
     let good = json!({"scores": scores, "confidence": 4, "comments_for_authors": "Clear.", "submit": true});
-    let saved = call(
-        db,
-        Method::PUT,
-        &format!("/api/v1/reviews/{rid}"),
-        Some(&judge),
-        Some(&good.to_string()),
-    )
-    .await;
+    let saved = send_json(db, Method::PUT, &review_url, &judge, &good).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let saved = json_of(&saved);
     assert_eq!(saved["status"], "submitted");
@@ -421,17 +353,14 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
         saved["criteria"][0]["score"].as_f64(),
         Some(c0.scale_max as f64)
     );
-    assert_problem(
-        &get(db, "/api/v1/calls/1/assignment-runs", &clin).await,
-        StatusCode::FORBIDDEN,
-    );
+    get_refused(db, RUNS, &clin, StatusCode::FORBIDDEN).await;
 });
 
 db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
     open_demo_call(db).await;
     let clin = token(db, "clinician@drx.example").await;
-    let me = accounts::person(db, person_id(db, "clinician@drx.example").await)
+    let me = accounts::person(db, common::person_id(db, "clinician@drx.example").await)
         .await
         .unwrap()
         .unwrap();
@@ -462,16 +391,9 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     let made = json_of(&made);
     assert_eq!(made["status"], "draft");
     let id = made["id"].as_i64().unwrap();
-    assert_eq!(
-        get(db, &format!("/api/v1/submissions/{id}"), &clin)
-            .await
-            .status,
-        StatusCode::OK
-    );
-    assert_problem(
-        &get(db, &format!("/api/v1/submissions/{id}"), &st).await,
-        StatusCode::NOT_FOUND,
-    );
+    let submission_url = format!("/api/v1/submissions/{id}");
+    assert_eq!(get(db, &submission_url, &clin).await.status, StatusCode::OK);
+    get_refused(db, &submission_url, &st, StatusCode::NOT_FOUND).await;
     // Nor does the stranger see it in the call's list, nor may they change it.
     let theirs = json_of(&get(db, "/api/v1/calls/1/submissions", &st).await);
     assert!(theirs["items"]
@@ -481,34 +403,27 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
         .all(|s| s["id"] != id));
     let edit = json!({"title": "taken over", "stage": "idea"});
     assert_problem(
-        &call(
-            db,
-            Method::PUT,
-            &format!("/api/v1/submissions/{id}"),
-            Some(&st),
-            Some(&edit.to_string()),
-        )
-        .await,
+        &send_json(db, Method::PUT, &submission_url, &st, &edit).await,
         StatusCode::NOT_FOUND,
     );
     // The team edits it (a new version); the organizer may not create drafts.
-    let edited = call(
+    let edited = send_json(
         db,
         Method::PUT,
-        &format!("/api/v1/submissions/{id}"),
-        Some(&clin),
-        Some(&json!({"title": "API draft v2", "stage": "concept"}).to_string()),
+        &submission_url,
+        &clin,
+        &json!({"title": "API draft v2", "stage": "concept"}),
     )
     .await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
     assert_eq!(json_of(&edited)["version"], 2);
     assert_problem(
-        &call(
+        &send_json(
             db,
             Method::POST,
             "/api/v1/calls/1/submissions",
-            Some(&org),
-            Some(&draft.to_string()),
+            &org,
+            &draft,
         )
         .await,
         StatusCode::FORBIDDEN,
@@ -524,14 +439,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     let field = drx::store::catalogue::fields(db).await.unwrap()[0].id;
     let need = json!({"field_id": field, "problem": "Falls at night", "population": "Elderly inpatients",
         "outcome": "Fewer falls", "confidential_details": "Ward 7 incident log", "urgency": "high"});
-    let r = call(
-        db,
-        Method::POST,
-        "/api/v1/needs",
-        Some(&clin),
-        Some(&need.to_string()),
-    )
-    .await;
+    let r = send_json(db, Method::POST, "/api/v1/needs", &clin, &need).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let nid = json_of(&r)["id"].as_i64().unwrap();
     let mine = json_of(&get(db, &format!("/api/v1/needs/{nid}"), &clin).await);
@@ -547,14 +455,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     // A judge may not log needs.
     let judge = token(db, "judge@drx.example").await;
     assert_problem(
-        &call(
-            db,
-            Method::POST,
-            "/api/v1/needs",
-            Some(&judge),
-            Some(&need.to_string()),
-        )
-        .await,
+        &send_json(db, Method::POST, "/api/v1/needs", &judge, &need).await,
         StatusCode::FORBIDDEN,
     );
     // Teams and projects answer in pages for everyone signed in.
@@ -582,10 +483,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
             .any(|t| t["id"] == tid),
         "{word}"
     );
-    assert_problem(
-        &get(db, "/api/v1/teams/999999", &clin).await,
-        StatusCode::NOT_FOUND,
-    );
+    get_refused(db, "/api/v1/teams/999999", &clin, StatusCode::NOT_FOUND).await;
 });
 
 /// Every `#[utoipa::path(method, path = "...")]` written in the API's source files.
@@ -694,7 +592,7 @@ db_test!(me_answers_and_projects_take_milestones, |db| {
     assert_eq!(none["total"], 0);
 
     // A project made by the organizer takes milestones through the API; strangers see nothing.
-    let organizer = accounts::person(db, person_id(db, "organizer@drx.example").await)
+    let organizer = accounts::person(db, common::person_id(db, "organizer@drx.example").await)
         .await
         .unwrap()
         .unwrap();
@@ -708,10 +606,10 @@ db_test!(me_answers_and_projects_take_milestones, |db| {
     let m = json!({"title": "Bench prototype", "due_at": drx::store::now() + 30 * 86_400});
     let path = format!("/api/v1/projects/{pid}/milestones");
     assert_problem(
-        &call(db, Method::POST, &path, Some(&clin), Some(&m.to_string())).await,
+        &send_json(db, Method::POST, &path, &clin, &m).await,
         StatusCode::NOT_FOUND,
     );
-    let made = call(db, Method::POST, &path, Some(&org), Some(&m.to_string())).await;
+    let made = send_json(db, Method::POST, &path, &org, &m).await;
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     let mid = json_of(&made)["id"].as_i64().unwrap();
     let done = call(
@@ -726,17 +624,20 @@ db_test!(me_answers_and_projects_take_milestones, |db| {
     assert!(json_of(&done)["done_at"].is_i64());
     let detail = json_of(&get(db, &format!("/api/v1/projects/{pid}"), &org).await);
     assert_eq!(detail["milestones"][0]["title"], "Bench prototype");
-    assert_problem(
-        &get(db, &format!("/api/v1/projects/{pid}"), &clin).await,
+    get_refused(
+        db,
+        &format!("/api/v1/projects/{pid}"),
+        &clin,
         StatusCode::NOT_FOUND,
-    );
+    )
+    .await;
 });
 
 db_test!(threads_are_for_the_parties_of_their_subject, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
     let org = token(db, "organizer@drx.example").await;
     let judge = token(db, "judge@drx.example").await;
-    let sub = submissions::get(db, 3).await.unwrap().unwrap();
+    let sub = common::submission(db, 3).await;
     let author = accounts::person(db, sub.created_by).await.unwrap().unwrap();
     let at = token(db, &author.email).await;
     let stranger = accounts::list_people(db, Some(Role::Clinician))
@@ -750,14 +651,7 @@ db_test!(threads_are_for_the_parties_of_their_subject, |db| {
     // The call's organizer opens a thread on the submission; its author reads and answers.
     let open = json!({"subject": "submission", "subject_id": 3, "title": "Sterilisation",
         "body": "How is the device sterilised between patients?"});
-    let r = call(
-        db,
-        Method::POST,
-        "/api/v1/threads",
-        Some(&org),
-        Some(&open.to_string()),
-    )
-    .await;
+    let r = send_json(db, Method::POST, "/api/v1/threads", &org, &open).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let thread = json_of(&r);
     let tid = thread["id"].as_i64().unwrap();
@@ -778,7 +672,7 @@ db_test!(threads_are_for_the_parties_of_their_subject, |db| {
         .any(|t| t["id"] == tid));
     let reply = json!({"body": "Autoclave at 134 °C."});
     let path = format!("/api/v1/threads/{tid}/messages");
-    let r = call(db, Method::POST, &path, Some(&at), Some(&reply.to_string())).await;
+    let r = send_json(db, Method::POST, &path, &at, &reply).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(json_of(&r)["body"], "Autoclave at 134 °C.");
     let page = json_of(&get(db, &format!("{path}?limit=1&offset=1"), &org).await);
@@ -787,38 +681,43 @@ db_test!(threads_are_for_the_parties_of_their_subject, |db| {
 
     // Judges (double-blind) and strangers are no parties: they learn nothing of the thread.
     for t in [&judge, &st] {
+        get_refused(
+            db,
+            &format!("/api/v1/threads/{tid}"),
+            t,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+        get_refused(db, &path, t, StatusCode::NOT_FOUND).await;
         assert_problem(
-            &get(db, &format!("/api/v1/threads/{tid}"), t).await,
+            &send_json(db, Method::POST, &path, t, &reply).await,
             StatusCode::NOT_FOUND,
         );
-        assert_problem(&get(db, &path, t).await, StatusCode::NOT_FOUND);
-        assert_problem(
-            &call(db, Method::POST, &path, Some(t), Some(&reply.to_string())).await,
+        get_refused(
+            db,
+            "/api/v1/threads?subject=submission&subject_id=3",
+            t,
             StatusCode::NOT_FOUND,
-        );
-        assert_problem(
-            &get(db, "/api/v1/threads?subject=submission&subject_id=3", t).await,
-            StatusCode::NOT_FOUND,
-        );
+        )
+        .await;
     }
     // Bad filters and empty messages are refused.
-    assert_problem(
-        &get(db, "/api/v1/threads?subject=call&subject_id=1", &org).await,
+    get_refused(
+        db,
+        "/api/v1/threads?subject=call&subject_id=1",
+        &org,
         StatusCode::BAD_REQUEST,
-    );
-    assert_problem(
-        &get(db, "/api/v1/threads?subject=need", &org).await,
+    )
+    .await;
+    get_refused(
+        db,
+        "/api/v1/threads?subject=need",
+        &org,
         StatusCode::BAD_REQUEST,
-    );
+    )
+    .await;
     assert_problem(
-        &call(
-            db,
-            Method::POST,
-            &path,
-            Some(&org),
-            Some(&json!({"body": "  "}).to_string()),
-        )
-        .await,
+        &send_json(db, Method::POST, &path, &org, &json!({"body": "  "})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     );
 });

@@ -11,12 +11,7 @@ use drx::store::{catalogue, matching, raw_execute, Db};
 const PW: &str = drx::demo::DEMO_PASSWORD;
 
 async fn organizer(db: &Db) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login("organizer@drx.example", PW).await.status,
-        StatusCode::SEE_OTHER
-    );
-    c
+    common::demo_client(db, "organizer@drx.example").await
 }
 
 /// Runs the assignment from the call's page; returns the run id.
@@ -105,21 +100,14 @@ db_test!(
         ] {
             let mut c = Client::new(db);
             c.login(email, PW).await;
-            assert_eq!(
-                c.get("/submissions/5/matches").await.status,
-                StatusCode::FORBIDDEN,
-                "{email}"
-            );
-            assert_eq!(
-                c.get("/calls/1/assignment").await.status,
-                StatusCode::FORBIDDEN,
-                "{email}"
-            );
+            c.assert_statuses(&[
+                ("/submissions/5/matches", StatusCode::FORBIDDEN),
+                ("/calls/1/assignment", StatusCode::FORBIDDEN),
+            ])
+            .await;
         }
-        assert_eq!(
-            org.get("/submissions/99999/matches").await.status,
-            StatusCode::NOT_FOUND
-        );
+        org.assert_statuses(&[("/submissions/99999/matches", StatusCode::NOT_FOUND)])
+            .await;
     }
 );
 
@@ -156,11 +144,7 @@ db_test!(
         // Nothing reaches judges before publication.
         assert_eq!(catalogue::count(db, "reviews").await.unwrap(), 0);
         let r = org
-            .submit(
-                &format!("/calls/1/assignment/{run_id}"),
-                &format!("/calls/1/assignment/{run_id}/publish"),
-                &[],
-            )
+            .post_on(&format!("/calls/1/assignment/{run_id}"), "/publish", &[])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(
@@ -168,20 +152,12 @@ db_test!(
             pairs.len() as i64
         );
         let again = org
-            .submit(
-                &format!("/calls/1/assignment/{run_id}"),
-                &format!("/calls/1/assignment/{run_id}/publish"),
-                &[],
-            )
+            .post_on(&format!("/calls/1/assignment/{run_id}"), "/publish", &[])
             .await;
         assert!(again.body.contains("只能发布草稿状态的分配方案"));
 
         // The judge sees their reviews and got mail.
-        let judge_id = drx::store::accounts::credentials(db, "judge@drx.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .person_id;
+        let judge_id = common::person_id(db, "judge@drx.example").await;
         let mine = pairs.iter().filter(|p| p.assignee_id == judge_id).count();
         assert!(mine > 0);
         assert_eq!(
@@ -222,15 +198,12 @@ db_test!(
             "{}-{}",
             second_pairs[5].submission_id, second_pairs[5].assignee_id
         );
-        let third = run(
-            &mut org,
-            &[
-                ("one_per_org", "on"),
-                ("keep_forbid", &removed),
-                ("pin", &kept),
-            ],
-        )
-        .await;
+        let pinned = [
+            ("one_per_org", "on"),
+            ("keep_forbid", removed.as_str()),
+            ("pin", kept.as_str()),
+        ];
+        let third = run(&mut org, &pinned).await;
         let third_pairs = assert_valid(db, third).await;
         assert!(third_pairs
             .iter()
@@ -239,15 +212,7 @@ db_test!(
             .iter()
             .any(|p| format!("{}-{}", p.submission_id, p.assignee_id) == removed));
         // The same input gives the same result.
-        let again = run(
-            &mut org,
-            &[
-                ("one_per_org", "on"),
-                ("keep_forbid", &removed),
-                ("pin", &kept),
-            ],
-        )
-        .await;
+        let again = run(&mut org, &pinned).await;
         let again_pairs = matching::run_pairs(db, again).await.unwrap();
         let key = |v: &[matching::RunPair]| {
             v.iter()
@@ -260,12 +225,8 @@ db_test!(
 
 db_test!(an_impossible_call_is_explained_in_words, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
-    raw_execute(
-        db,
-        "UPDATE calls SET judge_min_load = 0, judge_max_load = 2",
-    )
-    .await
-    .unwrap();
+    let two_at_most = "UPDATE calls SET judge_min_load = 0, judge_max_load = 2";
+    raw_execute(db, two_at_most).await.unwrap();
     let mut org = organizer(db).await;
     let r = org
         .submit(

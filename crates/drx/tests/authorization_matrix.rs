@@ -34,6 +34,17 @@ const EVERYONE: &[Who] = &[Anonymous, Clinician, Judge, Organizer, Engineer, Poc
 const SIGNED_IN: &[Who] = &[Clinician, Judge, Organizer, Engineer, Poc, Admin];
 const STAFF: &[Who] = &[Organizer, Admin];
 const NOBODY: &[Who] = &[];
+/// The authors' side of a solution: the project's team (engineer@) and PoC centre work with the
+/// authors.
+const AUTHORS_SIDE: &[Who] = &[Clinician, Organizer, Engineer, Poc, Admin];
+/// Who judges a solution of another hospital, and who runs the call.
+const REVIEW_SIDE: &[Who] = &[Judge, Organizer, Admin];
+/// The parties of a conversation on the clinician's solution.
+const PARTIES: &[Who] = &[Clinician, Organizer, Admin];
+/// Who works on the project.
+const PROJECT_TEAM: &[Who] = &[Organizer, Engineer, Poc, Admin];
+/// Who decides on the project.
+const PROJECT_LEADS: &[Who] = &[Organizer, Poc, Admin];
 
 impl Who {
     fn email(self) -> Option<&'static str> {
@@ -74,18 +85,71 @@ fn get(route: &'static str, url: String, allowed: &'static [Who]) -> Case {
     }
 }
 
+/// A GET of `route` as written.
+fn page(route: &'static str, allowed: &'static [Who]) -> Case {
+    get(route, route.into(), allowed)
+}
+
+/// A GET of `route` with its placeholders (`{id}`, `{run}`) standing for `ids`, in order.
+fn get_at(route: &'static str, ids: impl Ids, allowed: &'static [Who]) -> Case {
+    get(route, fill(route, ids), allowed)
+}
+
+/// The ids an example URL is made of: one, or two.
+trait Ids {
+    fn ids(self) -> Vec<i64>;
+}
+impl Ids for i64 {
+    fn ids(self) -> Vec<i64> {
+        vec![self]
+    }
+}
+impl Ids for (i64, i64) {
+    fn ids(self) -> Vec<i64> {
+        vec![self.0, self.1]
+    }
+}
+
+/// `route` with each `{…}` replaced by the next of `ids`.
+fn fill(route: &str, ids: impl Ids) -> String {
+    let mut url = String::new();
+    let mut ids = ids.ids().into_iter();
+    let mut rest = route;
+    while let Some(open) = rest.find('{') {
+        let close = open + rest[open..].find('}').unwrap();
+        url.push_str(&rest[..open]);
+        url.push_str(&ids.next().expect("an id for each placeholder").to_string());
+        rest = &rest[close + 1..];
+    }
+    url.push_str(rest);
+    assert!(
+        ids.next().is_none(),
+        "as many ids as placeholders in {route}"
+    );
+    url
+}
+
+/// A POST of an empty form to `route` as written.
+fn action(route: &'static str, allowed: &'static [Who]) -> Case {
+    post(route, route.into(), &[], allowed)
+}
+
+/// A POST of an empty form to `route` with its placeholders standing for `ids`.
+fn post_at(route: &'static str, ids: impl Ids, allowed: &'static [Who]) -> Case {
+    post(route, fill(route, ids), &[], allowed)
+}
+
 fn post(
     route: &'static str,
     url: String,
     form: &[(&'static str, &str)],
     allowed: &'static [Who],
 ) -> Case {
+    // A POST like an upload, with the form for a body.
+    let form = form.iter().map(|(k, v)| (*k, v.to_string())).collect();
     Case {
-        method: "POST",
-        route,
-        url,
-        body: Body::Form(form.iter().map(|(k, v)| (*k, v.to_string())).collect()),
-        allowed,
+        body: Body::Form(form),
+        ..upload(route, url, "", &[], allowed)
     }
 }
 
@@ -115,190 +179,71 @@ fn cases(f: &Fixture) -> Vec<Case> {
     let token = "0".repeat(64);
     let csv = "title,need_statement\n".as_bytes();
     vec![
-        get("/", "/".into(), EVERYONE),
-        get("/healthz", "/healthz".into(), EVERYONE),
-        get("/static/app.css", "/static/app.css".into(), EVERYONE),
+        page("/", EVERYONE),
+        page("/healthz", EVERYONE),
+        page("/static/app.css", EVERYONE),
         get("/lang/{code}", "/lang/en".into(), EVERYONE),
-        get("/login", "/login".into(), EVERYONE),
-        get("/password/forgot", "/password/forgot".into(), EVERYONE),
+        page("/login", EVERYONE),
+        page("/password/forgot", EVERYONE),
         get(
             "/password/reset/{token}",
             format!("/password/reset/{token}"),
             EVERYONE,
         ),
         get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
-        get("/account", "/account".into(), SIGNED_IN),
-        get("/admin/people", "/admin/people".into(), STAFF),
-        get("/calls", "/calls".into(), SIGNED_IN),
-        get("/calls/{id}", format!("/calls/{c}"), SIGNED_IN),
-        get("/calls/new", "/calls/new".into(), STAFF),
-        get("/calls/{id}/edit", format!("/calls/{c}/edit"), STAFF),
-        get(
-            "/calls/{id}/submit",
-            format!("/calls/{c}/submit"),
-            &[Clinician, Admin],
-        ),
-        get(
-            "/calls/{id}/submissions",
-            format!("/calls/{c}/submissions"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/overlaps",
-            format!("/calls/{c}/overlaps"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/export/csv",
-            format!("/calls/{c}/export/csv"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/export/xlsx",
-            format!("/calls/{c}/export/xlsx"),
-            STAFF,
-        ),
-        get("/needs", "/needs".into(), SIGNED_IN),
-        get("/teams", "/teams".into(), SIGNED_IN),
-        get("/teams/{id}", format!("/teams/{}", f.team), SIGNED_IN),
-        get("/interests", "/interests".into(), SIGNED_IN),
-        get(
-            "/threads/{id}",
-            format!("/threads/{}", f.thread),
-            &[Clinician, Organizer, Admin],
-        ),
-        get(
-            "/message-files/{id}",
-            format!("/message-files/{}", f.message_file),
-            &[Clinician, Organizer, Admin],
-        ),
-        get("/messages", "/messages".into(), SIGNED_IN),
-        get("/notifications", "/notifications".into(), SIGNED_IN),
-        get("/events", "/events".into(), EVERYONE),
-        get("/events/new", "/events/new".into(), STAFF),
-        get("/events/{id}", format!("/events/{}", f.event), EVERYONE),
-        get("/calls/{id}/terms", format!("/calls/{c}/terms"), SIGNED_IN),
-        get(
-            "/calls/{id}/team-matching",
-            format!("/calls/{c}/team-matching"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/team-matching/{run}",
-            format!("/calls/{c}/team-matching/{}", f.team_run),
-            STAFF,
-        ),
-        get("/needs/import", "/needs/import".into(), STAFF),
-        get("/calls/{id}/import", format!("/calls/{c}/import"), STAFF),
-        get("/needs/{id}", format!("/needs/{}", f.need), SIGNED_IN),
-        get(
-            "/needs/new",
-            "/needs/new".into(),
-            &[Clinician, Organizer, Admin],
-        ),
-        get(
-            "/submissions/{id}",
-            format!("/submissions/{own}"),
-            // The project's team (engineer@) and PoC centre work with the authors.
-            &[Clinician, Organizer, Engineer, Poc, Admin],
-        ),
-        get(
-            "/submissions/{id}",
-            format!("/submissions/{other}"),
-            &[Judge, Organizer, Admin],
-        ),
-        get(
-            "/submissions/{id}/edit",
-            format!("/submissions/{own}/edit"),
-            &[Clinician],
-        ),
-        get(
-            "/submissions/{id}/revisions",
-            format!("/submissions/{own}/revisions"),
-            // The project's team (engineer@) and PoC centre work with the authors.
-            &[Clinician, Organizer, Engineer, Poc, Admin],
-        ),
-        get(
-            "/submissions/{id}/revisions",
-            format!("/submissions/{other}/revisions"),
-            &[Judge, Organizer, Admin],
-        ),
-        get(
-            "/attachments/{id}",
-            format!("/attachments/{}", f.attachment_own),
-            // The project's team (engineer@) and PoC centre work with the authors.
-            &[Clinician, Organizer, Engineer, Poc, Admin],
-        ),
-        get(
-            "/attachments/{id}",
-            format!("/attachments/{}", f.attachment_other),
-            &[Judge, Organizer, Admin],
-        ),
-        get(
-            "/submissions/{id}/matches",
-            format!("/submissions/{own}/matches"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/assignment",
-            format!("/calls/{c}/assignment"),
-            STAFF,
-        ),
-        get(
-            "/calls/{id}/assignment/{run}",
-            format!("/calls/{c}/assignment/{}", f.run),
-            STAFF,
-        ),
-        get(
-            "/reviews/{id}",
-            format!("/reviews/{}", f.judge_review),
-            &[Judge],
-        ),
-        get(
-            "/reviews/{id}",
-            format!("/reviews/{}", f.other_judge_review),
-            NOBODY,
-        ),
-        get(
-            "/submissions/{id}/discussion",
-            format!("/submissions/{other}/discussion"),
-            &[Judge, Organizer, Admin],
-        ),
-        get(
-            "/calls/{id}/progress",
-            format!("/calls/{c}/progress"),
-            STAFF,
-        ),
-        get("/calls/{id}/ranking", format!("/calls/{c}/ranking"), STAFF),
-        get("/dashboard", "/dashboard".into(), STAFF),
-        get(
-            "/dashboard/export/csv",
-            "/dashboard/export/csv".into(),
-            STAFF,
-        ),
-        get(
-            "/dashboard/export/xlsx",
-            "/dashboard/export/xlsx".into(),
-            STAFF,
-        ),
-        get("/calls/{id}/report", format!("/calls/{c}/report"), STAFF),
-        get("/projects", "/projects".into(), SIGNED_IN),
-        get("/projects/new", "/projects/new".into(), STAFF),
-        get(
-            "/projects/export/csv",
-            "/projects/export/csv".into(),
-            SIGNED_IN,
-        ),
-        get(
-            "/projects/export/xlsx",
-            "/projects/export/xlsx".into(),
-            SIGNED_IN,
-        ),
-        get(
-            "/projects/{id}",
-            format!("/projects/{p}"),
-            &[Clinician, Organizer, Engineer, Poc, Admin],
-        ),
+        page("/account", SIGNED_IN),
+        page("/admin/people", STAFF),
+        page("/calls", SIGNED_IN),
+        get_at("/calls/{id}", c, SIGNED_IN),
+        page("/calls/new", STAFF),
+        get_at("/calls/{id}/edit", c, STAFF),
+        get_at("/calls/{id}/submit", c, &[Clinician, Admin]),
+        get_at("/calls/{id}/submissions", c, STAFF),
+        get_at("/calls/{id}/overlaps", c, STAFF),
+        get_at("/calls/{id}/export/csv", c, STAFF),
+        get_at("/calls/{id}/export/xlsx", c, STAFF),
+        page("/needs", SIGNED_IN),
+        page("/teams", SIGNED_IN),
+        get_at("/teams/{id}", f.team, SIGNED_IN),
+        page("/interests", SIGNED_IN),
+        get_at("/threads/{id}", f.thread, PARTIES),
+        get_at("/message-files/{id}", f.message_file, PARTIES),
+        page("/messages", SIGNED_IN),
+        page("/notifications", SIGNED_IN),
+        page("/events", EVERYONE),
+        page("/events/new", STAFF),
+        get_at("/events/{id}", f.event, EVERYONE),
+        get_at("/calls/{id}/terms", c, SIGNED_IN),
+        get_at("/calls/{id}/team-matching", c, STAFF),
+        get_at("/calls/{id}/team-matching/{run}", (c, f.team_run), STAFF),
+        page("/needs/import", STAFF),
+        get_at("/calls/{id}/import", c, STAFF),
+        get_at("/needs/{id}", f.need, SIGNED_IN),
+        page("/needs/new", PARTIES),
+        get_at("/submissions/{id}", own, AUTHORS_SIDE),
+        get_at("/submissions/{id}", other, REVIEW_SIDE),
+        get_at("/submissions/{id}/edit", own, &[Clinician]),
+        get_at("/submissions/{id}/revisions", own, AUTHORS_SIDE),
+        get_at("/submissions/{id}/revisions", other, REVIEW_SIDE),
+        get_at("/attachments/{id}", f.attachment_own, AUTHORS_SIDE),
+        get_at("/attachments/{id}", f.attachment_other, REVIEW_SIDE),
+        get_at("/submissions/{id}/matches", own, STAFF),
+        get_at("/calls/{id}/assignment", c, STAFF),
+        get_at("/calls/{id}/assignment/{run}", (c, f.run), STAFF),
+        get_at("/reviews/{id}", f.judge_review, &[Judge]),
+        get_at("/reviews/{id}", f.other_judge_review, NOBODY),
+        get_at("/submissions/{id}/discussion", other, REVIEW_SIDE),
+        get_at("/calls/{id}/progress", c, STAFF),
+        get_at("/calls/{id}/ranking", c, STAFF),
+        page("/dashboard", STAFF),
+        page("/dashboard/export/csv", STAFF),
+        page("/dashboard/export/xlsx", STAFF),
+        get_at("/calls/{id}/report", c, STAFF),
+        page("/projects", SIGNED_IN),
+        page("/projects/new", STAFF),
+        page("/projects/export/csv", SIGNED_IN),
+        page("/projects/export/xlsx", SIGNED_IN),
+        get_at("/projects/{id}", p, AUTHORS_SIDE),
         get(
             "/exports/{list}/{format}",
             "/exports/people/csv".into(),
@@ -309,14 +254,10 @@ fn cases(f: &Fixture) -> Vec<Case> {
             format!("/exports/ranking/xlsx?call={c}"),
             STAFF,
         ),
-        get(
-            "/project-documents/{id}",
-            format!("/project-documents/{}", f.document),
-            &[Clinician, Organizer, Engineer, Poc, Admin],
-        ),
+        get_at("/project-documents/{id}", f.document, AUTHORS_SIDE),
         // Posts that leave the fixture usable.
-        post("/login", "/login".into(), &[], EVERYONE),
-        post("/password/forgot", "/password/forgot".into(), &[], EVERYONE),
+        action("/login", EVERYONE),
+        action("/password/forgot", EVERYONE),
         post(
             "/password/reset/{token}",
             format!("/password/reset/{token}"),
@@ -324,12 +265,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             EVERYONE,
         ),
         post("/invite/{token}", format!("/invite/{token}"), &[], EVERYONE),
-        post(
-            "/account/password",
-            "/account/password".into(),
-            &[],
-            SIGNED_IN,
-        ),
+        action("/account/password", SIGNED_IN),
         post(
             "/account/tokens",
             "/account/tokens".into(),
@@ -343,33 +279,18 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[],
             SIGNED_IN,
         ),
-        post("/admin/people", "/admin/people".into(), &[], STAFF),
-        post(
-            "/admin/invitations",
-            "/admin/invitations".into(),
-            &[],
-            STAFF,
-        ),
+        action("/admin/people", STAFF),
+        action("/admin/invitations", STAFF),
         post(
             "/admin/people/{id}/roles",
             format!("/admin/people/{}/roles", f.person),
             &[("role", "judge")],
             STAFF,
         ),
-        post("/calls/new", "/calls/new".into(), &[], STAFF),
-        post("/calls/{id}/edit", format!("/calls/{c}/edit"), &[], STAFF),
-        post(
-            "/calls/{id}/extend",
-            format!("/calls/{c}/extend"),
-            &[],
-            STAFF,
-        ),
-        post(
-            "/calls/{id}/submit",
-            format!("/calls/{c}/submit"),
-            &[],
-            &[Clinician, Admin],
-        ),
+        action("/calls/new", STAFF),
+        post_at("/calls/{id}/edit", c, STAFF),
+        post_at("/calls/{id}/extend", c, STAFF),
+        post_at("/calls/{id}/submit", c, &[Clinician, Admin]),
         upload(
             "/needs/import",
             "/needs/import".into(),
@@ -384,24 +305,9 @@ fn cases(f: &Fixture) -> Vec<Case> {
             csv,
             STAFF,
         ),
-        post(
-            "/needs/new",
-            "/needs/new".into(),
-            &[],
-            &[Clinician, Organizer, Admin],
-        ),
-        post(
-            "/submissions/{id}/edit",
-            format!("/submissions/{own}/edit"),
-            &[],
-            &[Clinician],
-        ),
-        post(
-            "/submissions/{id}/submit",
-            format!("/submissions/{own}/submit"),
-            &[],
-            &[Clinician],
-        ),
+        action("/needs/new", PARTIES),
+        post_at("/submissions/{id}/edit", own, &[Clinician]),
+        post_at("/submissions/{id}/submit", own, &[Clinician]),
         upload(
             "/submissions/{id}/attachments",
             format!("/submissions/{own}/attachments"),
@@ -409,106 +315,46 @@ fn cases(f: &Fixture) -> Vec<Case> {
             PDF,
             &[Clinician],
         ),
-        post(
-            "/attachments/{id}/delete",
-            format!("/attachments/{}/delete", f.attachment_own),
-            &[],
-            &[Clinician],
-        ),
+        post_at("/attachments/{id}/delete", f.attachment_own, &[Clinician]),
         post(
             "/calls/{id}/assignment",
             format!("/calls/{c}/assignment"),
             &[("reviews_per_submission", "0")],
             STAFF,
         ),
-        post(
-            "/reviews/{id}",
-            format!("/reviews/{}", f.judge_review),
-            &[],
-            &[Judge],
-        ),
-        post(
-            "/reviews/{id}",
-            format!("/reviews/{}", f.other_judge_review),
-            &[],
-            NOBODY,
-        ),
-        post(
-            "/reviews/{id}/conflict",
-            format!("/reviews/{}/conflict", f.other_judge_review),
-            &[],
-            NOBODY,
-        ),
-        post(
-            "/submissions/{id}/discussion",
-            format!("/submissions/{other}/discussion"),
-            &[],
-            &[Judge, Organizer, Admin],
-        ),
-        post(
-            "/calls/{id}/reminders",
-            format!("/calls/{c}/reminders"),
-            &[],
-            STAFF,
-        ),
-        post(
-            "/calls/{id}/decisions",
-            format!("/calls/{c}/decisions"),
-            &[],
-            STAFF,
-        ),
-        post("/projects/new", "/projects/new".into(), &[], STAFF),
+        post_at("/reviews/{id}", f.judge_review, &[Judge]),
+        post_at("/reviews/{id}", f.other_judge_review, NOBODY),
+        post_at("/reviews/{id}/conflict", f.other_judge_review, NOBODY),
+        post_at("/submissions/{id}/discussion", other, REVIEW_SIDE),
+        post_at("/calls/{id}/reminders", c, STAFF),
+        post_at("/calls/{id}/decisions", c, STAFF),
+        action("/projects/new", STAFF),
         // Conversations take multipart forms (a message may carry a file).
         upload(
             "/conversations/{kind}/{id}",
             format!("/conversations/submission/{own}"),
             "visit.pdf",
             PDF,
-            &[Clinician, Organizer, Admin],
+            PARTIES,
         ),
         upload(
             "/threads/{id}",
             format!("/threads/{}", f.thread),
             "minutes.pdf",
             PDF,
-            &[Clinician, Organizer, Admin],
+            PARTIES,
         ),
-        post(
-            "/notifications/{id}/read",
-            format!("/notifications/{}/read", f.notice),
-            &[],
-            &[Organizer],
-        ),
-        post(
-            "/notifications/read-all",
-            "/notifications/read-all".into(),
-            &[],
-            SIGNED_IN,
-        ),
+        post_at("/notifications/{id}/read", f.notice, &[Organizer]),
+        action("/notifications/read-all", SIGNED_IN),
         post(
             "/events",
             "/events".into(),
             &[("call", &c.to_string())],
             STAFF,
         ),
-        post(
-            "/events/{id}/register",
-            format!("/events/{}/register", f.event),
-            &[],
-            SIGNED_IN,
-        ),
-        post(
-            "/events/{id}/unregister",
-            format!("/events/{}/unregister", f.event),
-            &[],
-            SIGNED_IN,
-        ),
-        post(
-            "/events/{id}/agenda",
-            format!("/events/{}/agenda", f.event),
-            &[],
-            STAFF,
-        ),
+        post_at("/events/{id}/register", f.event, SIGNED_IN),
+        post_at("/events/{id}/unregister", f.event, SIGNED_IN),
+        post_at("/events/{id}/agenda", f.event, STAFF),
         post(
             "/interests",
             "/interests".into(),
@@ -525,56 +371,26 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("answer", "accept")],
             &[Engineer],
         ),
-        post(
-            "/needs/{id}/terms",
-            format!("/needs/{}/terms", f.need),
-            &[],
-            SIGNED_IN,
-        ),
-        post("/calls/{id}/terms", format!("/calls/{c}/terms"), &[], STAFF),
-        post(
-            "/calls/{id}/team-matching",
-            format!("/calls/{c}/team-matching"),
-            &[],
-            STAFF,
-        ),
+        post_at("/needs/{id}/terms", f.need, SIGNED_IN),
+        post_at("/calls/{id}/terms", c, STAFF),
+        post_at("/calls/{id}/team-matching", c, STAFF),
         post(
             "/projects/{id}/check",
             format!("/projects/{p}/check"),
             &[("item", "none"), ("on", "1")],
-            &[Organizer, Engineer, Poc, Admin],
+            PROJECT_TEAM,
         ),
-        post(
-            "/projects/{id}/pathway",
-            format!("/projects/{p}/pathway"),
-            &[],
-            &[Organizer, Poc, Admin],
-        ),
-        post(
-            "/projects/{id}/milestones",
-            format!("/projects/{p}/milestones"),
-            &[],
-            &[Organizer, Poc, Admin],
-        ),
-        post(
-            "/milestones/{id}/done",
-            format!("/milestones/{}/done", f.milestone),
-            &[],
-            &[Organizer, Engineer, Poc, Admin],
-        ),
+        post_at("/projects/{id}/pathway", p, PROJECT_LEADS),
+        post_at("/projects/{id}/milestones", p, PROJECT_LEADS),
+        post_at("/milestones/{id}/done", f.milestone, PROJECT_TEAM),
         upload(
             "/projects/{id}/documents",
             format!("/projects/{p}/documents"),
             "more.pdf",
             PDF,
-            &[Organizer, Engineer, Poc, Admin],
+            PROJECT_TEAM,
         ),
-        post(
-            "/projects/{id}/decision",
-            format!("/projects/{p}/decision"),
-            &[],
-            &[Organizer, Poc, Admin],
-        ),
+        post_at("/projects/{id}/decision", p, PROJECT_LEADS),
         // Posts that change a lot: last.
         post(
             "/events/{id}/agenda/{item}/delete",
@@ -582,24 +398,13 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[],
             STAFF,
         ),
-        post(
+        post_at(
             "/calls/{id}/team-matching/{run}/publish",
-            format!("/calls/{c}/team-matching/{}/publish", f.team_run),
-            &[],
+            (c, f.team_run),
             STAFF,
         ),
-        post(
-            "/calls/{id}/assignment/{run}/publish",
-            format!("/calls/{c}/assignment/{}/publish", f.run),
-            &[],
-            STAFF,
-        ),
-        post(
-            "/submissions/{id}/withdraw",
-            format!("/submissions/{own}/withdraw"),
-            &[],
-            &[Clinician],
-        ),
+        post_at("/calls/{id}/assignment/{run}/publish", (c, f.run), STAFF),
+        post_at("/submissions/{id}/withdraw", own, &[Clinician]),
         post(
             "/calls/{id}/phase",
             format!("/calls/{c}/phase"),
@@ -612,7 +417,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("active", "0")],
             &[Admin],
         ),
-        post("/logout", "/logout".into(), &[], EVERYONE),
+        action("/logout", EVERYONE),
     ]
 }
 
@@ -855,15 +660,7 @@ async fn run_matrix(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_route_as_every_role_sqlite() {
-    run_matrix(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_route_as_every_role_postgres() {
-    run_matrix(Backend::Postgres).await;
-}
+backend_tests!(run_matrix: every_route_as_every_role_sqlite, every_route_as_every_role_postgres);
 
 #[test]
 fn a_route_without_a_case_fails_by_name() {

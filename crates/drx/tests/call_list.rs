@@ -3,9 +3,8 @@
 mod common;
 
 use axum::http::{header, StatusCode};
-use common::Client;
-use drx::demo::DEMO_PASSWORD;
-use drx::store::submissions::{self as store, ListFilter, ListSort};
+use common::{demo_client, Client};
+use drx::store::submissions::{self as store, ListFilter, ListRow, ListSort};
 use drx::store::{catalogue, Db};
 
 async fn demo(db: &Db) -> i64 {
@@ -13,18 +12,24 @@ async fn demo(db: &Db) -> i64 {
     catalogue::calls(db).await.unwrap()[0].id
 }
 
-async fn client(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, DEMO_PASSWORD).await.status,
-        StatusCode::SEE_OTHER
-    );
-    c
+/// The newest submissions of the call under the default filter changed by `set`, at most
+/// `limit`, and their count.
+async fn newest_where(
+    db: &Db,
+    call: i64,
+    limit: i64,
+    set: impl FnOnce(&mut ListFilter),
+) -> (Vec<ListRow>, i64) {
+    let mut filter = ListFilter::default();
+    set(&mut filter);
+    store::list(db, call, &filter, ListSort::Newest, limit, 0)
+        .await
+        .unwrap()
 }
 
 db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     let call = demo(db).await;
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let base = format!("/calls/{call}/submissions");
     let r = o.get(&base).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -65,19 +70,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
         })
         .unwrap();
     let word: String = zh_title.title.chars().take(4).collect();
-    let (found, n) = store::list(
-        db,
-        call,
-        &ListFilter {
-            search: word.clone(),
-            ..Default::default()
-        },
-        ListSort::Newest,
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (found, n) = newest_where(db, call, 1000, |q| q.search = word.clone()).await;
     assert!((1..155).contains(&n), "the search narrows the list");
     assert!(found.iter().any(|r| r.id == zh_title.id));
     let r = o
@@ -95,52 +88,16 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
         .max_by_key(|w| w.len())
         .unwrap()
         .to_uppercase();
-    let (found, _) = store::list(
-        db,
-        call,
-        &ListFilter {
-            search: en_word,
-            ..Default::default()
-        },
-        ListSort::Newest,
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (found, _) = newest_where(db, call, 1000, |q| q.search = en_word).await;
     assert!(
         found.iter().any(|r| r.id == en_title.id),
         "case-insensitive English search"
     );
     // LIKE wildcards typed by the user are literal.
-    let (_, n) = store::list(
-        db,
-        call,
-        &ListFilter {
-            search: "%_%".into(),
-            ..Default::default()
-        },
-        ListSort::Newest,
-        10,
-        0,
-    )
-    .await
-    .unwrap();
+    let (_, n) = newest_where(db, call, 10, |q| q.search = "%_%".into()).await;
     assert_eq!(n, 0);
     // Stage filter and sorting.
-    let (protos, _) = store::list(
-        db,
-        call,
-        &ListFilter {
-            stage: "prototype".into(),
-            ..Default::default()
-        },
-        ListSort::Newest,
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (protos, _) = newest_where(db, call, 1000, |q| q.stage = "prototype".into()).await;
     assert!(!protos.is_empty() && protos.iter().all(|r| r.stage == "prototype"));
     assert_eq!(all.len(), 155);
     assert!(
@@ -154,19 +111,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
         .unwrap();
     assert!(newest[0].id > newest[1].id && newest[1].id > newest[2].id);
     // Drafts are hidden unless asked for; withdrawn ones are filtered by status.
-    let (drafts, n) = store::list(
-        db,
-        call,
-        &ListFilter {
-            status: "draft".into(),
-            ..Default::default()
-        },
-        ListSort::Newest,
-        10,
-        0,
-    )
-    .await
-    .unwrap();
+    let (drafts, n) = newest_where(db, call, 10, |q| q.status = "draft".into()).await;
     assert!(drafts.iter().all(|r| r.status == "draft"));
     let _ = n;
     // Both languages.
@@ -176,16 +121,12 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
 
 db_test!(exports_carry_the_same_selection_in_csv_and_xlsx, |db| {
     let call = demo(db).await;
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let r = o.get(&format!("/calls/{call}/export/csv")).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.headers[header::CONTENT_TYPE]
-        .to_str()
-        .unwrap()
-        .starts_with("text/csv"));
-    assert!(r.headers[header::CONTENT_DISPOSITION]
-        .to_str()
-        .unwrap()
+    assert!(r.header(header::CONTENT_TYPE).starts_with("text/csv"));
+    assert!(r
+        .header(header::CONTENT_DISPOSITION)
         .contains("drx-2026-submissions.csv"));
     assert!(r.body.starts_with('\u{feff}'), "BOM for Excel");
     assert!(r.body.contains("牵头医院"), "Chinese headers");
@@ -197,23 +138,10 @@ db_test!(exports_carry_the_same_selection_in_csv_and_xlsx, |db| {
         .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].0))
         .await;
     assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].3 + 1);
-    let req = axum::http::Request::get(format!("/calls/{call}/export/xlsx"))
-        .header(
-            header::COOKIE,
-            format!("drx_session={}", o.cookies["drx_session"]),
-        )
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let res = tower::ServiceExt::oneshot(o.app.clone(), req)
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let bytes = http_body_util::BodyExt::collect(res.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
+    let x = o.get(&format!("/calls/{call}/export/xlsx")).await;
+    assert_eq!(x.status, StatusCode::OK);
     assert_eq!(
-        drx::services::submissions::sniff(&bytes),
+        drx::services::submissions::sniff(&x.bytes),
         Some(drx::services::submissions::FileKind::Xlsx)
     );
 });
@@ -226,7 +154,7 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
         "engineer@drx.example",
         "poc@drx.example",
     ] {
-        let mut c = client(db, email).await;
+        let mut c = demo_client(db, email).await;
         for path in ["submissions", "export/csv", "export/xlsx"] {
             assert_eq!(
                 c.get(&format!("/calls/{call}/{path}")).await.status,
@@ -236,23 +164,9 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
         }
     }
     // An organizer who does not organize this call.
-    drx::services::accounts::create_account(
-        db,
-        None,
-        &drx::services::accounts::NewAccount {
-            email: "other-org@drx.example",
-            name: "Other",
-            title: "",
-            organization_id: None,
-            password: DEMO_PASSWORD,
-            locale: "zh",
-            roles: &[drx::domain::Role::Organizer],
-        },
-        drx::store::now(),
-    )
-    .await
-    .unwrap();
-    let mut c = client(db, "other-org@drx.example").await;
+    let organizer = &[drx::domain::Role::Organizer];
+    common::account_in(db, "other-org@drx.example", "Other", None, organizer).await;
+    let mut c = common::signed_in(db, "other-org@drx.example").await;
     assert_eq!(
         c.get(&format!("/calls/{call}/submissions")).await.status,
         StatusCode::FORBIDDEN
@@ -266,7 +180,7 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
         !home.contains(&format!("/submissions/{}\"", newest[0].id)),
         "no submissions of a call they do not run on their home"
     );
-    let mut org = client(db, "organizer@drx.example").await;
+    let mut org = demo_client(db, "organizer@drx.example").await;
     assert!(
         org.get("/")
             .await
@@ -274,7 +188,7 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
             .contains(&format!("/submissions/{}\"", newest[0].id)),
         "the call's organizer sees them"
     );
-    let mut a = client(db, "admin@drx.example").await;
+    let mut a = demo_client(db, "admin@drx.example").await;
     assert_eq!(
         a.get(&format!("/calls/{call}/submissions")).await.status,
         StatusCode::OK
@@ -295,18 +209,18 @@ db_test!(only_the_calls_organizers_and_admins_get_the_list, |db| {
 
 db_test!(overlap_hints_show_close_pairs_to_organizers_only, |db| {
     let call = demo(db).await;
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let r = o.get(&format!("/calls/{call}/overlaps")).await;
     assert_eq!(r.status, StatusCode::OK);
     let pairs = r.body.matches(" ↔ ").count();
     assert!(pairs >= 1, "the demo has solutions close to each other");
     assert!(r.body.contains("共同词语"));
-    let mut c = client(db, "clinician@drx.example").await;
+    let mut c = demo_client(db, "clinician@drx.example").await;
     assert_eq!(
         c.get(&format!("/calls/{call}/overlaps")).await.status,
         StatusCode::FORBIDDEN
     );
-    let mut j = client(db, "judge@drx.example").await;
+    let mut j = demo_client(db, "judge@drx.example").await;
     assert_eq!(
         j.get(&format!("/calls/{call}/overlaps")).await.status,
         StatusCode::FORBIDDEN

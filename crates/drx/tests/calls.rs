@@ -3,16 +3,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{account, Client, PASSWORD};
+use common::{account, signed_in};
 use drx::domain::Role;
 use drx::services::calls::{format_local, parse_local};
-use drx::store::{calls as store, now, raw_execute, submissions as subs, Db};
-
-async fn logged_in(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(c.login(email, PASSWORD).await.status, StatusCode::SEE_OTHER);
-    c
-}
+use drx::store::{calls as store, now, raw_execute, submissions as subs};
 
 fn local(ts: i64) -> String {
     format_local(ts, "Asia/Shanghai")
@@ -70,37 +64,46 @@ type Case = (
     &'static str,
 );
 
-async fn post(
-    c: &mut Client,
-    page: &str,
-    action: &str,
-    fields: &[(String, String)],
-) -> common::Resp {
-    let v: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    c.submit(page, action, &v).await
+/// Whether `doc` may start a draft in the call now.
+async fn drafts_accepted(
+    db: &drx::store::Db,
+    doc: &drx::store::accounts::Person,
+    call: i64,
+) -> bool {
+    let input = drx::services::submissions::SubmissionInput {
+        title: "T".into(),
+        stage: "idea".into(),
+        ..Default::default()
+    };
+    drx::services::submissions::create_draft(db, doc, call, &input, now())
+        .await
+        .is_ok()
+}
+
+/// Replaces the value of `key` in a form.
+fn set(f: &mut Vec<(String, String)>, key: &str, value: &str) {
+    f.retain(|(k, _)| k != key);
+    f.push((key.into(), value.into()));
 }
 
 db_test!(
     an_organizer_creates_and_edits_a_call_with_phases_and_rubric,
     |db| {
         account(db, "org@drx.cn", &[Role::Organizer]).await;
-        let mut o = logged_in(db, "org@drx.cn").await;
+        let mut o = signed_in(db, "org@drx.cn").await;
         assert!(o.get("/calls").await.body.contains("/calls/new"));
         let t = now() / 60 * 60;
-        let r = post(
-            &mut o,
-            "/calls/new",
-            "/calls/new",
-            &call_form(
-                "drx-2027",
-                (t - 3600, t + 86_400),
-                (t + 86_400, t + 2 * 86_400),
-            ),
-        )
-        .await;
+        let r = o
+            .submit_owned(
+                "/calls/new",
+                "/calls/new",
+                &call_form(
+                    "drx-2027",
+                    (t - 3600, t + 86_400),
+                    (t + 86_400, t + 2 * 86_400),
+                ),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let id: i64 = r.location().trim_start_matches("/calls/").parse().unwrap();
         let s = store::settings(db, id).await.unwrap().unwrap();
@@ -120,11 +123,7 @@ db_test!(
         assert_eq!((s.criteria[1].weight, s.criteria[1].scale_max), (0.4, 5));
         let call = subs::call(db, id).await.unwrap().unwrap();
         assert_eq!(call.phase, "draft", "a new call starts as a draft");
-        let me = drx::store::submissions::person_by_email(db, "org@drx.cn")
-            .await
-            .unwrap()
-            .unwrap()
-            .0;
+        let me = common::person_id(db, "org@drx.cn").await;
         assert!(
             subs::has_call_role(db, id, me, "organizer").await.unwrap(),
             "the creator organizes it"
@@ -139,15 +138,9 @@ db_test!(
             (t - 3600, t + 86_400),
             (t + 86_400, t + 2 * 86_400),
         );
-        f.retain(|(k, _)| k != "finalists");
-        f.push(("finalists".into(), "16".into()));
-        let r = post(
-            &mut o,
-            &format!("/calls/{id}/edit"),
-            &format!("/calls/{id}/edit"),
-            &f,
-        )
-        .await;
+        set(&mut f, "finalists", "16");
+        let edit_page = format!("/calls/{id}/edit");
+        let r = o.submit_owned(&edit_page, &edit_page, &f).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(
             store::settings(db, id).await.unwrap().unwrap().finalists,
@@ -171,28 +164,15 @@ db_test!(
                 *v = "0.5".into();
             }
         }
-        let r = post(
-            &mut o,
-            &format!("/calls/{id}/edit"),
-            &format!("/calls/{id}/edit"),
-            &f2,
-        )
-        .await;
+        let r = o.submit_owned(&edit_page, &edit_page, &f2).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("不能再修改"));
         assert!(
             r.body.contains("value=\"0.5\""),
             "what was typed is shown again"
         );
-        f.retain(|(k, _)| k != "finalists");
-        f.push(("finalists".into(), "12".into()));
-        let r = post(
-            &mut o,
-            &format!("/calls/{id}/edit"),
-            &format!("/calls/{id}/edit"),
-            &f,
-        )
-        .await;
+        set(&mut f, "finalists", "12");
+        let r = o.submit_owned(&edit_page, &edit_page, &f).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(
             store::settings(db, id).await.unwrap().unwrap().finalists,
@@ -203,10 +183,10 @@ db_test!(
 
 db_test!(bad_call_settings_are_refused_with_the_reason, |db| {
     account(db, "org@drx.cn", &[Role::Organizer]).await;
-    let mut o = logged_in(db, "org@drx.cn").await;
+    let mut o = signed_in(db, "org@drx.cn").await;
     let t = now();
     let ok = call_form("good-slug", (t, t + 100_000), (t + 100_000, t + 200_000));
-    let r = post(&mut o, "/calls/new", "/calls/new", &ok).await;
+    let r = o.submit_owned("/calls/new", "/calls/new", &ok).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let cases: Vec<Case> = vec![
         (
@@ -249,7 +229,7 @@ db_test!(bad_call_settings_are_refused_with_the_reason, |db| {
         let mut f = ok.clone();
         f[0].1 = "other-slug".into();
         change(&mut f);
-        let r = post(&mut o, "/calls/new", "/calls/new", &f).await;
+        let r = o.submit_owned("/calls/new", "/calls/new", &f).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         assert!(r.body.contains(expect), "{name}: {}", r.body);
         assert!(
@@ -268,54 +248,23 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    drx::services::accounts::create_account(
-        db,
-        None,
-        &drx::services::accounts::NewAccount {
-            email: "doc@h.cn",
-            name: "Doc",
-            title: "",
-            organization_id: Some(h),
-            password: PASSWORD,
-            locale: "zh",
-            roles: &[Role::Clinician],
-        },
-        now(),
-    )
-    .await
-    .unwrap();
-    let mut o = logged_in(db, "org@drx.cn").await;
+    common::account_in(db, "doc@h.cn", "Doc", Some(h), &[Role::Clinician]).await;
+    let mut o = signed_in(db, "org@drx.cn").await;
     let t = now() / 60 * 60;
-    let r = post(
-        &mut o,
-        "/calls/new",
-        "/calls/new",
-        &call_form("c-1", (t - 7200, t - 60), (t, t + 86_400)),
-    )
-    .await;
+    let r = o
+        .submit_owned(
+            "/calls/new",
+            "/calls/new",
+            &call_form("c-1", (t - 7200, t - 60), (t, t + 86_400)),
+        )
+        .await;
     let id: i64 = r.location().trim_start_matches("/calls/").parse().unwrap();
-    let doc = drx::store::accounts::person(
-        db,
-        drx::store::submissions::person_by_email(db, "doc@h.cn")
-            .await
-            .unwrap()
-            .unwrap()
-            .0,
-    )
-    .await
-    .unwrap()
-    .unwrap();
-    let input = drx::services::submissions::SubmissionInput {
-        title: "T".into(),
-        stage: "idea".into(),
-        ..Default::default()
-    };
+    let doc = drx::store::accounts::person(db, common::person_id(db, "doc@h.cn").await)
+        .await
+        .unwrap()
+        .unwrap();
     // Draft: nothing accepted. Open, but the deadline is past (no grace left): still nothing.
-    assert!(
-        drx::services::submissions::create_draft(db, &doc, id, &input, now())
-            .await
-            .is_err()
-    );
+    assert!(!drafts_accepted(db, &doc, id).await);
     let page = format!("/calls/{id}");
     let r = o
         .submit(&page, &format!("/calls/{id}/phase"), &[("phase", "open")])
@@ -327,11 +276,7 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
     )
     .await
     .unwrap();
-    assert!(
-        drx::services::submissions::create_draft(db, &doc, id, &input, now())
-            .await
-            .is_err()
-    );
+    assert!(!drafts_accepted(db, &doc, id).await);
     // Extending reopens it; an earlier date is refused.
     let r = o
         .submit(
@@ -345,11 +290,7 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
         subs::call(db, id).await.unwrap().unwrap().open_ends_at,
         Some(parse_local(&local(t + 3 * 86_400), "Asia/Shanghai").unwrap())
     );
-    assert!(
-        drx::services::submissions::create_draft(db, &doc, id, &input, now())
-            .await
-            .is_ok()
-    );
+    assert!(drafts_accepted(db, &doc, id).await);
     let r = o
         .submit(
             &page,
@@ -360,7 +301,7 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("须晚于当前截止时间"));
     // The doctor sees the call open with a submit button.
-    let mut d = logged_in(db, "doc@h.cn").await;
+    let mut d = signed_in(db, "doc@h.cn").await;
     assert!(d
         .get(&page)
         .await
@@ -376,15 +317,11 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
     // Closing submissions (moving to review) stops them.
     o.submit(&page, &format!("/calls/{id}/phase"), &[("phase", "review")])
         .await;
-    assert!(
-        drx::services::submissions::create_draft(db, &doc, id, &input, now())
-            .await
-            .is_err()
-    );
+    assert!(!drafts_accepted(db, &doc, id).await);
     assert!(d.get(&page).await.body.contains("不接受提交"));
     // Nobody else runs the call.
     for email in ["org2@drx.cn", "doc@h.cn"] {
-        let mut x = logged_in(db, email).await;
+        let mut x = signed_in(db, email).await;
         let home = x.get("/").await;
         let _ = home;
         for (path, fields) in [
@@ -400,7 +337,7 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
             "{email}"
         );
     }
-    let mut d = logged_in(db, "doc@h.cn").await;
+    let mut d = signed_in(db, "doc@h.cn").await;
     assert_eq!(d.get("/calls/new").await.status, StatusCode::FORBIDDEN);
     assert_eq!(subs::call(db, id).await.unwrap().unwrap().phase, "review");
 });

@@ -4,11 +4,26 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn drx(args: &[&str]) -> Output {
+    drx_with(args, &[])
+}
+
+/// `drx` with these environment variables set.
+fn drx_with(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_drx"))
         .args(args)
         .env_remove("DRX_DATABASE_URL")
+        .envs(env.iter().copied())
         .output()
         .unwrap()
+}
+
+/// Asserts that `o` succeeded (or failed) and that its output says `says`.
+fn assert_run(o: &Output, success: bool, says: &str) {
+    assert!(
+        o.status.success() == success && text(o).contains(says),
+        "{}",
+        text(o)
+    );
 }
 
 fn text(o: &Output) -> String {
@@ -43,71 +58,33 @@ async fn backup_then_restore_gives_the_same_data_and_a_verified_audit_log() {
         dir.join("restored"),
         dir.join("drx-backup.db"),
     );
-    let o = drx(&["demo", "--no-serve", "--data", live.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o));
-    let o = drx(&[
-        "assign",
-        "--data",
+    let (live_dir, restored_dir, file_path) = (
         live.to_str().unwrap(),
-        "--call",
-        "1",
-        "--publish",
-    ]);
-    assert!(o.status.success(), "{}", text(&o));
-    let o = drx(&[
-        "backup",
-        "--data",
-        live.to_str().unwrap(),
-        "--out",
+        restored.to_str().unwrap(),
         file.to_str().unwrap(),
-    ]);
-    assert!(
-        o.status.success() && text(&o).contains("integrity ok"),
-        "{}",
-        text(&o)
     );
-    let o = drx(&[
-        "backup",
-        "--data",
-        live.to_str().unwrap(),
-        "--out",
-        file.to_str().unwrap(),
-    ]);
+    let o = drx(&["demo", "--no-serve", "--data", live_dir]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = drx(&["assign", "--data", live_dir, "--call", "1", "--publish"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let backup = ["backup", "--data", live_dir, "--out", file_path];
+    assert_run(&drx(&backup), true, "integrity ok");
+    let o = drx(&backup);
     assert!(
         !o.status.success() && text(&o).contains("exists already"),
         "never overwrites a backup"
     );
 
-    let o = drx(&[
-        "restore",
-        "--from",
-        file.to_str().unwrap(),
-        "--data",
-        restored.to_str().unwrap(),
-    ]);
+    let restore = ["restore", "--from", file_path, "--data", restored_dir];
+    let o = drx(&restore);
     assert!(o.status.success(), "{}", text(&o));
     let before = counts(&live).await;
     assert_eq!(before, counts(&restored).await);
     assert!(before.iter().any(|(t, n)| t == "reviews" && *n == 465));
-    let o = drx(&[
-        "restore",
-        "--from",
-        file.to_str().unwrap(),
-        "--data",
-        restored.to_str().unwrap(),
-    ]);
-    assert!(
-        !o.status.success() && text(&o).contains("--force"),
-        "{}",
-        text(&o)
-    );
+    assert_run(&drx(&restore), false, "--force");
 
-    let o = drx(&["audit", "verify", "--data", restored.to_str().unwrap()]);
-    assert!(
-        o.status.success() && text(&o).contains("hash chain intact"),
-        "{}",
-        text(&o)
-    );
+    let verify = ["audit", "verify", "--data", restored_dir];
+    assert_run(&drx(&verify), true, "hash chain intact");
     let db = drx::store::Db::open(&drx::store::sqlite_url(&restored))
         .await
         .unwrap();
@@ -115,12 +92,7 @@ async fn backup_then_restore_gives_the_same_data_and_a_verified_audit_log() {
         .await
         .unwrap();
     db.close().await;
-    let o = drx(&["audit", "verify", "--data", restored.to_str().unwrap()]);
-    assert!(
-        !o.status.success() && text(&o).contains("broken at event 2"),
-        "{}",
-        text(&o)
-    );
+    assert_run(&drx(&verify), false, "broken at event 2");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -152,84 +124,41 @@ fn restoring_something_that_is_not_a_drx_backup_is_refused() {
 fn admin_create_then_migrate_and_clear_errors() {
     let dir = temp("admin");
     let data = dir.to_str().unwrap();
-    let o = drx(&["migrate", "--data", data]);
-    assert!(
-        o.status.success() && text(&o).contains("schema version"),
-        "{}",
-        text(&o)
-    );
-    let o = Command::new(env!("CARGO_BIN_EXE_drx"))
-        .args([
-            "admin",
-            "create",
-            "--data",
-            data,
-            "--email",
-            "root@hospital.cn",
-            "--name",
-            "管理员",
-        ])
-        .env("DRX_ADMIN_PASSWORD", "short")
-        .output()
-        .unwrap();
-    assert!(
-        !o.status.success() && text(&o).contains("too short"),
-        "{}",
-        text(&o)
-    );
-    let o = Command::new(env!("CARGO_BIN_EXE_drx"))
-        .args([
-            "admin",
-            "create",
-            "--data",
-            data,
-            "--email",
-            "root@hospital.cn",
-            "--name",
-            "管理员",
-        ])
-        .env("DRX_ADMIN_PASSWORD", "a long enough password")
-        .output()
-        .unwrap();
+    assert_run(&drx(&["migrate", "--data", data]), true, "schema version");
+    let admin = [
+        "admin",
+        "create",
+        "--data",
+        data,
+        "--email",
+        "root@hospital.cn",
+        "--name",
+        "管理员",
+    ];
+    let o = drx_with(&admin, &[("DRX_ADMIN_PASSWORD", "short")]);
+    assert_run(&o, false, "too short");
+    let o = drx_with(&admin, &[("DRX_ADMIN_PASSWORD", "a long enough password")]);
     assert!(o.status.success(), "{}", text(&o));
     let o = drx(&["serve", "--database-url", "mysql://nope"]);
     assert!(!o.status.success() && text(&o).contains("must start with sqlite:// or postgres://"));
     let o = drx(&["assign", "--data", data, "--call", "42"]);
-    assert!(
-        !o.status.success() && text(&o).contains("there is no call 42"),
-        "{}",
-        text(&o)
-    );
+    assert_run(&o, false, "there is no call 42");
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn token_create_prints_a_working_token_once_and_refuses_unknown_accounts() {
     let dir = temp("token");
-    let data = dir.join("data");
-    let o = drx(&["demo", "--no-serve", "--data", data.to_str().unwrap()]);
+    let data_dir = dir.join("data");
+    let data = data_dir.to_str().unwrap();
+    let o = drx(&["demo", "--no-serve", "--data", data]);
     assert!(o.status.success(), "{}", text(&o));
-    let o = drx(&[
-        "token",
-        "create",
-        "--data",
-        data.to_str().unwrap(),
-        "--email",
-        "organizer@drx.example",
-        "--name",
-        "ci",
-    ]);
+    let create = ["token", "create", "--data", data, "--email"];
+    let o = drx(&[&create[..], &["organizer@drx.example", "--name", "ci"]].concat());
     assert!(o.status.success(), "{}", text(&o));
     let token = String::from_utf8_lossy(&o.stdout).trim().to_string();
     assert!(token.starts_with("drx_") && token.len() == 68, "{token}");
-    let o = drx(&[
-        "token",
-        "create",
-        "--data",
-        data.to_str().unwrap(),
-        "--email",
-        "nobody@drx.example",
-    ]);
+    let o = drx(&[&create[..], &["nobody@drx.example"]].concat());
     assert!(!o.status.success());
     assert!(text(&o).contains("no account has the email nobody@drx.example"));
     let _ = std::fs::remove_dir_all(&dir);

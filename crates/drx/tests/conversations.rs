@@ -3,10 +3,9 @@
 //! outbox mail, and its delivery through a real SMTP conversation on loopback.
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use common::smtp::smtp_sink;
-use common::{Client, PASSWORD};
+use common::{signed_in, Client, FilePart, PASSWORD};
 use drx::domain::Role;
 use drx::services::conversations::{self as svc, Subject, Upload};
 use drx::services::mail::{deliver_due, Sender};
@@ -86,29 +85,12 @@ async fn world(db: &Db) -> World {
     let company = cat::insert_organization(&mut tx, "company", "C", "公司", "上海", 1000)
         .await
         .unwrap();
-    let call = cat::insert_call(
-        &mut tx,
-        &NewCall {
-            slug: "c",
-            title_en: "Call",
-            title_zh: "赛事",
-            description_en: "",
-            description_zh: "",
-            phase: "review",
-            reviews_per_submission: 1,
-            judge_min_load: 0,
-            judge_max_load: 5,
-            finalists: 2,
-            blind_mode: "double",
-            created_by: Some(organizer.id),
-        },
-        1000,
-    )
-    .await
-    .unwrap();
-    cat::insert_call_role(&mut tx, call, organizer.id, "organizer")
-        .await
-        .unwrap();
+    let spec = NewCall {
+        title_zh: "赛事",
+        created_by: Some(organizer.id),
+        ..common::call_spec("c", "Call", "review")
+    };
+    let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
     cat::insert_call_role(&mut tx, call, judge.id, "judge")
         .await
         .unwrap();
@@ -129,38 +111,22 @@ async fn world(db: &Db) -> World {
     )
     .await
     .unwrap();
-    let submission = cat::insert_submission(
-        &mut tx,
-        &NewSubmission {
-            call_id: call,
-            need_id: Some(need),
-            organization_id: hospital,
-            created_by: clinician.id,
-            title: "Sepsis watch",
-            need_statement: "",
-            solution: "a monitor",
-            evidence: "",
-            stage: "idea",
-            keywords: "",
-            status: "submitted",
-            lang: "en",
-            field_ids: &[field],
-        },
-        1000,
-    )
-    .await
-    .unwrap();
-    cat::insert_submission_member(
-        &mut tx,
-        submission,
-        0,
-        Some(clinician.id),
-        "Lead",
-        Some(hospital),
-        "lead",
-    )
-    .await
-    .unwrap();
+    let spec = NewSubmission {
+        call_id: call,
+        need_id: Some(need),
+        organization_id: hospital,
+        created_by: clinician.id,
+        title: "Sepsis watch",
+        need_statement: "",
+        solution: "a monitor",
+        evidence: "",
+        stage: "idea",
+        keywords: "",
+        status: "submitted",
+        lang: "en",
+        field_ids: &[field],
+    };
+    let submission = common::insert_solution(&mut tx, &spec, "Lead", 1000).await;
     cat::insert_submission_member(
         &mut tx,
         submission,
@@ -208,16 +174,6 @@ async fn world(db: &Db) -> World {
     }
 }
 
-async fn client(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, PASSWORD).await.status,
-        StatusCode::SEE_OTHER,
-        "{email}"
-    );
-    c
-}
-
 /// A multipart post of a message form (title, body, optional file) with the page's CSRF token.
 async fn post_message(
     c: &mut Client,
@@ -227,34 +183,9 @@ async fn post_message(
     body: &str,
     file: Option<(&str, &[u8])>,
 ) -> common::Resp {
-    let csrf = c.get(page).await.csrf();
-    let boundary = "XdrxBoundary42";
-    let mut data: Vec<u8> = Vec::new();
-    for (name, value) in [("csrf", csrf.as_str()), ("title", title), ("body", body)] {
-        data.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    if let Some((name, bytes)) = file {
-        data.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .as_bytes(),
-        );
-        data.extend_from_slice(bytes);
-        data.extend_from_slice(b"\r\n");
-    }
-    data.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let cookies: Vec<String> = c.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let req = Request::post(action)
-        .header(header::COOKIE, cookies.join("; "))
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(data))
-        .unwrap();
-    c.send(req).await
+    let file = file.map(|(name, bytes)| FilePart::new(name, bytes));
+    c.upload(page, action, &[("title", title), ("body", body)], file)
+        .await
 }
 
 fn thread_id(r: &common::Resp) -> i64 {
@@ -267,13 +198,20 @@ fn thread_id(r: &common::Resp) -> i64 {
         .unwrap()
 }
 
+async fn message_count(db: &Db, thread: i64) -> usize {
+    drx::store::conversations::messages(db, thread)
+        .await
+        .unwrap()
+        .len()
+}
+
 async fn unread(db: &Db, p: &Person) -> (i64, i64) {
     svc::unread_counts(db, p.id).await.unwrap()
 }
 
 db_test!(a_party_opens_a_thread_and_the_others_are_told, |db| {
     let w = world(db).await;
-    let mut doc = client(db, "doc@h.cn").await;
+    let mut doc = signed_in(db, "doc@h.cn").await;
     let page = format!("/submissions/{}", w.submission);
     let p = doc.get(&page).await;
     assert!(p.body.contains("id=\"conversations\""), "section shown");
@@ -340,7 +278,7 @@ db_test!(unread_counts_go_up_and_down, |db| {
     .await
     .unwrap();
     assert_eq!(unread(db, &w.clinician).await, (1, 1));
-    let mut doc = client(db, "doc@h.cn").await;
+    let mut doc = signed_in(db, "doc@h.cn").await;
     // The nav shows the counts; the list shows the thread with its unread count.
     let home = doc.get("/messages").await;
     assert!(home.body.contains("Prototype budget"));
@@ -439,19 +377,19 @@ db_test!(strangers_judges_and_anonymous_visitors_are_kept_out, |db| {
     )
     .await
     .unwrap();
-    let file = drx::store::conversations::attachments_of_thread(db, t)
+    let files = drx::store::conversations::attachments_of_thread(db, t)
         .await
-        .unwrap()[0]
-        .id;
+        .unwrap();
+    let file = files[0].id;
     // A party downloads the file.
-    let mut m = client(db, "eng2@co.cn").await;
+    let mut m = signed_in(db, "eng2@co.cn").await;
     let r = m.get(&format!("/message-files/{file}")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.starts_with("%PDF"));
     // The judge of the submission (blind review), a stranger and an organizer of another call
     // neither read, answer, nor download; the page shows them no section.
     for email in ["judge@h.cn", "eng4@co.cn", "org2@h.cn"] {
-        let mut c = client(db, email).await;
+        let mut c = signed_in(db, email).await;
         assert_eq!(
             c.get(&format!("/threads/{t}")).await.status,
             StatusCode::NOT_FOUND,
@@ -492,7 +430,7 @@ db_test!(strangers_judges_and_anonymous_visitors_are_kept_out, |db| {
             .body
             .contains("Confidential pricing"));
     }
-    let judge_page = client(db, "judge@h.cn")
+    let judge_page = signed_in(db, "judge@h.cn")
         .await
         .get(&format!("/submissions/{}", w.submission))
         .await;
@@ -514,13 +452,7 @@ db_test!(strangers_judges_and_anonymous_visitors_are_kept_out, |db| {
         assert!(r.location().starts_with("/login"));
     }
     // Nothing was written by the refused attempts.
-    assert_eq!(
-        drx::store::conversations::messages(db, t)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(message_count(db, t).await, 1);
 });
 
 db_test!(each_subject_has_its_own_parties, |db| {
@@ -561,7 +493,7 @@ db_test!(each_subject_has_its_own_parties, |db| {
         );
     }
     // A project thread through the page reaches its parties only.
-    let mut eng = client(db, "eng3@co.cn").await;
+    let mut eng = signed_in(db, "eng3@co.cn").await;
     let page = format!("/projects/{}", w.project);
     assert!(eng.get(&page).await.body.contains("id=\"conversations\""));
     let r = post_message(
@@ -611,7 +543,7 @@ db_test!(each_subject_has_its_own_parties, |db| {
 
 db_test!(bad_messages_are_refused_with_what_was_typed_kept, |db| {
     let w = world(db).await;
-    let mut doc = client(db, "doc@h.cn").await;
+    let mut doc = signed_in(db, "doc@h.cn").await;
     let page = format!("/needs/{}", w.need);
     assert!(doc.get(&page).await.body.contains("id=\"conversations\""));
     let action = format!("/conversations/need/{}", w.need);
@@ -686,13 +618,7 @@ db_test!(bad_messages_are_refused_with_what_was_typed_kept, |db| {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("multipart/form-data"));
-    assert_eq!(
-        drx::store::conversations::messages(db, t)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(message_count(db, t).await, 1);
 });
 
 db_test!(the_judges_discussion_stays_apart_from_conversations, |db| {
@@ -730,7 +656,7 @@ db_test!(the_judges_discussion_stays_apart_from_conversations, |db| {
         .await
         .unwrap()
         .unwrap();
-    let mut org = client(db, "org@h.cn").await;
+    let mut org = signed_in(db, "org@h.cn").await;
     assert_eq!(
         org.get(&format!("/threads/{review_thread}")).await.status,
         StatusCode::NOT_FOUND

@@ -2,18 +2,8 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::Client;
-use drx::demo::DEMO_PASSWORD;
-use drx::store::{catalogue, now, projects, raw_execute, Db};
-
-async fn client(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, DEMO_PASSWORD).await.status,
-        StatusCode::SEE_OTHER
-    );
-    c
-}
+use common::demo_client;
+use drx::store::{catalogue, now, projects, raw_execute};
 
 db_test!(the_dashboard_draws_every_figure_in_both_languages, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
@@ -57,7 +47,7 @@ db_test!(the_dashboard_draws_every_figure_in_both_languages, |db| {
         .await
         .unwrap();
 
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let r = o.get("/dashboard").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(
@@ -87,10 +77,7 @@ db_test!(the_dashboard_draws_every_figure_in_both_languages, |db| {
     // Exports: a workbook, and one CSV per table.
     let x = o.get(&format!("/dashboard/export/xlsx?call={call}")).await;
     assert_eq!(x.status, StatusCode::OK);
-    assert!(x.headers["content-type"]
-        .to_str()
-        .unwrap()
-        .contains("spreadsheetml"));
+    assert!(x.header("content-type").contains("spreadsheetml"));
     let csv = o
         .get(&format!("/dashboard/export/csv?call={call}&table=2"))
         .await;
@@ -113,7 +100,7 @@ db_test!(
             "engineer@drx.example",
             "poc@drx.example",
         ] {
-            let mut c = client(db, who).await;
+            let mut c = demo_client(db, who).await;
             assert_eq!(
                 c.get("/dashboard").await.status,
                 StatusCode::FORBIDDEN,
@@ -130,7 +117,7 @@ db_test!(
                 StatusCode::FORBIDDEN
             );
         }
-        let mut a = client(db, "admin@drx.example").await;
+        let mut a = demo_client(db, "admin@drx.example").await;
         assert_eq!(
             a.get(&format!("/calls/{call}/report")).await.status,
             StatusCode::OK

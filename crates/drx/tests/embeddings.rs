@@ -13,11 +13,7 @@ async fn plant_vectors(db: &Db, judge_email: &str) -> (i64, i64) {
         .iter()
         .find(|s| english_part(&drx::services::embeddings::submission_text(s)).is_some())
         .unwrap();
-    let judge_id = drx::store::accounts::credentials(db, judge_email)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let judge_id = common::person_id(db, judge_email).await;
     let judges = matching::judges_of_call(db, 1).await.unwrap();
     let judge = judges.iter().find(|j| j.person_id == judge_id).unwrap();
     let mut tx = db.begin().await.unwrap();
@@ -149,26 +145,12 @@ async fn embed_with_the_installed_model_is_incremental() {
     )
     .await
     .unwrap();
-    let call = drx::store::catalogue::insert_call(
-        &mut tx,
-        &drx::store::catalogue::NewCall {
-            slug: "c",
-            title_en: "C",
-            title_zh: "C",
-            description_en: "",
-            description_zh: "",
-            phase: "review",
-            reviews_per_submission: 1,
-            judge_min_load: 0,
-            judge_max_load: 5,
-            finalists: 1,
-            blind_mode: "open",
-            created_by: None,
-        },
-        0,
-    )
-    .await
-    .unwrap();
+    let spec = drx::store::catalogue::NewCall {
+        finalists: 1,
+        blind_mode: "open",
+        ..common::call_spec("c", "C", "review")
+    };
+    let call = common::insert_call(&mut tx, spec, None, 0).await;
     for (title, text) in [
         (
             "Exoskeleton for stroke gait",

@@ -16,16 +16,11 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 /// A real workbook to damage.
 fn workbook() -> Vec<u8> {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["hospital", "field", "problem", "population", "outcome"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-        ws.write_string(1, c as u16, "值 value").unwrap();
-    }
-    wb.save_to_buffer().unwrap()
+    let value = ["值 value"; 5];
+    common::xlsx(&[
+        &["hospital", "field", "problem", "population", "outcome"],
+        &value,
+    ])
 }
 
 proptest! {

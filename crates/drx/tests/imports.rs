@@ -2,11 +2,10 @@
 //! is reported by line and nothing goes in, and only organizers may import.
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use common::{Client, PASSWORD};
+use axum::http::StatusCode;
+use common::{signed_in, Client, FilePart, PASSWORD};
 use drx::domain::Role;
-use drx::store::catalogue::{self as cat, NewCall};
+use drx::store::catalogue as cat;
 use drx::store::{now, Db};
 
 struct World {
@@ -22,26 +21,8 @@ async fn world(db: &Db) -> World {
     cat::insert_organization(&mut tx, "hospital", "South Hospital", "南方医院", "", t)
         .await
         .unwrap();
-    let call = cat::insert_call(
-        &mut tx,
-        &NewCall {
-            slug: "imp",
-            title_en: "Import call",
-            title_zh: "导入测试",
-            description_en: "",
-            description_zh: "",
-            phase: "open",
-            reviews_per_submission: 3,
-            judge_min_load: 0,
-            judge_max_load: 10,
-            finalists: 2,
-            blind_mode: "double",
-            created_by: None,
-        },
-        t,
-    )
-    .await
-    .unwrap();
+    let spec = common::open_call_spec("imp", "Import call", "导入测试");
+    let call = common::insert_call(&mut tx, spec, None, t).await;
     tx.commit().await.unwrap();
     let oncology = cat::field_id(db, "oncology").await.unwrap().unwrap();
     let cardio = cat::field_id(db, "cardiovascular").await.unwrap().unwrap();
@@ -73,23 +54,13 @@ async fn world(db: &Db) -> World {
         .await
         .unwrap();
     }
-    let org = drx::store::submissions::person_by_email(db, "org@drx.cn")
-        .await
-        .unwrap()
-        .unwrap()
-        .0;
+    let org = common::person_id(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
     cat::insert_call_role(&mut tx, call, org, "organizer")
         .await
         .unwrap();
     tx.commit().await.unwrap();
     World { call }
-}
-
-async fn logged_in(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(c.login(email, PASSWORD).await.status, StatusCode::SEE_OTHER);
-    c
 }
 
 async fn upload(
@@ -99,26 +70,29 @@ async fn upload(
     name: &str,
     content: &[u8],
 ) -> common::Resp {
-    let csrf = c.get(page).await.csrf();
-    let boundary = "----drximport";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes());
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let cookie: Vec<String> = c.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let req = Request::post(action)
-        .header(header::COOKIE, cookie.join("; "))
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    c.send(req).await
+    let file = FilePart {
+        filename: name,
+        content_type: "text/csv",
+        bytes: content,
+    };
+    c.upload(page, action, &[], Some(file)).await
+}
+
+const NEED_HEADER: &[&str] = &["hospital", "field", "problem", "population", "outcome"];
+
+/// Uploads a file of needs from the needs import page.
+async fn import_needs(c: &mut Client, name: &str, content: &[u8]) -> common::Resp {
+    upload(c, "/needs/import", "/needs/import", name, content).await
+}
+
+/// The file was refused (422), and each of these lines is named with a word of its problem.
+fn assert_refused_lines(r: &common::Resp, lines: &[(usize, &str)]) {
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (line, text) in lines {
+        let named = format!("第 {line} 行");
+        assert!(r.body.contains(&named), "line {line}: {}", r.body);
+        assert!(r.body.contains(text), "{text}");
+    }
 }
 
 async fn needs(db: &Db) -> i64 {
@@ -127,18 +101,11 @@ async fn needs(db: &Db) -> i64 {
 
 db_test!(needs_import_whole_or_not_at_all, |db| {
     world(db).await;
-    let mut o = logged_in(db, "org@drx.cn").await;
+    let mut o = signed_in(db, "org@drx.cn").await;
     let good = "\u{feff}医院,领域,问题,人群,预期结果,现有做法,紧迫程度\r\n\
         北方医院,oncology,早期发现化疗外渗,输液患者,减少组织损伤,\"护士巡视, 每小时一次\",高\r\n\
         South Hospital,Cardiovascular,monitor heart failure at home,discharged patients,cuts readmissions,,low\r\n";
-    let r = upload(
-        &mut o,
-        "/needs/import",
-        "/needs/import",
-        "needs.csv",
-        good.as_bytes(),
-    )
-    .await;
+    let r = import_needs(&mut o, "needs.csv", good.as_bytes()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("已导入 2 行"));
     assert_eq!(needs(db).await, 2);
@@ -156,24 +123,16 @@ db_test!(needs_import_whole_or_not_at_all, |db| {
         North Hospital,astrology,p,q,r,low\n\
         North Hospital,oncology,p,q,r,urgent\n\
         North Hospital,oncology,fine,fine,fine,\n";
-    let r = upload(
-        &mut o,
-        "/needs/import",
-        "/needs/import",
-        "needs.csv",
-        bad.as_bytes(),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    for (line, text) in [
-        (3, "Nowhere Hospital"),
-        (4, "problem"),
-        (5, "astrology"),
-        (6, "urgent"),
-    ] {
-        assert!(r.body.contains(&format!("第 {line} 行")), "line {line}");
-        assert!(r.body.contains(text), "{text}");
-    }
+    let r = import_needs(&mut o, "needs.csv", bad.as_bytes()).await;
+    assert_refused_lines(
+        &r,
+        &[
+            (3, "Nowhere Hospital"),
+            (4, "problem"),
+            (5, "astrology"),
+            (6, "urgent"),
+        ],
+    );
     assert!(
         !r.body.contains("第 2 行") && !r.body.contains("第 7 行"),
         "good lines are not reported"
@@ -181,35 +140,17 @@ db_test!(needs_import_whole_or_not_at_all, |db| {
     assert!(r.body.contains("有 4 个问题"));
     assert_eq!(needs(db).await, 2, "nothing half-imported");
     // XLSX works the same way.
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["hospital", "field", "problem", "population", "outcome"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    for (c, v) in [
-        "北方医院",
-        "肿瘤",
-        "减少放疗皮炎",
-        "乳腺癌放疗患者",
-        "降低皮炎分级",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(1, c as u16, *v).unwrap();
-    }
-    let bytes = wb.save_to_buffer().unwrap();
-    let r = upload(
-        &mut o,
-        "/needs/import",
-        "/needs/import",
-        "needs.xlsx",
-        &bytes,
-    )
-    .await;
+    let bytes = common::xlsx(&[
+        NEED_HEADER,
+        &[
+            "北方医院",
+            "肿瘤",
+            "减少放疗皮炎",
+            "乳腺癌放疗患者",
+            "降低皮炎分级",
+        ],
+    ]);
+    let r = import_needs(&mut o, "needs.xlsx", &bytes).await;
     assert!(r.body.contains("已导入 1 行"), "{}", r.body);
     assert_eq!(needs(db).await, 3);
     // A bad XLSX row is reported with its sheet row number.
@@ -217,23 +158,12 @@ db_test!(needs_import_whole_or_not_at_all, |db| {
 });
 
 async fn ws_bad_row(o: &mut Client, db: &Db) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["hospital", "field", "problem", "population", "outcome"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    ws.write_string(1, 0, "北方医院").unwrap();
-    ws.write_string(1, 1, "肿瘤").unwrap();
-    ws.write_string(1, 2, "p").unwrap();
-    ws.write_string(1, 3, "q").unwrap();
-    ws.write_string(1, 4, "r").unwrap();
-    ws.write_string(2, 0, "火星医院").unwrap();
-    ws.write_string(2, 1, "肿瘤").unwrap();
-    let bytes = wb.save_to_buffer().unwrap();
-    let r = upload(o, "/needs/import", "/needs/import", "bad.xlsx", &bytes).await;
+    let bytes = common::xlsx(&[
+        NEED_HEADER,
+        &["北方医院", "肿瘤", "p", "q", "r"],
+        &["火星医院", "肿瘤"],
+    ]);
+    let r = import_needs(o, "bad.xlsx", &bytes).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body.contains("第 3 行") && r.body.contains("火星医院"),
@@ -245,30 +175,21 @@ async fn ws_bad_row(o: &mut Client, db: &Db) {
 
 db_test!(unreadable_files_get_a_clear_reason, |db| {
     world(db).await;
-    let mut o = logged_in(db, "org@drx.cn").await;
+    let mut o = signed_in(db, "org@drx.cn").await;
     // GBK bytes for 医院 are not UTF-8.
     let gbk: &[u8] = &[0xD2, 0xBD, 0xD4, 0xBA, b',', b'x', b'\n'];
-    let r = upload(&mut o, "/needs/import", "/needs/import", "gbk.csv", gbk).await;
+    let r = import_needs(&mut o, "gbk.csv", gbk).await;
     assert!(r.body.contains("UTF-8"), "{}", r.body);
-    let r = upload(
-        &mut o,
-        "/needs/import",
-        "/needs/import",
-        "cols.csv",
-        b"hospital,field\nx,y\n",
-    )
-    .await;
+    let r = import_needs(&mut o, "cols.csv", b"hospital,field\nx,y\n").await;
     assert!(r.body.contains("第 1 行") && r.body.contains("problem"));
-    let r = upload(
+    let r = import_needs(
         &mut o,
-        "/needs/import",
-        "/needs/import",
         "q.csv",
         b"hospital,field,problem,population,outcome\n\"open,a,b,c,d\n",
     )
     .await;
     assert!(r.body.contains("第 2 行") && r.body.contains("引号"));
-    let r = upload(&mut o, "/needs/import", "/needs/import", "empty.csv", b"").await;
+    let r = import_needs(&mut o, "empty.csv", b"").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(needs(db).await, 0);
 });
@@ -277,7 +198,7 @@ db_test!(
     submissions_import_into_a_call_with_every_bad_row_listed,
     |db| {
         let w = world(db).await;
-        let mut o = logged_in(db, "org@drx.cn").await;
+        let mut o = signed_in(db, "org@drx.cn").await;
         let page = format!("/calls/{}/import", w.call);
         let good = "title,lead_email,hospital,solution,need_statement,stage,fields,keywords,members,status\n\
         智能输液监测贴,doc@h1.cn,北方医院,贴片式传感器,一种在输液患者中早期发现外渗的方法,prototype,oncology,输液;外渗,李护士;张工程师,submitted\n\
@@ -312,10 +233,7 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(n, 1);
-        let s = drx::store::submissions::get(db, all[0].id)
-            .await
-            .unwrap()
-            .unwrap();
+        let s = common::submission(db, all[0].id).await;
         assert_eq!(s.members.len(), 3, "the lead and two named members");
         assert_eq!(
             drx::store::submissions::revisions(db, s.id)
@@ -326,7 +244,7 @@ db_test!(
             "version 1 kept"
         );
         // The lead's account sees the imported submission as their own.
-        let mut d = logged_in(db, "doc@h1.cn").await;
+        let mut d = signed_in(db, "doc@h1.cn").await;
         assert_eq!(
             d.get(&format!("/submissions/{}", s.id)).await.status,
             StatusCode::OK
@@ -341,22 +259,17 @@ db_test!(
         E,doc@h1.cn,北方医院,s,idea,ophthalmology\n\
         ,doc@h1.cn,北方医院,,idea,oncology\n";
         let r = upload(&mut o, &page, &page, "bad.csv", bad.as_bytes()).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        for (line, text) in [
-            (2, "nobody@x.cn"),
-            (3, "火星医院"),
-            (5, "出现了两次"),
-            (6, "rocket"),
-            (7, "ophthalmology"),
-            (8, "title"),
-        ] {
-            assert!(
-                r.body.contains(&format!("第 {line} 行")),
-                "line {line}: {}",
-                r.body
-            );
-            assert!(r.body.contains(text), "{text}");
-        }
+        assert_refused_lines(
+            &r,
+            &[
+                (2, "nobody@x.cn"),
+                (3, "火星医院"),
+                (5, "出现了两次"),
+                (6, "rocket"),
+                (7, "ophthalmology"),
+                (8, "title"),
+            ],
+        );
         assert!(!r.body.contains("第 4 行"));
         assert_eq!(
             cat::count(db, "submissions").await.unwrap(),
@@ -368,7 +281,7 @@ db_test!(
 
 db_test!(only_organizers_import, |db| {
     let w = world(db).await;
-    let mut d = logged_in(db, "doc@h1.cn").await;
+    let mut d = signed_in(db, "doc@h1.cn").await;
     assert_eq!(d.get("/needs/import").await.status, StatusCode::FORBIDDEN);
     assert_eq!(
         d.get(&format!("/calls/{}/import", w.call)).await.status,
@@ -377,7 +290,7 @@ db_test!(only_organizers_import, |db| {
     let csv = b"hospital,field,problem,population,outcome\n\xe5\x8c\x97\xe6\x96\xb9\xe5\x8c\xbb\xe9\x99\xa2,oncology,p,q,r\n";
     let r = upload(&mut d, "/", "/needs/import", "n.csv", csv).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let mut o2 = logged_in(db, "org2@drx.cn").await;
+    let mut o2 = signed_in(db, "org2@drx.cn").await;
     assert_eq!(
         o2.get("/needs/import").await.status,
         StatusCode::OK,
@@ -389,14 +302,9 @@ db_test!(only_organizers_import, |db| {
         "not this call's organizer"
     );
     // A missing CSRF token stores nothing.
-    let mut o = logged_in(db, "org@drx.cn").await;
-    let cookie: Vec<String> = o.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let body = format!("------b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"n.csv\"\r\n\r\n{}\r\n------b--\r\n", String::from_utf8_lossy(csv));
-    let req = Request::post("/needs/import")
-        .header(header::COOKIE, cookie.join("; "))
-        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=----b")
-        .body(Body::from(body))
-        .unwrap();
-    assert_eq!(o.send(req).await.status, StatusCode::FORBIDDEN);
+    let mut o = signed_in(db, "org@drx.cn").await;
+    let file = Some(FilePart::new("n.csv", csv));
+    let r = o.post_multipart_form("/needs/import", &[], file).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(needs(db).await, 0);
 });

@@ -4,29 +4,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::Client;
+use common::{demo_client, Client};
 use drx::store::{audit, matching, outbox, raw_execute, reviews, submissions, Db};
 use std::collections::HashMap;
 
 const PW: &str = drx::demo::DEMO_PASSWORD;
-
-async fn login(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, PW).await.status,
-        StatusCode::SEE_OTHER,
-        "{email}"
-    );
-    c
-}
-
-async fn person_id(db: &Db, email: &str) -> i64 {
-    submissions::person_by_email(db, email)
-        .await
-        .unwrap()
-        .unwrap()
-        .0
-}
 
 /// Gives a judge a review of a submission; returns the review id.
 async fn assign(db: &Db, submission: i64, judge: i64) -> i64 {
@@ -40,6 +22,13 @@ async fn assign(db: &Db, submission: i64, judge: i64) -> i64 {
         .unwrap()
         .unwrap()
         .0
+}
+
+/// The demo, with judge@drx.example assigned to `submission`: (the judge, the review).
+async fn demo_with_judge_on(db: &Db, submission: i64) -> (i64, i64) {
+    drx::demo::generate(db, 2026).await.unwrap();
+    let judge = common::person_id(db, "judge@drx.example").await;
+    (judge, assign(db, submission, judge).await)
 }
 
 /// The demo's judges in id order (judge@drx.example first).
@@ -56,7 +45,7 @@ async fn judges(db: &Db) -> Vec<(i64, String)> {
 
 /// A submission of the call no demo judge is in conflict with by organization.
 async fn names_of(db: &Db, submission: i64) -> Vec<String> {
-    let s = submissions::get(db, submission).await.unwrap().unwrap();
+    let s = common::submission(db, submission).await;
     let mut v: Vec<String> = s.members.iter().map(|m| m.name.clone()).collect();
     v.push(s.organization_en.clone());
     v.push(s.organization_zh.clone());
@@ -94,12 +83,10 @@ async fn post_review(c: &mut Client, rid: i64, fields: &[(String, String)]) -> c
 db_test!(
     a_judge_drafts_submits_and_is_stopped_when_the_phase_closes,
     |db| {
-        drx::demo::generate(db, 2026).await.unwrap();
-        let judge = person_id(db, "judge@drx.example").await;
-        let rid = assign(db, 3, judge).await;
+        let (judge, rid) = demo_with_judge_on(db, 3).await;
         let criteria = reviews::criteria(db, 1).await.unwrap();
         // An attachment whose file name names the hospital.
-        let sub = submissions::get(db, 3).await.unwrap().unwrap();
+        let sub = common::submission(db, 3).await;
         let leaky = format!("{}-report.pdf", sub.organization_en);
         let mut tx = db.begin().await.unwrap();
         let aid = submissions::insert_attachment(
@@ -115,7 +102,7 @@ db_test!(
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        let mut c = login(db, "judge@drx.example").await;
+        let mut c = demo_client(db, "judge@drx.example").await;
 
         let page = c.get(&format!("/reviews/{rid}")).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -181,7 +168,7 @@ db_test!(
             .find(|(id, _)| *id != judge)
             .unwrap();
         let _ = other;
-        let mut organizer = login(db, "organizer@drx.example").await;
+        let mut organizer = demo_client(db, "organizer@drx.example").await;
         assert_eq!(
             organizer.get(&format!("/reviews/{rid}")).await.status,
             StatusCode::NOT_FOUND
@@ -209,15 +196,13 @@ db_test!(
 db_test!(
     declaring_a_conflict_hands_the_review_to_an_eligible_judge,
     |db| {
-        drx::demo::generate(db, 2026).await.unwrap();
-        let judge = person_id(db, "judge@drx.example").await;
-        let rid = assign(db, 5, judge).await;
-        let mut c = login(db, "judge@drx.example").await;
+        let (judge, rid) = demo_with_judge_on(db, 5).await;
+        let mut c = demo_client(db, "judge@drx.example").await;
         let page = format!("/reviews/{rid}");
         let r = c
-            .submit(
+            .post_on(
                 &page,
-                &format!("{page}/conflict"),
+                "/conflict",
                 &[("reason", "我曾指导该团队 I mentored this team")],
             )
             .await;
@@ -248,27 +233,21 @@ db_test!(
 db_test!(
     without_an_eligible_replacement_the_organizers_are_told,
     |db| {
-        drx::demo::generate(db, 2026).await.unwrap();
-        let judge = person_id(db, "judge@drx.example").await;
-        let rid = assign(db, 6, judge).await;
+        let (_, rid) = demo_with_judge_on(db, 6).await;
         // Every other judge is full: nobody can take the review over.
         drx::store::raw_execute(db, "UPDATE calls SET judge_max_load = 0")
             .await
             .unwrap();
-        let mut c = login(db, "judge@drx.example").await;
+        let mut c = demo_client(db, "judge@drx.example").await;
         let page = format!("/reviews/{rid}");
         let r = c
-            .submit(
-                &page,
-                &format!("{page}/conflict"),
-                &[("reason", "same department")],
-            )
+            .post_on(&page, "/conflict", &[("reason", "same department")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let mut tx = db.begin().await.unwrap();
         assert!(reviews::judges_on(&mut tx, 6).await.unwrap().is_empty());
         tx.commit().await.unwrap();
-        let organizer = person_id(db, "organizer@drx.example").await;
+        let organizer = common::person_id(db, "organizer@drx.example").await;
         let notices = submissions::notices(db, organizer, 5).await.unwrap();
         assert!(
             notices
@@ -286,11 +265,9 @@ db_test!(
 db_test!(
     the_discussion_opens_to_a_judge_only_after_their_review,
     |db| {
-        drx::demo::generate(db, 2026).await.unwrap();
-        let judge = person_id(db, "judge@drx.example").await;
-        let rid = assign(db, 7, judge).await;
+        let (_, rid) = demo_with_judge_on(db, 7).await;
         let criteria = reviews::criteria(db, 1).await.unwrap();
-        let mut c = login(db, "judge@drx.example").await;
+        let mut c = demo_client(db, "judge@drx.example").await;
         assert_eq!(
             c.get("/submissions/7/discussion").await.status,
             StatusCode::BAD_REQUEST
@@ -319,7 +296,7 @@ db_test!(
             "the double-blind discussion",
         );
 
-        let mut organizer = login(db, "organizer@drx.example").await;
+        let mut organizer = demo_client(db, "organizer@drx.example").await;
         assert!(organizer
             .get("/submissions/7/discussion")
             .await
@@ -327,7 +304,7 @@ db_test!(
             .contains("样本量不足"));
         // A judge without a review of it, and its own team, never see it.
         let mut team = Client::new(db);
-        let creator = submissions::get(db, 7).await.unwrap().unwrap().created_by;
+        let creator = common::submission(db, 7).await.created_by;
         let email: String = drx::store::accounts::person(db, creator)
             .await
             .unwrap()
@@ -361,16 +338,12 @@ db_test!(
     organizers_follow_progress_rank_decide_and_authors_get_anonymous_feedback,
     |db| {
         drx::demo::generate(db, 2026).await.unwrap();
-        raw_execute(
-            db,
-            "UPDATE calls SET finalists = 2, blind_mode = 'single' WHERE id = 1",
-        )
-        .await
-        .unwrap();
-        let clinician = person_id(db, "clinician@drx.example").await;
+        let single_blind = "UPDATE calls SET finalists = 2, blind_mode = 'single' WHERE id = 1";
+        raw_execute(db, single_blind).await.unwrap();
+        let clinician = common::person_id(db, "clinician@drx.example").await;
         let mut mine = 0;
         for id in 1..=155 {
-            if submissions::get(db, id).await.unwrap().unwrap().created_by == clinician {
+            if common::submission(db, id).await.created_by == clinician {
                 mine = id;
                 break;
             }
@@ -399,7 +372,7 @@ db_test!(
         let lazy = js[20].0;
         assign(db, 50, lazy).await;
 
-        let mut org = login(db, "organizer@drx.example").await;
+        let mut org = demo_client(db, "organizer@drx.example").await;
         let progress = org.get("/calls/1/progress").await;
         assert_eq!(progress.status, StatusCode::OK);
         assert!(progress.body.contains(&js[20].1));
@@ -428,7 +401,7 @@ db_test!(
             .iter()
             .any(|m| m.subject.contains("reminder")));
 
-        let mut judge = login(db, "judge@drx.example").await;
+        let mut judge = demo_client(db, "judge@drx.example").await;
         assert_eq!(
             judge.get("/calls/1/ranking").await.status,
             StatusCode::FORBIDDEN
@@ -437,7 +410,7 @@ db_test!(
         assert_eq!(ranking.status, StatusCode::OK);
 
         // The author's page shows no feedback before the decision.
-        let mut author = login(db, "clinician@drx.example").await;
+        let mut author = demo_client(db, "clinician@drx.example").await;
         assert!(!author
             .get(&format!("/submissions/{mine}"))
             .await
@@ -445,7 +418,7 @@ db_test!(
             .contains("Author note"));
 
         let organizer =
-            drx::store::accounts::person(db, person_id(db, "organizer@drx.example").await)
+            drx::store::accounts::person(db, common::person_id(db, "organizer@drx.example").await)
                 .await
                 .unwrap()
                 .unwrap();
@@ -478,7 +451,7 @@ db_test!(
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
-            submissions::get(db, mine).await.unwrap().unwrap().status,
+            common::submission(db, mine).await.status,
             "submitted",
             "nothing changed"
         );
@@ -494,10 +467,7 @@ db_test!(
             )
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        assert_eq!(
-            submissions::get(db, mine).await.unwrap().unwrap().status,
-            "not_selected"
-        );
+        assert_eq!(common::submission(db, mine).await.status, "not_selected");
         assert_eq!(
             submissions::get(db, keep.parse().unwrap())
                 .await
@@ -535,7 +505,7 @@ db_test!(the_simulated_demo_judging_fills_the_ranking, |db| {
     let (done, open) = drx::demo::simulate_reviews(db, 2026).await.unwrap();
     assert!(done > 300, "{done} reviews submitted");
     assert!(open > 0, "some judges are late");
-    let mut org = login(db, "organizer@drx.example").await;
+    let mut org = demo_client(db, "organizer@drx.example").await;
     let page = org.get("/calls/1/ranking").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
@@ -548,7 +518,7 @@ db_test!(the_simulated_demo_judging_fills_the_ranking, |db| {
         "the top 16 are preselected"
     );
     // The judge's home links each assigned review; the workspace stays blind.
-    let mut judge = login(db, "judge@drx.example").await;
+    let mut judge = demo_client(db, "judge@drx.example").await;
     let home = judge.get("/").await;
     let rid: i64 = home
         .body
@@ -579,7 +549,7 @@ db_test!(
             "clinician@drx.example",
             "engineer@drx.example",
         ] {
-            let mut c = login(db, email).await;
+            let mut c = demo_client(db, email).await;
             for path in ["/calls/1/progress", "/calls/1/ranking"] {
                 assert_eq!(
                     c.get(path).await.status,
@@ -601,7 +571,7 @@ db_test!(
         raw_execute(db, "UPDATE calls SET phase = 'decision' WHERE id = 1")
             .await
             .unwrap();
-        let mut org = login(db, "organizer@drx.example").await;
+        let mut org = demo_client(db, "organizer@drx.example").await;
         let csrf = org.get("/calls/1/progress").await.csrf();
         let r = org
             .post_form("/calls/1/reminders", &[("csrf", csrf.as_str())])

@@ -30,9 +30,8 @@ db_test!(lists_export_as_csv_and_xlsx_that_open, |db| {
 
     let csv = org.get("/exports/ranking/csv?call=1").await;
     assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.headers["content-disposition"]
-        .to_str()
-        .unwrap()
+    assert!(csv
+        .header("content-disposition")
         .contains("ranking-call-1.csv"));
     let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
     assert!(
@@ -43,22 +42,9 @@ db_test!(lists_export_as_csv_and_xlsx_that_open, |db| {
     assert_eq!(lines.len(), 1 + 155, "a row per submission");
 
     for list in ["ranking", "progress"] {
-        let req = axum::http::Request::get(format!("/exports/{list}/xlsx?call=1"))
-            .header(
-                "cookie",
-                format!("drx_session={}", org.cookies["drx_session"]),
-            )
-            .body(axum::body::Body::empty())
-            .unwrap();
-        let res = tower::ServiceExt::oneshot(org.app.clone(), req)
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::OK);
-        let bytes = http_body_util::BodyExt::collect(res.into_body())
-            .await
-            .unwrap()
-            .to_bytes();
-        let rows = xlsx_rows(&bytes);
+        let x = org.get(&format!("/exports/{list}/xlsx?call=1")).await;
+        assert_eq!(x.status, StatusCode::OK);
+        let rows = xlsx_rows(&x.bytes);
         assert!(rows.len() > 10, "{list}: {} rows", rows.len());
     }
     let people = org.get("/exports/people/csv").await;
@@ -79,35 +65,22 @@ db_test!(lists_export_as_csv_and_xlsx_that_open, |db| {
     // The same permissions as the pages.
     let mut doc = Client::new(db);
     doc.login("clinician@drx.example", PW).await;
-    assert_eq!(
-        doc.get("/exports/ranking/csv?call=1").await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        doc.get("/exports/progress/xlsx?call=1").await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        doc.get("/exports/people/csv").await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(doc.get("/exports/needs/csv").await.status, StatusCode::OK);
-    assert_eq!(
-        Client::new(db).get("/exports/needs/csv").await.status,
-        StatusCode::SEE_OTHER,
-        "sign in first"
-    );
-    assert_eq!(
-        org.get("/exports/ranking/csv").await.status,
-        StatusCode::BAD_REQUEST,
-        "which call?"
-    );
-    assert_eq!(
-        org.get("/exports/secrets/csv").await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        org.get("/exports/needs/pdf").await.status,
-        StatusCode::NOT_FOUND
-    );
+    doc.assert_statuses(&[
+        ("/exports/ranking/csv?call=1", StatusCode::FORBIDDEN),
+        ("/exports/progress/xlsx?call=1", StatusCode::FORBIDDEN),
+        ("/exports/people/csv", StatusCode::FORBIDDEN),
+        ("/exports/needs/csv", StatusCode::OK),
+    ])
+    .await;
+    // Sign in first.
+    Client::new(db)
+        .assert_statuses(&[("/exports/needs/csv", StatusCode::SEE_OTHER)])
+        .await;
+    org.assert_statuses(&[
+        // Which call?
+        ("/exports/ranking/csv", StatusCode::BAD_REQUEST),
+        ("/exports/secrets/csv", StatusCode::NOT_FOUND),
+        ("/exports/needs/pdf", StatusCode::NOT_FOUND),
+    ])
+    .await;
 });

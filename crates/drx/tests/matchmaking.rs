@@ -4,29 +4,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::Client;
+use common::{demo_client, Client};
 use drx::store::{accounts, matchmaking as mm, needs, outbox, raw_execute, Db};
 
-const PW: &str = drx::demo::DEMO_PASSWORD;
 const SECRET: &str = "SECRET-PRICE-4711";
-
-async fn login(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, PW).await.status,
-        StatusCode::SEE_OTHER,
-        "{email}"
-    );
-    c
-}
-
-async fn id_of(db: &Db, email: &str) -> i64 {
-    accounts::credentials(db, email)
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id
-}
 
 async fn email_of_id(db: &Db, id: i64) -> String {
     accounts::person(db, id).await.unwrap().unwrap().email
@@ -55,11 +36,7 @@ async fn other_engineer(db: &Db) -> String {
 
 /// The author of a need of another hospital than clinician@'s.
 async fn other_clinician(db: &Db) -> String {
-    let me = accounts::credentials(db, "clinician@drx.example")
-        .await
-        .unwrap()
-        .unwrap()
-        .person_id;
+    let me = common::person_id(db, "clinician@drx.example").await;
     let my_org = accounts::person(db, me)
         .await
         .unwrap()
@@ -136,7 +113,7 @@ db_test!(the_team_catalogue_finds_teams_in_both_languages, |db| {
         assert!(r.location().starts_with("/login"), "{action}");
     }
 
-    let mut eng = login(db, "engineer@drx.example").await;
+    let mut eng = demo_client(db, "engineer@drx.example").await;
     eng.lang = Some("en");
     let all = eng.get("/teams").await;
     assert_eq!(all.status, StatusCode::OK);
@@ -180,8 +157,8 @@ db_test!(the_team_catalogue_finds_teams_in_both_languages, |db| {
     assert_eq!(eng.get("/teams/9999").await.status, StatusCode::NOT_FOUND);
 
     // A need's page lists the teams that fit it; the Chinese page too.
-    let mut clin = login(db, "clinician@drx.example").await;
-    let author = id_of(db, "clinician@drx.example").await;
+    let mut clin = demo_client(db, "clinician@drx.example").await;
+    let author = common::person_id(db, "clinician@drx.example").await;
     let need = fresh_need_of(db, author).await;
     let page = clin.get(&format!("/needs/{need}")).await;
     assert!(
@@ -195,10 +172,10 @@ db_test!(the_team_catalogue_finds_teams_in_both_languages, |db| {
 
 db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
-    let clinician = id_of(db, "clinician@drx.example").await;
+    let clinician = common::person_id(db, "clinician@drx.example").await;
     let need = fresh_need_of(db, clinician).await;
     let page = format!("/needs/{need}");
-    let mut eng = login(db, "engineer@drx.example").await;
+    let mut eng = demo_client(db, "engineer@drx.example").await;
     eng.lang = Some("en");
 
     // An engineer speaks for their own team only.
@@ -239,7 +216,7 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(r.location().starts_with("/login"));
-    let mut stranger = login(db, &other_clinician(db).await).await;
+    let mut stranger = demo_client(db, &other_clinician(db).await).await;
     let r = stranger
         .submit("/interests", &answer, &[("answer", "accept")])
         .await;
@@ -250,7 +227,7 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
     assert_eq!(r.status, StatusCode::FORBIDDEN, "the asker does not answer");
 
     // The need's author sees it incoming and accepts; the team is told.
-    let mut clin = login(db, "clinician@drx.example").await;
+    let mut clin = demo_client(db, "clinician@drx.example").await;
     clin.lang = Some("en");
     let list = clin.get("/interests").await;
     assert!(list.body.contains("Waiting for your answer"));
@@ -283,7 +260,7 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
     assert_eq!(r.status, StatusCode::FORBIDDEN, "not on team 2");
     let other = other_engineer(db).await;
     assert!(!outbox::mail_to(db, &other).await.unwrap().is_empty());
-    let mut t2 = login(db, &other).await;
+    let mut t2 = demo_client(db, &other).await;
     let r = t2
         .submit("/interests", &answer2, &[("answer", "decline")])
         .await;
@@ -300,8 +277,8 @@ db_test!(
     the_confidential_part_opens_only_with_interest_and_current_terms,
     |db| {
         drx::demo::generate(db, 2026).await.unwrap();
-        let clinician = id_of(db, "clinician@drx.example").await;
-        let engineer = id_of(db, "engineer@drx.example").await;
+        let clinician = common::person_id(db, "clinician@drx.example").await;
+        let engineer = common::person_id(db, "engineer@drx.example").await;
         let need = fresh_need_of(db, clinician).await;
         let mut tx = db.begin().await.unwrap();
         needs::set_confidential(&mut tx, need, SECRET)
@@ -312,11 +289,11 @@ db_test!(
         let call = mm::governing_call(db, need).await.unwrap().unwrap();
 
         // The author always sees it.
-        let mut clin = login(db, "clinician@drx.example").await;
+        let mut clin = demo_client(db, "clinician@drx.example").await;
         assert!(clin.get(&page).await.body.contains(SECRET));
 
         // Hidden before anything, with the acceptance form in its place.
-        let mut eng = login(db, "engineer@drx.example").await;
+        let mut eng = demo_client(db, "engineer@drx.example").await;
         eng.lang = Some("en");
         let r = eng.get(&page).await;
         assert!(!r.body.contains(SECRET));
@@ -325,11 +302,7 @@ db_test!(
         // Hidden after accepting the terms, without an accepted interest.
         let before = drx::store::now();
         let r = eng
-            .submit(
-                &page,
-                &format!("{page}/terms"),
-                &[("version", "v1"), ("agree", "on")],
-            )
+            .post_on(&page, "/terms", &[("version", "v1"), ("agree", "on")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let at = mm::accepted_at(db, engineer, call, "v1")
@@ -354,16 +327,12 @@ db_test!(
 
         // A member of another team, with the terms accepted, still sees nothing; nor does a
         // clinician of another hospital.
-        let mut other = login(db, &other_engineer(db).await).await;
+        let mut other = demo_client(db, &other_engineer(db).await).await;
         other
-            .submit(
-                &page,
-                &format!("{page}/terms"),
-                &[("version", "v1"), ("agree", "on")],
-            )
+            .post_on(&page, "/terms", &[("version", "v1"), ("agree", "on")])
             .await;
         assert!(!other.get(&page).await.body.contains(SECRET));
-        let mut stranger = login(db, &other_clinician(db).await).await;
+        let mut stranger = demo_client(db, &other_clinician(db).await).await;
         assert!(!stranger.get(&page).await.body.contains(SECRET));
 
         // Only the call's organizer sets terms, and only with a new version.
@@ -377,7 +346,7 @@ db_test!(
         };
         let r = eng.submit(&terms, &terms, &fields("v2")).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
-        let mut org = login(db, "organizer@drx.example").await;
+        let mut org = demo_client(db, "organizer@drx.example").await;
         org.lang = Some("en");
         let r = org.submit(&terms, &terms, &fields("v1")).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -390,20 +359,12 @@ db_test!(
         assert!(!r.body.contains(SECRET));
         assert!(r.body.contains("version v2"));
         let stale = eng
-            .submit(
-                &page,
-                &format!("{page}/terms"),
-                &[("version", "v1"), ("agree", "on")],
-            )
+            .post_on(&page, "/terms", &[("version", "v1"), ("agree", "on")])
             .await;
         assert_eq!(stale.status, StatusCode::BAD_REQUEST);
         assert!(stale.body.contains("terms changed"));
         let r = eng
-            .submit(
-                &page,
-                &format!("{page}/terms"),
-                &[("version", "v2"), ("agree", "on")],
-            )
+            .post_on(&page, "/terms", &[("version", "v2"), ("agree", "on")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert!(mm::accepted_at(db, engineer, call, "v2")
@@ -433,7 +394,7 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
         "clinician@drx.example",
         "judge@drx.example",
     ] {
-        let mut c = login(db, email).await;
+        let mut c = demo_client(db, email).await;
         assert_eq!(c.get(base).await.status, StatusCode::FORBIDDEN, "{email}");
         let r = c
             .submit("/teams", base, &[("teams_per_finalist", "1")])
@@ -441,7 +402,7 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
     }
 
-    let mut org = login(db, "organizer@drx.example").await;
+    let mut org = demo_client(db, "organizer@drx.example").await;
     org.lang = Some("en");
     assert!(org.get(base).await.body.contains("4 finalists"));
     let r = org.submit(base, base, &[("teams_per_finalist", "1")]).await;
@@ -477,11 +438,7 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
 
     // Publish: matches recorded, both sides told, offered on the new-project page.
     let r = org
-        .submit(
-            &format!("{base}/{rerun}"),
-            &format!("{base}/{rerun}/publish"),
-            &[],
-        )
+        .post_on(&format!("{base}/{rerun}"), "/publish", &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let matches = mm::matches_of_call(db, 1).await.unwrap();
@@ -492,11 +449,7 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
         .await
         .unwrap();
     assert!(!member_mail.is_empty(), "team members are mailed");
-    let author = drx::store::submissions::get(db, m.submission_id)
-        .await
-        .unwrap()
-        .unwrap()
-        .created_by;
+    let author = common::submission(db, m.submission_id).await.created_by;
     assert!(
         !outbox::mail_to(db, &email_of_id(db, author).await)
             .await
@@ -505,11 +458,7 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
         "finalist authors are mailed"
     );
     let again = org
-        .submit(
-            &format!("{base}/{rerun}"),
-            &format!("{base}/{rerun}/publish"),
-            &[],
-        )
+        .post_on(&format!("{base}/{rerun}"), "/publish", &[])
         .await;
     assert!(again.body.contains("Only a draft run can be published."));
     let team_page = org.get(&format!("/teams/{}", m.team_id)).await;
@@ -582,7 +531,7 @@ async fn submission_interest(db: &Db, author: i64, sub: i64, team: i64) -> mm::I
 
 db_test!(submissions_and_teams_exchange_interests, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
-    let author = id_of(db, "clinician@drx.example").await;
+    let author = common::person_id(db, "clinician@drx.example").await;
     let sub = drx::store::catalogue::submissions_of_person(db, author)
         .await
         .unwrap()
@@ -590,7 +539,7 @@ db_test!(submissions_and_teams_exchange_interests, |db| {
         .find(|s| matches!(s.status.as_str(), "submitted" | "under_review") && s.call_id == 1)
         .expect("clinician@ has a submitted submission")
         .id;
-    let mut clin = login(db, "clinician@drx.example").await;
+    let mut clin = demo_client(db, "clinician@drx.example").await;
     clin.lang = Some("en");
     let page = clin.get(&format!("/submissions/{sub}")).await;
     assert!(
@@ -607,14 +556,14 @@ db_test!(submissions_and_teams_exchange_interests, |db| {
         .await
         .unwrap()
         .is_empty());
-    let mut stranger = login(db, &other_clinician(db).await).await;
+    let mut stranger = demo_client(db, &other_clinician(db).await).await;
     let r = express_for_submission(&mut stranger, "clinical", 2, sub).await;
     assert_eq!(
         r.status,
         StatusCode::FORBIDDEN,
         "not on the submission's team"
     );
-    let mut eng = login(db, "engineer@drx.example").await;
+    let mut eng = demo_client(db, "engineer@drx.example").await;
     eng.lang = Some("en");
     let r = eng
         .submit(
@@ -631,7 +580,7 @@ db_test!(submissions_and_teams_exchange_interests, |db| {
 
     // Teams approach finalists only.
     let other = other_engineer(db).await;
-    let mut t2 = login(db, &other).await;
+    let mut t2 = demo_client(db, &other).await;
     t2.lang = Some("en");
     let r = express_for_submission(&mut t2, "team", 2, sub).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);

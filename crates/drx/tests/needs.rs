@@ -3,28 +3,22 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::Client;
-use drx::demo::DEMO_PASSWORD;
-use drx::store::needs::{self as store, NeedFilter};
+use common::{demo_client, Client};
+use drx::store::needs::{self as store, Need, NeedFilter};
 use drx::store::{raw_execute, Db};
 
-async fn client(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, DEMO_PASSWORD).await.status,
-        StatusCode::SEE_OTHER
-    );
-    c
+/// The needs of the default filter changed by `set`, at most `limit`, and their count.
+async fn needs_where(db: &Db, limit: i64, set: impl FnOnce(&mut NeedFilter)) -> (Vec<Need>, i64) {
+    let mut filter = NeedFilter::default();
+    set(&mut filter);
+    store::list(db, &filter, limit, 0).await.unwrap()
 }
 
 db_test!(the_catalogue_filters_and_searches, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
-    let total = store::list(db, &NeedFilter::default(), 1, 0)
-        .await
-        .unwrap()
-        .1;
+    let total = needs_where(db, 1, |_| ()).await.1;
     assert!(total > 20, "the demo has many needs: {total}");
-    let mut c = client(db, "engineer@drx.example").await;
+    let mut c = demo_client(db, "engineer@drx.example").await;
     let r = c.get("/needs").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains(&format!("共 {total} 个需求")));
@@ -33,17 +27,7 @@ db_test!(the_catalogue_filters_and_searches, |db| {
         .unwrap();
     // By field and by hospital: every row matches and the count agrees.
     let f = all[0].field_id;
-    let (by_field, n) = store::list(
-        db,
-        &NeedFilter {
-            field_id: f,
-            ..Default::default()
-        },
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (by_field, n) = needs_where(db, 1000, |q| q.field_id = f).await;
     assert!(n > 0 && n < total && by_field.iter().all(|x| x.field_id == f));
     assert!(c
         .get(&format!("/needs?field={f}"))
@@ -51,46 +35,16 @@ db_test!(the_catalogue_filters_and_searches, |db| {
         .body
         .contains(&format!("共 {n} 个需求")));
     let h = all[0].organization_id;
-    let (by_org, _) = store::list(
-        db,
-        &NeedFilter {
-            organization_id: h,
-            ..Default::default()
-        },
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (by_org, _) = needs_where(db, 1000, |q| q.organization_id = h).await;
     assert!(by_org.iter().all(|x| x.organization_id == h));
     // Search a Chinese phrase of one need's problem; and English in an English need.
     let word: String = all[3].problem.chars().take(4).collect();
-    let (found, _) = store::list(
-        db,
-        &NeedFilter {
-            search: word.clone(),
-            ..Default::default()
-        },
-        1000,
-        0,
-    )
-    .await
-    .unwrap();
+    let (found, _) = needs_where(db, 1000, |q| q.search = word.clone()).await;
     assert!(found.iter().any(|x| x.id == all[3].id));
     raw_execute(db, &format!(
         "INSERT INTO needs (organization_id, field_id, problem, population, outcome, lang, created_at) VALUES ({h}, {f}, 'detect Pressure Ulcers early', 'bedridden elderly patients', 'cuts ulcer incidence', 'en', 0)"
     )).await.unwrap();
-    let (found, n) = store::list(
-        db,
-        &NeedFilter {
-            search: "pressure ulcer".into(),
-            ..Default::default()
-        },
-        10,
-        0,
-    )
-    .await
-    .unwrap();
+    let (found, n) = needs_where(db, 10, |q| q.search = "pressure ulcer".into()).await;
     assert_eq!(
         (n, found[0].population.as_str()),
         (1, "bedridden elderly patients")
@@ -108,17 +62,7 @@ db_test!(the_catalogue_filters_and_searches, |db| {
     )
     .await
     .unwrap();
-    let (closed, _) = store::list(
-        db,
-        &NeedFilter {
-            status: "closed".into(),
-            ..Default::default()
-        },
-        10,
-        0,
-    )
-    .await
-    .unwrap();
+    let (closed, _) = needs_where(db, 10, |q| q.status = "closed".into()).await;
     assert_eq!(closed.len(), 1);
     let r = c.get("/needs?page=2").await;
     assert_eq!(r.status, StatusCode::OK);
@@ -136,7 +80,7 @@ db_test!(
         assert!(need.answers >= 2, "several solutions answer one need");
         let ids = store::answering(db, need.id).await.unwrap();
         let page = format!("/needs/{}", need.id);
-        let mut o = client(db, "organizer@drx.example").await;
+        let mut o = demo_client(db, "organizer@drx.example").await;
         let body = o.get(&page).await.body;
         for id in &ids {
             assert!(
@@ -145,22 +89,15 @@ db_test!(
             );
         }
         // An engineer sees the need but none of the solutions.
-        let mut e = client(db, "engineer@drx.example").await;
+        let mut e = demo_client(db, "engineer@drx.example").await;
         let body = e.get(&page).await.body;
         assert!(body.contains(&need.problem));
         assert!(!body.contains("href=\"/submissions/"));
         // A double-blind judge assigned to one sees it, without its hospital.
-        let first = drx::store::submissions::get(db, ids[0])
-            .await
-            .unwrap()
-            .unwrap();
-        let judge = drx::store::submissions::person_by_email(db, "judge@drx.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .0;
+        let first = common::submission(db, ids[0]).await;
+        let judge = common::person_id(db, "judge@drx.example").await;
         raw_execute(db, &format!("INSERT INTO reviews (submission_id, judge_id, created_at, updated_at) VALUES ({}, {judge}, 0, 0)", first.id)).await.unwrap();
-        let mut j = client(db, "judge@drx.example").await;
+        let mut j = demo_client(db, "judge@drx.example").await;
         let body = j.get(&page).await.body;
         assert!(body.contains(&format!("href=\"/submissions/{}\"", first.id)));
         assert_eq!(body.matches("href=\"/submissions/").count(), 1);
@@ -201,7 +138,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let mut c = client(db, "clinician@drx.example").await;
+        let mut c = demo_client(db, "clinician@drx.example").await;
         assert!(c
             .get(&page)
             .await
@@ -216,11 +153,8 @@ db_test!(
 
 db_test!(clinicians_log_needs_with_private_details, |db| {
     drx::demo::generate(db, 2026).await.unwrap();
-    let before = store::list(db, &NeedFilter::default(), 1, 0)
-        .await
-        .unwrap()
-        .1;
-    let mut c = client(db, "clinician@drx.example").await;
+    let before = needs_where(db, 1, |_| ()).await.1;
+    let mut c = demo_client(db, "clinician@drx.example").await;
     assert!(c.get("/needs").await.body.contains("/needs/new"));
     let form = c.get("/needs/new").await;
     assert_eq!(form.status, StatusCode::OK);
@@ -236,22 +170,16 @@ db_test!(clinicians_log_needs_with_private_details, |db| {
     let r = c.submit("/needs/new", "/needs/new", &fields).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = r.location().to_string();
-    assert_eq!(
-        store::list(db, &NeedFilter::default(), 1, 0)
-            .await
-            .unwrap()
-            .1,
-        before + 1
-    );
+    assert_eq!(needs_where(db, 1, |_| ()).await.1, before + 1);
     let body = c.get(&page).await.body;
     assert!(body.contains("一种在老年髋部骨折术后患者中及早识别术后谵妄的方法，降低谵妄发生率"));
     assert!(
         body.contains("本院2025年谵妄发生率数据"),
         "the author sees the private details"
     );
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     assert!(o.get(&page).await.body.contains("本院2025年谵妄发生率数据"));
-    let mut e = client(db, "engineer@drx.example").await;
+    let mut e = demo_client(db, "engineer@drx.example").await;
     let body = e.get(&page).await.body;
     assert!(body.contains("及早识别术后谵妄") && !body.contains("本院2025年谵妄发生率数据"));
     // Missing parts are named and nothing typed is lost; others cannot log needs.
@@ -272,13 +200,7 @@ db_test!(clinicians_log_needs_with_private_details, |db| {
     assert_eq!(e.get("/needs/new").await.status, StatusCode::FORBIDDEN);
     let r = e.submit("/", "/needs/new", &fields).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        store::list(db, &NeedFilter::default(), 1, 0)
-            .await
-            .unwrap()
-            .1,
-        before + 1
-    );
+    assert_eq!(needs_where(db, 1, |_| ()).await.1, before + 1);
 });
 
 db_test!(the_need_model_is_reused_until_the_catalogue_changes, |db| {
@@ -293,7 +215,7 @@ db_test!(the_need_model_is_reused_until_the_catalogue_changes, |db| {
     );
 
     let field = drx::store::catalogue::fields(db).await.unwrap()[0].id;
-    let mut c = client(db, "clinician@drx.example").await;
+    let mut c = demo_client(db, "clinician@drx.example").await;
     let r = c
         .submit(
             "/needs/new",

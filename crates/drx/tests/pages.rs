@@ -115,11 +115,10 @@ db_test!(malformed_and_oversized_posts_get_clear_errors, |db| {
 db_test!(security_headers_are_on_every_page, |db| {
     let r = Client::new(db).get("/").await;
     assert_eq!(r.headers["x-frame-options"], "DENY");
-    assert!(r.headers["content-security-policy"]
-        .to_str()
-        .unwrap()
+    assert!(r
+        .header("content-security-policy")
         .contains("default-src 'self'"));
-    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    let cookie = r.header("set-cookie");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
 });
 

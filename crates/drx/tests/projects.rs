@@ -3,30 +3,11 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::Client;
-use drx::demo::DEMO_PASSWORD;
+use common::demo_client;
+use common::fixture::{person, submitted_solution_of, PDF};
 use drx::services::projects as svc;
 use drx::store::accounts::{self, Person};
-use drx::store::{audit, catalogue, projects, Db};
-
-async fn client(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    assert_eq!(
-        c.login(email, DEMO_PASSWORD).await.status,
-        StatusCode::SEE_OTHER,
-        "{email}"
-    );
-    c
-}
-
-async fn person(db: &Db, email: &str) -> Person {
-    accounts::list_people(db, None)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.email == email)
-        .unwrap()
-}
+use drx::store::{audit, projects, Db};
 
 struct Setup {
     project: i64,
@@ -38,17 +19,11 @@ struct Setup {
 async fn setup(db: &Db) -> Setup {
     drx::demo::generate(db, 2026).await.unwrap();
     let clinician = person(db, "clinician@drx.example").await;
-    let submission = catalogue::submissions_of_person(db, clinician.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.status == "submitted")
-        .expect("the demo clinician has a submitted solution")
-        .id;
+    let submission = submitted_solution_of(db, clinician.id).await;
     let team = projects::teams(db).await.unwrap()[0].0;
     let poc = person(db, "poc@drx.example").await;
     let centre = poc.organization_id.unwrap();
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let form = o.get("/projects/new").await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains(&format!("value=\"{submission}\"")));
@@ -92,20 +67,16 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
         .await
         .is_err());
     // Through the page: tick every item, then go.
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let page = format!("/projects/{p}");
     for (k, _, _) in svc::checklist("concept") {
         let r = o
-            .submit(&page, &format!("{page}/check"), &[("item", k), ("on", "1")])
+            .post_on(&page, "/check", &[("item", k), ("on", "1")])
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
     let r = o
-        .submit(
-            &page,
-            &format!("{page}/decision"),
-            &[("decision", "go"), ("reason", "")],
-        )
+        .post_on(&page, "/decision", &[("decision", "go"), ("reason", "")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let (row, _) = svc::get(db, &org, p, 1000).await.unwrap();
@@ -182,37 +153,29 @@ db_test!(only_organizers_admins_and_the_hosting_centre_decide, |db| {
     let p = s.project;
     let page = format!("/projects/{p}");
     // The PoC centre's person sees it on the board and may decide.
-    let mut poc = client(db, "poc@drx.example").await;
+    let mut poc = demo_client(db, "poc@drx.example").await;
     assert!(poc.get("/projects").await.body.contains(&page));
     let r = poc
-        .submit(
+        .post_on(
             &page,
-            &format!("{page}/decision"),
+            "/decision",
             &[("decision", "hold"), ("reason", "budget")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     // The engineering team ticks but does not decide.
-    let mut e = client(db, "engineer@drx.example").await;
+    let mut e = demo_client(db, "engineer@drx.example").await;
     assert!(e.get("/projects").await.body.contains(&page));
     let r = e
-        .submit(
-            &page,
-            &format!("{page}/check"),
-            &[("item", "need"), ("on", "1")],
-        )
+        .post_on(&page, "/check", &[("item", "need"), ("on", "1")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = e
-        .submit(
-            &page,
-            &format!("{page}/decision"),
-            &[("decision", "stop"), ("reason", "x")],
-        )
+        .post_on(&page, "/decision", &[("decision", "stop"), ("reason", "x")])
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // The submission's clinician reads, without forms.
-    let mut c = client(db, "clinician@drx.example").await;
+    let mut c = demo_client(db, "clinician@drx.example").await;
     let r = c.get(&page).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(!r.body.contains("/decision") && !r.body.contains("/check"));
@@ -223,7 +186,7 @@ db_test!(only_organizers_admins_and_the_hosting_centre_decide, |db| {
         .into_iter()
         .find(|p| p.email.ends_with("@h5.drx.example"))
         .unwrap();
-    let mut x = client(db, &other.email).await;
+    let mut x = demo_client(db, &other.email).await;
     assert_eq!(x.get(&page).await.status, StatusCode::NOT_FOUND);
     assert!(!x.get("/projects").await.body.contains(&page));
     // Only organizers make projects.
@@ -235,11 +198,11 @@ db_test!(overdue_milestones_stand_out_and_owners_close_them, |db| {
     let p = s.project;
     let page = format!("/projects/{p}");
     let engineer = person(db, "engineer@drx.example").await;
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let r = o
-        .submit(
+        .post_on(
             &page,
-            &format!("{page}/milestones"),
+            "/milestones",
             &[
                 ("title", "首台样机"),
                 ("owner", &engineer.id.to_string()),
@@ -249,9 +212,9 @@ db_test!(overdue_milestones_stand_out_and_owners_close_them, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = o
-        .submit(
+        .post_on(
             &page,
-            &format!("{page}/milestones"),
+            "/milestones",
             &[("title", "x"), ("owner", ""), ("due", "soon")],
         )
         .await;
@@ -269,7 +232,7 @@ db_test!(overdue_milestones_stand_out_and_owners_close_them, |db| {
     assert!(board.contains("1 项逾期"));
     let m = projects::milestones(db, p).await.unwrap();
     assert_eq!(m.len(), 1);
-    let mut e = client(db, "engineer@drx.example").await;
+    let mut e = demo_client(db, "engineer@drx.example").await;
     let r = e
         .submit(&page, &format!("/milestones/{}/done", m[0].id), &[])
         .await;
@@ -286,17 +249,14 @@ db_test!(overdue_milestones_stand_out_and_owners_close_them, |db| {
 
 db_test!(the_projects_list_exports_to_csv_and_xlsx, |db| {
     let s = setup(db).await;
-    let mut o = client(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let csv = o.get("/projects/export/csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with('\u{feff}'));
     assert!(csv.body.contains("概念") && csv.body.contains(&format!("\r\n{},", s.project)));
     let x = o.get("/projects/export/xlsx").await;
     assert_eq!(x.status, StatusCode::OK);
-    assert!(x.headers["content-type"]
-        .to_str()
-        .unwrap()
-        .contains("spreadsheetml"));
+    assert!(x.header("content-type").contains("spreadsheetml"));
 });
 
 db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
@@ -325,44 +285,22 @@ db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
     assert_eq!(audit::verify(db).await.unwrap(), Some(e.id));
 });
 
-fn multipart_body(csrf: &str, filename: &str, bytes: &[u8]) -> (String, Vec<u8>) {
-    let boundary = "drxtestboundary7f3a";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 db_test!(
     project_documents_upload_and_download_with_the_projects_permissions,
     |db| {
         let s = setup(db).await;
-        let mut eng = client(db, "engineer@drx.example").await;
+        let mut eng = demo_client(db, "engineer@drx.example").await;
         let page = eng.get(&format!("/projects/{}", s.project)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(
             page.body.contains("enctype=\"multipart/form-data\""),
             "the team may upload"
         );
-        let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
-        let (ct, body) = multipart_body(&page.csrf(), "test report.pdf", pdf);
-        let req = axum::http::Request::post(format!("/projects/{}/documents", s.project))
-            .header(
-                "cookie",
-                format!("drx_session={}", eng.cookies["drx_session"]),
-            )
-            .header("content-type", ct)
-            .body(axum::body::Body::from(body))
-            .unwrap();
-        let r = eng.send(req).await;
+        let pdf = PDF;
+        let documents = format!("/projects/{}/documents", s.project);
+        let r = eng
+            .post_multipart(&documents, &page.csrf(), "test report.pdf", pdf)
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let docs = projects::documents(db, s.project).await.unwrap();
         assert_eq!(docs.len(), 1);
@@ -374,13 +312,13 @@ db_test!(
             .contains("test report.pdf"));
 
         // Anyone who sees the project downloads it; others get nothing.
-        let got = client(db, "clinician@drx.example")
+        let got = demo_client(db, "clinician@drx.example")
             .await
             .get(&format!("/project-documents/{}", docs[0].id))
             .await;
         assert_eq!(got.status, StatusCode::OK);
         assert!(got.body.starts_with("%PDF-1.4"));
-        let outsider = client(db, "judge@drx.example")
+        let outsider = demo_client(db, "judge@drx.example")
             .await
             .get(&format!("/project-documents/{}", docs[0].id))
             .await;
@@ -410,16 +348,10 @@ db_test!(
             matches!(err, drx::services::ServiceError::Invalid(_)),
             "{err}"
         );
-        let (ct, body) = multipart_body(&"0".repeat(64), "r.pdf", pdf);
-        let req = axum::http::Request::post(format!("/projects/{}/documents", s.project))
-            .header(
-                "cookie",
-                format!("drx_session={}", eng.cookies["drx_session"]),
-            )
-            .header("content-type", ct)
-            .body(axum::body::Body::from(body))
-            .unwrap();
-        assert_eq!(eng.send(req).await.status, StatusCode::FORBIDDEN);
+        let r = eng
+            .post_multipart(&documents, &"0".repeat(64), "r.pdf", pdf)
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert_eq!(
             projects::documents(db, s.project).await.unwrap().len(),
             1,
@@ -437,7 +369,7 @@ db_test!(
     calls_and_submissions_show_their_history_to_those_who_run_the_call,
     |db| {
         let s = setup(db).await;
-        let mut org = client(db, "organizer@drx.example").await;
+        let mut org = demo_client(db, "organizer@drx.example").await;
         let sub = org.get(&format!("/submissions/{}", s.submission)).await;
         assert_eq!(sub.status, StatusCode::OK);
         assert!(
@@ -452,7 +384,7 @@ db_test!(
         let need = org.get("/needs/1").await;
         assert!(need.body.contains("历史记录"), "and a need's, to curators");
         // The authors do not: the log names judges and organizers.
-        let mut doc = client(db, "clinician@drx.example").await;
+        let mut doc = demo_client(db, "clinician@drx.example").await;
         let own = doc.get(&format!("/submissions/{}", s.submission)).await;
         assert_eq!(own.status, StatusCode::OK);
         assert!(!own.body.contains("历史记录"));

@@ -39,67 +39,33 @@ async fn world(db: &Db) -> World {
     )
     .await
     .unwrap();
-    let call = cat::insert_call(
-        &mut tx,
-        &NewCall {
-            slug: "c",
-            title_en: "Dr. X 2026",
-            title_zh: "Dr. X 2026",
-            description_en: "",
-            description_zh: "",
-            phase: "decision",
-            reviews_per_submission: 1,
-            judge_min_load: 0,
-            judge_max_load: 5,
-            finalists: 2,
-            blind_mode: "double",
-            created_by: Some(organizer.id),
-        },
-        1000,
-    )
-    .await
-    .unwrap();
-    cat::insert_call_role(&mut tx, call, organizer.id, "organizer")
-        .await
-        .unwrap();
+    let spec = NewCall {
+        created_by: Some(organizer.id),
+        ..common::call_spec("c", "Dr. X 2026", "decision")
+    };
+    let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
     let mut ids = Vec::new();
     for (title, status) in [
         ("Sepsis watch, early", "finalist"),
         ("智能康复手套", "finalist"),
         ("Not chosen", "not_selected"),
     ] {
-        let s = cat::insert_submission(
-            &mut tx,
-            &NewSubmission {
-                call_id: call,
-                need_id: None,
-                organization_id: hospital,
-                created_by: clinician.id,
-                title,
-                need_statement: "",
-                solution: "",
-                evidence: "",
-                stage: "idea",
-                keywords: "",
-                status,
-                lang: "en",
-                field_ids: &[field],
-            },
-            1000,
-        )
-        .await
-        .unwrap();
-        cat::insert_submission_member(
-            &mut tx,
-            s,
-            0,
-            Some(clinician.id),
-            "Dr. Lead Author",
-            Some(hospital),
-            "lead",
-        )
-        .await
-        .unwrap();
+        let spec = NewSubmission {
+            call_id: call,
+            need_id: None,
+            organization_id: hospital,
+            created_by: clinician.id,
+            title,
+            need_statement: "",
+            solution: "",
+            evidence: "",
+            stage: "idea",
+            keywords: "",
+            status,
+            lang: "en",
+            field_ids: &[field],
+        };
+        let s = common::insert_solution(&mut tx, &spec, "Dr. Lead Author", 1000).await;
         ids.push(s);
     }
     tx.commit().await.unwrap();
@@ -147,9 +113,9 @@ async fn make_event(c: &mut Client, w: &World, title: &str) -> i64 {
 
 async fn add(c: &mut Client, event: i64, submission: i64, from: i64, to: i64) -> common::Resp {
     let page = format!("/events/{event}");
-    c.submit(
+    c.post_on(
         &page,
-        &format!("{page}/agenda"),
+        "/agenda",
         &[
             ("submission", &submission.to_string()),
             ("starts", &local_input(from)),
@@ -271,10 +237,10 @@ db_test!(people_register_and_organizers_see_who, |db| {
     let e = make_event(&mut org, &w, "Pitch day").await;
     let page = format!("/events/{e}");
     let mut guest = client(db, "guest@co.cn").await;
-    let r = guest.submit(&page, &format!("{page}/register"), &[]).await;
+    let r = guest.post_on(&page, "/register", &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // Twice is once, and confirmed once by mail with the calendar link.
-    guest.submit(&page, &format!("{page}/register"), &[]).await;
+    guest.post_on(&page, "/register", &[]).await;
     let mail = drx::store::outbox::mail_to(db, "guest@co.cn")
         .await
         .unwrap();
@@ -294,9 +260,7 @@ db_test!(people_register_and_organizers_see_who, |db| {
     let list = org.get(&page).await.body;
     assert!(list.contains("guest@co.cn"));
     assert_eq!(svc::view(db, None, e).await.unwrap().event.registrations, 1);
-    let r = guest
-        .submit(&page, &format!("{page}/unregister"), &[])
-        .await;
+    let r = guest.post_on(&page, "/unregister", &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(svc::view(db, None, e).await.unwrap().event.registrations, 0);
     // Anonymous visitors read the page and are asked to sign in.
@@ -410,14 +374,11 @@ db_test!(the_calendar_file_is_valid_icalendar, |db| {
     assert!(description.contains("Pitches and Q&A\\nthen networking"));
     assert!(description.contains("智能康复手套"));
     assert!(lines.contains(&"BEGIN:VEVENT") && lines.contains(&"END:VEVENT"));
-    assert_eq!(
-        anon.get("/events/999.ics").await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        anon.get("/events/abc.ics").await.status,
-        StatusCode::NOT_FOUND
-    );
+    anon.assert_statuses(&[
+        ("/events/999.ics", StatusCode::NOT_FOUND),
+        ("/events/abc.ics", StatusCode::NOT_FOUND),
+    ])
+    .await;
 });
 
 db_test!(the_demo_has_a_roadshow_and_conversations, |db| {

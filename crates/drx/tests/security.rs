@@ -9,16 +9,9 @@ use std::io::Write;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::fixture::{fixture, person, Fixture, PDF};
-use common::{Client, Resp};
+use common::{demo_client, Client, Resp};
 use drx::demo::DEMO_PASSWORD;
 use drx::store::{projects, raw_execute, submissions, Db};
-
-async fn login(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    let r = c.login(email, DEMO_PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email} signs in");
-    c
-}
 
 fn cookie_header(c: &Client) -> String {
     c.cookies
@@ -46,7 +39,7 @@ async fn post_with_origin(c: &mut Client, path: &str, csrf: &str, origin: &str) 
 db_test!(forged_and_cross_site_posts_change_nothing, |db| {
     let f = fixture(db).await;
     let discussion = format!("/submissions/{}/discussion", f.other_submission);
-    let mut organizer = login(db, "organizer@drx.example").await;
+    let mut organizer = demo_client(db, "organizer@drx.example").await;
     let token = organizer.csrf_token().await;
     assert_eq!(token.len(), 64);
     let messages = |b: &str| b.matches("hello").count();
@@ -60,7 +53,7 @@ db_test!(forged_and_cross_site_posts_change_nothing, |db| {
         .post_form(&discussion, &[("csrf", &wrong), ("body", "hello")])
         .await;
     assert_eq!(bad.status, StatusCode::FORBIDDEN);
-    let mut judge = login(db, "judge@drx.example").await;
+    let mut judge = demo_client(db, "judge@drx.example").await;
     let theirs = judge.csrf_token().await;
     assert_ne!(theirs, token);
     let other = organizer
@@ -103,12 +96,8 @@ db_test!(forged_and_cross_site_posts_change_nothing, |db| {
     // Anonymous forms (login) use the double-submit cookie: no token, no login.
     let mut anon = Client::new(db);
     anon.get("/login").await;
-    let r = anon
-        .post_form(
-            "/login",
-            &[("email", "judge@drx.example"), ("password", DEMO_PASSWORD)],
-        )
-        .await;
+    let login = [("email", "judge@drx.example"), ("password", DEMO_PASSWORD)];
+    let r = anon.post_form("/login", &login).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(!anon.cookies.contains_key("drx_session"));
 });
@@ -248,7 +237,7 @@ db_test!(hostile_text_in_every_field_is_shown_escaped, |db| {
     poison(db, &f).await;
     let (c, own, other, p) = (f.call, f.own_submission, f.other_submission, f.project);
     // The organizer writes the hostile text into the discussion through the form.
-    let mut organizer = login(db, "organizer@drx.example").await;
+    let mut organizer = demo_client(db, "organizer@drx.example").await;
     let r = organizer
         .submit(
             &format!("/submissions/{other}/discussion"),
@@ -367,7 +356,7 @@ db_test!(hostile_text_in_every_field_is_shown_escaped, |db| {
     let mut clients: std::collections::HashMap<&str, Client> = Default::default();
     for (who, page, shows) in &pages {
         if !clients.contains_key(who) {
-            clients.insert(who, login(db, who).await);
+            clients.insert(who, demo_client(db, who).await);
         }
         let r = clients.get_mut(who).unwrap().get(page).await;
         assert!(r.status.as_u16() < 500, "{who} {page}: {}", r.status);
@@ -419,7 +408,7 @@ async fn upload_document(c: &mut Client, f: &Fixture, name: &str, bytes: &[u8]) 
 
 db_test!(hostile_uploads_are_refused_with_a_reason, |db| {
     let f = fixture(db).await;
-    let mut o = login(db, "organizer@drx.example").await;
+    let mut o = demo_client(db, "organizer@drx.example").await;
     let count = |db: &Db| {
         let db = db.clone();
         let p = f.project;
@@ -507,7 +496,7 @@ db_test!(
     hostile_spreadsheets_are_refused_before_they_are_read,
     |db| {
         fixture(db).await;
-        let mut o = login(db, "organizer@drx.example").await;
+        let mut o = demo_client(db, "organizer@drx.example").await;
         o.lang = Some("en");
         // One cell at A1 and one at the last cell of the sheet.
         let mut wb = rust_xlsxwriter::Workbook::new();
@@ -590,7 +579,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let mut o = login(db, "organizer@drx.example").await;
+        let mut o = demo_client(db, "organizer@drx.example").await;
         let c = f.call;
         let lists: Vec<(String, &str, Vec<&str>)> = vec![
             (
@@ -749,23 +738,23 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
     let f = fixture(db).await;
     let (own, other) = (f.own_submission, f.other_submission);
     // A clinician of the other hospital, lead of the other submission.
-    let lead = submissions::get(db, other).await.unwrap().unwrap().members[0]
+    let lead = common::submission(db, other).await.members[0]
         .person_id
         .unwrap();
     let lead = drx::store::accounts::person(db, lead)
         .await
         .unwrap()
         .unwrap();
-    let clinician = login(db, "clinician@drx.example").await;
-    let rival = login(db, &lead.email).await;
-    let judge = login(db, "judge@drx.example").await;
+    let clinician = demo_client(db, "clinician@drx.example").await;
+    let rival = demo_client(db, &lead.email).await;
+    let judge = demo_client(db, "judge@drx.example").await;
     let engineer2 = drx::store::accounts::list_people(db, Some(drx::domain::Role::Engineer))
         .await
         .unwrap()
         .into_iter()
         .find(|p| p.email != "engineer@drx.example")
         .unwrap();
-    let outsider = login(db, &engineer2.email).await;
+    let outsider = demo_client(db, &engineer2.email).await;
 
     let mut cs = [clinician, rival, judge, outsider];
     let names = ["clinician", "rival", "judge", "outsider"];
@@ -789,48 +778,39 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
         let r = cs[i].get(&url).await;
         assert!(refused(&r), "{} GET {url}: {}", names[i], r.status);
     }
-    let [mut clinician, mut rival, mut judge, mut outsider] = cs;
     // Posts on other people's objects change nothing.
-    let r = clinician
-        .submit(
-            "/account",
-            &format!("/submissions/{other}/edit"),
-            &[("title", "mine now")],
-        )
-        .await;
-    assert!(refused(&r), "edit: {}", r.status);
-    let r = clinician
-        .submit(
-            "/account",
-            &format!("/attachments/{}/delete", f.attachment_other),
+    let (review, files) = (f.other_judge_review, f.attachment_other);
+    for (i, action, fields, what) in [
+        (
+            0,
+            format!("/submissions/{other}/edit"),
+            &[("title", "mine now")][..],
+            "edit",
+        ),
+        (0, format!("/attachments/{files}/delete"), &[], "delete"),
+        (0, format!("/submissions/{other}/withdraw"), &[], "withdraw"),
+        (
+            2,
+            format!("/reviews/{review}"),
+            &[("comments_for_authors", "overwritten")],
+            "review",
+        ),
+        (2, format!("/reviews/{review}/conflict"), &[], "conflict"),
+        (
+            3,
+            format!("/milestones/{}/done", f.milestone),
             &[],
-        )
-        .await;
-    assert!(refused(&r), "delete: {}", r.status);
+            "milestone",
+        ),
+    ] {
+        let r = cs[i].submit("/account", &action, fields).await;
+        assert!(refused(&r), "{} {what}: {}", names[i], r.status);
+    }
     assert!(submissions::attachment(db, f.attachment_other)
         .await
         .unwrap()
         .is_some());
-    let r = clinician
-        .submit("/account", &format!("/submissions/{other}/withdraw"), &[])
-        .await;
-    assert!(refused(&r), "withdraw: {}", r.status);
-    let r = judge
-        .submit(
-            "/account",
-            &format!("/reviews/{}", f.other_judge_review),
-            &[("comments_for_authors", "overwritten")],
-        )
-        .await;
-    assert!(refused(&r), "review: {}", r.status);
-    let r = judge
-        .submit(
-            "/account",
-            &format!("/reviews/{}/conflict", f.other_judge_review),
-            &[],
-        )
-        .await;
-    assert!(refused(&r), "conflict: {}", r.status);
+    let [mut clinician, mut rival, mut judge, mut outsider] = cs;
     let csrf = rival.csrf_token().await;
     let r = rival
         .post_multipart(
@@ -841,15 +821,7 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
         )
         .await;
     assert!(refused(&r), "document upload: {}", r.status);
-    let r = outsider
-        .submit(
-            "/account",
-            &format!("/milestones/{}/done", f.milestone),
-            &[],
-        )
-        .await;
-    assert!(refused(&r), "milestone: {}", r.status);
-    let s = submissions::get(db, other).await.unwrap().unwrap();
+    let s = common::submission(db, other).await;
     assert_ne!(s.title, "mine now");
     assert_eq!(s.status, "submitted");
 
@@ -895,7 +867,7 @@ db_test!(
     nul_characters_are_refused_with_a_reason_not_an_error,
     |db| {
         let f = fixture(db).await;
-        let mut o = login(db, "organizer@drx.example").await;
+        let mut o = demo_client(db, "organizer@drx.example").await;
         for url in [
             "/needs?q=a%00b".to_string(),
             format!("/calls/{}/submissions?q=%00", f.call),

@@ -35,15 +35,7 @@ async fn migrations_apply_once(backend: Backend) {
     t.close().await;
 }
 
-#[tokio::test]
-async fn migrations_apply_once_on_sqlite() {
-    migrations_apply_once(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn migrations_apply_once_on_postgres() {
-    migrations_apply_once(Backend::Postgres).await;
-}
+backend_tests!(migrations_apply_once: migrations_apply_once_on_sqlite, migrations_apply_once_on_postgres);
 
 async fn newer_schema_is_refused(backend: Backend) {
     let Some(t) = common::fresh(backend).await else {
@@ -64,36 +56,22 @@ async fn newer_schema_is_refused(backend: Backend) {
     t.close().await;
 }
 
-#[tokio::test]
-async fn newer_schema_is_refused_on_sqlite() {
-    newer_schema_is_refused(Backend::Sqlite).await;
-}
+backend_tests!(newer_schema_is_refused: newer_schema_is_refused_on_sqlite, newer_schema_is_refused_on_postgres);
 
-#[tokio::test]
-async fn newer_schema_is_refused_on_postgres() {
-    newer_schema_is_refused(Backend::Postgres).await;
+/// What opening the database at `url` fails with.
+async fn open_error(url: &str) -> String {
+    store::Db::open(url).await.err().unwrap().to_string()
 }
 
 #[tokio::test]
 async fn unusable_database_urls_give_clear_errors() {
-    let err = store::Db::open("mysql://x").await.err().unwrap();
-    assert!(err
-        .to_string()
-        .contains("must start with sqlite:// or postgres://"));
-    let err = store::Db::open("sqlite:///nonexistent-dir/sub/drx.db?mode=rwc")
-        .await
-        .err()
-        .unwrap();
+    let err = open_error("mysql://x").await;
+    assert!(err.contains("must start with sqlite:// or postgres://"));
+    let err = open_error("sqlite:///nonexistent-dir/sub/drx.db?mode=rwc").await;
+    assert!(err.starts_with("cannot open the database"), "{err}");
+    let err = open_error("postgres://nobody:secret@127.0.0.1:1/none").await;
     assert!(
-        err.to_string().starts_with("cannot open the database"),
-        "{err}"
-    );
-    let err = store::Db::open("postgres://nobody:secret@127.0.0.1:1/none")
-        .await
-        .err()
-        .unwrap();
-    assert!(
-        err.to_string().contains("nobody:***@"),
+        err.contains("nobody:***@"),
         "passwords are not shown: {err}"
     );
 }

@@ -2,9 +2,8 @@
 //! difference, submission receipts, withdrawal, attachments, and who may see or change what.
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use common::{Client, PASSWORD};
+use axum::http::{header, StatusCode};
+use common::{signed_in, Client, FilePart, Resp, PASSWORD};
 use drx::domain::Role;
 use drx::services::submissions::{self as svc, SubmissionInput};
 use drx::services::ServiceError;
@@ -29,26 +28,11 @@ pub async fn world(db: &Db, blind: &str) -> World {
     let h2 = cat::insert_organization(&mut tx, "hospital", "South Hospital", "南方医院", "广州", t)
         .await
         .unwrap();
-    let call = cat::insert_call(
-        &mut tx,
-        &NewCall {
-            slug: "test-call",
-            title_en: "Test call",
-            title_zh: "测试征集",
-            description_en: "",
-            description_zh: "",
-            phase: "open",
-            reviews_per_submission: 3,
-            judge_min_load: 0,
-            judge_max_load: 10,
-            finalists: 2,
-            blind_mode: blind,
-            created_by: None,
-        },
-        t,
-    )
-    .await
-    .unwrap();
+    let spec = NewCall {
+        blind_mode: blind,
+        ..common::open_call_spec("test-call", "Test call", "测试征集")
+    };
+    let call = common::insert_call(&mut tx, spec, None, t).await;
     cat::insert_call_phase(&mut tx, call, "open", t - 86_400, t + 86_400)
         .await
         .unwrap();
@@ -102,11 +86,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
 }
 
 pub async fn person(db: &Db, email: &str) -> drx::store::accounts::Person {
-    let id = drx::store::submissions::person_by_email(db, email)
-        .await
-        .unwrap()
-        .unwrap()
-        .0;
+    let id = common::person_id(db, email).await;
     drx::store::accounts::person(db, id).await.unwrap().unwrap()
 }
 
@@ -131,26 +111,37 @@ pub fn input(w: &World, title: &str) -> SubmissionInput {
     }
 }
 
-async fn logged_in(db: &Db, email: &str) -> Client {
-    let mut c = Client::new(db);
-    let r = c.login(email, PASSWORD).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "login {email}");
-    c
-}
-
 fn id_from_location(loc: &str) -> i64 {
     loc.trim_start_matches("/submissions/").parse().unwrap()
 }
 
-fn form<'a>(
-    w: &'a World,
-    title: &'a str,
-    field: &'a str,
-    hospital: &'a str,
-    h2: &'a str,
-) -> Vec<(&'a str, &'a str)> {
-    let _ = w;
-    vec![
+/// A draft of `author` in the world's call, made through the service now.
+async fn draft(db: &Db, author: &drx::store::accounts::Person, w: &World, title: &str) -> i64 {
+    svc::create_draft(db, author, w.call, &input(w, title), now())
+        .await
+        .unwrap()
+}
+
+/// Sets columns of the world's call (`set` is SQL, e.g. "grace_seconds = 0").
+async fn update_call(db: &Db, w: &World, set: &str) {
+    let sql = format!("UPDATE calls SET {set} WHERE id = {}", w.call);
+    raw_execute(db, &sql).await.unwrap();
+}
+
+/// Sets columns of every phase of the world's call.
+async fn update_phases(db: &Db, w: &World, set: &str) {
+    let sql = format!("UPDATE call_phases SET {set} WHERE call_id = {}", w.call);
+    raw_execute(db, &sql).await.unwrap();
+}
+
+/// The submission form for `title`: one field, a co-author of the second hospital.
+fn form(w: &World, title: &str) -> Vec<(String, String)> {
+    let (field, hospital, h2) = (
+        w.fields[0].to_string(),
+        w.hospitals[0].to_string(),
+        w.hospitals[1].to_string(),
+    );
+    [
         ("title", title),
         (
             "need_statement",
@@ -159,12 +150,12 @@ fn form<'a>(
         ("solution", "可穿戴镇痛泵 with wireless dosing."),
         ("evidence", "动物实验"),
         ("stage", "concept"),
-        ("field", field),
+        ("field", &field),
         ("keywords", "镇痛, pump"),
-        ("organization", hospital),
+        ("organization", &hospital),
         ("member_name", "Bo 医生"),
         ("member_email", "b@h2.cn"),
-        ("member_org", h2),
+        ("member_org", &h2),
         ("member_name", ""),
         ("member_email", ""),
         ("member_org", ""),
@@ -172,25 +163,28 @@ fn form<'a>(
         ("confidentiality", "normal"),
         ("need", ""),
     ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// Posts the submission form for `title` from `page` to itself, with `action` (save or submit).
+async fn post_submission(c: &mut Client, w: &World, page: &str, title: &str, action: &str) -> Resp {
+    let mut fields = form(w, title);
+    fields.push(("action".into(), action.into()));
+    c.submit_owned(page, page, &fields).await
 }
 
 db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
     let w = world(db, "double").await;
-    let mut a = logged_in(db, "a@h1.cn").await;
+    let mut a = signed_in(db, "a@h1.cn").await;
     let call_page = a.get(&format!("/calls/{}", w.call)).await;
     assert_eq!(call_page.status, StatusCode::OK);
     assert!(call_page
         .body
         .contains(&format!("/calls/{}/submit", w.call)));
-    let (f, h1, h2) = (
-        w.fields[0].to_string(),
-        w.hospitals[0].to_string(),
-        w.hospitals[1].to_string(),
-    );
     let new = format!("/calls/{}/submit", w.call);
-    let mut fields = form(&w, "可穿戴镇痛泵", &f, &h1, &h2);
-    fields.push(("action", "save"));
-    let r = a.submit(&new, &new, &fields).await;
+    let r = post_submission(&mut a, &w, &new, "可穿戴镇痛泵", "save").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let id = id_from_location(r.location());
     let page = a.get(r.location()).await;
@@ -206,11 +200,9 @@ db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
     );
     // Edit: version 2.
     let edit = format!("/submissions/{id}/edit");
-    let mut fields = form(&w, "可穿戴无线镇痛泵", &f, &h1, &h2);
-    fields.push(("action", "save"));
-    let r = a.submit(&edit, &edit, &fields).await;
+    let r = post_submission(&mut a, &w, &edit, "可穿戴无线镇痛泵", "save").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let s = drx::store::submissions::get(db, id).await.unwrap().unwrap();
+    let s = common::submission(db, id).await;
     assert_eq!(
         (s.version, s.title.as_str(), s.status.as_str()),
         (2, "可穿戴无线镇痛泵", "draft")
@@ -237,7 +229,7 @@ db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
         "the home page shows the notice"
     );
     // The co-author with an account sees and may edit it; submitting twice is refused.
-    let mut b = logged_in(db, "b@h2.cn").await;
+    let mut b = signed_in(db, "b@h2.cn").await;
     assert_eq!(b.get(&page).await.status, StatusCode::OK);
     let r = b
         .submit(&page, &format!("/submissions/{id}/submit"), &[])
@@ -272,14 +264,7 @@ db_test!(
             Err(ServiceError::Invalid(m)) => assert_eq!(m.key, "error-sub-no-field"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(
-            drx::store::submissions::get(db, id)
-                .await
-                .unwrap()
-                .unwrap()
-                .status,
-            "draft"
-        );
+        assert_eq!(common::submission(db, id).await.status, "draft");
         // Over-long and invalid input is refused with the field named.
         let mut bad = input(&w, &"长".repeat(201));
         assert!(
@@ -299,63 +284,34 @@ db_test!(
             "a field outside the call"
         );
         // The web form's "save and submit" submits a complete one at once.
-        let mut c = logged_in(db, "a@h1.cn").await;
-        let (f, h1, h2) = (
-            w.fields[0].to_string(),
-            w.hospitals[0].to_string(),
-            w.hospitals[1].to_string(),
-        );
+        let mut c = signed_in(db, "a@h1.cn").await;
         let new = format!("/calls/{}/submit", w.call);
-        let mut fields = form(&w, "One step", &f, &h1, &h2);
-        fields.push(("action", "submit"));
-        let r = c.submit(&new, &new, &fields).await;
+        let r = post_submission(&mut c, &w, &new, "One step", "submit").await;
         let id = id_from_location(r.location());
-        assert_eq!(
-            drx::store::submissions::get(db, id)
-                .await
-                .unwrap()
-                .unwrap()
-                .status,
-            "submitted"
-        );
+        assert_eq!(common::submission(db, id).await.status, "submitted");
     }
 );
 
 db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Before the deadline"), now())
-        .await
-        .unwrap();
-    let mut c = logged_in(db, "a@h1.cn").await;
+    let id = draft(db, &a, &w, "Before the deadline").await;
+    let mut c = signed_in(db, "a@h1.cn").await;
     let edit = format!("/submissions/{id}/edit");
     let csrf = c.get(&edit).await.csrf();
     // The deadline passes while the form is open.
     let end = now() - 10;
-    raw_execute(
-        db,
-        &format!(
-            "UPDATE call_phases SET ends_at = {end} WHERE call_id = {}",
-            w.call
-        ),
-    )
-    .await
-    .unwrap();
-    let (f, h1, h2) = (
-        w.fields[0].to_string(),
-        w.hospitals[0].to_string(),
-        w.hospitals[1].to_string(),
-    );
-    let mut fields = vec![("csrf", csrf.as_str())];
-    fields.extend(form(&w, "Typed after the deadline", &f, &h1, &h2));
-    let r = c.post_form(&edit, &fields).await;
+    update_phases(db, &w, &format!("ends_at = {end}")).await;
+    let mut fields = vec![("csrf".to_string(), csrf)];
+    fields.extend(form(&w, "Typed after the deadline"));
+    let r = c.post_form(&edit, &common::borrowed(&fields)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("截止时间"), "a clear message");
     assert!(
         r.body.contains("Typed after the deadline"),
         "the typed text is shown again"
     );
-    let s = drx::store::submissions::get(db, id).await.unwrap().unwrap();
+    let s = common::submission(db, id).await;
     assert_eq!(
         (s.title.as_str(), s.version),
         ("Before the deadline", 1),
@@ -363,11 +319,7 @@ db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
     );
     // No upload, no submit, no new draft either; the page says why and offers no edit button.
     let r = c
-        .submit(
-            &format!("/submissions/{id}"),
-            &format!("/submissions/{id}/submit"),
-            &[],
-        )
+        .post_on(&format!("/submissions/{id}"), "/submit", &[])
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = c.get(&format!("/submissions/{id}")).await.body;
@@ -376,27 +328,14 @@ db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
         .await
         .is_err());
     // A grace period reopens it; withdrawal works after the deadline regardless.
-    raw_execute(
-        db,
-        &format!(
-            "UPDATE calls SET grace_seconds = 3600 WHERE id = {}",
-            w.call
-        ),
-    )
-    .await
-    .unwrap();
+    update_call(db, &w, "grace_seconds = 3600").await;
     assert_eq!(
         svc::save(db, &a, id, &input(&w, "In grace"), now())
             .await
             .unwrap(),
         2
     );
-    raw_execute(
-        db,
-        &format!("UPDATE calls SET grace_seconds = 0 WHERE id = {}", w.call),
-    )
-    .await
-    .unwrap();
+    update_call(db, &w, "grace_seconds = 0").await;
     svc::withdraw(db, &a, id, now()).await.unwrap();
 });
 
@@ -404,21 +343,8 @@ db_test!(deadline_edges_are_exact_to_the_second, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
     let end = now() + 1000;
-    raw_execute(
-        db,
-        &format!(
-            "UPDATE call_phases SET ends_at = {end} WHERE call_id = {}",
-            w.call
-        ),
-    )
-    .await
-    .unwrap();
-    raw_execute(
-        db,
-        &format!("UPDATE calls SET grace_seconds = 300 WHERE id = {}", w.call),
-    )
-    .await
-    .unwrap();
+    update_phases(db, &w, &format!("ends_at = {end}")).await;
+    update_call(db, &w, "grace_seconds = 300").await;
     let id = svc::create_draft(db, &a, w.call, &input(&w, "edge"), end)
         .await
         .unwrap();
@@ -435,26 +361,12 @@ db_test!(deadline_edges_are_exact_to_the_second, |db| {
         .is_err());
     assert!(svc::submit(db, &a, id, "http://x", end + 300).await.is_ok());
     // A call in review, or not yet open, takes nothing.
-    raw_execute(
-        db,
-        &format!(
-            "UPDATE call_phases SET starts_at = {} WHERE call_id = {}",
-            end - 10,
-            w.call
-        ),
-    )
-    .await
-    .unwrap();
+    update_phases(db, &w, &format!("starts_at = {}", end - 10)).await;
     assert!(
         matches!(svc::create_draft(db, &a, w.call, &input(&w, "early"), end - 11).await,
         Err(ServiceError::Invalid(m)) if m.key == "error-call-not-yet-open")
     );
-    raw_execute(
-        db,
-        &format!("UPDATE calls SET phase = 'review' WHERE id = {}", w.call),
-    )
-    .await
-    .unwrap();
+    update_call(db, &w, "phase = 'review'").await;
     assert!(
         matches!(svc::create_draft(db, &a, w.call, &input(&w, "x"), end).await,
         Err(ServiceError::Invalid(m)) if m.key == "error-call-not-open")
@@ -464,9 +376,7 @@ db_test!(deadline_edges_are_exact_to_the_second, |db| {
 db_test!(every_version_is_kept_and_two_can_be_compared, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Catheter holder"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Catheter holder").await;
     let mut i = input(&w, "Smart catheter holder");
     i.solution = "带压力传感和报警的气管导管固定装置。".into();
     svc::save(db, &a, id, &i, now()).await.unwrap();
@@ -477,7 +387,7 @@ db_test!(every_version_is_kept_and_two_can_be_compared, |db| {
         revs.iter().map(|r| r.version).collect::<Vec<_>>(),
         vec![1, 2, 3]
     );
-    let mut c = logged_in(db, "a@h1.cn").await;
+    let mut c = signed_in(db, "a@h1.cn").await;
     let r = c.get(&format!("/submissions/{id}/revisions?a=1&b=3")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(
@@ -520,14 +430,12 @@ async fn add_review(db: &Db, submission: i64, judge_email: &str) {
 db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Visible to few"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Visible to few").await;
     add_review(db, id, "judge@drx.cn").await;
     let page = format!("/submissions/{id}");
     // Strangers: another clinician of the same hospital, an organizer of no call, an unassigned judge.
     for email in ["c@h1.cn", "org2@drx.cn"] {
-        let mut c = logged_in(db, email).await;
+        let mut c = signed_in(db, email).await;
         assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND, "{email}");
         assert_eq!(
             c.get(&format!("{page}/revisions")).await.status,
@@ -538,7 +446,7 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
         assert!(!home.contains("Visible to few"), "{email}'s home");
     }
     // Judges never see drafts, even when assigned.
-    let mut j = logged_in(db, "judge@drx.cn").await;
+    let mut j = signed_in(db, "judge@drx.cn").await;
     assert_eq!(j.get(&page).await.status, StatusCode::NOT_FOUND);
     svc::submit(db, &a, id, "http://x", now()).await.unwrap();
     // Double-blind: the judge sees the content, never the authors or hospitals.
@@ -560,7 +468,7 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
     }
     assert!(!r.body.contains(&format!("{page}/edit")));
     // The organizer of the call and an admin see everything; only the organizer gets the matches link.
-    let mut o = logged_in(db, "org@drx.cn").await;
+    let mut o = signed_in(db, "org@drx.cn").await;
     let r = o.get(&page).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Bo 医生") && r.body.contains("北方医院"));
@@ -570,27 +478,15 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
         "organizers do not edit"
     );
     let r = o
-        .submit(
-            &page,
-            &format!("{page}/edit"),
-            &[("title", "hijack"), ("stage", "idea")],
-        )
+        .post_on(&page, "/edit", &[("title", "hijack"), ("stage", "idea")])
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = o.submit(&page, &format!("{page}/withdraw"), &[]).await;
+    let r = o.post_on(&page, "/withdraw", &[]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let mut ad = logged_in(db, "admin@drx.cn").await;
+    let mut ad = signed_in(db, "admin@drx.cn").await;
     assert!(ad.get(&page).await.body.contains("Bo 医生"));
     // Single-blind calls show the authors to judges.
-    raw_execute(
-        db,
-        &format!(
-            "UPDATE calls SET blind_mode = 'single' WHERE id = {}",
-            w.call
-        ),
-    )
-    .await
-    .unwrap();
+    update_call(db, &w, "blind_mode = 'single'").await;
     assert!(j.get(&page).await.body.contains("Bo 医生"));
     // Signed out: to the login page.
     let r = Client::new(db).get(&page).await;
@@ -606,18 +502,16 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
 db_test!(withdrawal_ends_editing_and_keeps_the_record, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "To withdraw"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "To withdraw").await;
     svc::submit(db, &a, id, "http://x", now()).await.unwrap();
     let c_person = person(db, "c@h1.cn").await;
     assert!(matches!(
         svc::withdraw(db, &c_person, id, now()).await,
         Err(ServiceError::NotFound)
     ));
-    let mut c = logged_in(db, "a@h1.cn").await;
+    let mut c = signed_in(db, "a@h1.cn").await;
     let page = format!("/submissions/{id}");
-    let r = c.submit(&page, &format!("{page}/withdraw"), &[]).await;
+    let r = c.post_on(&page, "/withdraw", &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let body = c.get(&page).await.body;
     assert!(body.contains("status-withdrawn"));
@@ -641,21 +535,6 @@ db_test!(withdrawal_ends_editing_and_keeps_the_record, |db| {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 });
 
-fn multipart(csrf: &str, filename: &str, content: &[u8], claimed_type: &str) -> (String, Vec<u8>) {
-    let boundary = "----drxtestboundary7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: {claimed_type}\r\n\r\n").as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
 async fn upload(
     c: &mut Client,
     id: i64,
@@ -668,14 +547,14 @@ async fn upload(
         Some(t) => t.to_string(),
         None => c.get(&format!("/submissions/{id}")).await.csrf(),
     };
-    let (ct, body) = multipart(&token, filename, content, claimed);
-    let cookie: Vec<String> = c.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let req = Request::post(format!("/submissions/{id}/attachments"))
-        .header(header::COOKIE, cookie.join("; "))
-        .header(header::CONTENT_TYPE, ct)
-        .body(Body::from(body))
-        .unwrap();
-    c.send(req).await
+    let file = FilePart {
+        filename,
+        content_type: claimed,
+        bytes: content,
+    };
+    let action = format!("/submissions/{id}/attachments");
+    c.post_multipart_form(&action, &[("csrf", &token)], Some(file))
+        .await
 }
 
 db_test!(
@@ -683,10 +562,8 @@ db_test!(
     |db| {
         let w = world(db, "double").await;
         let a = person(db, "a@h1.cn").await;
-        let id = svc::create_draft(db, &a, w.call, &input(&w, "With files"), now())
-            .await
-            .unwrap();
-        let mut c = logged_in(db, "a@h1.cn").await;
+        let id = draft(db, &a, &w, "With files").await;
+        let mut c = signed_in(db, "a@h1.cn").await;
         let pdf = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
         let r = upload(&mut c, id, "王医生-方案.pdf", &pdf, "application/pdf", None).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -701,10 +578,7 @@ db_test!(
         let r = c.get(&format!("/attachments/{aid}")).await;
         assert_eq!(r.status, StatusCode::OK);
         assert_eq!(r.body.as_bytes(), &pdf[..]);
-        let cd = r.headers[header::CONTENT_DISPOSITION]
-            .to_str()
-            .unwrap()
-            .to_string();
+        let cd = r.header(header::CONTENT_DISPOSITION).to_string();
         assert!(
             cd.starts_with("attachment;") && cd.contains("filename*=UTF-8''%E7%8E%8B"),
             "{cd}"
@@ -752,7 +626,7 @@ db_test!(
             1
         );
         // Strangers neither download nor upload.
-        let mut s = logged_in(db, "c@h1.cn").await;
+        let mut s = signed_in(db, "c@h1.cn").await;
         assert_eq!(
             s.get(&format!("/attachments/{aid}")).await.status,
             StatusCode::NOT_FOUND
@@ -763,13 +637,10 @@ db_test!(
         // The double-blind judge downloads it under a neutral name, and its page shows no real name.
         svc::submit(db, &a, id, "http://x", now()).await.unwrap();
         add_review(db, id, "judge@drx.cn").await;
-        let mut j = logged_in(db, "judge@drx.cn").await;
+        let mut j = signed_in(db, "judge@drx.cn").await;
         let r = j.get(&format!("/attachments/{aid}")).await;
         assert_eq!(r.status, StatusCode::OK);
-        let cd = r.headers[header::CONTENT_DISPOSITION]
-            .to_str()
-            .unwrap()
-            .to_string();
+        let cd = r.header(header::CONTENT_DISPOSITION).to_string();
         assert!(
             cd.contains(&format!("attachment-{aid}.pdf")) && !cd.contains("%E7%8E%8B"),
             "{cd}"
@@ -795,14 +666,12 @@ db_test!(
 db_test!(submission_pages_speak_both_languages, |db| {
     let w = world(db, "double").await;
     let a = person(db, "a@h1.cn").await;
-    let id = svc::create_draft(db, &a, w.call, &input(&w, "Bilingual"), now())
-        .await
-        .unwrap();
+    let id = draft(db, &a, &w, "Bilingual").await;
     for (lang, words) in [
         ("zh", ["提交方案", "需求陈述", "版本记录"]),
         ("en", ["Submit a solution", "Need statement", "Versions"]),
     ] {
-        let mut c = logged_in(db, "a@h1.cn").await;
+        let mut c = signed_in(db, "a@h1.cn").await;
         c.lang = Some(lang);
         let new = c.get(&format!("/calls/{}/submit", w.call)).await.body;
         assert!(new.contains(words[0]) && new.contains(words[1]), "{lang}");

@@ -49,6 +49,17 @@ pub async fn person(db: &Db, email: &str) -> Person {
         .unwrap_or_else(|| panic!("{email} exists"))
 }
 
+/// A submitted solution of this person (the demo clinician has one).
+pub async fn submitted_solution_of(db: &Db, person: i64) -> i64 {
+    catalogue::submissions_of_person(db, person)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.status == "submitted")
+        .expect("the demo clinician has a submitted solution")
+        .id
+}
+
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
 /// The demo, plus the objects the demo lacks: reviews, attachments, a project with a milestone
@@ -60,13 +71,7 @@ pub async fn fixture(db: &Db) -> Fixture {
     let clinician = person(db, "clinician@drx.example").await;
     let organizer = person(db, "organizer@drx.example").await;
     let judge = person(db, "judge@drx.example").await;
-    let own_submission = catalogue::submissions_of_person(db, clinician.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.status == "submitted")
-        .expect("the demo clinician has a submitted solution")
-        .id;
+    let own_submission = submitted_solution_of(db, clinician.id).await;
     let home = clinician.organization_id.unwrap();
     let mut other_submission = None;
     for row in catalogue::submissions_of_call(db, call, 1000)
@@ -101,30 +106,18 @@ pub async fn fixture(db: &Db) -> Fixture {
         .await
         .unwrap();
     let sha = "0".repeat(64);
-    let attachment_own = submissions::insert_attachment(
-        &mut tx,
-        own_submission,
-        "own.pdf",
-        "application/pdf",
-        &sha,
-        PDF,
-        clinician.id,
-        now,
-    )
-    .await
-    .unwrap();
-    let attachment_other = submissions::insert_attachment(
-        &mut tx,
-        other_submission,
-        "other.pdf",
-        "application/pdf",
-        &sha,
-        PDF,
-        organizer.id,
-        now,
-    )
-    .await
-    .unwrap();
+    let mut attachments = Vec::new();
+    for (submission, name, by) in [
+        (own_submission, "own.pdf", clinician.id),
+        (other_submission, "other.pdf", organizer.id),
+    ] {
+        let pdf = "application/pdf";
+        let id = submissions::insert_attachment(&mut tx, submission, name, pdf, &sha, PDF, by, now)
+            .await
+            .unwrap();
+        attachments.push(id);
+    }
+    let (attachment_own, attachment_other) = (attachments[0], attachments[1]);
     let run = matching::insert_run(&mut tx, call, "judges", "{}", 0.0, organizer.id, now)
         .await
         .unwrap();

@@ -15,6 +15,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use drx::store::catalogue::NewCall;
 use drx::store::Db;
 use drx::web::{AppState, Config};
 
@@ -131,6 +132,23 @@ macro_rules! db_test {
     };
 }
 
+/// Two tests named `$sqlite` and `$postgres` that run `$body(backend)` (an async fn taking a
+/// `Backend`), for tests that make their own database.
+#[macro_export]
+macro_rules! backend_tests {
+    ($body:ident: $sqlite:ident, $postgres:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $sqlite() {
+            $body(common::Backend::Sqlite).await;
+        }
+
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $postgres() {
+            $body(common::Backend::Postgres).await;
+        }
+    };
+}
+
 pub fn app(db: &Db) -> Router {
     drx::web::router(AppState {
         db: db.clone(),
@@ -147,12 +165,21 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as sent (for files that are not text).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
     pub fn location(&self) -> &str {
         self.headers
             .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+    /// The value of a header (empty when absent).
+    pub fn header(&self, name: impl axum::http::header::AsHeaderName) -> &str {
+        self.headers
+            .get(name)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     }
@@ -215,6 +242,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 
@@ -256,11 +284,22 @@ impl Client {
 
 /// Creates an account directly through the service (no actor: like `drx admin create`).
 pub async fn account(db: &Db, email: &str, roles: &[drx::domain::Role]) -> i64 {
+    account_in(db, email, "测试 Tester", None, roles).await
+}
+
+/// `account` with a name and an organization.
+pub async fn account_in(
+    db: &Db,
+    email: &str,
+    name: &str,
+    organization_id: Option<i64>,
+    roles: &[drx::domain::Role],
+) -> i64 {
     let a = drx::services::accounts::NewAccount {
         email,
-        name: "测试 Tester",
+        name,
         title: "",
-        organization_id: None,
+        organization_id,
         password: PASSWORD,
         locale: "zh",
         roles,
@@ -296,27 +335,241 @@ impl Client {
         filename: &str,
         content: &[u8],
     ) -> Resp {
-        let boundary = "----drxcommonboundary0123456789";
-        let mut body = Vec::new();
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let file = FilePart {
+            filename,
+            content_type: "application/octet-stream",
+            bytes: content,
+        };
+        self.post_multipart_form(path, &[("csrf", csrf)], Some(file))
+            .await
+    }
+
+    /// Posts a multipart/form-data body: the text `fields` in order, then `file` (if any) as the
+    /// field named `file`.
+    pub async fn post_multipart_form(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<FilePart<'_>>,
+    ) -> Resp {
+        let (content_type, body) = multipart(fields, file);
         let req = Request::post(path)
             .header(header::COOKIE, self.cookie_header())
-            .header(
-                header::CONTENT_TYPE,
-                format!("multipart/form-data; boundary={boundary}"),
-            )
+            .header(header::CONTENT_TYPE, content_type)
             .body(Body::from(body))
             .unwrap();
         self.send(req).await
     }
+
+    /// Loads `page`, takes its CSRF token and posts a multipart form with it (first) to `action`.
+    pub async fn upload(
+        &mut self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        file: Option<FilePart<'_>>,
+    ) -> Resp {
+        let csrf = self.get(page).await.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post_multipart_form(action, &all, file).await
+    }
+
+    /// Asserts the status of a GET of each path, in order.
+    pub async fn assert_statuses(&mut self, expected: &[(&str, StatusCode)]) {
+        for (path, status) in expected {
+            assert_eq!(self.get(path).await.status, *status, "GET {path}");
+        }
+    }
+
+    /// `submit` with owned fields (forms built and changed by a test).
+    pub async fn submit_owned(
+        &mut self,
+        page: &str,
+        action: &str,
+        fields: &[(String, String)],
+    ) -> Resp {
+        self.submit(page, action, &borrowed(fields)).await
+    }
+
+    /// Posts the form of `page` to `page` + `suffix` (e.g. `/projects/3` and `/check`).
+    pub async fn post_on(&mut self, page: &str, suffix: &str, fields: &[(&str, &str)]) -> Resp {
+        self.submit(page, &format!("{page}{suffix}"), fields).await
+    }
+}
+
+/// Form fields as the client's methods take them.
+pub fn borrowed(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+/// The file field of a multipart form.
+#[derive(Clone, Copy)]
+pub struct FilePart<'a> {
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> FilePart<'a> {
+    /// A file sent as application/octet-stream (the server looks at the bytes).
+    pub fn new(filename: &'a str, bytes: &'a [u8]) -> FilePart<'a> {
+        FilePart {
+            filename,
+            content_type: "application/octet-stream",
+            bytes,
+        }
+    }
+}
+
+/// A multipart/form-data body and its content type: the text `fields`, then `file` (if any).
+pub fn multipart(fields: &[(&str, &str)], file: Option<FilePart<'_>>) -> (String, Vec<u8>) {
+    let boundary = "----drxcommonboundary0123456789";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some(f) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                f.filename, f.content_type
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(f.bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// A client signed in as `email` (made by `account`, with `PASSWORD`); the sign-in must succeed.
+pub async fn signed_in(db: &Db, email: &str) -> Client {
+    signed_in_with(db, email, PASSWORD).await
+}
+
+/// A client signed in as `email` with `password`; the sign-in must succeed.
+pub async fn signed_in_with(db: &Db, email: &str, password: &str) -> Client {
+    let mut c = Client::new(db);
+    let r = c.login(email, password).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email} signs in");
+    c
+}
+
+/// A client signed in as a demo account (they share the demo password).
+pub async fn demo_client(db: &Db, email: &str) -> Client {
+    signed_in_with(db, email, drx::demo::DEMO_PASSWORD).await
+}
+
+/// The person id of the account with this email (active or not).
+pub async fn person_id(db: &Db, email: &str) -> i64 {
+    drx::store::accounts::credentials(db, email)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{email} exists"))
+        .person_id
+}
+
+/// The stored submission with this id (it must exist).
+pub async fn submission(db: &Db, id: i64) -> drx::store::submissions::Submission {
+    drx::store::submissions::get(db, id)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("submission {id} exists"))
+}
+
+/// The path of the link in a mail: from `marker` (e.g. "/invite/") to the end of its line.
+pub fn link_path(mail_body: &str, marker: &str) -> String {
+    let line = mail_body
+        .lines()
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("a line with {marker} in {mail_body}"))
+        .trim();
+    line[line.find(marker).unwrap()..].to_string()
+}
+
+/// An XLSX workbook of one sheet whose rows are `rows` (the first is the header).
+pub fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// A call as the tests make them: no description, reviewers 1, judges' load 0 to 5, two
+/// finalists, double-blind, nobody's; change what a test needs with `..call_spec(…)`.
+pub fn call_spec<'a>(slug: &'a str, title: &'a str, phase: &'a str) -> NewCall<'a> {
+    NewCall {
+        slug,
+        title_en: title,
+        title_zh: title,
+        description_en: "",
+        description_zh: "",
+        phase,
+        reviews_per_submission: 1,
+        judge_min_load: 0,
+        judge_max_load: 5,
+        finalists: 2,
+        blind_mode: "double",
+        created_by: None,
+    }
+}
+
+/// An open call with three reviews per solution and up to ten per judge.
+pub fn open_call_spec<'a>(slug: &'a str, title_en: &'a str, title_zh: &'a str) -> NewCall<'a> {
+    NewCall {
+        title_zh,
+        reviews_per_submission: 3,
+        judge_max_load: 10,
+        ..call_spec(slug, title_en, "open")
+    }
+}
+
+/// Inserts the solution `spec`, with its author (`created_by`) as its lead member, named
+/// `lead_name`, of its organization.
+pub async fn insert_solution(
+    tx: &mut drx::store::Tx,
+    spec: &drx::store::catalogue::NewSubmission<'_>,
+    lead_name: &str,
+    at: i64,
+) -> i64 {
+    let id = drx::store::catalogue::insert_submission(tx, spec, at)
+        .await
+        .unwrap();
+    let (lead, org) = (Some(spec.created_by), Some(spec.organization_id));
+    drx::store::catalogue::insert_submission_member(tx, id, 0, lead, lead_name, org, "lead")
+        .await
+        .unwrap();
+    id
+}
+
+/// Inserts the call `spec` and makes `organizer` (when given) its organizer.
+pub async fn insert_call(
+    tx: &mut drx::store::Tx,
+    spec: NewCall<'_>,
+    organizer: Option<i64>,
+    at: i64,
+) -> i64 {
+    let call = drx::store::catalogue::insert_call(tx, &spec, at)
+        .await
+        .unwrap();
+    if let Some(o) = organizer {
+        drx::store::catalogue::insert_call_role(tx, call, o, "organizer")
+            .await
+            .unwrap();
+    }
+    call
 }
