@@ -20,7 +20,7 @@ pub struct TeamCard {
     pub technologies: String,
     pub capacity: i64,
     /// (field id, English name, Chinese name).
-    pub fields: Vec<(i64, String, String)>,
+    pub fields: Vec<super::Named>,
     /// Finalists the team is matched with (published matches of every call).
     pub load: i64,
 }
@@ -60,19 +60,22 @@ fn team_from(r: &AnyRow) -> Result<TeamCard> {
 
 async fn attach_fields(db: &Db, teams: &mut [TeamCard]) -> Result<()> {
     let index: HashMap<i64, usize> = teams.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
-    let rows = sqlx::query(
-        "SELECT tf.team_id, f.id, f.name_en, f.name_zh FROM team_fields tf JOIN fields f ON f.id = tf.field_id \
-         ORDER BY tf.team_id, f.id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    for r in &rows {
-        if let Some(&i) = index.get(&get_i64(r, "team_id")?) {
-            teams[i].fields.push((
-                get_i64(r, "id")?,
-                get_str(r, "name_en")?,
-                get_str(r, "name_zh")?,
-            ));
+    row! {
+        struct TeamField {
+            pub team_id: i64,
+            pub field: super::Named = flatten,
+        }
+    }
+    let rows: Vec<TeamField> = db
+        .all(
+            "SELECT tf.team_id, f.id, f.name_en, f.name_zh FROM team_fields tf JOIN fields f ON f.id = tf.field_id \
+             ORDER BY tf.team_id, f.id",
+            (),
+        )
+        .await?;
+    for r in rows {
+        if let Some(&i) = index.get(&r.team_id) {
+            teams[i].fields.push(r.field);
         }
     }
     Ok(())

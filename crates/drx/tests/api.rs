@@ -66,7 +66,7 @@ async fn person_id(db: &Db, email: &str) -> i64 {
         .await
         .unwrap()
         .unwrap()
-        .0
+        .id
 }
 
 /// Opens the demo call for submissions until tomorrow.

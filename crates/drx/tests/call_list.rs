@@ -39,13 +39,13 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     // Per hospital: the filter agrees with the count shown beside it.
     let orgs = store::organization_counts(db, call).await.unwrap();
     assert_eq!(orgs.len(), 12);
-    assert_eq!(orgs.iter().map(|o| o.3).sum::<i64>(), 155);
-    let (oid, _, zh, n) = &orgs[0];
+    assert_eq!(orgs.iter().map(|o| o.n).sum::<i64>(), 155);
+    let (oid, zh, n) = (orgs[0].id, &orgs[0].name_zh, orgs[0].n);
     let r = o.get(&format!("{base}?hospital={oid}")).await.body;
     assert!(r.contains(&format!("共 {n} 个方案")), "{zh}");
     // Per field, likewise.
     let fields = store::field_counts(db, call).await.unwrap();
-    let (fid, _, _, fnum) = &fields[0];
+    let (fid, fnum) = (fields[0].id, fields[0].n);
     assert!(o
         .get(&format!("{base}?field={fid}"))
         .await
@@ -141,7 +141,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     )
     .await
     .unwrap();
-    assert!(!protos.is_empty() && protos.iter().all(|r| r.stage == "prototype"));
+    assert!(!protos.is_empty() && protos.iter().all(|r| r.stage.as_str() == "prototype"));
     assert_eq!(all.len(), 155);
     assert!(
         all.windows(2)
@@ -167,7 +167,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     )
     .await
     .unwrap();
-    assert!(drafts.iter().all(|r| r.status == "draft"));
+    assert!(drafts.iter().all(|r| r.status.as_str() == "draft"));
     let _ = n;
     // Both languages.
     o.lang = Some("en");
@@ -194,9 +194,9 @@ db_test!(exports_carry_the_same_selection_in_csv_and_xlsx, |db| {
     assert_eq!(records, 156, "header + 155 rows");
     let orgs = store::organization_counts(db, call).await.unwrap();
     let r = o
-        .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].0))
+        .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].id))
         .await;
-    assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].3 + 1);
+    assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].n + 1);
     let req = axum::http::Request::get(format!("/calls/{call}/export/xlsx"))
         .header(
             header::COOKIE,

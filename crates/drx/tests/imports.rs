@@ -77,7 +77,7 @@ async fn world(db: &Db) -> World {
         .await
         .unwrap()
         .unwrap()
-        .0;
+        .id;
     let mut tx = db.begin().await.unwrap();
     cat::insert_call_role(&mut tx, call, org, "organizer")
         .await

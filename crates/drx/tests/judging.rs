@@ -25,7 +25,7 @@ async fn person_id(db: &Db, email: &str) -> i64 {
         .await
         .unwrap()
         .unwrap()
-        .0
+        .id
 }
 
 /// Gives a judge a review of a submission; returns the review id.
@@ -238,7 +238,7 @@ db_test!(
         let replacement = on_it[0];
         assert_ne!(replacement, judge);
         let notices = submissions::notices(db, replacement, 5).await.unwrap();
-        assert!(notices.iter().any(|n| n.0.contains("replacement")));
+        assert!(notices.iter().any(|n| n.body.contains("replacement")));
         let history = audit::history(db, "submission", 5).await.unwrap();
         assert!(history.iter().any(|e| e.action == "conflict-declare"));
         assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND);
@@ -273,7 +273,7 @@ db_test!(
         assert!(
             notices
                 .iter()
-                .any(|n| n.0.contains("#6") && n.1 == "/calls/1/assignment"),
+                .any(|n| n.body.contains("#6") && n.link == "/calls/1/assignment"),
             "{notices:?}"
         );
         let mail = drx::store::outbox::mail_to(db, "organizer@drx.example")
@@ -478,7 +478,12 @@ db_test!(
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
-            submissions::get(db, mine).await.unwrap().unwrap().status,
+            submissions::get(db, mine)
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+                .as_str(),
             "submitted",
             "nothing changed"
         );
@@ -495,7 +500,12 @@ db_test!(
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         assert_eq!(
-            submissions::get(db, mine).await.unwrap().unwrap().status,
+            submissions::get(db, mine)
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+                .as_str(),
             "not_selected"
         );
         assert_eq!(
@@ -503,7 +513,8 @@ db_test!(
                 .await
                 .unwrap()
                 .unwrap()
-                .status,
+                .status
+                .as_str(),
             "finalist"
         );
         let history = audit::history(db, "submission", mine).await.unwrap();

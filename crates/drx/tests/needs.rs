@@ -158,7 +158,7 @@ db_test!(
             .await
             .unwrap()
             .unwrap()
-            .0;
+            .id;
         raw_execute(db, &format!("INSERT INTO reviews (submission_id, judge_id, created_at, updated_at) VALUES ({}, {judge}, 0, 0)", first.id)).await.unwrap();
         let mut j = client(db, "judge@drx.example").await;
         let body = j.get(&page).await.body;

@@ -42,7 +42,7 @@ async fn setup(db: &Db) -> Setup {
         .await
         .unwrap()
         .into_iter()
-        .find(|s| s.status == "submitted")
+        .find(|s| s.status.as_str() == "submitted")
         .expect("the demo clinician has a submitted solution")
         .id;
     let team = projects::teams(db).await.unwrap()[0].0;

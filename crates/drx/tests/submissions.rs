@@ -106,7 +106,7 @@ pub async fn person(db: &Db, email: &str) -> drx::store::accounts::Person {
         .await
         .unwrap()
         .unwrap()
-        .0;
+        .id;
     drx::store::accounts::person(db, id).await.unwrap().unwrap()
 }
 
@@ -277,7 +277,8 @@ db_test!(
                 .await
                 .unwrap()
                 .unwrap()
-                .status,
+                .status
+                .as_str(),
             "draft"
         );
         // Over-long and invalid input is refused with the field named.
@@ -315,7 +316,8 @@ db_test!(
                 .await
                 .unwrap()
                 .unwrap()
-                .status,
+                .status
+                .as_str(),
             "submitted"
         );
     }

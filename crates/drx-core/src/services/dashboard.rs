@@ -48,9 +48,13 @@ pub fn score_bin(v: f64) -> usize {
 /// The call's figures, for its organizers and admins.
 pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Dashboard> {
     let call = super::exports::managed_call(db, actor, call_id).await?;
-    let count = |v: Vec<(String, String, i64)>| {
+    let count = |v: Vec<drx_store::catalogue::LabelCount>| {
         v.into_iter()
-            .map(|(en, zh, n)| Count { en, zh, n })
+            .map(|c| Count {
+                en: c.name_en,
+                zh: c.name_zh,
+                n: c.n,
+            })
             .collect::<Vec<_>>()
     };
     let by_field = count(drx_store::catalogue::counts_by_field(db, call_id).await?);

@@ -45,7 +45,7 @@ pub async fn send_reminders(
     now: i64,
 ) -> Result<usize> {
     let view = progress(db, actor, call_id, now).await?;
-    if view.call.phase != "review" {
+    if view.call.phase != drx_domain::Phase::Review {
         return Err(ServiceError::invalid("review-phase-closed"));
     }
     let link = format!("{}/", base_url.trim_end_matches('/'));
@@ -289,7 +289,10 @@ pub async fn decide(
             format!("{}：您的项目「{}」未入选决赛；评审意见见项目页面。/ {}: your submission “{}” was not selected; the judges' comments are on its page.", call.title_zh, r.title, call.title_en, r.title)
         };
         let link = format!("/submissions/{}", r.submission_id);
-        for (person, email, _) in submissions::team_recipients(&mut tx, r.submission_id).await? {
+        for submissions::Recipient {
+            id: person, email, ..
+        } in submissions::team_recipients(&mut tx, r.submission_id).await?
+        {
             matching::insert_notice(&mut tx, person, &body, &link, now).await?;
             outbox::enqueue(
                 &mut tx,

@@ -34,7 +34,7 @@ pub async fn submission_content(
     Ok(html! {
         div class="table-wrap" { table class="meta" { tbody {
             tr { th { (ctx.t("field-stage")) } td { (ctx.t(&format!("stage-{}", s.stage))) } }
-            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } } } }
+            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
             tr { th { (ctx.t("field-keywords")) } td { (s.keywords) } }
             @if full {
                 tr { th { (ctx.t("sub-lead-hospital")) } td { (ctx.pick(&s.organization_en, &s.organization_zh)) } }

@@ -64,7 +64,7 @@ pub async fn fixture(db: &Db) -> Fixture {
         .await
         .unwrap()
         .into_iter()
-        .find(|s| s.status == "submitted")
+        .find(|s| s.status.as_str() == "submitted")
         .expect("the demo clinician has a submitted solution")
         .id;
     let home = clinician.organization_id.unwrap();
