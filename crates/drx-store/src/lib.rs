@@ -369,7 +369,14 @@ macro_rules! scalar_rows {
         }
     )*};
 }
-scalar_rows!(i64, String, f64, Option<i64>, Option<String>);
+scalar_rows!(
+    i64,
+    String,
+    f64,
+    Option<i64>,
+    Option<String>,
+    drx_domain::Role
+);
 
 /// Two columns, in order.
 impl<A: Column, B: Column> FromRow for (A, B) {

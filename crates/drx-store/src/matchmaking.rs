@@ -278,15 +278,13 @@ pub async fn interest(db: &Db, id: i64) -> Result<Option<Interest>> {
 
 /// Answers an open interest; false when it was no longer open.
 pub async fn answer_interest(tx: &mut Tx, id: i64, status: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query(
-        tx.q("UPDATE interests SET status = ?, answered_at = ? WHERE id = ? AND status = 'open'"),
-    )
-    .bind(status)
-    .bind(now)
-    .bind(id)
-    .execute(tx.conn())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let done = tx
+        .exec(
+            "UPDATE interests SET status = ?, answered_at = ? WHERE id = ? AND status = 'open'",
+            (status, now, id),
+        )
+        .await?;
+    Ok(done == 1)
 }
 
 /// The interests that concern a person: those of their teams, of the needs they logged (every
@@ -377,21 +375,13 @@ pub async fn save_terms(
     by: i64,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q("DELETE FROM confidentiality_terms WHERE call_id = ?"))
-        .bind(call_id)
-        .execute(tx.conn())
-        .await?;
-    sqlx::query(tx.q(
-        "INSERT INTO confidentiality_terms (call_id, version, text_en, text_zh, updated_by, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-    ))
-    .bind(call_id)
-    .bind(version)
-    .bind(text_en)
-    .bind(text_zh)
-    .bind(by)
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec(
+        "DELETE FROM confidentiality_terms WHERE call_id = ?",
+        (call_id,),
+    )
+    .await?;
+    tx.exec("INSERT INTO confidentiality_terms (call_id, version, text_en, text_zh, updated_by, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?)", (call_id, version, text_en, text_zh, by, now))
     .await?;
     Ok(())
 }
@@ -433,14 +423,7 @@ pub async fn record_acceptance(
     if exists.is_some() {
         return Ok(false);
     }
-    sqlx::query(tx.q(
-        "INSERT INTO confidentiality_acceptances (person_id, call_id, terms_version, accepted_at) VALUES (?, ?, ?, ?)",
-    ))
-    .bind(person_id)
-    .bind(call_id)
-    .bind(version)
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec("INSERT INTO confidentiality_acceptances (person_id, call_id, terms_version, accepted_at) VALUES (?, ?, ?, ?)", (person_id, call_id, version, now))
     .await?;
     Ok(true)
 }
@@ -506,23 +489,11 @@ pub async fn replace_matches(
     pairs: &[super::matching::RunPair],
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q("DELETE FROM team_matches WHERE call_id = ?"))
-        .bind(call_id)
-        .execute(tx.conn())
+    tx.exec("DELETE FROM team_matches WHERE call_id = ?", (call_id,))
         .await?;
     for p in pairs {
-        sqlx::query(tx.q(
-            "INSERT INTO team_matches (call_id, submission_id, team_id, run_id, affinity, reason, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ))
-        .bind(call_id)
-        .bind(p.submission_id)
-        .bind(p.assignee_id)
-        .bind(run_id)
-        .bind(p.affinity)
-        .bind(&p.reason)
-        .bind(now)
-        .execute(tx.conn())
+        tx.exec("INSERT INTO team_matches (call_id, submission_id, team_id, run_id, affinity, reason, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)", (call_id, p.submission_id, p.assignee_id, run_id, p.affinity, &p.reason, now))
         .await?;
     }
     Ok(())

@@ -59,7 +59,11 @@ pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Das
     };
     let by_field = count(drx_store::catalogue::counts_by_field(db, call_id).await?);
     let by_hospital = count(drx_store::catalogue::counts_by_organization(db, call_id).await?);
-    let (submitted, reviewed, finalists) = store::funnel(db, call_id).await?;
+    let store::Funnel {
+        submitted,
+        reviewed,
+        finalists,
+    } = store::funnel(db, call_id).await?;
     let projects = store::stages_of_call(db, call_id).await?;
     let funnel = vec![
         ("funnel-submitted", submitted),
@@ -70,11 +74,11 @@ pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Das
     let stages = super::projects::STAGES
         .iter()
         .map(|s| {
-            let here: Vec<_> = projects.iter().filter(|(st, _, _)| st == s).collect();
+            let here: Vec<_> = projects.iter().filter(|p| p.stage == *s).collect();
             let open: Vec<f64> = here
                 .iter()
-                .filter(|(_, status, _)| status == "active" || status == "on_hold")
-                .map(|(_, _, since)| (now - since).max(0) as f64 / 86_400.0)
+                .filter(|p| p.status == "active" || p.status == "on_hold")
+                .map(|p| (now - p.stage_since).max(0) as f64 / 86_400.0)
                 .collect();
             StageFigure {
                 stage: s,

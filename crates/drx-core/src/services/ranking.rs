@@ -155,7 +155,7 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         e.3 += w * r.score;
         e.4 += w;
     }
-    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.0, i)).collect();
+    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut judge_index: HashMap<i64, usize> = HashMap::new();
     let mut reviews = Vec::new();
     let mut counts = vec![0usize; subs.len()];
@@ -197,10 +197,10 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         .iter()
         .zip(estimates)
         .enumerate()
-        .map(|(i, ((id, title, status), e))| RankRow {
-            submission_id: *id,
-            title: title.clone(),
-            status: status.clone(),
+        .map(|(i, (s, e))| RankRow {
+            submission_id: s.id,
+            title: s.title.clone(),
+            status: s.status.to_string(),
             reviews: counts[i],
             raw_mean: e.raw_mean,
             raw_rank: e.raw_rank,

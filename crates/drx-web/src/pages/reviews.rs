@@ -246,10 +246,10 @@ pub async fn discussion_page(
         h1 { (ctx.t("discussion-title")) ": #" (d.submission.id) " " (d.submission.title) }
         p class="muted" { (ctx.t("discussion-help")) }
         @if d.messages.is_empty() { p class="muted" { (ctx.t("discussion-empty")) } }
-        @for (author, body, at) in &d.messages {
+        @for m in &d.messages {
             div class="card" {
-                p class="muted" { (author) " · " (datetime(*at)) }
-                p class="prewrap" { (body) }
+                p class="muted" { (m.author) " · " (datetime(m.created_at)) }
+                p class="prewrap" { (m.body) }
             }
         }
         form method="post" action={ "/submissions/" (id) "/discussion" } class="stacked card" {

@@ -59,7 +59,12 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
     let mut judge = std::collections::HashMap::new();
     let (mut done, mut open) = (0, 0);
     let mut tx = db.begin().await?;
-    for (rid, sid, jid) in all {
+    for drx_store::reviews::Held {
+        id: rid,
+        submission_id: sid,
+        judge_id: jid,
+    } in all
+    {
         let q = *quality.entry(sid).or_insert_with(|| normal(&mut rng));
         let (bias, spread, slow) = *judge.entry(jid).or_insert_with(|| {
             (
