@@ -70,23 +70,17 @@ pub async fn live_by_hash(db: &Db, token_hash: &str) -> Result<Option<ApiToken>>
 }
 
 pub async fn touch(db: &Db, id: i64, now: i64) -> Result<()> {
-    sqlx::query(db.q("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"))
-        .bind(now)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
+    db.exec(
+        "UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
+        (now, id),
+    )
+    .await?;
     Ok(())
 }
 
 /// Revokes the person's token; false when they have no such live token.
 pub async fn revoke(tx: &mut Tx, person_id: i64, id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query(tx.q(
-        "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL",
-    ))
-    .bind(now)
-    .bind(id)
-    .bind(person_id)
-    .execute(tx.conn())
+    let done = tx.exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL", (now, id, person_id))
     .await?;
-    Ok(done.rows_affected() > 0)
+    Ok(done > 0)
 }

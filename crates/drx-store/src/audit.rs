@@ -56,9 +56,7 @@ pub async fn record(
 ) -> Result<()> {
     if tx.dialect() == Dialect::Postgres {
         // Two nodes appending at once would otherwise fork the chain.
-        sqlx::query("SELECT pg_advisory_xact_lock(4242002)")
-            .execute(tx.conn())
-            .await?;
+        tx.exec("SELECT pg_advisory_xact_lock(4242002)", ()).await?;
     }
     let prev = sqlx::query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
         .fetch_optional(tx.conn())
@@ -67,18 +65,7 @@ pub async fn record(
         .transpose()?
         .unwrap_or_else(|| GENESIS.to_string());
     let hash = chain_hash(&prev, at, actor_id, entity, entity_id, action, detail);
-    sqlx::query(tx.q(
-        "INSERT INTO audit_events (at, actor_id, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    ))
-    .bind(at)
-    .bind(actor_id)
-    .bind(entity)
-    .bind(entity_id)
-    .bind(action)
-    .bind(detail)
-    .bind(prev)
-    .bind(hash)
-    .execute(tx.conn())
+    tx.exec("INSERT INTO audit_events (at, actor_id, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (at, actor_id, entity, entity_id, action, detail, prev, hash))
     .await?;
     Ok(())
 }

@@ -270,18 +270,11 @@ pub async fn mark_read(
     message_id: i64,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(db.q(
-        "INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
+    db.exec("INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
          ON CONFLICT (thread_id, person_id) DO UPDATE SET \
            last_message_id = CASE WHEN excluded.last_message_id > thread_reads.last_message_id \
              THEN excluded.last_message_id ELSE thread_reads.last_message_id END, \
-           read_at = excluded.read_at",
-    ))
-    .bind(thread_id)
-    .bind(person_id)
-    .bind(message_id)
-    .bind(now)
-    .execute(&db.pool)
+           read_at = excluded.read_at", (thread_id, person_id, message_id, now))
     .await?;
     Ok(())
 }
@@ -294,18 +287,11 @@ pub async fn mark_read_in(
     message_id: i64,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q(
-        "INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
+    tx.exec("INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
          ON CONFLICT (thread_id, person_id) DO UPDATE SET \
            last_message_id = CASE WHEN excluded.last_message_id > thread_reads.last_message_id \
              THEN excluded.last_message_id ELSE thread_reads.last_message_id END, \
-           read_at = excluded.read_at",
-    ))
-    .bind(thread_id)
-    .bind(person_id)
-    .bind(message_id)
-    .bind(now)
-    .execute(tx.conn())
+           read_at = excluded.read_at", (thread_id, person_id, message_id, now))
     .await?;
     Ok(())
 }

@@ -43,22 +43,12 @@ pub async fn upsert(
     v: &[f32],
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q("DELETE FROM embeddings WHERE kind = ? AND ref_id = ? AND model = ?"))
-        .bind(kind)
-        .bind(ref_id)
-        .bind(model)
-        .execute(tx.conn())
-        .await?;
-    sqlx::query(tx.q(
-        "INSERT INTO embeddings (kind, ref_id, model, text_hash, vector, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    ))
-    .bind(kind)
-    .bind(ref_id)
-    .bind(model)
-    .bind(text_hash)
-    .bind(to_bytes(v))
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec(
+        "DELETE FROM embeddings WHERE kind = ? AND ref_id = ? AND model = ?",
+        (kind, ref_id, model),
+    )
+    .await?;
+    tx.exec("INSERT INTO embeddings (kind, ref_id, model, text_hash, vector, created_at) VALUES (?, ?, ?, ?, ?, ?)", (kind, ref_id, model, text_hash, to_bytes(v), now))
     .await?;
     Ok(())
 }

@@ -190,27 +190,21 @@ pub async fn finalists(db: &Db, call_id: i64) -> Result<Vec<(i64, String)>> {
 
 /// Registers the person; false when already registered.
 pub async fn register(tx: &mut Tx, event_id: i64, person_id: i64, now: i64) -> Result<bool> {
-    let done = sqlx::query(tx.q(
-        "INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES (?, ?, ?) \
-         ON CONFLICT (event_id, person_id) DO NOTHING",
-    ))
-    .bind(event_id)
-    .bind(person_id)
-    .bind(now)
-    .execute(tx.conn())
+    let done = tx.exec("INSERT INTO event_registrations (event_id, person_id, registered_at) VALUES (?, ?, ?) \
+         ON CONFLICT (event_id, person_id) DO NOTHING", (event_id, person_id, now))
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// Cancels the person's registration; false when there was none.
 pub async fn unregister(tx: &mut Tx, event_id: i64, person_id: i64) -> Result<bool> {
-    let done =
-        sqlx::query(tx.q("DELETE FROM event_registrations WHERE event_id = ? AND person_id = ?"))
-            .bind(event_id)
-            .bind(person_id)
-            .execute(tx.conn())
-            .await?;
-    Ok(done.rows_affected() == 1)
+    let done = tx
+        .exec(
+            "DELETE FROM event_registrations WHERE event_id = ? AND person_id = ?",
+            (event_id, person_id),
+        )
+        .await?;
+    Ok(done == 1)
 }
 
 pub async fn is_registered(db: &Db, event_id: i64, person_id: i64) -> Result<bool> {

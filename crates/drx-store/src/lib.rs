@@ -7,6 +7,32 @@
 //! **Invariant:** the only crate with SQL and the only one that knows the schema. It knows
 //! nothing of permissions, languages or the web: it stores and reads what it is given. Only
 //! `drx-core` (and the binary's loaders: demo, backup) depend on it; `drx-web` cannot.
+//!
+//! Rows are read one way: a row type is declared once with [`row!`] (its fields and the columns
+//! they come from), and a query is one call of [`Db::all`], [`Db::opt`], [`Db::one`] or
+//! [`Db::exec`] (the same on [`Tx`]) with its binds as a tuple. Columns holding one of
+//! drx-domain's enums are decoded when the row is read; an unknown value is
+//! [`StoreError::Corrupt`].
+
+/// Declares a row struct and its [`FromRow`] mapping. A field reads the column of its own name,
+/// `= "col"` another column, `= default` nothing (the caller fills it in afterwards), `= flatten` a whole row type.
+macro_rules! row {
+    (@col $r:ident, $f:ident) => { $crate::Column::named($r, stringify!($f))? };
+    (@col $r:ident, $f:ident, default) => { Default::default() };
+    (@col $r:ident, $f:ident, flatten) => { $crate::FromRow::from_row($r)? };
+    (@col $r:ident, $f:ident, $col:literal) => { $crate::Column::named($r, $col)? };
+    ($(#[$m:meta])* $vis:vis struct $name:ident {
+        $($(#[$fm:meta])* pub $f:ident : $t:ty $(= $col:tt)?),* $(,)?
+    }) => {
+        $(#[$m])*
+        $vis struct $name { $($(#[$fm])* pub $f: $t),* }
+        impl $crate::FromRow for $name {
+            fn from_row(r: &sqlx::any::AnyRow) -> $crate::Result<Self> {
+                Ok($name { $($f: row!(@col r, $f $(, $col)?)),* })
+            }
+        }
+    };
+}
 
 pub mod accounts;
 pub mod api_tokens;
@@ -48,6 +74,8 @@ pub enum StoreError {
     Duplicate(String),
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
+    #[error("the database holds {value:?} in {column}, which this drx binary does not know")]
+    Corrupt { column: String, value: String },
 }
 
 impl StoreError {
@@ -269,18 +297,171 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
-    Ok(row.try_get::<i64, _>(col)?)
+/// One column's value, read by name from a row.
+pub(crate) trait Column: Sized {
+    fn named(row: &AnyRow, col: &str) -> Result<Self>;
 }
 
-pub(crate) fn get_str(row: &AnyRow, col: &str) -> Result<String> {
-    Ok(row.try_get::<String, _>(col)?)
+macro_rules! plain_columns {
+    ($($t:ty),*) => {$(
+        impl Column for $t {
+            fn named(row: &AnyRow, col: &str) -> Result<Self> {
+                Ok(row.try_get::<$t, _>(col)?)
+            }
+        }
+    )*};
+}
+plain_columns!(
+    i64,
+    String,
+    f64,
+    Vec<u8>,
+    Option<i64>,
+    Option<String>,
+    Option<f64>
+);
+
+/// Booleans are stored as BIGINT 0/1.
+impl Column for bool {
+    fn named(row: &AnyRow, col: &str) -> Result<Self> {
+        Ok(row.try_get::<i64, _>(col)? != 0)
+    }
 }
 
-pub(crate) fn get_opt_i64(row: &AnyRow, col: &str) -> Result<Option<i64>> {
-    Ok(row.try_get::<Option<i64>, _>(col)?)
+macro_rules! enum_columns {
+    ($($t:ty),*) => {$(
+        impl Column for $t {
+            fn named(row: &AnyRow, col: &str) -> Result<Self> {
+                let value: String = row.try_get(col)?;
+                <$t>::parse(&value).ok_or(StoreError::Corrupt { column: col.to_string(), value })
+            }
+        }
+    )*};
+}
+enum_columns!(
+    drx_domain::Role,
+    drx_domain::Phase,
+    drx_domain::BlindMode,
+    drx_domain::Stage,
+    drx_domain::SubmissionStatus,
+    drx_domain::OrganizationKind
+);
+
+row! {
+    /// Something with an id and a name in both languages (a field, a hospital, a call's title).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Named {
+        pub id: i64,
+        pub name_en: String,
+        pub name_zh: String,
+    }
 }
 
+/// A value built from one result row.
+pub trait FromRow: Sized {
+    fn from_row(row: &AnyRow) -> Result<Self>;
+}
+
+/// A single column (the first of the row) is a row too: `SELECT id ...`, `SELECT COUNT(*) ...`.
+macro_rules! scalar_rows {
+    ($($t:ty),*) => {$(
+        impl FromRow for $t {
+            fn from_row(row: &AnyRow) -> Result<Self> {
+                let name = sqlx::Column::name(row.try_column(0)?).to_string();
+                <$t as Column>::named(row, &name)
+            }
+        }
+    )*};
+}
+scalar_rows!(
+    i64,
+    String,
+    f64,
+    Option<i64>,
+    Option<String>,
+    drx_domain::Role
+);
+
+/// Two columns, in order.
+impl<A: Column, B: Column> FromRow for (A, B) {
+    fn from_row(row: &AnyRow) -> Result<Self> {
+        let a = sqlx::Column::name(row.try_column(0)?).to_string();
+        let b = sqlx::Column::name(row.try_column(1)?).to_string();
+        Ok((A::named(row, &a)?, B::named(row, &b)?))
+    }
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// The values bound to a statement's `?`s, in order: `()`, `(a,)`, `(a, b)`, ...
+pub(crate) trait Binds<'q> {
+    fn bind_to(self, q: Query<'q>) -> Query<'q>;
+}
+
+macro_rules! tuple_binds {
+    ($($t:ident)*) => {
+        impl<'q, $($t: 'q + Send + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>),*> Binds<'q> for ($($t,)*) {
+            #[allow(non_snake_case, unused_mut)]
+            fn bind_to(self, mut q: Query<'q>) -> Query<'q> {
+                let ($($t,)*) = self;
+                $(q = q.bind($t);)*
+                q
+            }
+        }
+    };
+}
+tuple_binds!();
+tuple_binds!(A);
+tuple_binds!(A B);
+tuple_binds!(A B C);
+tuple_binds!(A B C D);
+tuple_binds!(A B C D E);
+tuple_binds!(A B C D E F);
+tuple_binds!(A B C D E F G);
+tuple_binds!(A B C D E F G H);
+tuple_binds!(A B C D E F G H I);
+tuple_binds!(A B C D E F G H I J);
+tuple_binds!(A B C D E F G H I J K);
+tuple_binds!(A B C D E F G H I J K L);
+tuple_binds!(A B C D E F G H I J K L M);
+tuple_binds!(A B C D E F G H I J K L M N);
+tuple_binds!(A B C D E F G H I J K L M N O);
+tuple_binds!(A B C D E F G H I J K L M N O P);
+tuple_binds!(A B C D E F G H I J K L M N O P Q);
+tuple_binds!(A B C D E F G H I J K L M N O P Q R);
+
+pub(crate) fn rows_as<T: FromRow>(rows: Vec<AnyRow>) -> Result<Vec<T>> {
+    rows.iter().map(T::from_row).collect()
+}
+
+/// The four ways of running a statement, on the pool ([`Db`]) and in a transaction ([`Tx`]) alike.
+macro_rules! runners {
+    ($ty:ty, [$($recv:tt)*], $self:ident => $ex:expr) => {
+        #[allow(dead_code)]
+        impl $ty {
+            /// Every row of the statement.
+            pub(crate) async fn all<'q, T: FromRow>($($recv)*, sql: &'static str, binds: impl Binds<'q>) -> Result<Vec<T>> {
+                let q = binds.bind_to(sqlx::query($self.q(sql)));
+                rows_as(q.fetch_all($ex).await?)
+            }
+            /// The first row, if any.
+            pub(crate) async fn opt<'q, T: FromRow>($($recv)*, sql: &'static str, binds: impl Binds<'q>) -> Result<Option<T>> {
+                let q = binds.bind_to(sqlx::query($self.q(sql)));
+                q.fetch_optional($ex).await?.as_ref().map(T::from_row).transpose()
+            }
+            /// The one row (an error when there is none).
+            pub(crate) async fn one<'q, T: FromRow>($($recv)*, sql: &'static str, binds: impl Binds<'q>) -> Result<T> {
+                let q = binds.bind_to(sqlx::query($self.q(sql)));
+                T::from_row(&q.fetch_one($ex).await?)
+            }
+            /// Runs a statement for its effect; the number of rows it changed.
+            pub(crate) async fn exec<'q>($($recv)*, sql: &'static str, binds: impl Binds<'q>) -> Result<u64> {
+                let q = binds.bind_to(sqlx::query($self.q(sql)));
+                Ok(q.execute($ex).await?.rows_affected())
+            }
+        }
+    };
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,4 +485,19 @@ mod tests {
 pub async fn raw_execute(db: &Db, sql: &str) -> Result<()> {
     sqlx::query(sql).execute(&db.pool).await?;
     Ok(())
+}
+
+runners!(Db, [&self], self => &self.pool);
+runners!(Tx, [&mut self], self => self.conn());
+
+pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
+    Column::named(row, col)
+}
+
+pub(crate) fn get_str(row: &AnyRow, col: &str) -> Result<String> {
+    Column::named(row, col)
+}
+
+pub(crate) fn get_opt_i64(row: &AnyRow, col: &str) -> Result<Option<i64>> {
+    Column::named(row, col)
 }

@@ -267,15 +267,7 @@ pub async fn insert_run(
 }
 
 pub async fn insert_run_pair(tx: &mut Tx, run_id: i64, p: &RunPair) -> Result<()> {
-    sqlx::query(tx.q(
-        "INSERT INTO assignment_pairs (run_id, submission_id, assignee_id, affinity, reason) VALUES (?, ?, ?, ?, ?)",
-    ))
-    .bind(run_id)
-    .bind(p.submission_id)
-    .bind(p.assignee_id)
-    .bind(p.affinity)
-    .bind(&p.reason)
-    .execute(tx.conn())
+    tx.exec("INSERT INTO assignment_pairs (run_id, submission_id, assignee_id, affinity, reason) VALUES (?, ?, ?, ?, ?)", (run_id, p.submission_id, p.assignee_id, p.affinity, &p.reason))
     .await?;
     Ok(())
 }
@@ -337,18 +329,13 @@ pub async fn run_pairs(db: &Db, run_id: i64) -> Result<Vec<RunPair>> {
 
 /// Marks a run published and every other draft run of the call and kind discarded.
 pub async fn publish_run(tx: &mut Tx, run: &Run) -> Result<()> {
-    sqlx::query(tx.q(
-        "UPDATE assignment_runs SET status = 'discarded' WHERE call_id = ? AND kind = ? AND id <> ? AND status = 'draft'",
-    ))
-    .bind(run.call_id)
-    .bind(&run.kind)
-    .bind(run.id)
-    .execute(tx.conn())
+    tx.exec("UPDATE assignment_runs SET status = 'discarded' WHERE call_id = ? AND kind = ? AND id <> ? AND status = 'draft'", (run.call_id, &run.kind, run.id))
     .await?;
-    sqlx::query(tx.q("UPDATE assignment_runs SET status = 'published' WHERE id = ?"))
-        .bind(run.id)
-        .execute(tx.conn())
-        .await?;
+    tx.exec(
+        "UPDATE assignment_runs SET status = 'published' WHERE id = ?",
+        (run.id,),
+    )
+    .await?;
     Ok(())
 }
 
@@ -368,54 +355,39 @@ pub async fn insert_review(
     if exists.is_some() {
         return Ok(false);
     }
-    sqlx::query(tx.q(
-        "INSERT INTO reviews (submission_id, judge_id, status, created_at, updated_at) VALUES (?, ?, 'assigned', ?, ?)",
-    ))
-    .bind(submission_id)
-    .bind(judge_id)
-    .bind(now)
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec("INSERT INTO reviews (submission_id, judge_id, status, created_at, updated_at) VALUES (?, ?, 'assigned', ?, ?)", (submission_id, judge_id, now, now))
     .await?;
     Ok(true)
 }
 
 /// Moves submitted submissions of a call under review once judges are assigned.
 pub async fn mark_under_review(tx: &mut Tx, call_id: i64, now: i64) -> Result<()> {
-    sqlx::query(tx.q(
-        "UPDATE submissions SET status = 'under_review', updated_at = ? WHERE call_id = ? AND status = 'submitted' \
-         AND EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = submissions.id)",
-    ))
-    .bind(now)
-    .bind(call_id)
-    .execute(tx.conn())
+    tx.exec("UPDATE submissions SET status = 'under_review', updated_at = ? WHERE call_id = ? AND status = 'submitted' \
+         AND EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = submissions.id)", (now, call_id))
     .await?;
     Ok(())
 }
 
-/// A judge's assigned reviews: (review id, submission id, title, status, call id).
-pub async fn reviews_of_judge(
-    db: &Db,
-    judge_id: i64,
-) -> Result<Vec<(i64, i64, String, String, i64)>> {
-    let rows = sqlx::query(db.q(
+row! {
+    /// A review a judge holds.
+    #[derive(Debug, Clone)]
+    pub struct AssignedReview {
+        pub id: i64,
+        pub submission_id: i64,
+        pub submission_title: String = "title",
+        pub status: String,
+        pub call_id: i64,
+    }
+}
+
+/// A judge's assigned reviews.
+pub async fn reviews_of_judge(db: &Db, judge_id: i64) -> Result<Vec<AssignedReview>> {
+    db.all(
         "SELECT r.id, r.submission_id, s.title, r.status, s.call_id FROM reviews r JOIN submissions s ON s.id = r.submission_id \
          WHERE r.judge_id = ? AND s.status <> 'withdrawn' ORDER BY r.status, s.id",
-    ))
-    .bind(judge_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_i64(r, "submission_id")?,
-                get_str(r, "title")?,
-                get_str(r, "status")?,
-                get_i64(r, "call_id")?,
-            ))
-        })
-        .collect()
+        (judge_id,),
+    )
+    .await
 }
 
 pub async fn insert_notice(
@@ -425,14 +397,10 @@ pub async fn insert_notice(
     link: &str,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(
-        tx.q("INSERT INTO notices (person_id, body, link, created_at) VALUES (?, ?, ?, ?)"),
+    tx.exec(
+        "INSERT INTO notices (person_id, body, link, created_at) VALUES (?, ?, ?, ?)",
+        (person_id, body, link, now),
     )
-    .bind(person_id)
-    .bind(body)
-    .bind(link)
-    .bind(now)
-    .execute(tx.conn())
     .await?;
     Ok(())
 }

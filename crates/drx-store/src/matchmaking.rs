@@ -20,7 +20,7 @@ pub struct TeamCard {
     pub technologies: String,
     pub capacity: i64,
     /// (field id, English name, Chinese name).
-    pub fields: Vec<(i64, String, String)>,
+    pub fields: Vec<super::Named>,
     /// Finalists the team is matched with (published matches of every call).
     pub load: i64,
 }
@@ -60,19 +60,22 @@ fn team_from(r: &AnyRow) -> Result<TeamCard> {
 
 async fn attach_fields(db: &Db, teams: &mut [TeamCard]) -> Result<()> {
     let index: HashMap<i64, usize> = teams.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
-    let rows = sqlx::query(
-        "SELECT tf.team_id, f.id, f.name_en, f.name_zh FROM team_fields tf JOIN fields f ON f.id = tf.field_id \
-         ORDER BY tf.team_id, f.id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    for r in &rows {
-        if let Some(&i) = index.get(&get_i64(r, "team_id")?) {
-            teams[i].fields.push((
-                get_i64(r, "id")?,
-                get_str(r, "name_en")?,
-                get_str(r, "name_zh")?,
-            ));
+    row! {
+        struct TeamField {
+            pub team_id: i64,
+            pub field: super::Named = flatten,
+        }
+    }
+    let rows: Vec<TeamField> = db
+        .all(
+            "SELECT tf.team_id, f.id, f.name_en, f.name_zh FROM team_fields tf JOIN fields f ON f.id = tf.field_id \
+             ORDER BY tf.team_id, f.id",
+            (),
+        )
+        .await?;
+    for r in rows {
+        if let Some(&i) = index.get(&r.team_id) {
+            teams[i].fields.push(r.field);
         }
     }
     Ok(())
@@ -275,15 +278,13 @@ pub async fn interest(db: &Db, id: i64) -> Result<Option<Interest>> {
 
 /// Answers an open interest; false when it was no longer open.
 pub async fn answer_interest(tx: &mut Tx, id: i64, status: &str, now: i64) -> Result<bool> {
-    let done = sqlx::query(
-        tx.q("UPDATE interests SET status = ?, answered_at = ? WHERE id = ? AND status = 'open'"),
-    )
-    .bind(status)
-    .bind(now)
-    .bind(id)
-    .execute(tx.conn())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let done = tx
+        .exec(
+            "UPDATE interests SET status = ?, answered_at = ? WHERE id = ? AND status = 'open'",
+            (status, now, id),
+        )
+        .await?;
+    Ok(done == 1)
 }
 
 /// The interests that concern a person: those of their teams, of the needs they logged (every
@@ -374,21 +375,13 @@ pub async fn save_terms(
     by: i64,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q("DELETE FROM confidentiality_terms WHERE call_id = ?"))
-        .bind(call_id)
-        .execute(tx.conn())
-        .await?;
-    sqlx::query(tx.q(
-        "INSERT INTO confidentiality_terms (call_id, version, text_en, text_zh, updated_by, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-    ))
-    .bind(call_id)
-    .bind(version)
-    .bind(text_en)
-    .bind(text_zh)
-    .bind(by)
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec(
+        "DELETE FROM confidentiality_terms WHERE call_id = ?",
+        (call_id,),
+    )
+    .await?;
+    tx.exec("INSERT INTO confidentiality_terms (call_id, version, text_en, text_zh, updated_by, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?)", (call_id, version, text_en, text_zh, by, now))
     .await?;
     Ok(())
 }
@@ -430,14 +423,7 @@ pub async fn record_acceptance(
     if exists.is_some() {
         return Ok(false);
     }
-    sqlx::query(tx.q(
-        "INSERT INTO confidentiality_acceptances (person_id, call_id, terms_version, accepted_at) VALUES (?, ?, ?, ?)",
-    ))
-    .bind(person_id)
-    .bind(call_id)
-    .bind(version)
-    .bind(now)
-    .execute(tx.conn())
+    tx.exec("INSERT INTO confidentiality_acceptances (person_id, call_id, terms_version, accepted_at) VALUES (?, ?, ?, ?)", (person_id, call_id, version, now))
     .await?;
     Ok(true)
 }
@@ -503,23 +489,11 @@ pub async fn replace_matches(
     pairs: &[super::matching::RunPair],
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q("DELETE FROM team_matches WHERE call_id = ?"))
-        .bind(call_id)
-        .execute(tx.conn())
+    tx.exec("DELETE FROM team_matches WHERE call_id = ?", (call_id,))
         .await?;
     for p in pairs {
-        sqlx::query(tx.q(
-            "INSERT INTO team_matches (call_id, submission_id, team_id, run_id, affinity, reason, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ))
-        .bind(call_id)
-        .bind(p.submission_id)
-        .bind(p.assignee_id)
-        .bind(run_id)
-        .bind(p.affinity)
-        .bind(&p.reason)
-        .bind(now)
-        .execute(tx.conn())
+        tx.exec("INSERT INTO team_matches (call_id, submission_id, team_id, run_id, affinity, reason, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)", (call_id, p.submission_id, p.assignee_id, run_id, p.affinity, &p.reason, now))
         .await?;
     }
     Ok(())

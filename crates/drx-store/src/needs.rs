@@ -184,10 +184,10 @@ pub async fn insert(
 }
 
 pub async fn set_confidential(tx: &mut Tx, id: i64, details: &str) -> Result<()> {
-    sqlx::query(tx.q("UPDATE needs SET confidential_details = ? WHERE id = ?"))
-        .bind(details)
-        .bind(id)
-        .execute(tx.conn())
-        .await?;
+    tx.exec(
+        "UPDATE needs SET confidential_details = ? WHERE id = ?",
+        (details, id),
+    )
+    .await?;
     Ok(())
 }

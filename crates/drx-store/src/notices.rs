@@ -59,26 +59,24 @@ pub async fn mark_read(db: &Db, person_id: i64, notice_id: i64, now: i64) -> Res
 
 /// Marks every unread notice of the person read; returns how many.
 pub async fn mark_all_read(db: &Db, person_id: i64, now: i64) -> Result<u64> {
-    let done =
-        sqlx::query(db.q("UPDATE notices SET read_at = ? WHERE person_id = ? AND read_at IS NULL"))
-            .bind(now)
-            .bind(person_id)
-            .execute(&db.pool)
-            .await?;
-    Ok(done.rows_affected())
+    let done = db
+        .exec(
+            "UPDATE notices SET read_at = ? WHERE person_id = ? AND read_at IS NULL",
+            (now, person_id),
+        )
+        .await?;
+    Ok(done)
 }
 
 /// Marks read the person's notices that point at `link` (opening a thread reads its notices).
 pub async fn mark_read_by_link(db: &Db, person_id: i64, link: &str, now: i64) -> Result<u64> {
-    let done = sqlx::query(
-        db.q("UPDATE notices SET read_at = ? WHERE person_id = ? AND link = ? AND read_at IS NULL"),
-    )
-    .bind(now)
-    .bind(person_id)
-    .bind(link)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected())
+    let done = db
+        .exec(
+            "UPDATE notices SET read_at = ? WHERE person_id = ? AND link = ? AND read_at IS NULL",
+            (now, person_id, link),
+        )
+        .await?;
+    Ok(done)
 }
 
 /// The same inside a transaction (writing in a thread reads its notices).
@@ -88,15 +86,13 @@ pub async fn mark_read_by_link_in(
     link: &str,
     now: i64,
 ) -> Result<u64> {
-    let done = sqlx::query(
-        tx.q("UPDATE notices SET read_at = ? WHERE person_id = ? AND link = ? AND read_at IS NULL"),
-    )
-    .bind(now)
-    .bind(person_id)
-    .bind(link)
-    .execute(tx.conn())
-    .await?;
-    Ok(done.rows_affected())
+    let done = tx
+        .exec(
+            "UPDATE notices SET read_at = ? WHERE person_id = ? AND link = ? AND read_at IS NULL",
+            (now, person_id, link),
+        )
+        .await?;
+    Ok(done)
 }
 
 /// Whose notice this is (None when there is no such notice).

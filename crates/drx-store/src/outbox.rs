@@ -100,12 +100,7 @@ pub async fn claim_due(
 }
 
 pub async fn mark_sent(db: &Db, id: i64, now: i64) -> Result<()> {
-    sqlx::query(db.q(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
-    ))
-    .bind(now)
-    .bind(id)
-    .execute(&db.pool)
+    db.exec("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = ?", (now, id))
     .await?;
     Ok(())
 }
@@ -117,25 +112,25 @@ pub async fn mark_attempt_failed(
     next_attempt_at: i64,
     give_up: bool,
 ) -> Result<()> {
-    sqlx::query(db.q(
-        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, status = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
-    ))
-    .bind(next_attempt_at)
-    .bind(if give_up { "failed" } else { "pending" })
-    .bind(id)
-    .execute(&db.pool)
+    db.exec("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, status = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?", (next_attempt_at, if give_up { "failed" } else { "pending" }, id))
     .await?;
     Ok(())
 }
 
-pub async fn attempts(db: &Db, id: i64) -> Result<(i64, String, i64)> {
-    let r = sqlx::query(db.q("SELECT attempts, status, next_attempt_at FROM outbox WHERE id = ?"))
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await?;
-    Ok((
-        get_i64(&r, "attempts")?,
-        get_str(&r, "status")?,
-        get_i64(&r, "next_attempt_at")?,
-    ))
+row! {
+    /// How a mail's delivery stands.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Delivery {
+        pub attempts: i64,
+        pub status: String,
+        pub next_attempt_at: i64,
+    }
+}
+
+pub async fn attempts(db: &Db, id: i64) -> Result<Delivery> {
+    db.one(
+        "SELECT attempts, status, next_attempt_at FROM outbox WHERE id = ?",
+        (id,),
+    )
+    .await
 }

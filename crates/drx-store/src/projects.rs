@@ -172,25 +172,17 @@ pub async fn set_state(
     status: &str,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(tx.q(
-        "UPDATE projects SET stage_since = CASE WHEN stage = ? THEN stage_since ELSE ? END, stage = ?, status = ? WHERE id = ?",
-    ))
-    .bind(stage)
-    .bind(now)
-    .bind(stage)
-    .bind(status)
-    .bind(project_id)
-    .execute(tx.conn())
+    tx.exec("UPDATE projects SET stage_since = CASE WHEN stage = ? THEN stage_since ELSE ? END, stage = ?, status = ? WHERE id = ?", (stage, now, stage, status, project_id))
     .await?;
     Ok(())
 }
 
 pub async fn set_pathway(tx: &mut Tx, project_id: i64, pathway: &str) -> Result<()> {
-    sqlx::query(tx.q("UPDATE projects SET pathway = ? WHERE id = ?"))
-        .bind(pathway)
-        .bind(project_id)
-        .execute(tx.conn())
-        .await?;
+    tx.exec(
+        "UPDATE projects SET pathway = ? WHERE id = ?",
+        (pathway, project_id),
+    )
+    .await?;
     Ok(())
 }
 
@@ -236,26 +228,17 @@ pub async fn set_check(
     now: i64,
 ) -> Result<bool> {
     let done = if on {
-        sqlx::query(tx.q(
-            "INSERT INTO gate_checks (project_id, gate, item, checked_by, checked_at) VALUES (?, ?, ?, ?, ?) \
-             ON CONFLICT (project_id, gate, item) DO NOTHING",
-        ))
-        .bind(project_id)
-        .bind(gate)
-        .bind(item)
-        .bind(by)
-        .bind(now)
-        .execute(tx.conn())
+        tx.exec("INSERT INTO gate_checks (project_id, gate, item, checked_by, checked_at) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (project_id, gate, item) DO NOTHING", (project_id, gate, item, by, now))
         .await?
     } else {
-        sqlx::query(tx.q("DELETE FROM gate_checks WHERE project_id = ? AND gate = ? AND item = ?"))
-            .bind(project_id)
-            .bind(gate)
-            .bind(item)
-            .execute(tx.conn())
-            .await?
+        tx.exec(
+            "DELETE FROM gate_checks WHERE project_id = ? AND gate = ? AND item = ?",
+            (project_id, gate, item),
+        )
+        .await?
     };
-    Ok(done.rows_affected() > 0)
+    Ok(done > 0)
 }
 
 #[derive(Debug, Clone)]
@@ -379,12 +362,13 @@ pub async fn milestone(db: &Db, id: i64) -> Result<Option<Milestone>> {
 
 /// Marks a milestone done once; returns false when it already was.
 pub async fn mark_done(tx: &mut Tx, id: i64, now: i64) -> Result<bool> {
-    let r = sqlx::query(tx.q("UPDATE milestones SET done_at = ? WHERE id = ? AND done_at IS NULL"))
-        .bind(now)
-        .bind(id)
-        .execute(tx.conn())
+    let r = tx
+        .exec(
+            "UPDATE milestones SET done_at = ? WHERE id = ? AND done_at IS NULL",
+            (now, id),
+        )
         .await?;
-    Ok(r.rows_affected() > 0)
+    Ok(r > 0)
 }
 
 /// Submissions a project may be made from: not drafts, withdrawn or rejected, not yet a project.
@@ -473,42 +457,45 @@ pub async fn possible_owners(db: &Db, project_id: i64) -> Result<Vec<(i64, Strin
         .collect()
 }
 
-/// The funnel of a call: (submitted, reached review, finalists). Drafts and withdrawn are out.
-pub async fn funnel(db: &Db, call_id: i64) -> Result<(i64, i64, i64)> {
-    let r = sqlx::query(db.q(
+row! {
+    /// The funnel of a call: submitted, reached review, finalists. Drafts and withdrawn are out.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Funnel {
+        pub submitted: i64,
+        pub reviewed: i64,
+        pub finalists: i64,
+    }
+}
+
+pub async fn funnel(db: &Db, call_id: i64) -> Result<Funnel> {
+    db.one(
         "SELECT COUNT(CASE WHEN status NOT IN ('draft', 'withdrawn') THEN 1 END) AS submitted, \
          COUNT(CASE WHEN status IN ('under_review', 'finalist', 'not_selected') THEN 1 END) AS reviewed, \
          COUNT(CASE WHEN status = 'finalist' THEN 1 END) AS finalists \
          FROM submissions WHERE call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok((
-        get_i64(&r, "submitted")?,
-        get_i64(&r, "reviewed")?,
-        get_i64(&r, "finalists")?,
-    ))
+        (call_id,),
+    )
+    .await
 }
 
-/// (stage, status, stage_since) of every project of a call.
-pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<(String, String, i64)>> {
-    let rows = sqlx::query(db.q(
+row! {
+    /// Where one project of a call stands.
+    #[derive(Debug, Clone)]
+    pub struct ProjectStage {
+        pub stage: String,
+        pub status: String,
+        pub stage_since: i64,
+    }
+}
+
+/// Every project of a call.
+pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<ProjectStage>> {
+    db.all(
         "SELECT p.stage, p.status, p.stage_since FROM projects p JOIN submissions s ON s.id = p.submission_id \
          WHERE s.call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_str(r, "stage")?,
-                get_str(r, "status")?,
-                get_i64(r, "stage_since")?,
-            ))
-        })
-        .collect()
+        (call_id,),
+    )
+    .await
 }
 
 /// Per judge of a call: (name, reviews assigned, reviews submitted).

@@ -498,11 +498,7 @@ async fn rule_says(
 }
 
 async fn person_of(db: &drx::store::Db, who: Who) -> Option<drx::store::accounts::Person> {
-    let email = who.email()?;
-    let (id, _, _) = drx::store::submissions::person_by_email(db, email)
-        .await
-        .unwrap()
-        .expect("a demo person");
+    let id = common::person_id(db, who.email()?).await;
     drx::store::accounts::person(db, id).await.unwrap()
 }
 

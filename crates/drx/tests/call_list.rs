@@ -44,13 +44,13 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     // Per hospital: the filter agrees with the count shown beside it.
     let orgs = store::organization_counts(db, call).await.unwrap();
     assert_eq!(orgs.len(), 12);
-    assert_eq!(orgs.iter().map(|o| o.3).sum::<i64>(), 155);
-    let (oid, _, zh, n) = &orgs[0];
+    assert_eq!(orgs.iter().map(|o| o.n).sum::<i64>(), 155);
+    let (oid, zh, n) = (orgs[0].id, &orgs[0].name_zh, orgs[0].n);
     let r = o.get(&format!("{base}?hospital={oid}")).await.body;
     assert!(r.contains(&format!("共 {n} 个方案")), "{zh}");
     // Per field, likewise.
     let fields = store::field_counts(db, call).await.unwrap();
-    let (fid, _, _, fnum) = &fields[0];
+    let (fid, fnum) = (fields[0].id, fields[0].n);
     assert!(o
         .get(&format!("{base}?field={fid}"))
         .await
@@ -98,7 +98,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     assert_eq!(n, 0);
     // Stage filter and sorting.
     let (protos, _) = newest_where(db, call, 1000, |q| q.stage = "prototype".into()).await;
-    assert!(!protos.is_empty() && protos.iter().all(|r| r.stage == "prototype"));
+    assert!(!protos.is_empty() && protos.iter().all(|r| r.stage.as_str() == "prototype"));
     assert_eq!(all.len(), 155);
     assert!(
         all.windows(2)
@@ -112,7 +112,7 @@ db_test!(the_list_filters_searches_sorts_and_pages, |db| {
     assert!(newest[0].id > newest[1].id && newest[1].id > newest[2].id);
     // Drafts are hidden unless asked for; withdrawn ones are filtered by status.
     let (drafts, n) = newest_where(db, call, 10, |q| q.status = "draft".into()).await;
-    assert!(drafts.iter().all(|r| r.status == "draft"));
+    assert!(drafts.iter().all(|r| r.status.as_str() == "draft"));
     let _ = n;
     // Both languages.
     o.lang = Some("en");
@@ -135,9 +135,9 @@ db_test!(exports_carry_the_same_selection_in_csv_and_xlsx, |db| {
     assert_eq!(records, 156, "header + 155 rows");
     let orgs = store::organization_counts(db, call).await.unwrap();
     let r = o
-        .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].0))
+        .get(&format!("/calls/{call}/export/csv?hospital={}", orgs[0].id))
         .await;
-    assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].3 + 1);
+    assert_eq!(r.body.matches("\r\n").count() as i64, orgs[0].n + 1);
     let x = o.get(&format!("/calls/{call}/export/xlsx")).await;
     assert_eq!(x.status, StatusCode::OK);
     assert_eq!(

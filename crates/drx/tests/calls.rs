@@ -122,7 +122,7 @@ db_test!(
         assert_eq!(s.criteria.len(), 2, "the empty row is dropped");
         assert_eq!((s.criteria[1].weight, s.criteria[1].scale_max), (0.4, 5));
         let call = subs::call(db, id).await.unwrap().unwrap();
-        assert_eq!(call.phase, "draft", "a new call starts as a draft");
+        assert_eq!(call.phase.as_str(), "draft", "a new call starts as a draft");
         let me = common::person_id(db, "org@drx.cn").await;
         assert!(
             subs::has_call_role(db, id, me, "organizer").await.unwrap(),
@@ -339,5 +339,8 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
     }
     let mut d = signed_in(db, "doc@h.cn").await;
     assert_eq!(d.get("/calls/new").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(subs::call(db, id).await.unwrap().unwrap().phase, "review");
+    assert_eq!(
+        subs::call(db, id).await.unwrap().unwrap().phase.as_str(),
+        "review"
+    );
 });

@@ -644,7 +644,7 @@ db_test!(the_judges_discussion_stays_apart_from_conversations, |db| {
         .await
         .unwrap();
     assert_eq!(d.messages.len(), 1);
-    assert_eq!(d.messages[0].1, "committee only");
+    assert_eq!(d.messages[0].body, "committee only");
     let on = svc::on_subject(db, &w.clinician, Subject::Submission, w.submission)
         .await
         .unwrap()

@@ -83,7 +83,7 @@ db_test!(the_demo_pipeline_runs_the_rest_of_the_cycle, |db| {
     let rows = catalogue::submissions_of_call(db, 1, 1000).await.unwrap();
     for m in &matches {
         let s = rows.iter().find(|r| r.id == m.submission_id).unwrap();
-        assert_eq!(s.status, "finalist", "only finalists are matched");
+        assert_eq!(s.status.as_str(), "finalist", "only finalists are matched");
     }
     // Each project is the match of its finalist with the matched team; four passed a gate.
     let all = drx::store::projects::all_with_access(db, 1, drx::store::now())

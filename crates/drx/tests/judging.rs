@@ -223,7 +223,7 @@ db_test!(
         let replacement = on_it[0];
         assert_ne!(replacement, judge);
         let notices = submissions::notices(db, replacement, 5).await.unwrap();
-        assert!(notices.iter().any(|n| n.0.contains("replacement")));
+        assert!(notices.iter().any(|n| n.body.contains("replacement")));
         let history = audit::history(db, "submission", 5).await.unwrap();
         assert!(history.iter().any(|e| e.action == "conflict-declare"));
         assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND);
@@ -252,7 +252,7 @@ db_test!(
         assert!(
             notices
                 .iter()
-                .any(|n| n.0.contains("#6") && n.1 == "/calls/1/assignment"),
+                .any(|n| n.body.contains("#6") && n.link == "/calls/1/assignment"),
             "{notices:?}"
         );
         let mail = drx::store::outbox::mail_to(db, "organizer@drx.example")
@@ -451,7 +451,7 @@ db_test!(
             .await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
-            common::submission(db, mine).await.status,
+            common::submission(db, mine).await.status.as_str(),
             "submitted",
             "nothing changed"
         );
@@ -467,13 +467,17 @@ db_test!(
             )
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-        assert_eq!(common::submission(db, mine).await.status, "not_selected");
+        assert_eq!(
+            common::submission(db, mine).await.status.as_str(),
+            "not_selected"
+        );
         assert_eq!(
             submissions::get(db, keep.parse().unwrap())
                 .await
                 .unwrap()
                 .unwrap()
-                .status,
+                .status
+                .as_str(),
             "finalist"
         );
         let history = audit::history(db, "submission", mine).await.unwrap();

@@ -44,7 +44,11 @@ db_test!(failed_delivery_is_retried_later, |db| {
     let sender = Sender::smtp(&format!("smtp://127.0.0.1:{port}"), "drx@hospital.cn").unwrap();
     assert_eq!(deliver_due(db, &sender, "node-a").await.unwrap(), (0, 1));
     let id = outbox::mail_to(db, "b@hospital.cn").await.unwrap()[0].id;
-    let (attempts, status, next) = outbox::attempts(db, id).await.unwrap();
+    let outbox::Delivery {
+        attempts,
+        status,
+        next_attempt_at: next,
+    } = outbox::attempts(db, id).await.unwrap();
     assert_eq!((attempts, status.as_str()), (1, "pending"));
     assert!(next >= now() + 50, "retried after a delay");
     assert_eq!(

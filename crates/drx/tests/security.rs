@@ -823,7 +823,7 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
     assert!(refused(&r), "document upload: {}", r.status);
     let s = common::submission(db, other).await;
     assert_ne!(s.title, "mine now");
-    assert_eq!(s.status, "submitted");
+    assert_eq!(s.status.as_str(), "submitted");
 
     // A need's confidential details: its author and the curators, nobody else.
     let author = person(db, "clinician@drx.example").await;

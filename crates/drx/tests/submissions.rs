@@ -264,7 +264,7 @@ db_test!(
             Err(ServiceError::Invalid(m)) => assert_eq!(m.key, "error-sub-no-field"),
             other => panic!("{other:?}"),
         }
-        assert_eq!(common::submission(db, id).await.status, "draft");
+        assert_eq!(common::submission(db, id).await.status.as_str(), "draft");
         // Over-long and invalid input is refused with the field named.
         let mut bad = input(&w, &"长".repeat(201));
         assert!(
@@ -288,7 +288,10 @@ db_test!(
         let new = format!("/calls/{}/submit", w.call);
         let r = post_submission(&mut c, &w, &new, "One step", "submit").await;
         let id = id_from_location(r.location());
-        assert_eq!(common::submission(db, id).await.status, "submitted");
+        assert_eq!(
+            common::submission(db, id).await.status.as_str(),
+            "submitted"
+        );
     }
 );
 

@@ -85,8 +85,11 @@ pub async fn login(
     now: i64,
 ) -> Result<LoggedIn> {
     let account_key = store::normalize_email(email);
-    let (by_account, by_client, oldest) =
-        store::recent_failures(db, &account_key, client_key, now - THROTTLE_WINDOW_SECONDS).await?;
+    let store::Failures {
+        by_account,
+        by_client,
+        oldest,
+    } = store::recent_failures(db, &account_key, client_key, now - THROTTLE_WINDOW_SECONDS).await?;
     if by_account >= MAX_FAILURES_PER_ACCOUNT || by_client >= MAX_FAILURES_PER_CLIENT {
         let wait = (oldest + THROTTLE_WINDOW_SECONDS - now).max(60);
         return Err(ServiceError::Throttled {

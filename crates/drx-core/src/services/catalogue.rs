@@ -18,8 +18,8 @@ pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
     Ok(store::organizations(db).await?)
 }
 
-/// The hospitals as (id, English name, Chinese name), for filters and forms.
-pub async fn hospitals(db: &Db) -> Result<Vec<(i64, String, String)>> {
+/// The hospitals, for filters and forms.
+pub async fn hospitals(db: &Db) -> Result<Vec<drx_store::Named>> {
     Ok(subs::hospitals(db).await?)
 }
 
@@ -28,13 +28,13 @@ pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
     Ok(store::calls(db).await?)
 }
 
-/// The calls open for submissions as (id, English title, Chinese title).
-pub async fn open_calls(db: &Db) -> Result<Vec<(i64, String, String)>> {
+/// The calls open for submissions, by title.
+pub async fn open_calls(db: &Db) -> Result<Vec<drx_store::Named>> {
     Ok(subs::open_calls(db).await?)
 }
 
-/// A call's fields as (id, English name, Chinese name).
-pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<(i64, String, String)>> {
+/// A call's fields.
+pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<drx_store::Named>> {
     Ok(subs::call_fields(db, call_id).await?)
 }
 
@@ -48,20 +48,13 @@ pub async fn my_teams(db: &Db, person: &Person) -> Result<Vec<TeamRow>> {
     Ok(store::teams_of_person(db, person.id).await?)
 }
 
-/// The person's latest notices as (text, link, time).
-pub async fn my_notices(
-    db: &Db,
-    person: &Person,
-    limit: i64,
-) -> Result<Vec<(String, String, i64)>> {
+/// The person's latest notices.
+pub async fn my_notices(db: &Db, person: &Person, limit: i64) -> Result<Vec<subs::Notice>> {
     Ok(subs::notices(db, person.id, limit).await?)
 }
 
-/// Open needs, newest first: (id, problem, population, field en, field zh, hospital).
-pub async fn open_needs(
-    db: &Db,
-    limit: i64,
-) -> Result<Vec<(i64, String, String, String, String, String)>> {
+/// Open needs, newest first.
+pub async fn open_needs(db: &Db, limit: i64) -> Result<Vec<store::OpenNeed>> {
     Ok(store::open_needs(db, limit).await?)
 }
 
@@ -93,9 +86,8 @@ pub async fn platform_counts(db: &Db, actor: &Person) -> Result<Vec<(&'static st
 /// submissions: the organizer's home page.
 pub struct CallGlance {
     pub call: CallSummary,
-    /// (English, Chinese, count)
-    pub by_field: Vec<(String, String, i64)>,
-    pub by_organization: Vec<(String, String, i64)>,
+    pub by_field: Vec<store::LabelCount>,
+    pub by_organization: Vec<store::LabelCount>,
     pub recent: Vec<SubmissionRow>,
 }
 

@@ -48,14 +48,22 @@ pub fn score_bin(v: f64) -> usize {
 /// The call's figures, for its organizers and admins.
 pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Dashboard> {
     let call = super::exports::managed_call(db, actor, call_id).await?;
-    let count = |v: Vec<(String, String, i64)>| {
+    let count = |v: Vec<drx_store::catalogue::LabelCount>| {
         v.into_iter()
-            .map(|(en, zh, n)| Count { en, zh, n })
+            .map(|c| Count {
+                en: c.name_en,
+                zh: c.name_zh,
+                n: c.n,
+            })
             .collect::<Vec<_>>()
     };
     let by_field = count(drx_store::catalogue::counts_by_field(db, call_id).await?);
     let by_hospital = count(drx_store::catalogue::counts_by_organization(db, call_id).await?);
-    let (submitted, reviewed, finalists) = store::funnel(db, call_id).await?;
+    let store::Funnel {
+        submitted,
+        reviewed,
+        finalists,
+    } = store::funnel(db, call_id).await?;
     let projects = store::stages_of_call(db, call_id).await?;
     let funnel = vec![
         ("funnel-submitted", submitted),
@@ -66,11 +74,11 @@ pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Das
     let stages = super::projects::STAGES
         .iter()
         .map(|s| {
-            let here: Vec<_> = projects.iter().filter(|(st, _, _)| st == s).collect();
+            let here: Vec<_> = projects.iter().filter(|p| p.stage == *s).collect();
             let open: Vec<f64> = here
                 .iter()
-                .filter(|(_, status, _)| status == "active" || status == "on_hold")
-                .map(|(_, _, since)| (now - since).max(0) as f64 / 86_400.0)
+                .filter(|p| p.status == "active" || p.status == "on_hold")
+                .map(|p| (now - p.stage_since).max(0) as f64 / 86_400.0)
                 .collect();
             StageFigure {
                 stage: s,

@@ -36,7 +36,7 @@ pub async fn list(
 }
 
 /// A count of the call's submissions under one label: (id, English, Chinese, count).
-pub type LabelCount = (i64, String, String, i64);
+pub type LabelCount = drx_store::submissions::Count;
 
 /// The call's submissions counted by field and by hospital, for the list's side panels.
 pub async fn counts(
@@ -194,8 +194,8 @@ mod tests {
         ListRow {
             id: 7,
             title: title.into(),
-            stage: "idea".into(),
-            status: "submitted".into(),
+            stage: drx_domain::Stage::Idea,
+            status: drx_domain::SubmissionStatus::Submitted,
             organization_en: "North".into(),
             organization_zh: "北方医院".into(),
             fields_en: "Oncology".into(),

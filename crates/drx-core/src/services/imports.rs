@@ -245,13 +245,10 @@ fn field_error(line: usize, key: &'static str, column: &str, value: &str) -> Row
     }
 }
 
-fn find_by_name<'a>(
-    list: &'a [(i64, String, String)],
-    value: &str,
-) -> Option<&'a (i64, String, String)> {
+fn find_by_name<'a>(list: &'a [drx_store::Named], value: &str) -> Option<&'a drx_store::Named> {
     let v = value.trim().to_lowercase();
     list.iter()
-        .find(|(_, en, zh)| en.to_lowercase() == v || zh.to_lowercase() == v)
+        .find(|n| n.name_en.to_lowercase() == v || n.name_zh.to_lowercase() == v)
 }
 
 fn too_long(line: usize, column: &str, max: usize) -> RowError {
@@ -320,7 +317,7 @@ pub async fn import_needs(
         let line = *line;
         let get = |k| cols.get(row, k);
         let hospital = match find_by_name(&hospitals, get("hospital")) {
-            Some(h) => h.0,
+            Some(h) => h.id,
             None => {
                 errors.push(field_error(
                     line,
@@ -513,7 +510,7 @@ pub async fn import_submissions(
                 get("lead_email"),
             ));
         }
-        let hospital = find_by_name(&hospitals, get("hospital")).map(|h| h.0);
+        let hospital = find_by_name(&hospitals, get("hospital")).map(|h| h.id);
         if hospital.is_none() {
             errors.push(field_error(
                 line,
@@ -551,7 +548,7 @@ pub async fn import_submissions(
             let found = all_fields
                 .iter()
                 .find(|f| f.code == lower || f.name_en.to_lowercase() == lower || f.name_zh == name)
-                .filter(|f| call_fields.iter().any(|c| c.0 == f.id));
+                .filter(|f| call_fields.iter().any(|c| c.id == f.id));
             match found {
                 Some(f) => field_ids.push(f.id),
                 None => errors.push(field_error(line, "import-error-unknown", "fields", name)),
@@ -602,7 +599,7 @@ pub async fn import_submissions(
         if errors.len() > before {
             continue;
         }
-        let (lead_id, _, _) = lead.expect("checked above");
+        let lead_id = lead.expect("checked above").id;
         let lead_person = drx_store::accounts::person(db, lead_id)
             .await?
             .ok_or(ServiceError::NotFound)?;

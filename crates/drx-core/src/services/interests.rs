@@ -109,7 +109,7 @@ async fn check_target(db: &Db, target: Target, side: Side) -> Result<()> {
                 .ok_or(ServiceError::NotFound)?
                 .status;
             let ok = match side {
-                Side::Team => status == "finalist",
+                Side::Team => status == drx_domain::SubmissionStatus::Finalist,
                 Side::Clinical => {
                     matches!(status.as_str(), "submitted" | "under_review" | "finalist")
                 }
@@ -276,7 +276,7 @@ async fn notify(
         (Side::Clinical, Target::Submission(id)) => submissions::team_recipients(tx, id)
             .await?
             .into_iter()
-            .map(|(p, email, _)| (p, email))
+            .map(|r| (r.id, r.email))
             .collect(),
     };
     let link = link_for(side, target, team_id);

@@ -91,7 +91,7 @@ pub async fn deliver_due(
                 sent += 1;
             }
             Err(e) => {
-                let (attempts, _, _) = outbox::attempts(db, m.id).await?;
+                let attempts = outbox::attempts(db, m.id).await?.attempts;
                 let attempt = attempts + 1;
                 tracing::warn!(mail = m.id, attempt, "sending failed: {e}");
                 outbox::mark_attempt_failed(

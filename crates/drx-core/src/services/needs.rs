@@ -108,7 +108,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     let org = n
         .organization_id
         .or(actor.organization_id)
-        .filter(|o| hospitals.iter().any(|h| h.0 == *o))
+        .filter(|o| hospitals.iter().any(|h| h.id == *o))
         .ok_or_else(|| ServiceError::invalid("error-sub-hospital"))?;
     let fields = drx_store::catalogue::fields(db).await?;
     if !fields.iter().any(|f| f.id == n.field_id) {

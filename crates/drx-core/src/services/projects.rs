@@ -756,7 +756,7 @@ pub async fn new_project_choices(db: &Db, actor: &Person) -> Result<NewProjectCh
     let centres = drx_store::catalogue::organizations(db)
         .await?
         .into_iter()
-        .filter(|o| o.kind == "poc_centre")
+        .filter(|o| o.kind == drx_domain::OrganizationKind::PocCentre)
         .collect();
     let matched = drx_store::matchmaking::matches_without_project(db)
         .await?

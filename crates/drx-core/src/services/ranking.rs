@@ -45,7 +45,7 @@ pub async fn send_reminders(
     now: i64,
 ) -> Result<usize> {
     let view = progress(db, actor, call_id, now).await?;
-    if view.call.phase != "review" {
+    if view.call.phase != drx_domain::Phase::Review {
         return Err(ServiceError::invalid("review-phase-closed"));
     }
     let link = format!("{}/", base_url.trim_end_matches('/'));
@@ -155,7 +155,7 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         e.3 += w * r.score;
         e.4 += w;
     }
-    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.0, i)).collect();
+    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut judge_index: HashMap<i64, usize> = HashMap::new();
     let mut reviews = Vec::new();
     let mut counts = vec![0usize; subs.len()];
@@ -197,10 +197,10 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         .iter()
         .zip(estimates)
         .enumerate()
-        .map(|(i, ((id, title, status), e))| RankRow {
-            submission_id: *id,
-            title: title.clone(),
-            status: status.clone(),
+        .map(|(i, (s, e))| RankRow {
+            submission_id: s.id,
+            title: s.title.clone(),
+            status: s.status.to_string(),
             reviews: counts[i],
             raw_mean: e.raw_mean,
             raw_rank: e.raw_rank,
@@ -289,7 +289,10 @@ pub async fn decide(
             format!("{}：您的项目「{}」未入选决赛；评审意见见项目页面。/ {}: your submission “{}” was not selected; the judges' comments are on its page.", call.title_zh, r.title, call.title_en, r.title)
         };
         let link = format!("/submissions/{}", r.submission_id);
-        for (person, email, _) in submissions::team_recipients(&mut tx, r.submission_id).await? {
+        for submissions::Recipient {
+            id: person, email, ..
+        } in submissions::team_recipients(&mut tx, r.submission_id).await?
+        {
             matching::insert_notice(&mut tx, person, &body, &link, now).await?;
             outbox::enqueue(
                 &mut tx,

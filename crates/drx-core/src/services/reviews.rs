@@ -39,7 +39,7 @@ pub async fn workspace(db: &Db, actor: &Person, review_id: i64) -> Result<Worksp
     let (submission, view, access) = subs::load(db, actor, review.submission_id).await?;
     let criteria = store::criteria(db, review.call_id).await?;
     let scores = store::scores(db, review.id).await?;
-    let editable = can_edit_review(actor, review.judge_id, &review.call_phase);
+    let editable = can_edit_review(actor, review.judge_id, review.call_phase.as_str());
     Ok(Workspace {
         review,
         scores,
@@ -294,7 +294,7 @@ pub async fn declare_conflict(
 /// A submission's discussion as one person may see it.
 pub struct Discussion {
     pub submission: Submission,
-    pub messages: Vec<(String, String, i64)>,
+    pub messages: Vec<store::Remark>,
 }
 
 async fn discussion_access(db: &Db, actor: &Person, submission_id: i64) -> Result<Submission> {
@@ -393,15 +393,13 @@ pub async fn mine(db: &Db, actor: &Person) -> Result<Vec<MyReview>> {
     Ok(matching::reviews_of_judge(db, actor.id)
         .await?
         .into_iter()
-        .map(
-            |(id, submission_id, submission_title, status, call_id)| MyReview {
-                id,
-                submission_id,
-                submission_title,
-                status,
-                call_id,
-            },
-        )
+        .map(|r| MyReview {
+            id: r.id,
+            submission_id: r.submission_id,
+            submission_title: r.submission_title,
+            status: r.status,
+            call_id: r.call_id,
+        })
         .collect())
 }
 

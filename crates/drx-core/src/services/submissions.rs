@@ -10,7 +10,7 @@ use crate::auth::authorization::{
     SubmissionAccess, SubmissionView,
 };
 use crate::i18n::{self, Lang};
-use drx_domain::{BlindMode, Stage, SubmissionStatus};
+use drx_domain::{Stage, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::submissions::{self as store, AccessFacts, CallInfo, Content, Submission};
 use drx_store::{audit, outbox, Db};
@@ -72,7 +72,7 @@ impl Snapshot {
             need_statement: s.need_statement.clone(),
             solution: s.solution.clone(),
             evidence: s.evidence.clone(),
-            stage: s.stage.clone(),
+            stage: s.stage.to_string(),
             keywords: s.keywords.clone(),
             ip_status: s.ip_status.clone(),
             confidentiality: s.confidentiality.clone(),
@@ -81,7 +81,7 @@ impl Snapshot {
             fields: s
                 .fields
                 .iter()
-                .map(|(_, en, zh)| format!("{zh} / {en}"))
+                .map(|f| format!("{} / {}", f.name_zh, f.name_en))
                 .collect(),
             members: s
                 .members
@@ -118,8 +118,8 @@ impl Snapshot {
 /// The authorization view of the stored facts.
 pub fn access_of(f: &AccessFacts) -> SubmissionAccess {
     SubmissionAccess {
-        status: SubmissionStatus::parse(&f.status).unwrap_or(SubmissionStatus::Draft),
-        blind_mode: BlindMode::parse(&f.blind_mode).unwrap_or(BlindMode::Double),
+        status: f.status,
+        blind_mode: f.blind_mode,
         on_team: f.on_team,
         call_organizer: f.call_organizer,
         assigned_judge: f.assigned_judge,
@@ -154,7 +154,7 @@ pub fn last_edit_at(call: &CallInfo) -> Option<i64> {
 
 /// Refuses a change outside the call's submission window, with a message naming the deadline.
 pub fn check_window(call: &CallInfo, now: i64) -> Result<()> {
-    if call.phase != "open" {
+    if call.phase != drx_domain::Phase::Open {
         return Err(ServiceError::invalid("error-call-not-open"));
     }
     if let Some(start) = call.open_starts_at {
@@ -227,7 +227,7 @@ async fn content(
     let allowed: Vec<i64> = store::call_fields(db, call.id)
         .await?
         .into_iter()
-        .map(|f| f.0)
+        .map(|f| f.id)
         .collect();
     let mut field_ids = input.field_ids.clone();
     field_ids.sort_unstable();
@@ -236,7 +236,7 @@ async fn content(
         return Err(ServiceError::invalid("error-bad-choice"));
     }
     let hospitals = store::hospitals(db).await?;
-    let known_org = |id: i64| hospitals.iter().any(|h| h.0 == id);
+    let known_org = |id: i64| hospitals.iter().any(|h| h.id == id);
     let organization_id = input
         .organization_id
         .or(actor.organization_id)
@@ -278,7 +278,9 @@ async fn content(
         let mut shown = name.to_string();
         if !email.is_empty() {
             let email = super::valid_email(&email)?;
-            if let Some((pid, _, _)) = store::person_by_email(db, &email).await? {
+            if let Some(store::Recipient { id: pid, .. }) =
+                store::person_by_email(db, &email).await?
+            {
                 person = Some(pid);
                 if shown.is_empty() {
                     shown = drx_store::accounts::person(db, pid)
@@ -358,8 +360,8 @@ async fn snapshot_json(db: &Db, id: i64) -> Result<String> {
 pub async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
     let hospitals = store::hospitals(db).await?;
     let org = |id: Option<i64>| {
-        id.and_then(|i| hospitals.iter().find(|h| h.0 == i))
-            .map(|h| (h.1.clone(), h.2.clone()))
+        id.and_then(|i| hospitals.iter().find(|h| h.id == i))
+            .map(|h| (h.name_en.clone(), h.name_zh.clone()))
     };
     let fields = drx_store::catalogue::fields(db).await?;
     let (hen, hzh) = org(Some(c.organization_id)).unwrap_or_default();
@@ -459,7 +461,7 @@ pub async fn save(
 ) -> Result<i64> {
     let (s, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
-    let complete = s.status != "draft";
+    let complete = s.status != SubmissionStatus::Draft;
     let c = content(db, actor, &call, input, s.members.first(), complete).await?;
     let snapshot = snapshot_of_content(db, &c).await?;
     let mut tx = db.begin().await?;
@@ -490,7 +492,7 @@ pub fn receipt_code(snapshot: &str) -> String {
 pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) -> Result<String> {
     let (s, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
-    if s.status != "draft" {
+    if s.status != SubmissionStatus::Draft {
         return Err(ServiceError::invalid("error-sub-already-submitted"));
     }
     // The stored content must be complete; the same rules as an edit of a submitted entry.
@@ -504,7 +506,12 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
     if !store::set_status(&mut tx, id, &["draft"], "submitted", now).await? {
         return Err(ServiceError::invalid("error-sub-already-submitted"));
     }
-    for (pid, email, locale) in store::team_recipients(&mut tx, id).await? {
+    for store::Recipient {
+        id: pid,
+        email,
+        locale,
+    } in store::team_recipients(&mut tx, id).await?
+    {
         let lang = Lang::parse(&locale).unwrap_or(Lang::Zh);
         let args = [
             ("title", s.title.clone()),
@@ -577,13 +584,13 @@ pub fn input_of(s: &Submission) -> SubmissionInput {
         need_statement: s.need_statement.clone(),
         solution: s.solution.clone(),
         evidence: s.evidence.clone(),
-        stage: s.stage.clone(),
+        stage: s.stage.to_string(),
         keywords: s.keywords.clone(),
         ip_status: s.ip_status.clone(),
         confidentiality: s.confidentiality.clone(),
         need_id: s.need_id,
         organization_id: Some(s.organization_id),
-        field_ids: s.fields.iter().map(|f| f.0).collect(),
+        field_ids: s.fields.iter().map(|f| f.id).collect(),
         members: s
             .members
             .iter()
@@ -857,8 +864,8 @@ mod tests {
             title_zh: "C".into(),
             description_en: String::new(),
             description_zh: String::new(),
-            phase: phase.into(),
-            blind_mode: "double".into(),
+            phase: drx_domain::Phase::parse(phase).unwrap(),
+            blind_mode: drx_domain::BlindMode::Double,
             timezone: "Asia/Shanghai".into(),
             grace_seconds: grace,
             reviews_per_submission: 3,

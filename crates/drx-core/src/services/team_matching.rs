@@ -288,7 +288,7 @@ pub async fn publish(
             submissions::team_recipients(&mut tx, p.submission_id)
                 .await?
                 .into_iter()
-                .map(|(id, email, _)| (id, email, format!("/submissions/{}", p.submission_id)))
+                .map(|r| (r.id, r.email, format!("/submissions/{}", p.submission_id)))
                 .collect();
         for (id, email) in store::member_recipients(&mut tx, p.assignee_id).await? {
             told.push((id, email, format!("/teams/{}", p.assignee_id)));

@@ -23,7 +23,7 @@ fn searchable(t: &TeamCard) -> String {
     let fields: Vec<String> = t
         .fields
         .iter()
-        .map(|f| format!("{} {}", f.1, f.2))
+        .map(|f| format!("{} {}", f.name_en, f.name_zh))
         .collect();
     format!(
         "{} {} {} {} {}",
@@ -52,7 +52,7 @@ pub async fn search(db: &Db, actor: &Person, q: &TeamQuery) -> Result<Vec<TeamCa
     let teams: Vec<TeamCard> = store::team_cards(db)
         .await?
         .into_iter()
-        .filter(|t| q.field_id == 0 || t.fields.iter().any(|f| f.0 == q.field_id))
+        .filter(|t| q.field_id == 0 || t.fields.iter().any(|f| f.id == q.field_id))
         .collect();
     let text = q.text.trim().to_string();
     if text.is_empty() {

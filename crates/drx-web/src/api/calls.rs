@@ -22,11 +22,11 @@ pub struct FieldOut {
 }
 
 impl FieldOut {
-    pub fn of((id, name_en, name_zh): &(i64, String, String)) -> FieldOut {
+    pub fn of(f: &drx_core::model::Named) -> FieldOut {
         FieldOut {
-            id: *id,
-            name_en: name_en.clone(),
-            name_zh: name_zh.clone(),
+            id: f.id,
+            name_en: f.name_en.clone(),
+            name_zh: f.name_zh.clone(),
         }
     }
 }
@@ -87,8 +87,8 @@ pub async fn list(
             slug: c.slug,
             title_en: c.title_en,
             title_zh: c.title_zh,
-            phase: c.phase,
-            blind_mode: c.blind_mode,
+            phase: c.phase.to_string(),
+            blind_mode: c.blind_mode.to_string(),
             submissions: c.submissions,
         })
         .collect();
@@ -121,8 +121,8 @@ pub async fn get(
         title_zh: call.title_zh,
         description_en: call.description_en,
         description_zh: call.description_zh,
-        phase: call.phase,
-        blind_mode: call.blind_mode,
+        phase: call.phase.to_string(),
+        blind_mode: call.blind_mode.to_string(),
         timezone: call.timezone,
         open_starts_at: call.open_starts_at,
         open_ends_at: call.open_ends_at,

@@ -84,11 +84,11 @@ impl SubmissionOut {
             need_statement: s.need_statement,
             solution: s.solution,
             evidence: s.evidence,
-            stage: s.stage,
+            stage: s.stage.to_string(),
             keywords: s.keywords,
             ip_status: s.ip_status,
             confidentiality: s.confidentiality,
-            status: s.status,
+            status: s.status.to_string(),
             version: s.version,
             submitted_at: s.submitted_at,
             updated_at: s.updated_at,
@@ -165,8 +165,8 @@ pub async fn of_call(
                 id: r.id,
                 call_id,
                 title: r.title,
-                status: r.status,
-                stage: r.stage,
+                status: r.status.to_string(),
+                stage: r.stage.to_string(),
                 updated_at: r.updated_at,
             })
             .collect();
@@ -198,8 +198,8 @@ async fn own_submissions(
             id: r.id,
             call_id: r.call_id,
             title: r.title,
-            status: r.status,
-            stage: r.stage,
+            status: r.status.to_string(),
+            stage: r.stage.to_string(),
             updated_at: r.updated_at,
         })
         .collect())

@@ -99,8 +99,8 @@ pub async fn list_page(
     )
     .await?;
     let (by_field, by_org) = exports::counts(&state.db, user, id).await?;
-    let max_f = by_field.iter().map(|x| x.3).max().unwrap_or(0);
-    let max_o = by_org.iter().map(|x| x.3).max().unwrap_or(0);
+    let max_f = by_field.iter().map(|x| x.n).max().unwrap_or(0);
+    let max_o = by_org.iter().map(|x| x.n).max().unwrap_or(0);
     let fields = catalogue::call_fields(&state.db, id).await?;
     let hospitals = catalogue::hospitals(&state.db).await?;
     let pages = (total + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -118,10 +118,10 @@ pub async fn list_page(
                 input type="search" name="q" value=(q.q) maxlength="200" placeholder=(ctx.t("list-search-hint")); }
             label { (ctx.t("field-field")) br;
                 select name="field" { option value="" { (ctx.t("list-all")) }
-                    @for f in &fields { option value=(f.0) selected[q.field == f.0.to_string()] { (ctx.pick(&f.1, &f.2)) } } } }
+                    @for f in &fields { option value=(f.id) selected[q.field == f.id.to_string()] { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
             label { (ctx.t("field-hospital")) br;
                 select name="hospital" { option value="" { (ctx.t("list-all")) }
-                    @for h in &hospitals { option value=(h.0) selected[q.hospital == h.0.to_string()] { (ctx.pick(&h.1, &h.2)) } } } }
+                    @for h in &hospitals { option value=(h.id) selected[q.hospital == h.id.to_string()] { (ctx.pick(&h.name_en, &h.name_zh)) } } } }
             label { (ctx.t("field-stage")) br;
                 select name="stage" { option value="" { (ctx.t("list-all")) }
                     @for s in Stage::ALL { option value=(s.as_str()) selected[q.stage == s.as_str()] { (ctx.t(&format!("stage-{s}"))) } } } }
@@ -168,15 +168,15 @@ pub async fn list_page(
             aside {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }
-                    table { @for (fid, en, zh, n) in &by_field { tr {
-                        td { a href={ (base) "?" (q.with("field", &fid.to_string())) } { (ctx.pick(en, zh)) } }
-                        td { (bar(*n, max_f)) } } } }
+                    table { @for c in &by_field { tr {
+                        td { a href={ (base) "?" (q.with("field", &c.id.to_string())) } { (ctx.pick(&c.name_en, &c.name_zh)) } }
+                        td { (bar(c.n, max_f)) } } } }
                 }
                 div class="card" {
                     h3 { (ctx.t("by-hospital")) }
-                    table { @for (oid, en, zh, n) in &by_org { tr {
-                        td { a href={ (base) "?" (q.with("hospital", &oid.to_string())) } { (ctx.pick(en, zh)) } }
-                        td { (bar(*n, max_o)) } } } }
+                    table { @for c in &by_org { tr {
+                        td { a href={ (base) "?" (q.with("hospital", &c.id.to_string())) } { (ctx.pick(&c.name_en, &c.name_zh)) } }
+                        td { (bar(c.n, max_o)) } } } }
                 }
             }
         }

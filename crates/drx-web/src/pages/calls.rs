@@ -478,7 +478,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
                     (csrf_field(ctx))
                     label for="phase" { (ctx.t("call-move-phase")) }
                     select id="phase" name="phase" {
-                        @for p in Phase::ALL { option value=(p.as_str()) selected[call.phase == p.as_str()] { (ctx.t(&format!("phase-{p}"))) } }
+                        @for p in Phase::ALL { option value=(p.as_str()) selected[call.phase == *p] { (ctx.t(&format!("phase-{p}"))) } }
                     }
                     button type="submit" { (ctx.t("call-move")) }
                 }

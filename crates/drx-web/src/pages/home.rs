@@ -102,8 +102,8 @@ async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             &glance.by_organization,
             &glance.recent,
         );
-        let max_f = by_field.iter().map(|x| x.2).max().unwrap_or(0);
-        let max_o = by_org.iter().map(|x| x.2).max().unwrap_or(0);
+        let max_f = by_field.iter().map(|x| x.n).max().unwrap_or(0);
+        let max_o = by_org.iter().map(|x| x.n).max().unwrap_or(0);
         detail = html! {
             h2 { (ctx.pick(&call.title_en, &call.title_zh)) }
             p { a href={ "/calls/" (call.id) "/submissions" } { (ctx.t("sub-list-title")) " →" } }
@@ -112,11 +112,11 @@ async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             div class="grid" {
                 div class="card" {
                     h3 { (ctx.t("by-field")) }
-                    table { @for (en, zh, n) in by_field { tr { td { (ctx.pick(en, zh)) } td { (bar(*n, max_f)) } } } }
+                    table { @for c in by_field { tr { td { (ctx.pick(&c.name_en, &c.name_zh)) } td { (bar(c.n, max_f)) } } } }
                 }
                 div class="card" {
                     h3 { (ctx.t("by-hospital")) }
-                    table { @for (en, zh, n) in by_org { tr { td { (ctx.pick(en, zh)) } td { (bar(*n, max_o)) } } } }
+                    table { @for c in by_org { tr { td { (ctx.pick(&c.name_en, &c.name_zh)) } td { (bar(c.n, max_o)) } } } }
                 }
             }
             h3 { (ctx.t("recent-submissions")) }
@@ -165,11 +165,11 @@ async fn clinician_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
     let notices = catalogue::my_notices(db, user, 3).await?;
     Ok(html! {
         section {
-            @for (body, link, at) in &notices {
-                div class="notice info" { a href=(link) { (body) } " " span class="muted" { (datetime(*at)) } }
+            @for n in &notices {
+                div class="notice info" { a href=(n.link) { (n.body) } " " span class="muted" { (datetime(n.created_at)) } }
             }
-            @for (id, en, zh) in &open {
-                p { a class="button" href={ "/calls/" (id) "/submit" } { (ctx.t("sub-new")) ": " (ctx.pick(en, zh)) } }
+            @for c in &open {
+                p { a class="button" href={ "/calls/" (c.id) "/submit" } { (ctx.t("sub-new")) ": " (ctx.pick(&c.name_en, &c.name_zh)) } }
             }
             p { a href="/needs" { (ctx.t("needs-title")) " →" } " · " a href="/calls" { (ctx.t("calls")) " →" } }
             h2 { (ctx.t("my-submissions")) }
@@ -199,8 +199,8 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
             p { a href="/needs" { (ctx.t("needs-title")) " →" } }
             div class="table-wrap" { table {
                 thead { tr { th { (ctx.t("need")) } th { (ctx.t("field-field")) } th { (ctx.t("field-hospital")) } } }
-                tbody { @for (nid, problem, population, f_en, f_zh, org) in &needs {
-                    tr { td { a href={ "/needs/" (nid) } { (problem) } " — " span class="muted" { (population) } } td { (ctx.pick(f_en, f_zh)) } td { (org) } }
+                tbody { @for n in &needs {
+                    tr { td { a href={ "/needs/" (n.id) } { (n.problem) } " — " span class="muted" { (n.population) } } td { (ctx.pick(&n.field_en, &n.field_zh)) } td { (n.organization) } }
                 } }
             } }
         }

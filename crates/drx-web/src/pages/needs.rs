@@ -86,7 +86,7 @@ pub async fn list_page(
                     @for f in &fields { option value=(f.id) selected[q.field == f.id.to_string()] { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
             label { (ctx.t("field-hospital")) br;
                 select name="hospital" { option value="" { (ctx.t("list-all")) }
-                    @for h in &hospitals { option value=(h.0) selected[q.hospital == h.0.to_string()] { (ctx.pick(&h.1, &h.2)) } } } }
+                    @for h in &hospitals { option value=(h.id) selected[q.hospital == h.id.to_string()] { (ctx.pick(&h.name_en, &h.name_zh)) } } } }
             label { (ctx.t("field-status")) br;
                 select name="status" { option value="" { (ctx.t("list-not-drafts")) }
                     @for s in NEED_STATUSES { option value=(s) selected[q.status == *s] { (ctx.t(&format!("need-status-{s}"))) } } } }
@@ -177,8 +177,8 @@ pub async fn need_page(
                 tr { th { (ctx.t("need-confidential")) } td { (super::terms::gate_box(&ctx, n.id, &gate)) } }
             }
         } } }
-        @for (cid, en, zh) in &open_calls {
-            p { a class="button" href={ "/calls/" (cid) "/submit?need=" (n.id) } { (ctx.t("need-answer")) ": " (ctx.pick(en, zh)) } }
+        @for c in &open_calls {
+            p { a class="button" href={ "/calls/" (c.id) "/submit?need=" (n.id) } { (ctx.t("need-answer")) ": " (ctx.pick(&c.name_en, &c.name_zh)) } }
         }
         h2 { (ctx.t("need-solutions")) " (" (answers.len()) ")" }
         @if answers.is_empty() { p class="muted" { (ctx.t("need-solutions-none")) } }
@@ -261,7 +261,7 @@ async fn need_form(
             label for="organization" { (ctx.t("field-hospital")) }
             select id="organization" name="organization" {
                 option value="" { "—" }
-                @for h in &hospitals { option value=(h.0) selected[f.organization == h.0.to_string()] { (ctx.pick(&h.1, &h.2)) } }
+                @for h in &hospitals { option value=(h.id) selected[f.organization == h.id.to_string()] { (ctx.pick(&h.name_en, &h.name_zh)) } }
             }
             label for="urgency" { (ctx.t("need-urgency")) }
             select id="urgency" name="urgency" {

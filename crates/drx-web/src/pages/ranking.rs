@@ -39,7 +39,7 @@ pub async fn progress_page(
                     td { @if *late { span class="pill status-withdrawn" { (ctx.t("progress-late")) } } @else if p.unfinished() == 0 { span class="pill status-finalist" { (ctx.t("progress-done")) } } }
                 } } }
             } }
-            @if v.call.phase == "review" && pending > 0 {
+            @if v.call.phase == drx_domain::Phase::Review && pending > 0 {
                 form method="post" action={ "/calls/" (call_id) "/reminders" } class="inline" {
                     (csrf_field(&ctx))
                     button type="submit" { (i18n::t_args(ctx.lang, "progress-remind", &[("n", pending.to_string())])) }

@@ -34,7 +34,7 @@ pub async fn submission_content(
     Ok(html! {
         div class="table-wrap" { table class="meta" { tbody {
             tr { th { (ctx.t("field-stage")) } td { (ctx.t(&format!("stage-{}", s.stage))) } }
-            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } } } }
+            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
             tr { th { (ctx.t("field-keywords")) } td { (s.keywords) } }
             @if full {
                 tr { th { (ctx.t("sub-lead-hospital")) } td { (ctx.pick(&s.organization_en, &s.organization_zh)) } }
@@ -246,10 +246,10 @@ pub async fn discussion_page(
         h1 { (ctx.t("discussion-title")) ": #" (d.submission.id) " " (d.submission.title) }
         p class="muted" { (ctx.t("discussion-help")) }
         @if d.messages.is_empty() { p class="muted" { (ctx.t("discussion-empty")) } }
-        @for (author, body, at) in &d.messages {
+        @for m in &d.messages {
             div class="card" {
-                p class="muted" { (author) " · " (datetime(*at)) }
-                p class="prewrap" { (body) }
+                p class="muted" { (m.author) " · " (datetime(m.created_at)) }
+                p class="prewrap" { (m.body) }
             }
         }
         form method="post" action={ "/submissions/" (id) "/discussion" } class="stacked card" {

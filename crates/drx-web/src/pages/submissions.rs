@@ -92,7 +92,7 @@ pub async fn call_page(
                 @if last > end { " " span class="muted" { (i18n::t_args(ctx.lang, "sub-grace", &[("minutes", ((last - end) / 60).to_string())])) } } }
         }
         @if !fields.is_empty() {
-            p { strong { (ctx.t("field-fields")) ": " } @for f in &fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } } }
+            p { strong { (ctx.t("field-fields")) ": " } @for f in &fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } } }
         }
         @match &window {
             Ok(()) => {
@@ -225,7 +225,7 @@ async fn form_body(
             select name=(name) id=(id) {
                 option value="" { "—" }
                 @for h in &hospitals {
-                    option value=(h.0) selected[selected == h.0.to_string()] { (ctx.pick(&h.1, &h.2)) }
+                    option value=(h.id) selected[selected == h.id.to_string()] { (ctx.pick(&h.name_en, &h.name_zh)) }
                 }
             }
         }
@@ -241,8 +241,8 @@ async fn form_body(
             label for="need" { (ctx.t("field-need")) }
             select name="need" id="need" {
                 option value="" { (ctx.t("sub-no-need")) }
-                @for (nid, problem, population, _, _, org) in &needs {
-                    option value=(nid) selected[f.need == nid.to_string()] { "#" (nid) " " (problem) " — " (population) " (" (org) ")" }
+                @for n in &needs {
+                    option value=(n.id) selected[f.need == n.id.to_string()] { "#" (n.id) " " (n.problem) " — " (n.population) " (" (n.organization) ")" }
                 }
             }
             label for="need_statement" { (ctx.t("field-need-statement")) }
@@ -259,8 +259,8 @@ async fn form_body(
             @if !fields.is_empty() {
                 fieldset {
                     legend { (ctx.t("field-fields")) }
-                    @for (fid, en, zh) in &fields {
-                        label { input type="checkbox" name="field" value=(fid) checked[f.field.iter().any(|x| x == &fid.to_string())]; " " (ctx.pick(en, zh)) }
+                    @for c in &fields {
+                        label { input type="checkbox" name="field" value=(c.id) checked[f.field.iter().any(|x| x == &c.id.to_string())]; " " (ctx.pick(&c.name_en, &c.name_zh)) }
                     }
                 }
             }
@@ -401,7 +401,7 @@ pub async fn edit_page(
     let body = html! {
         h1 { (ctx.t("sub-edit")) ": " (s.title) }
         p class="muted" { (ctx.t("sub-version")) " " (s.version) " · " (ctx.t("sub-edit-keeps")) }
-        (form_body(&ctx, &state, &call, &format!("/submissions/{id}/edit"), &form, message, s.status == "draft").await?)
+        (form_body(&ctx, &state, &call, &format!("/submissions/{id}/edit"), &form, message, s.status == drx_domain::SubmissionStatus::Draft).await?)
     };
     Ok(page(&ctx, &ctx.t("sub-edit"), body))
 }
@@ -429,7 +429,7 @@ pub async fn edit(
             let call = call_or_404(&state, s.call_id).await?;
             let body = html! {
                 h1 { (ctx.t("sub-edit")) ": " (s.title) }
-                (form_body(&ctx, &state, &call, &format!("/submissions/{id}/edit"), &f, Some(("error", i18n::msg(ctx.lang, &m))), s.status == "draft").await?)
+                (form_body(&ctx, &state, &call, &format!("/submissions/{id}/edit"), &f, Some(("error", i18n::msg(ctx.lang, &m))), s.status == drx_domain::SubmissionStatus::Draft).await?)
             };
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -473,7 +473,7 @@ async fn detail_body(
         catalogue::my_notices(&state.db, user, 20)
             .await?
             .into_iter()
-            .filter(|n| n.1 == format!("/submissions/{}", s.id))
+            .filter(|n| n.link == format!("/submissions/{}", s.id))
             .take(1)
             .collect::<Vec<_>>()
     } else {
@@ -491,7 +491,7 @@ async fn detail_body(
     .await?;
     Ok(html! {
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
-        @for (body, _, at) in &notices { div class="notice ok receipt" { (body) " " span class="muted" { (datetime(*at)) } } }
+        @for n in &notices { div class="notice ok receipt" { (n.body) " " span class="muted" { (datetime(n.created_at)) } } }
         h1 { (s.title) }
         p {
             span class={ "pill status-" (s.status) } { (ctx.t(&format!("status-{}", s.status))) }
@@ -500,7 +500,7 @@ async fn detail_body(
         div class="sub-actions" {
             @if editable && window.is_ok() {
                 a class="button" href={ "/submissions/" (s.id) "/edit" } { (ctx.t("sub-edit")) }
-                @if s.status == "draft" {
+                @if s.status == drx_domain::SubmissionStatus::Draft {
                     form method="post" action={ "/submissions/" (s.id) "/submit" } class="inline" {
                         (csrf_field(ctx)) " " button type="submit" { (ctx.t("sub-submit")) }
                     }
@@ -527,7 +527,7 @@ async fn detail_body(
         div class="table-wrap" { table class="meta" { tbody {
             tr { th { (ctx.t("call")) } td { a href={ "/calls/" (call.id) } { (ctx.pick(&call.title_en, &call.title_zh)) } } }
             tr { th { (ctx.t("field-stage")) } td { (ctx.t(&format!("stage-{}", s.stage))) } }
-            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } } } }
+            tr { th { (ctx.t("field-fields")) } td { @for f in &s.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
             tr { th { (ctx.t("field-keywords")) } td { (s.keywords) } }
             @if full {
                 tr { th { (ctx.t("sub-lead-hospital")) } td { (ctx.pick(&s.organization_en, &s.organization_zh)) } }

@@ -90,7 +90,7 @@ pub async fn list_page(
                         span class="muted small" { (ctx.pick(&t.organization_en, &t.organization_zh)) } }
                     td { (excerpt(&t.capabilities, 160)) }
                     td class="small" { (excerpt(&t.technologies, 160)) }
-                    td { @for f in &t.fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } } }
+                    td { @for f in &t.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } } }
                     td { (capacity_cell(&ctx, t)) }
                 } } }
             } }
@@ -156,7 +156,7 @@ pub async fn team_page(
         h1 { (ctx.pick(&t.name_en, &t.name_zh)) }
         p {
             span class="pill" { (ctx.pick(&t.organization_en, &t.organization_zh)) }
-            @for f in &t.fields { span class="pill" { (ctx.pick(&f.1, &f.2)) } }
+            @for f in &t.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } }
             span class="pill" { (ctx.t("capacity")) ": " (capacity_cell(&ctx, t)) }
         }
         div class="table-wrap" { table class="meta" { tbody {

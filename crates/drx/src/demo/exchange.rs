@@ -12,7 +12,7 @@ async fn demo_person(db: &Db, email: &str) -> anyhow::Result<accounts::Person> {
     let id = submissions::person_by_email(db, email)
         .await?
         .ok_or_else(|| anyhow::anyhow!("not a demo database: no {email}"))?
-        .0;
+        .id;
     accounts::person(db, id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no {email}"))

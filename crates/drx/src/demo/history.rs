@@ -61,7 +61,7 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
     }
     let demo_clinician = store::person_by_email(db, "clinician@drx.example")
         .await?
-        .map(|p| p.0);
+        .map(|p| p.id);
     let mut tx = db.begin().await?;
     for (i, (s, v1, v2)) in versions.iter().enumerate() {
         let created = s.created_at;
@@ -76,12 +76,12 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
                 need_statement: s.need_statement.clone(),
                 solution: s.solution.clone(),
                 evidence: snap.evidence.clone(),
-                stage: s.stage.clone(),
+                stage: s.stage.to_string(),
                 keywords: s.keywords.clone(),
                 ip_status: s.ip_status.clone(),
                 confidentiality: s.confidentiality.clone(),
                 lang: s.lang.clone(),
-                field_ids: s.fields.iter().map(|f| f.0).collect(),
+                field_ids: s.fields.iter().map(|f| f.id).collect(),
                 members: s
                     .members
                     .iter()

@@ -19,7 +19,7 @@ pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
     let organizer_id = submissions::person_by_email(db, "organizer@drx.example")
         .await?
         .ok_or_else(|| anyhow::anyhow!("not a demo database: no organizer"))?
-        .0;
+        .id;
     let organizer = accounts::person(db, organizer_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no organizer"))?;

@@ -33,7 +33,7 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
     let organizer_id = submissions::person_by_email(db, "organizer@drx.example")
         .await?
         .ok_or_else(|| anyhow::anyhow!("not a demo database: no organizer"))?
-        .0;
+        .id;
     let organizer = accounts::person(db, organizer_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
@@ -59,7 +59,12 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
     let mut judge = std::collections::HashMap::new();
     let (mut done, mut open) = (0, 0);
     let mut tx = db.begin().await?;
-    for (rid, sid, jid) in all {
+    for drx_store::reviews::Held {
+        id: rid,
+        submission_id: sid,
+        judge_id: jid,
+    } in all
+    {
         let q = *quality.entry(sid).or_insert_with(|| normal(&mut rng));
         let (bias, spread, slow) = *judge.entry(jid).or_insert_with(|| {
             (

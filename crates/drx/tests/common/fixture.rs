@@ -55,7 +55,7 @@ pub async fn submitted_solution_of(db: &Db, person: i64) -> i64 {
         .await
         .unwrap()
         .into_iter()
-        .find(|s| s.status == "submitted")
+        .find(|s| s.status.as_str() == "submitted")
         .expect("the demo clinician has a submitted solution")
         .id
 }
