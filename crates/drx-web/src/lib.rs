@@ -2,6 +2,7 @@
 //! JavaScript. Handlers only parse, ask `services`, and render; they hold no rules of their own.
 pub mod api;
 pub mod ctx;
+pub mod download;
 pub mod error;
 pub mod form;
 pub mod layout;
