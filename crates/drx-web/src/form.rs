@@ -16,6 +16,10 @@ use drx_core::auth::credentials::constant_time_eq;
 
 pub struct CsrfForm<T>(pub T);
 
+/// A form with nothing but its CSRF token: a button that does one thing.
+#[derive(Deserialize)]
+pub struct Empty {}
+
 #[derive(Deserialize)]
 struct TokenOnly {
     #[serde(default)]

@@ -1,5 +1,5 @@
 //! The page shell: header with navigation by role, language switch, sign-in state, footer.
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -63,6 +63,11 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
         .into_response()
 }
 
+/// A page again after its form was refused, with the reason in `body`: 422.
+pub fn refused(ctx: &Ctx, title: &str, body: Markup) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page(ctx, title, body)).into_response()
+}
+
 /// An unread count beside a navigation link (nothing when zero).
 fn count_badge(n: i64) -> Markup {
     html! { @if n > 0 { " " span class="count" { (n) } } }
@@ -86,6 +91,15 @@ pub fn bar(value: i64, max: i64) -> Markup {
         0
     };
     html! { span class="bar" { span class={ "fill w" (pct / 5 * 5) } {} } (PreEscaped("&nbsp;")) (value) }
+}
+
+/// A file's size for people: KB (rounded up) below 1 MB, MB with one decimal from there.
+pub fn file_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
 }
 
 /// A date-time for people in China by default (UTC+8), ISO-like.

@@ -8,6 +8,7 @@
 //! values of `drx_core::services::guards::ObjectRule`.
 pub mod api;
 pub mod ctx;
+pub mod download;
 pub mod error;
 pub mod form;
 pub mod layout;

@@ -8,7 +8,7 @@ use crate::auth::credentials::{
 };
 use drx_domain::Role;
 use drx_store::accounts::{self as store, Invitation, NewPerson, Person};
-use drx_store::{audit, outbox, Db};
+use drx_store::{outbox, Db};
 
 /// How long a session lasts without use, and at most.
 pub const SESSION_IDLE_SECONDS: i64 = 12 * 3600;
@@ -124,8 +124,8 @@ pub async fn login(
         now + SESSION_IDLE_SECONDS,
     )
     .await?;
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(creds.person_id),
         "person",
         creds.person_id,
@@ -134,7 +134,6 @@ pub async fn login(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(LoggedIn {
         person_id: creds.person_id,
         session_token,
@@ -187,11 +186,7 @@ pub async fn create_account(
     let name = required_text(a.name, 100, "name")?;
     let title = a.title.trim();
     if title.chars().count() > 200 {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-too-long")
-                .arg("field", "title")
-                .arg("max", 200),
-        ));
+        return Err(super::too_long("title", 200));
     }
     check_password_policy(a.password).map_err(password_msg)?;
     let hash = hash_password(a.password);
@@ -216,8 +211,8 @@ pub async fn create_account(
     })?;
     let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
     let detail = serde_json::json!({ "email": email, "roles": roles }).to_string();
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         actor.map(|p| p.id),
         "person",
         id,
@@ -226,7 +221,6 @@ pub async fn create_account(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -271,8 +265,8 @@ pub async fn invite(
     );
     outbox::enqueue(&mut tx, &email, "drx 邀请 / drx invitation", &body, now).await?;
     let detail = serde_json::json!({ "email": email, "role": role.as_str() }).to_string();
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "invitation",
         actor.id,
@@ -281,7 +275,6 @@ pub async fn invite(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(token)
 }
 
@@ -331,17 +324,16 @@ pub async fn accept_invitation(
         e => e.into(),
     })?;
     let detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(id),
         "person",
         id,
         "accept-invitation",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -371,8 +363,8 @@ pub async fn change_password(
         Some(&token_hash(keep_session_token)),
     )
     .await?;
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(person.id),
         "person",
         person.id,
@@ -381,7 +373,6 @@ pub async fn change_password(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -420,8 +411,8 @@ pub async fn request_password_reset(db: &Db, email: &str, base_url: &str, now: i
         now,
     )
     .await?;
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         None,
         "person",
         creds.person_id,
@@ -430,7 +421,6 @@ pub async fn request_password_reset(db: &Db, email: &str, base_url: &str, now: i
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -447,17 +437,7 @@ pub async fn reset_password(db: &Db, token: &str, new: &str, now: i64) -> Result
         return Err(ServiceError::NotFound);
     }
     store::set_password(&mut tx, person_id, &hash, None).await?;
-    audit::record(
-        &mut tx,
-        None,
-        "person",
-        person_id,
-        "reset-password",
-        "{}",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, None, "person", person_id, "reset-password", "{}", now).await?;
     Ok(())
 }
 
@@ -486,8 +466,8 @@ pub async fn set_roles(
     store::set_roles(&mut tx, person_id, roles).await?;
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
     let detail = serde_json::json!({ "roles": names }).to_string();
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "person",
         person_id,
@@ -496,7 +476,6 @@ pub async fn set_roles(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -517,16 +496,6 @@ pub async fn set_active(
     let mut tx = db.begin().await?;
     store::set_active(&mut tx, person_id, active).await?;
     let action = if active { "activate" } else { "deactivate" };
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "person",
-        person_id,
-        action,
-        "{}",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "person", person_id, action, "{}", now).await?;
     Ok(())
 }

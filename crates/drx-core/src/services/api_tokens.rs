@@ -4,7 +4,7 @@ use super::{required_text, Result, ServiceError};
 use crate::auth::credentials::{new_token, token_hash};
 use drx_store::accounts::{self, Person};
 use drx_store::api_tokens::{self as store, ApiToken};
-use drx_store::{audit, Db};
+use drx_store::Db;
 
 /// Every token starts with this, so that a leaked one is easy to recognise in logs and code.
 pub const TOKEN_PREFIX: &str = "drx_";
@@ -33,17 +33,7 @@ pub async fn create(db: &Db, actor: &Person, name: &str, now: i64) -> Result<(i6
     let mut tx = db.begin().await?;
     let id = store::insert(&mut tx, actor.id, &name, &token_hash(&secret), now).await?;
     let detail = serde_json::json!({ "name": name }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "api_token",
-        id,
-        "create",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "api_token", id, "create", &detail, now).await?;
     Ok((id, secret))
 }
 
@@ -58,17 +48,7 @@ pub async fn revoke(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
     if !store::revoke(&mut tx, actor.id, id, now).await? {
         return Err(ServiceError::NotFound);
     }
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "api_token",
-        id,
-        "revoke",
-        "{}",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "api_token", id, "revoke", "{}", now).await?;
     Ok(())
 }
 

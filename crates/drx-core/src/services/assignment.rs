@@ -2,9 +2,7 @@
 //! call, the organizer's pins and removals; runs are kept as drafts until one is published.
 use std::collections::HashMap;
 
-use drx_engine::assign::{
-    self, Candidate, JudgeSpec, Objective, Pair, Problem, Reason, SubmissionSpec,
-};
+use drx_engine::assign::{Candidate, JudgeSpec, Objective, Pair, Problem, Reason, SubmissionSpec};
 use serde::{Deserialize, Serialize};
 
 use super::matching::{reason_line, JudgeModel};
@@ -12,7 +10,7 @@ use super::runs::RunKind;
 use super::{Msg, Result, ServiceError};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, RunPair};
-use drx_store::{audit, catalogue, outbox, Db};
+use drx_store::{catalogue, outbox, Db};
 
 /// What the organizer chose for a run; stored with it so that a re-run starts from it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -65,26 +63,15 @@ pub async fn run_judges(
     progress("scoring affinity");
     let problem = build_problem(&m, &call, params);
     progress("solving");
-    let solved = tokio::task::spawn_blocking(move || assign::solve(&problem).map(|s| (s, problem)))
-        .await
-        .expect("the solver does not panic");
-    let (solution, _problem) = match solved {
-        Ok(x) => x,
-        Err(infeasible) => {
-            return Ok(RunOutcome::Infeasible(
-                infeasible
-                    .reasons
-                    .iter()
-                    .map(|r| reason_msg(&m, r))
-                    .collect(),
-            ))
-        }
-    };
-    progress("saving the run");
-    let pairs: Vec<RunPair> = solution
-        .pairs
-        .iter()
-        .map(|Pair { submission, judge }| {
+    super::runs::solve_and_save(
+        db,
+        actor,
+        call_id,
+        RunKind::Judges,
+        params,
+        problem,
+        |r| reason_msg(&m, r),
+        |Pair { submission, judge }| {
             let (s, j) = (*submission as usize, *judge as usize);
             let e = m.model.explain(j, s, 5);
             RunPair {
@@ -93,18 +80,9 @@ pub async fn run_judges(
                 affinity: e.score,
                 reason: reason_line(&e),
             }
-        })
-        .collect();
-    let parameters = serde_json::to_string(params).expect("parameters serialise");
-    super::runs::save(
-        db,
-        actor,
-        call_id,
-        RunKind::Judges,
-        &parameters,
-        solution.total_affinity,
-        &pairs,
+        },
         now,
+        progress,
     )
     .await
 }
@@ -290,17 +268,16 @@ pub async fn publish(
         }
     }
     let detail = serde_json::json!({ "run": run_id, "reviews_created": created });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         run.call_id,
         "assignment-publish",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(created)
 }
 

@@ -6,7 +6,7 @@ use drx_domain::{BlindMode, Phase};
 use drx_store::accounts::Person;
 use drx_store::calls::{self as store, CallSettings};
 use drx_store::submissions as subs;
-use drx_store::{audit, Db, StoreError};
+use drx_store::{Db, StoreError};
 
 /// The phases that carry dates (draft and closed have none).
 pub const DATED_PHASES: &[Phase] = &[
@@ -47,11 +47,7 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
         (&c.description_zh, "call-description-zh"),
     ] {
         if d.chars().count() > 10_000 {
-            return Err(ServiceError::Invalid(
-                Msg::new("error-too-long")
-                    .arg("field", f)
-                    .arg("max", 10_000),
-            ));
+            return Err(super::too_long(f, 10_000));
         }
     }
     in_range(c.reviews_per_submission, 1, 20, "call-reviews")?;
@@ -150,8 +146,7 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
         .map_err(slug_taken)?;
     drx_store::catalogue::insert_call_role(&mut tx, id, actor.id, "organizer").await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
-    audit::record(&mut tx, Some(actor.id), "call", id, "create", &detail, now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "call", id, "create", &detail, now).await?;
     Ok(id)
 }
 
@@ -174,8 +169,7 @@ pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64
         .map_err(slug_taken)?;
     let detail =
         serde_json::json!({ "slug": c.slug, "rubric_changed": rubric_changed }).to_string();
-    audit::record(&mut tx, Some(actor.id), "call", id, "update", &detail, now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "call", id, "update", &detail, now).await?;
     Ok(())
 }
 
@@ -185,8 +179,7 @@ pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64)
     let mut tx = db.begin().await?;
     store::set_phase(&mut tx, id, phase.as_str()).await?;
     let detail = serde_json::json!({ "phase": phase.as_str() }).to_string();
-    audit::record(&mut tx, Some(actor.id), "call", id, "phase", &detail, now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "call", id, "phase", &detail, now).await?;
     Ok(())
 }
 
@@ -205,8 +198,7 @@ pub async fn extend(db: &Db, actor: &Person, id: i64, until: i64, now: i64) -> R
     let mut tx = db.begin().await?;
     store::set_open_end(&mut tx, id, call.open_starts_at.unwrap_or(now), until).await?;
     let detail = serde_json::json!({ "from": call.open_ends_at, "to": until }).to_string();
-    audit::record(&mut tx, Some(actor.id), "call", id, "extend", &detail, now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "call", id, "extend", &detail, now).await?;
     Ok(())
 }
 
@@ -231,7 +223,12 @@ pub fn parse_local(value: &str, timezone: &str) -> Option<i64> {
 
 /// Unix seconds to an HTML datetime-local value in the call's zone.
 pub fn format_local(ts: i64, timezone: &str) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + zone_offset(timezone))
+    datetime_local_value(ts + zone_offset(timezone))
+}
+
+/// A `datetime-local` input's value for `local`: Unix seconds already shifted to the zone.
+pub fn datetime_local_value(local: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp(local)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}",

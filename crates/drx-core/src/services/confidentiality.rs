@@ -119,11 +119,7 @@ pub async fn save_terms(
             ));
         }
         if v.chars().count() > TEXT_MAX {
-            return Err(ServiceError::Invalid(
-                Msg::new("error-too-long")
-                    .arg("field", f)
-                    .arg("max", TEXT_MAX),
-            ));
+            return Err(super::too_long(f, TEXT_MAX));
         }
     }
     if let Some(current) = store::terms(db, call_id).await? {
@@ -134,17 +130,16 @@ pub async fn save_terms(
     let mut tx = db.begin().await?;
     store::save_terms(&mut tx, call_id, &version, text_en, text_zh, actor.id, now).await?;
     let detail = serde_json::json!({ "version": version });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         call_id,
         "terms-set",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

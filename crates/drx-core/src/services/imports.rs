@@ -9,7 +9,7 @@ use drx_domain::Stage;
 use drx_store::accounts::Person;
 use drx_store::catalogue::NewNeed;
 use drx_store::submissions::{self as subs, Content};
-use drx_store::{audit, Db};
+use drx_store::Db;
 
 /// Largest import file accepted.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
@@ -409,8 +409,7 @@ pub async fn import_needs(
         let _ = id;
     }
     let detail = serde_json::json!({ "needs": good.len() }).to_string();
-    audit::record(&mut tx, Some(actor.id), "need", 0, "import", &detail, now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "need", 0, "import", &detail, now).await?;
     Ok(Ok(good.len()))
 }
 
@@ -654,17 +653,7 @@ pub async fn import_submissions(
         subs::insert_revision(&mut tx, id, 1, snapshot, actor.id, now).await?;
     }
     let detail = serde_json::json!({ "submissions": good.len() }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "call",
-        call_id,
-        "import",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "call", call_id, "import", &detail, now).await?;
     Ok(Ok(good.len()))
 }
 

@@ -1,13 +1,13 @@
 //! Expressions of interest between the two sides of matchmaking: an engineering team and a need
 //! (or a finalist submission). Either side asks, the other accepts or declines; both are told in
 //! the app and by email, and every step is audited.
-use super::{Msg, Result, ServiceError};
+use super::{Result, ServiceError};
 use crate::auth::authorization::{
     can_speak_for_need, can_speak_for_submission, can_speak_for_team,
 };
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Interest, NewInterest, Target};
-use drx_store::{audit, matching, outbox, submissions, Db, Tx};
+use drx_store::{matching, outbox, submissions, Db, Tx};
 
 pub const MESSAGE_MAX: usize = 2000;
 
@@ -144,11 +144,7 @@ pub async fn express(
     check_target(db, target, side).await?;
     let message = message.trim();
     if message.chars().count() > MESSAGE_MAX {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-too-long")
-                .arg("field", "interest-message")
-                .arg("max", MESSAGE_MAX),
-        ));
+        return Err(super::too_long("interest-message", MESSAGE_MAX));
     }
     let mut tx = db.begin().await?;
     match store::live_interest(&mut tx, target, team_id)
@@ -191,17 +187,7 @@ pub async fn express(
         "need_id": target_need(target), "submission_id": target_submission(target),
         "team_id": team_id, "from_side": side.code(),
     });
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "interest",
-        id,
-        "create",
-        &detail.to_string(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "interest", id, "create", &detail, now).await?;
     Ok(id)
 }
 
@@ -352,8 +338,7 @@ pub async fn answer(
         now,
     )
     .await?;
-    audit::record(&mut tx, Some(actor.id), "interest", i.id, status, "{}", now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "interest", i.id, status, "{}", now).await?;
     Ok(())
 }
 

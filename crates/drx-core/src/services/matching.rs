@@ -23,6 +23,30 @@ pub struct Fit {
     pub explanation: Explanation,
 }
 
+impl Fit {
+    /// Profile `profile` against document `document` as ranked (`score`), with the model's
+    /// reasons passed through `shown` (teams have no past work: [`team_explanation`]).
+    fn new(
+        model: &AffinityModel,
+        profile: usize,
+        document: usize,
+        score: f64,
+        shown: fn(Explanation) -> Explanation,
+    ) -> Fit {
+        Fit {
+            profile,
+            document,
+            score,
+            explanation: shown(model.explain(profile, document, 6)),
+        }
+    }
+}
+
+/// An explanation as the engine gives it (judges: their past work counts).
+fn as_given(e: Explanation) -> Explanation {
+    e
+}
+
 /// Why a judge may not review a submission, if they may not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Conflict {
@@ -116,6 +140,21 @@ async fn build_model(profiles: Vec<Profile>, documents: Vec<Document>) -> Affini
     .expect("the affinity model build does not panic")
 }
 
+/// The model of `profiles` (judges or teams) against `documents` (submissions or needs), each
+/// put in the engine's terms with the stored vectors.
+async fn model_of<P, D>(
+    db: &Db,
+    profiles: &[P],
+    profile: fn(&P, &VectorLookup) -> Profile,
+    documents: &[D],
+    document: fn(&D, &VectorLookup) -> Document,
+) -> Result<AffinityModel> {
+    let vectors = VectorLookup::load(db).await?;
+    let profiles: Vec<Profile> = profiles.iter().map(|p| profile(p, &vectors)).collect();
+    let documents: Vec<Document> = documents.iter().map(|d| document(d, &vectors)).collect();
+    Ok(build_model(profiles, documents).await)
+}
+
 /// Judges and submissions of one call with the affinity model over them.
 pub struct JudgeModel {
     pub judges: Vec<Expert>,
@@ -129,13 +168,14 @@ impl JudgeModel {
         let judges = store::judges_of_call(db, call_id).await?;
         let submissions = store::submissions_of_call(db, call_id).await?;
         let declared = store::declared_conflicts(db, call_id).await?;
-        let vectors = VectorLookup::load(db).await?;
-        let profiles: Vec<Profile> = judges.iter().map(|e| expert_profile(e, &vectors)).collect();
-        let documents: Vec<Document> = submissions
-            .iter()
-            .map(|s| submission_document(s, &vectors))
-            .collect();
-        let model = build_model(profiles, documents).await;
+        let model = model_of(
+            db,
+            &judges,
+            expert_profile,
+            &submissions,
+            submission_document,
+        )
+        .await?;
         Ok(JudgeModel {
             judges,
             submissions,
@@ -175,12 +215,7 @@ impl JudgeModel {
         self.model
             .top_profiles(s, k)
             .into_iter()
-            .map(|r| Fit {
-                profile: r.index,
-                document: s,
-                score: r.score,
-                explanation: self.model.explain(r.index, s, 6),
-            })
+            .map(|r| Fit::new(&self.model, r.index, s, r.score, as_given))
             .collect()
     }
 
@@ -191,12 +226,7 @@ impl JudgeModel {
             .into_iter()
             .filter(|r| self.conflict(j, r.index).is_none())
             .take(k)
-            .map(|r| Fit {
-                profile: j,
-                document: r.index,
-                score: r.score,
-                explanation: self.model.explain(j, r.index, 6),
-            })
+            .map(|r| Fit::new(&self.model, j, r.index, r.score, as_given))
             .collect()
     }
 }
@@ -212,13 +242,7 @@ impl TeamModel {
     pub async fn load(db: &Db, call_id: i64) -> Result<TeamModel> {
         let teams = store::teams(db).await?;
         let submissions = store::submissions_of_call(db, call_id).await?;
-        let vectors = VectorLookup::load(db).await?;
-        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
-        let documents: Vec<Document> = submissions
-            .iter()
-            .map(|s| submission_document(s, &vectors))
-            .collect();
-        let model = build_model(profiles, documents).await;
+        let model = model_of(db, &teams, team_profile, &submissions, submission_document).await?;
         Ok(TeamModel {
             teams,
             submissions,
@@ -230,12 +254,7 @@ impl TeamModel {
         self.model
             .top_profiles(s, k)
             .into_iter()
-            .map(|r| Fit {
-                profile: r.index,
-                document: s,
-                score: r.score,
-                explanation: team_explanation(self.model.explain(r.index, s, 6)),
-            })
+            .map(|r| Fit::new(&self.model, r.index, s, r.score, team_explanation))
             .collect()
     }
 
@@ -247,12 +266,7 @@ impl TeamModel {
         self.model
             .top_documents(t, k)
             .into_iter()
-            .map(|r| Fit {
-                profile: t,
-                document: r.index,
-                score: r.score,
-                explanation: team_explanation(self.model.explain(t, r.index, 6)),
-            })
+            .map(|r| Fit::new(&self.model, t, r.index, r.score, team_explanation))
             .collect()
     }
 }
@@ -393,10 +407,7 @@ impl NeedModel {
     pub async fn load(db: &Db) -> Result<NeedModel> {
         let teams = store::teams(db).await?;
         let needs = store::open_needs(db).await?;
-        let vectors = VectorLookup::load(db).await?;
-        let profiles: Vec<Profile> = teams.iter().map(|t| team_profile(t, &vectors)).collect();
-        let documents: Vec<Document> = needs.iter().map(|n| need_document(n, &vectors)).collect();
-        let model = build_model(profiles, documents).await;
+        let model = model_of(db, &teams, team_profile, &needs, need_document).await?;
         Ok(NeedModel {
             teams,
             needs,
@@ -417,12 +428,7 @@ impl NeedModel {
         self.model
             .top_profiles(n, k)
             .into_iter()
-            .map(|r| Fit {
-                profile: r.index,
-                document: n,
-                score: r.score,
-                explanation: team_explanation(self.model.explain(r.index, n, 6)),
-            })
+            .map(|r| Fit::new(&self.model, r.index, n, r.score, team_explanation))
             .collect()
     }
 
@@ -431,12 +437,7 @@ impl NeedModel {
         self.model
             .top_documents(t, k)
             .into_iter()
-            .map(|r| Fit {
-                profile: t,
-                document: r.index,
-                score: r.score,
-                explanation: team_explanation(self.model.explain(t, r.index, 6)),
-            })
+            .map(|r| Fit::new(&self.model, t, r.index, r.score, team_explanation))
             .collect()
     }
 }

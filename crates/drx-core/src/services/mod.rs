@@ -104,6 +104,23 @@ pub async fn require_call_manager(
     Ok(call)
 }
 
+/// Records `action` on `entity` #`entity_id` in the audit chain (`detail`: JSON, a value or its
+/// text) and commits `tx` with it: the last step of every audited change.
+pub(crate) async fn commit_audited(
+    mut tx: drx_store::Tx,
+    actor_id: Option<i64>,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    detail: impl std::fmt::Display,
+    at: i64,
+) -> Result<()> {
+    let detail = detail.to_string();
+    drx_store::audit::record(&mut tx, actor_id, entity, entity_id, action, &detail, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();
@@ -112,14 +129,25 @@ pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<Str
             Msg::new("error-required").arg("field", field),
         ));
     }
+    optional_text(v, max, field)
+}
+
+/// Checks an optional single-line text: trimmed, at most `max` characters.
+pub fn optional_text(value: &str, max: usize, field: &'static str) -> Result<String> {
+    let v = value.trim();
     if v.chars().count() > max {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-too-long")
-                .arg("field", field)
-                .arg("max", max),
-        ));
+        return Err(too_long(field, max));
     }
     Ok(v.to_string())
+}
+
+/// The refusal of a text longer than `max` characters in `field`.
+pub fn too_long(field: &'static str, max: usize) -> ServiceError {
+    ServiceError::Invalid(
+        Msg::new("error-too-long")
+            .arg("field", field)
+            .arg("max", max),
+    )
 }
 
 /// A plausible email address: one `@`, something on each side, a dot in the domain.

@@ -92,11 +92,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
         (&n.confidential_details, "need-confidential"),
     ] {
         if v.chars().count() > 4000 {
-            return Err(ServiceError::Invalid(
-                super::Msg::new("error-too-long")
-                    .arg("field", f)
-                    .arg("max", 4000),
-            ));
+            return Err(super::too_long(f, 4000));
         }
     }
     let urgency = match n.urgency.as_str() {
@@ -141,8 +137,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     if !n.confidential_details.trim().is_empty() {
         store::set_confidential(&mut tx, id, n.confidential_details.trim()).await?;
     }
-    drx_store::audit::record(&mut tx, Some(actor.id), "need", id, "create", "{}", now).await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "need", id, "create", "{}", now).await?;
     Ok(id)
 }
 

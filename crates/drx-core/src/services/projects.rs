@@ -1,7 +1,7 @@
 //! The commercialisation pipeline: projects made from finalists, stage gates with their fixed
 //! checklists and go/hold/recycle/stop decisions, the regulatory pathway, and milestones.
 //! Every change writes its audit event (entity `project`) in the same transaction.
-use super::{required_text, Msg, Result, ServiceError};
+use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::{
     can_decide_gate, can_oversee_projects, can_view_project, can_work_on_project, ProjectAccess,
 };
@@ -324,17 +324,7 @@ pub async fn create(
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
         "stage": STAGES[0],
     });
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "project",
-        id,
-        "create",
-        &detail.to_string(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "project", id, "create", &detail, now).await?;
     Ok(id)
 }
 
@@ -375,11 +365,7 @@ pub async fn decide(
     if decision != "go" {
         required_text(reason, 2000, "gate-reason")?;
     } else if reason.chars().count() > 2000 {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-too-long")
-                .arg("field", "gate-reason")
-                .arg("max", 2000),
-        ));
+        return Err(super::too_long("gate-reason", 2000));
     }
     let mut tx = db.begin().await?;
     // Read inside the write transaction: two deciders at once cannot both move the project.
@@ -403,17 +389,16 @@ pub async fn decide(
         "from": {"stage": stage, "status": status},
         "to": {"stage": new_stage, "status": new_status},
     });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "project",
         project_id,
         "gate-decision",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok((new_stage.to_string(), new_status.to_string()))
 }
 
@@ -470,17 +455,16 @@ pub async fn set_pathway(
     let mut tx = db.begin().await?;
     store::set_pathway(&mut tx, project_id, pathway).await?;
     let detail = serde_json::json!({"from": p.pathway, "to": pathway});
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "project",
         project_id,
         "pathway",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -505,17 +489,16 @@ pub async fn add_milestone(
     let mut tx = db.begin().await?;
     let id = store::insert_milestone(&mut tx, project_id, &title, owner_id, due_at).await?;
     let detail = serde_json::json!({"milestone_id": id, "title": title, "owner_id": owner_id, "due_at": due_at});
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "project",
         project_id,
         "milestone-add",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -659,17 +642,16 @@ pub async fn attach_document(
     )
     .await?;
     let detail = serde_json::json!({ "document": id, "filename": name, "sha256": sha, "bytes": bytes.len() });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "project",
         project_id,
         "document-add",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

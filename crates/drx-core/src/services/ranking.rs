@@ -69,17 +69,16 @@ pub async fn send_reminders(
         sent += 1;
     }
     let detail = serde_json::json!({ "reminded": sent });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         call_id,
         "review-reminders",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(sent)
 }
 
@@ -328,16 +327,15 @@ pub async fn decide(
         .await?;
     }
     let detail = serde_json::json!({ "finalists": selected.len(), "overrides": overrides.len(), "changed": changed });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         call_id,
         "decisions",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(changed)
 }

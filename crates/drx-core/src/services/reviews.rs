@@ -12,7 +12,7 @@ use crate::services::{Msg, Result, ServiceError};
 use drx_store::accounts::Person;
 use drx_store::reviews::{self as store, Criterion, Review, ReviewInput};
 use drx_store::submissions::Submission;
-use drx_store::{audit, catalogue, matching, outbox, Db};
+use drx_store::{catalogue, matching, outbox, Db};
 
 /// Longest comment accepted, in characters.
 pub const MAX_COMMENT: usize = 20_000;
@@ -128,11 +128,7 @@ pub fn validate(raw: &RawReview, criteria: &[Criterion], complete: bool) -> Resu
     };
     for text in [&raw.comments_for_authors, &raw.comments_for_committee] {
         if text.chars().count() > MAX_COMMENT {
-            return Err(ServiceError::Invalid(
-                Msg::new("error-too-long")
-                    .arg("field", "comments")
-                    .arg("max", MAX_COMMENT),
-            ));
+            return Err(super::too_long("comments", MAX_COMMENT));
         }
     }
     Ok(ReviewInput {
@@ -164,8 +160,8 @@ pub async fn save(
     let mut tx = db.begin().await?;
     store::save(&mut tx, review_id, &input, status, now).await?;
     let detail = serde_json::json!({ "status": status, "submission": w.review.submission_id });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "review",
         review_id,
@@ -174,11 +170,10 @@ pub async fn save(
         } else {
             "review-save"
         },
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -277,17 +272,16 @@ pub async fn declare_conflict(
         "reason": reason,
         "replacement": replacement,
     });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "submission",
         w.review.submission_id,
         "conflict-declare",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(replacement)
 }
 

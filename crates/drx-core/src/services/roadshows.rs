@@ -2,7 +2,7 @@
 //! the agenda; everyone may read them (authors hidden when the call is blind) and fetch the
 //! calendar file; signed-in people register.
 use super::ics::{self, CalendarEvent};
-use super::{required_text, Msg, Result, ServiceError};
+use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::can_manage_call;
 use crate::i18n::{t, Lang};
 use drx_store::accounts::Person;
@@ -45,16 +45,7 @@ pub fn parse_local(s: &str) -> Option<i64> {
 
 /// The value of a `datetime-local` input for a time (China time).
 pub fn local_input(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + OFFSET)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    super::calls::datetime_local_value(ts + OFFSET)
 }
 
 /// `HH:MM` in China time.
@@ -69,18 +60,6 @@ fn times(starts: &str, ends: &str) -> Result<(i64, i64)> {
         return Err(ServiceError::invalid("error-roadshow-order"));
     }
     Ok((s, e))
-}
-
-fn optional_text(v: &str, max: usize, field: &'static str) -> Result<String> {
-    let v = v.trim();
-    if v.chars().count() > max {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-too-long")
-                .arg("field", field)
-                .arg("max", max),
-        ));
-    }
-    Ok(v.to_string())
 }
 
 /// Whether the person runs the call of the event (organizers of the call, admins).
@@ -106,8 +85,8 @@ pub async fn calls_for_events(db: &Db, actor: &Person) -> Result<Vec<(i64, Strin
 pub async fn create(db: &Db, actor: &Person, input: &EventInput, now: i64) -> Result<i64> {
     super::require_call_manager(db, actor, input.call_id).await?;
     let title = required_text(&input.title, 200, "roadshow-title")?;
-    let location = optional_text(&input.location, 200, "roadshow-location")?;
-    let description = optional_text(&input.description, 4000, "roadshow-description")?;
+    let location = super::optional_text(&input.location, 200, "roadshow-location")?;
+    let description = super::optional_text(&input.description, 4000, "roadshow-description")?;
     let (starts_at, ends_at) = times(&input.starts, &input.ends)?;
     let mut tx = db.begin().await?;
     let id = store::insert(
@@ -125,17 +104,7 @@ pub async fn create(db: &Db, actor: &Person, input: &EventInput, now: i64) -> Re
     )
     .await?;
     let detail = serde_json::json!({ "call": input.call_id, "title": title, "starts_at": starts_at, "ends_at": ends_at });
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "event",
-        id,
-        "create",
-        &detail.to_string(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "event", id, "create", &detail, now).await?;
     Ok(id)
 }
 
@@ -193,17 +162,16 @@ pub async fn add_to_agenda(
         Err(e) => return Err(e.into()),
     };
     let detail = serde_json::json!({ "submission": submission_id, "starts_at": s, "ends_at": en });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "event",
         event_id,
         "agenda-add",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -220,17 +188,16 @@ pub async fn remove_from_agenda(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let detail = serde_json::json!({ "submission": submission });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "event",
         event_id,
         "agenda-remove",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -1,10 +1,12 @@
 //! Matching runs of both kinds, judges -> submissions (`assignment`) and teams -> finalists
 //! (`team_matching`): saving a solved run with its pairs and reasons, and reading runs back
 //! for those who run the call. The two use cases differ in what they solve, not in this.
-use super::{Result, ServiceError};
+use drx_engine::assign::{self, Pair, Problem, Reason};
+
+use super::{Msg, Result, ServiceError};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, Run, RunPair};
-use drx_store::{audit, Db};
+use drx_store::Db;
 
 /// What a run matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +46,54 @@ pub enum RunOutcome {
     Infeasible(Vec<super::Msg>),
 }
 
+/// Solves `problem` off the async threads and saves the solution as a draft run of `kind` with
+/// `params`; each pair is put in the store's terms by `pair`. When no solution satisfies the
+/// constraints, the outcome is the engine's reasons in words (`reason`). `progress` hears when
+/// saving starts.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn solve_and_save(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    kind: RunKind,
+    params: &impl serde::Serialize,
+    problem: Problem,
+    reason: impl Fn(&Reason) -> Msg,
+    pair: impl Fn(&Pair) -> RunPair,
+    now: i64,
+    progress: &(dyn Fn(&str) + Send + Sync),
+) -> Result<RunOutcome> {
+    let solved = tokio::task::spawn_blocking(move || assign::solve(&problem))
+        .await
+        .expect("the solver does not panic");
+    let solution = match solved {
+        Ok(s) => s,
+        Err(infeasible) => {
+            return Ok(RunOutcome::Infeasible(
+                infeasible.reasons.iter().map(reason).collect(),
+            ))
+        }
+    };
+    progress("saving the run");
+    let pairs: Vec<RunPair> = solution.pairs.iter().map(pair).collect();
+    let parameters = serde_json::to_string(params).expect("parameters serialise");
+    save(
+        db,
+        actor,
+        call_id,
+        kind,
+        &parameters,
+        solution.total_affinity,
+        &pairs,
+        now,
+    )
+    .await
+}
+
 /// Stores a solved run with every pair and its reason, and audits it on the call, in one
 /// transaction.
 #[allow(clippy::too_many_arguments)]
-pub(crate) async fn save(
+async fn save(
     db: &Db,
     actor: &Person,
     call_id: i64,
@@ -72,17 +118,16 @@ pub(crate) async fn save(
         store::insert_run_pair(&mut tx, run_id, pair).await?;
     }
     let detail = serde_json::json!({ "run": run_id, "pairs": pairs.len(), "total_affinity": total_affinity });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         call_id,
         kind.audit_action(),
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(RunOutcome::Saved {
         run_id,
         total_affinity,

@@ -13,7 +13,7 @@ use crate::i18n::{self, Lang};
 use drx_domain::{Stage, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::submissions::{self as store, AccessFacts, CallInfo, Content, Submission};
-use drx_store::{audit, outbox, Db};
+use drx_store::{outbox, Db};
 
 pub const IP_STATUSES: &[&str] = &["none", "filed", "granted", "licensed"];
 pub const CONFIDENTIALITY: &[&str] = &["normal", "confidential"];
@@ -174,18 +174,10 @@ pub fn check_window(call: &CallInfo, now: i64) -> Result<()> {
     Ok(())
 }
 
-fn too_long(field: &'static str, max: usize) -> ServiceError {
-    ServiceError::Invalid(
-        Msg::new("error-too-long")
-            .arg("field", field)
-            .arg("max", max),
-    )
-}
-
 fn limited(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();
     if v.chars().count() > max {
-        return Err(too_long(field, max));
+        return Err(super::too_long(field, max));
     }
     Ok(v.to_string())
 }
@@ -272,7 +264,7 @@ async fn content(
             continue;
         }
         if name.chars().count() > 100 {
-            return Err(too_long("name", 100));
+            return Err(super::too_long("name", 100));
         }
         let mut person = None;
         let mut shown = name.to_string();
@@ -412,17 +404,7 @@ pub async fn create_draft(
     let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "submission",
-        id,
-        "create",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "submission", id, "create", &detail, now).await?;
     Ok(id)
 }
 
@@ -468,17 +450,7 @@ pub async fn save(
     let version = store::update_content(&mut tx, id, &c, now).await?;
     store::insert_revision(&mut tx, id, version, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "version": version }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "submission",
-        id,
-        "revise",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "submission", id, "revise", &detail, now).await?;
     Ok(version)
 }
 
@@ -531,17 +503,7 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
         outbox::enqueue(&mut tx, &email, &subject, &body, now).await?;
     }
     let detail = serde_json::json!({ "version": s.version, "receipt": code }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "submission",
-        id,
-        "submit",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "submission", id, "submit", &detail, now).await?;
     Ok(code)
 }
 
@@ -563,17 +525,7 @@ pub async fn withdraw(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> 
     {
         return Err(ServiceError::Forbidden);
     }
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "submission",
-        id,
-        "withdraw",
-        "{}",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "submission", id, "withdraw", "{}", now).await?;
     Ok(())
 }
 
@@ -779,17 +731,7 @@ pub async fn attach(
     .await?;
     let detail =
         serde_json::json!({ "attachment": aid, "sha256": sha, "bytes": bytes.len() }).to_string();
-    audit::record(
-        &mut tx,
-        Some(actor.id),
-        "submission",
-        id,
-        "attach",
-        &detail,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    super::commit_audited(tx, Some(actor.id), "submission", id, "attach", &detail, now).await?;
     Ok(aid)
 }
 
@@ -811,8 +753,8 @@ pub async fn detach(db: &Db, actor: &Person, attachment_id: i64, now: i64) -> Re
     let mut tx = db.begin().await?;
     store::delete_attachment(&mut tx, attachment_id).await?;
     let detail = serde_json::json!({ "attachment": attachment_id, "sha256": a.sha256 }).to_string();
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "submission",
         a.submission_id,
@@ -821,7 +763,6 @@ pub async fn detach(db: &Db, actor: &Person, attachment_id: i64, now: i64) -> Re
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(a.submission_id)
 }
 

@@ -4,7 +4,7 @@
 //! records the matches (the new-project page offers them) and tells both sides.
 use std::collections::HashMap;
 
-use drx_engine::assign::{self, Candidate, Pair, Problem, Reason};
+use drx_engine::assign::{Candidate, Pair, Problem, Reason};
 use serde::{Deserialize, Serialize};
 
 use super::assignment::RunOutcome;
@@ -13,7 +13,7 @@ use super::{Msg, Result, ServiceError};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as runs, RunPair};
 use drx_store::matchmaking as store;
-use drx_store::{audit, outbox, submissions, Db};
+use drx_store::{outbox, submissions, Db};
 
 pub const KIND: &str = "teams";
 
@@ -130,25 +130,15 @@ pub async fn run_teams(
         )]));
     }
     let p = problem(&st, params);
-    let solved = tokio::task::spawn_blocking(move || assign::solve(&p))
-        .await
-        .expect("the solver does not panic");
-    let solution = match solved {
-        Ok(s) => s,
-        Err(infeasible) => {
-            return Ok(RunOutcome::Infeasible(
-                infeasible
-                    .reasons
-                    .iter()
-                    .map(|r| reason_msg(&st, r))
-                    .collect(),
-            ))
-        }
-    };
-    let pairs: Vec<RunPair> = solution
-        .pairs
-        .iter()
-        .map(|Pair { submission, judge }| {
+    super::runs::solve_and_save(
+        db,
+        actor,
+        call_id,
+        super::runs::RunKind::Teams,
+        params,
+        p,
+        |r| reason_msg(&st, r),
+        |Pair { submission, judge }| {
             let (s, t) = (st.finalists[*submission as usize], *judge as usize);
             let e = super::matching::team_explanation(st.model.model.explain(t, s, 5));
             RunPair {
@@ -157,18 +147,9 @@ pub async fn run_teams(
                 affinity: e.score,
                 reason: reason_line(&e),
             }
-        })
-        .collect();
-    let parameters = serde_json::to_string(params).expect("parameters serialise");
-    super::runs::save(
-        db,
-        actor,
-        call_id,
-        super::runs::RunKind::Teams,
-        &parameters,
-        solution.total_affinity,
-        &pairs,
+        },
         now,
+        &|_| {},
     )
     .await
 }
@@ -306,17 +287,16 @@ pub async fn publish(
         }
     }
     let detail = serde_json::json!({ "run": run_id, "matches": pairs.len() });
-    audit::record(
-        &mut tx,
+    super::commit_audited(
+        tx,
         Some(actor.id),
         "call",
         run.call_id,
         "team-matching-publish",
-        &detail.to_string(),
+        &detail,
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(pairs.len())
 }
 

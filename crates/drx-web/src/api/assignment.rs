@@ -53,17 +53,9 @@ pub async fn of_call(
     ApiQuery(p): ApiQuery<PageQuery>,
 ) -> Result<Json<RunPage>, Problem> {
     let w = p.window()?;
-    let all: Vec<RunOut> = svc::runs(&state.db, &user, call_id)
-        .await?
-        .into_iter()
-        .map(RunOut::of)
-        .collect();
-    let total = all.len() as i64;
-    Ok(Json(RunPage {
-        items: w.slice(all),
-        total,
-        next: w.next(&format!("/calls/{call_id}/assignment-runs"), &[], total),
-    }))
+    let all = svc::runs(&state.db, &user, call_id).await?;
+    let path = format!("/calls/{call_id}/assignment-runs");
+    Ok(Json(w.page(all, RunOut::of, &path, &[]).into()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -98,11 +90,7 @@ pub async fn get(
             .map(|p| PairOut {
                 submission_id: p.submission_id,
                 judge_id: p.assignee_id,
-                affinity: if p.affinity.is_finite() {
-                    p.affinity
-                } else {
-                    0.0
-                },
+                affinity: super::finite_or_zero(p.affinity),
                 reason: p.reason,
             })
             .collect(),

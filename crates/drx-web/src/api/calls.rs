@@ -9,6 +9,7 @@ use super::page::{page_of, PageQuery};
 use super::problem::Problem;
 use crate::AppState;
 use drx_core::auth::authorization::{can, Permission};
+use drx_core::model::CallSummary;
 use drx_core::now;
 use drx_core::services::catalogue;
 use drx_core::services::submissions::check_window;
@@ -78,25 +79,16 @@ pub async fn list(
 ) -> Result<Json<CallPage>, Problem> {
     let w = q.window()?;
     let all = catalogue::calls(&state.db).await?;
-    let total = all.len() as i64;
-    let items = w
-        .slice(all)
-        .into_iter()
-        .map(|c| CallSummaryOut {
-            id: c.id,
-            slug: c.slug,
-            title_en: c.title_en,
-            title_zh: c.title_zh,
-            phase: c.phase.to_string(),
-            blind_mode: c.blind_mode.to_string(),
-            submissions: c.submissions,
-        })
-        .collect();
-    Ok(Json(CallPage {
-        items,
-        total,
-        next: w.next("/calls", &[], total),
-    }))
+    let item = |c: CallSummary| CallSummaryOut {
+        id: c.id,
+        slug: c.slug,
+        title_en: c.title_en,
+        title_zh: c.title_zh,
+        phase: c.phase.to_string(),
+        blind_mode: c.blind_mode.to_string(),
+        submissions: c.submissions,
+    };
+    Ok(Json(w.page(all, item, "/calls", &[]).into()))
 }
 
 /// One call.

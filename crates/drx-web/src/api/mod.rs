@@ -195,3 +195,12 @@ async fn serve_doc(doc: String) -> Response {
     )
         .into_response()
 }
+
+/// A score for JSON, which has no NaN or infinity: such a score is 0.
+pub(crate) fn finite_or_zero(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}

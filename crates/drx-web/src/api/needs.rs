@@ -184,14 +184,7 @@ pub async fn answers(
 ) -> Result<Json<AnswerPage>, Problem> {
     let w = p.window()?;
     let (_, shown) = svc::compare(&state.db, &user, id).await?;
-    let total = shown.len() as i64;
-    Ok(Json(AnswerPage {
-        items: w
-            .slice(shown)
-            .into_iter()
-            .map(|(s, view)| SubmissionOut::of(s, view))
-            .collect(),
-        total,
-        next: w.next(&format!("/needs/{id}/submissions"), &[], total),
-    }))
+    let item = |(s, view)| SubmissionOut::of(s, view);
+    let path = format!("/needs/{id}/submissions");
+    Ok(Json(w.page(shown, item, &path, &[]).into()))
 }

@@ -76,6 +76,23 @@ impl Window {
         Some(format!("/api/v1{path}?{}", q.join("&")))
     }
 
+    /// This page of a list held in memory, each item put in its answer's form by `item`, with
+    /// the list's total and the link to the next page of `path` (with its filters `extra`).
+    pub fn page<T, U>(
+        &self,
+        all: Vec<T>,
+        item: impl FnMut(T) -> U,
+        path: &str,
+        extra: &[(&str, &str)],
+    ) -> Paged<U> {
+        let total = all.len() as i64;
+        Paged {
+            items: self.slice(all).into_iter().map(item).collect(),
+            total,
+            next: self.next(path, extra, total),
+        }
+    }
+
     /// This page of a list held in memory.
     pub fn slice<T>(&self, all: Vec<T>) -> Vec<T> {
         let skip = usize::try_from(self.offset).unwrap_or(usize::MAX);
@@ -84,6 +101,13 @@ impl Window {
             .take(self.limit as usize)
             .collect()
     }
+}
+
+/// One page of a list: what every page type holds.
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub next: Option<String>,
 }
 
 /// Declares the page type of an item type: `{ items, total, next }`.
@@ -96,6 +120,16 @@ macro_rules! page_of {
             pub total: i64,
             /// The link to the next page; null on the last.
             pub next: Option<String>,
+        }
+
+        impl From<$crate::api::page::Paged<$item>> for $page {
+            fn from(p: $crate::api::page::Paged<$item>) -> Self {
+                $page {
+                    items: p.items,
+                    total: p.total,
+                    next: p.next,
+                }
+            }
         }
     };
 }

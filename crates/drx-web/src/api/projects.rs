@@ -74,16 +74,8 @@ pub async fn list(
 ) -> Result<Json<ProjectPage>, Problem> {
     let w = p.window()?;
     let all = svc::visible(&state.db, &user, now()).await?;
-    let total = all.len() as i64;
-    Ok(Json(ProjectPage {
-        items: w
-            .slice(all)
-            .into_iter()
-            .map(|(p, d)| ProjectOut::of(p, d))
-            .collect(),
-        total,
-        next: w.next("/projects", &[], total),
-    }))
+    let item = |(p, d)| ProjectOut::of(p, d);
+    Ok(Json(w.page(all, item, "/projects", &[]).into()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -15,7 +15,7 @@ use super::problem::Problem;
 use super::submissions::SubmissionOut;
 use crate::AppState;
 use drx_core::now;
-use drx_core::services::reviews::{self as svc, format_score, RawReview, Workspace};
+use drx_core::services::reviews::{self as svc, format_score, MyReview, RawReview, Workspace};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewSummaryOut {
@@ -38,23 +38,15 @@ pub async fn mine(
     ApiQuery(p): ApiQuery<PageQuery>,
 ) -> Result<Json<ReviewPage>, Problem> {
     let w = p.window()?;
-    let all: Vec<_> = svc::mine(&state.db, &user)
-        .await?
-        .into_iter()
-        .map(|r| ReviewSummaryOut {
-            id: r.id,
-            call_id: r.call_id,
-            submission_id: r.submission_id,
-            submission_title: r.submission_title,
-            status: r.status,
-        })
-        .collect();
-    let total = all.len() as i64;
-    Ok(Json(ReviewPage {
-        items: w.slice(all),
-        total,
-        next: w.next("/reviews", &[], total),
-    }))
+    let all = svc::mine(&state.db, &user).await?;
+    let item = |r: MyReview| ReviewSummaryOut {
+        id: r.id,
+        call_id: r.call_id,
+        submission_id: r.submission_id,
+        submission_title: r.submission_title,
+        status: r.status,
+    };
+    Ok(Json(w.page(all, item, "/reviews", &[]).into()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -177,12 +177,7 @@ pub async fn of_call(
         }));
     }
     let mine: Vec<_> = own_submissions(&state.db, &user, call_id).await?;
-    let total = mine.len() as i64;
-    Ok(Json(SubmissionPage {
-        items: w.slice(mine),
-        total,
-        next: w.next(&path, &[], total),
-    }))
+    Ok(Json(w.page(mine, |s| s, &path, &[]).into()))
 }
 
 async fn own_submissions(

@@ -74,13 +74,9 @@ pub async fn list(
         field_id: s.field.unwrap_or(0),
     };
     let all = svc::search(&state.db, &user, &query).await?;
-    let total = all.len() as i64;
     let field = s.field.map(|f| f.to_string()).unwrap_or_default();
-    Ok(Json(TeamPage {
-        items: w.slice(all).into_iter().map(TeamOut::from).collect(),
-        total,
-        next: w.next("/teams", &[("q", &text), ("field", &field)], total),
-    }))
+    let extra = [("q", text.as_str()), ("field", &field)];
+    Ok(Json(w.page(all, TeamOut::from, "/teams", &extra).into()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -141,11 +137,7 @@ pub async fn get(
                 call_id: m.call_id,
                 submission_id: m.submission_id,
                 title: m.title,
-                affinity: if m.affinity.is_finite() {
-                    m.affinity
-                } else {
-                    0.0
-                },
+                affinity: super::finite_or_zero(m.affinity),
                 reason: m.reason,
                 created_at: m.created_at,
             })

@@ -99,13 +99,10 @@ pub async fn list(
             ))
         }
     };
-    let total = all.len() as i64;
     let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    Ok(Json(ThreadPage {
-        items: w.slice(all).into_iter().map(ThreadSummaryOut::of).collect(),
-        total,
-        next: w.next("/threads", &extra, total),
-    }))
+    Ok(Json(
+        w.page(all, ThreadSummaryOut::of, "/threads", &extra).into(),
+    ))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -211,12 +208,8 @@ pub async fn messages(
     let w = p.window()?;
     let mut v = svc::view(&state.db, &user, id, now()).await?;
     let all = messages_of(&mut v);
-    let total = all.len() as i64;
-    Ok(Json(MessagePage {
-        items: w.slice(all),
-        total,
-        next: w.next(&format!("/threads/{id}/messages"), &[], total),
-    }))
+    let path = format!("/threads/{id}/messages");
+    Ok(Json(w.page(all, |m| m, &path, &[]).into()))
 }
 
 /// A new thread on a subject, with its first message.

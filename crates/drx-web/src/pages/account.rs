@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::CsrfForm;
+use crate::form::{CsrfForm, Empty};
 use crate::layout::{csrf_field, datetime, notice, page};
 use crate::AppState;
 use drx_core::i18n;
@@ -120,9 +120,6 @@ pub async fn revoke_token(
     let body = account_body(&ctx, &state, Some(message), None).await?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn account_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     let body = account_body(&ctx, &state, None, None).await?;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::ctx::{safe_next, set_cookie, Ctx, LANG_COOKIE, SESSION_COOKIE};
 use crate::error::WebError;
-use crate::form::CsrfForm;
+use crate::form::{CsrfForm, Empty};
 use crate::layout::{csrf_field, notice, page};
 use crate::{see_other, AppState};
 use drx_core::i18n::{self as i18n, Lang};
@@ -114,13 +114,10 @@ pub async fn login(
     }
 }
 
-#[derive(Deserialize)]
-pub struct EmptyForm {}
-
 pub async fn logout(
     ctx: Ctx,
     State(state): State<AppState>,
-    CsrfForm(_): CsrfForm<EmptyForm>,
+    CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     if let Some(token) = &ctx.session_token {
         accounts::logout(&state.db, token).await?;

@@ -1,8 +1,7 @@
 //! The organizer's list of a call's submissions: filters, search, sorting, counts per field and
 //! hospital, pages, and the CSV and XLSX exports of the same selection.
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::html;
 use serde::Deserialize;
 
@@ -184,22 +183,6 @@ pub async fn list_page(
     Ok(page(&ctx, &ctx.t("sub-list-title"), body))
 }
 
-pub(crate) fn download(bytes: Vec<u8>, content_type: &'static str, filename: String) -> Response {
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    res
-}
-
 /// A file name from the call's slug: ASCII only, safe in a header.
 fn export_name(slug: &str, ext: &str) -> String {
     let s: String = slug
@@ -218,14 +201,7 @@ pub async fn export_csv(
     Path(id): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let (call, rows) =
-        exports::export_rows(&state.db, user, id, &q.filter(), ListSort::parse(&q.sort)).await?;
-    Ok(download(
-        exports::to_csv(&rows, ctx.lang),
-        "text/csv; charset=utf-8",
-        export_name(&call.slug, "csv"),
-    ))
+    export(&ctx, &state, id, &q, Format::Csv).await
 }
 
 pub async fn export_xlsx(
@@ -234,15 +210,37 @@ pub async fn export_xlsx(
     Path(id): Path<i64>,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
+    export(&ctx, &state, id, &q, Format::Xlsx).await
+}
+
+enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// The call's submissions as the list shows them (filter and order of `q`), as a file.
+async fn export(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    q: &ListQuery,
+    format: Format,
+) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let (call, rows) =
         exports::export_rows(&state.db, user, id, &q.filter(), ListSort::parse(&q.sort)).await?;
-    let bytes = exports::to_xlsx(&rows, ctx.lang).map_err(WebError::internal)?;
-    Ok(download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        export_name(&call.slug, "xlsx"),
-    ))
+    Ok(match format {
+        Format::Csv => crate::download::export(
+            exports::to_csv(&rows, ctx.lang),
+            crate::download::CSV,
+            &export_name(&call.slug, "csv"),
+        ),
+        Format::Xlsx => crate::download::export(
+            exports::to_xlsx(&rows, ctx.lang).map_err(WebError::internal)?,
+            crate::download::XLSX,
+            &export_name(&call.slug, "xlsx"),
+        ),
+    })
 }
 
 /// Overlap hints for the call's organizers: close pairs and why.

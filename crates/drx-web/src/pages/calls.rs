@@ -1,15 +1,14 @@
 //! Call administration pages: the create/edit form (texts, fields, phases, rubric, review
 //! settings), and the organizer's controls on the call page (move phase, extend the deadline).
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::form::CsrfForm;
-use crate::layout::{csrf_field, notice, page};
+use crate::layout::{csrf_field, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::auth::authorization::can_create_call;
 use drx_core::i18n;
@@ -354,11 +353,7 @@ pub async fn create(
                 h1 { (ctx.t("call-new")) }
                 (form_body(&ctx, &state, "/calls/new", &f, Some(i18n::msg(ctx.lang, &m))).await?)
             };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("call-new"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("call-new"), body))
         }
         Err(e) => Err(e.into()),
     }
@@ -401,11 +396,7 @@ pub async fn edit(
                 h1 { (ctx.t("call-edit")) }
                 (form_body(&ctx, &state, &format!("/calls/{id}/edit"), &f, Some(i18n::msg(ctx.lang, &m))).await?)
             };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("call-edit"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("call-edit"), body))
         }
         Err(e) => Err(e.into()),
     }

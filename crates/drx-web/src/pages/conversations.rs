@@ -2,15 +2,13 @@
 //! thread with its replies and files, the person's threads with unread counts, and the
 //! notifications page.
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
-use serde::Deserialize;
 
 use crate::ctx::Ctx;
-use crate::error::{urlencode, WebError};
-use crate::form::CsrfForm;
-use crate::layout::{csrf_field, datetime, notice, page};
+use crate::error::WebError;
+use crate::form::{CsrfForm, Empty};
+use crate::layout::{csrf_field, datetime, file_size, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::Person;
@@ -124,10 +122,6 @@ fn upload_of(form: &MessageForm) -> Option<Upload<'_>> {
         .map(|(name, bytes)| Upload { name, bytes })
 }
 
-fn refused(ctx: &Ctx, title: &str, body: Markup) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, page(ctx, title, body)).into_response()
-}
-
 /// Opens a thread from a subject page.
 pub async fn open_thread(
     ctx: Ctx,
@@ -166,14 +160,6 @@ pub async fn open_thread(
     }
 }
 
-fn size_text(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
-
 async fn thread_body(
     ctx: &Ctx,
     state: &AppState,
@@ -199,7 +185,7 @@ async fn thread_body(
                 @if let Some(files) = v.files.get(&m.id) {
                     ul class="plain" { @for f in files { li {
                         a href={ "/message-files/" (f.id) } { (f.filename) }
-                        " " span class="muted" { (size_text(f.size_bytes)) " · SHA-256 " code title=(f.sha256) { (f.sha256[..12]) "…" } }
+                        " " span class="muted" { (file_size(f.size_bytes)) " · SHA-256 " code title=(f.sha256) { (f.sha256[..12]) "…" } }
                     } } }
                 }
             }
@@ -272,37 +258,7 @@ pub async fn download(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let (name, content_type, bytes) = svc::download(&state.db, user, id).await?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    // An ASCII name for old clients, the real (possibly Chinese) one as RFC 6266 filename*.
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&format!(
-            "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-            urlencode(&name).replace('/', "%2F")
-        ))
-        .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(res)
+    Ok(crate::download::uploaded_file(&name, &content_type, bytes))
 }
 
 /// The person's threads with unread counts.
@@ -374,9 +330,6 @@ pub async fn notifications(ctx: Ctx, State(state): State<AppState>) -> Result<Re
     };
     Ok(page(&ctx, &ctx.t("notif-title"), body))
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn mark_read(
     ctx: Ctx,

@@ -6,8 +6,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use super::projects::{download, CSV, XLSX};
 use crate::ctx::Ctx;
+use crate::download::{export, CSV, XLSX};
 use crate::error::WebError;
 use crate::layout::{datetime, page};
 use crate::AppState;
@@ -182,14 +182,20 @@ async fn call_of(state: &AppState, q: &DashQuery) -> Result<i64, WebError> {
         .ok_or(WebError::NotFound)
 }
 
+/// The dashboard of the asked (or current) call, for the signed-in person.
+async fn load(ctx: &Ctx, state: &AppState, q: &DashQuery) -> Result<(i64, Dashboard), WebError> {
+    let user = ctx.require_user()?;
+    let call = call_of(state, q).await?;
+    let d = svc::load(&state.db, user, call, now()).await?;
+    Ok((call, d))
+}
+
 pub async fn dashboard(
     ctx: Ctx,
     State(state): State<AppState>,
     Query(q): Query<DashQuery>,
 ) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let call = call_of(&state, &q).await?;
-    let d = svc::load(&state.db, user, call, now()).await?;
+    let (call, d) = load(&ctx, &state, &q).await?;
     let title = ctx.pick(&d.call.title_en, &d.call.title_zh).to_string();
     let body = html! {
         h1 { (ctx.t("dashboard-title")) }
@@ -214,11 +220,9 @@ pub async fn export_xlsx(
     State(state): State<AppState>,
     Query(q): Query<DashQuery>,
 ) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let call = call_of(&state, &q).await?;
-    let d = svc::load(&state.db, user, call, now()).await?;
+    let (call, d) = load(&ctx, &state, &q).await?;
     let bytes = reports::to_xlsx(&svc::tables(&d, ctx.lang)).map_err(WebError::internal)?;
-    Ok(download(bytes, XLSX, &format!("dashboard-{call}.xlsx")))
+    Ok(export(bytes, XLSX, &format!("dashboard-{call}.xlsx")))
 }
 
 pub async fn export_csv(
@@ -226,13 +230,11 @@ pub async fn export_csv(
     State(state): State<AppState>,
     Query(q): Query<DashQuery>,
 ) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let call = call_of(&state, &q).await?;
-    let d = svc::load(&state.db, user, call, now()).await?;
+    let (call, d) = load(&ctx, &state, &q).await?;
     let i: usize = q.table.parse().unwrap_or(0);
     let tables = svc::tables(&d, ctx.lang);
     let table = tables.get(i).ok_or(WebError::NotFound)?;
-    Ok(download(
+    Ok(export(
         table.to_csv(),
         CSV,
         &format!("dashboard-{call}-{i}.csv"),

@@ -5,8 +5,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::ctx::Ctx;
+use crate::download::{CSV, XLSX};
 use crate::error::WebError;
-use crate::pages::projects::{download, CSV, XLSX};
 use crate::AppState;
 use drx_core::now;
 use drx_core::services::list_exports;
@@ -44,8 +44,12 @@ pub async fn export(
         None => list.clone(),
     };
     match format.as_str() {
-        "csv" => Ok(download(table.to_csv(), CSV, &format!("{name}.csv"))),
-        "xlsx" => Ok(download(
+        "csv" => Ok(crate::download::export(
+            table.to_csv(),
+            CSV,
+            &format!("{name}.csv"),
+        )),
+        "xlsx" => Ok(crate::download::export(
             to_xlsx(&[table]).map_err(WebError::internal)?,
             XLSX,
             &format!("{name}.xlsx"),

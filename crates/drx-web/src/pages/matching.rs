@@ -135,43 +135,29 @@ pub async fn submission_matches(
     let top_judges = judges.top_judges(s, 10);
     let top_teams = teams.top_teams(s, 5);
     let labels = FieldLabels::load(&state.db).await?;
-    let best_judge = top_judges.first().map_or(0.0, |f| f.score);
-    let best_team = top_teams.first().map_or(0.0, |f| f.score);
     let body = html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / #" (sub.id) }
         h1 { (sub.title) }
         p { (sub.need_statement) }
         h2 { (ctx.t("matches-judges")) }
-        div class="table-wrap" { table {
-            thead { tr { th { (ctx.t("role-judge")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-            tbody { @for f in &top_judges {
-                @let j = &judges.judges[f.profile];
-                tr {
-                    td {
-                        strong { (j.name) } br;
-                        span class="muted" { (j.title) } br;
-                        span class="muted" { (ctx.pick(&j.organization_en, &j.organization_zh)) }
-                        @if let Some(c) = judges.conflict(f.profile, s) {
-                            br; span class="pill conflict" { (ctx.t(c.key())) }
-                        }
-                    }
-                    td { (score_bar(f.score, best_judge)) }
-                    td { (reasons(&ctx, &f.explanation, &labels)) }
+        (fit_table(&ctx, "role-judge", &top_judges, &labels, |f| {
+            let j = &judges.judges[f.profile];
+            html! {
+                strong { (j.name) } br;
+                span class="muted" { (j.title) } br;
+                span class="muted" { (ctx.pick(&j.organization_en, &j.organization_zh)) }
+                @if let Some(c) = judges.conflict(f.profile, s) {
+                    br; span class="pill conflict" { (ctx.t(c.key())) }
                 }
-            } }
-        } }
+            }
+        }))
         h2 { (ctx.t("matches-teams")) }
-        div class="table-wrap" { table {
-            thead { tr { th { (ctx.t("team")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-            tbody { @for f in &top_teams {
-                @let t = &teams.teams[f.profile];
-                tr {
-                    td { strong { a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) } }
-                    td { (score_bar(f.score, best_team)) }
-                    td { (reasons(&ctx, &f.explanation, &labels)) }
-                }
-            } }
-        } }
+        (fit_table(&ctx, "team", &top_teams, &labels, |f| {
+            let t = &teams.teams[f.profile];
+            html! {
+                strong { a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } } br; span class="muted" { (ctx.t("capacity")) ": " (t.capacity) }
+            }
+        }))
     };
     Ok(page(&ctx, &sub.title, body))
 }
@@ -182,14 +168,28 @@ fn fits_table(
     labels: &FieldLabels,
     title_of: impl Fn(usize) -> (String, String),
 ) -> Markup {
+    fit_table(ctx, "field-submission-title", fits, labels, |f| {
+        let (title, sub) = title_of(f.document);
+        html! { (title) @if !sub.is_empty() { br; span class="muted" { (sub) } } }
+    })
+}
+
+/// A table of fits, best first: `who` fills the first column (headed by the text `head`), then
+/// the score as a bar against the best one, then the reasons.
+pub fn fit_table(
+    ctx: &Ctx,
+    head: &str,
+    fits: &[Fit],
+    labels: &FieldLabels,
+    who: impl Fn(&Fit) -> Markup,
+) -> Markup {
     let best = fits.first().map_or(0.0, |f| f.score);
     html! {
         div class="table-wrap" { table {
-            thead { tr { th { (ctx.t("field-submission-title")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
+            thead { tr { th { (ctx.t(head)) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
             tbody { @for f in fits {
-                @let (title, sub) = title_of(f.document);
                 tr {
-                    td { (title) @if !sub.is_empty() { br; span class="muted" { (sub) } } }
+                    td { (who(f)) }
                     td { (score_bar(f.score, best)) }
                     td { (reasons(ctx, &f.explanation, labels)) }
                 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::{urlencode, WebError};
-use crate::layout::page;
+use crate::layout::{page, refused};
 use crate::AppState;
 use drx_core::auth::authorization::{can, Permission, SubmissionView};
 use drx_core::model::NeedFilter;
@@ -294,7 +294,6 @@ pub async fn create_need(
     State(state): State<AppState>,
     crate::form::CsrfForm(f): crate::form::CsrfForm<NeedForm>,
 ) -> Result<Response, WebError> {
-    use axum::response::IntoResponse;
     let user = ctx.require_user()?;
     let input = svc::NeedInput {
         organization_id: f.organization.trim().parse().ok(),
@@ -311,11 +310,7 @@ pub async fn create_need(
         Err(drx_core::services::ServiceError::Invalid(m)) => {
             let msg = drx_core::i18n::msg(ctx.lang, &m);
             let body = html! { h1 { (ctx.t("need-new")) } (need_form(&ctx, &state, &f, Some(msg)).await?) };
-            Ok((
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("need-new"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("need-new"), body))
         }
         Err(e) => Err(e.into()),
     }

@@ -6,8 +6,9 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::ctx::Ctx;
+use crate::download::{export, CSV, XLSX};
 use crate::error::WebError;
-use crate::form::CsrfForm;
+use crate::form::{CsrfForm, Empty};
 use crate::layout::{csrf_field, datetime, page};
 use crate::{see_other, AppState};
 use drx_core::auth::authorization::can_oversee_projects;
@@ -491,9 +492,6 @@ pub async fn add_milestone(
     Ok(see_other(&format!("/projects/{id}")))
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 pub async fn milestone_done(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -505,25 +503,17 @@ pub async fn milestone_done(
     Ok(see_other(&format!("/projects/{project}")))
 }
 
-/// A file download that is never cached.
-pub fn download(bytes: Vec<u8>, content_type: &'static str, filename: &str) -> Response {
-    super::call_list::download(bytes, content_type, filename.to_string())
-}
-
-pub const CSV: &str = "text/csv; charset=utf-8";
-pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 pub async fn export_csv(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let table = reports::projects_table(&state.db, user, ctx.lang, now()).await?;
-    Ok(download(table.to_csv(), CSV, "projects.csv"))
+    Ok(export(table.to_csv(), CSV, "projects.csv"))
 }
 
 pub async fn export_xlsx(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let table = reports::projects_table(&state.db, user, ctx.lang, now()).await?;
     let bytes = reports::to_xlsx(&[table]).map_err(WebError::internal)?;
-    Ok(download(bytes, XLSX, "projects.xlsx"))
+    Ok(export(bytes, XLSX, "projects.xlsx"))
 }
 
 /// Takes a document upload for a project.
@@ -551,10 +541,10 @@ pub async fn download_document(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let (name, content_type, bytes) = svc::download_document(&state.db, user, id, now()).await?;
-    let mut res = super::call_list::download(bytes, "application/octet-stream", name);
-    if let Ok(v) = axum::http::HeaderValue::from_str(&content_type) {
-        res.headers_mut()
-            .insert(axum::http::header::CONTENT_TYPE, v);
-    }
-    Ok(res)
+    Ok(crate::download::attachment(
+        bytes,
+        crate::download::stored_type(&content_type),
+        crate::download::plain_disposition(&name),
+        true,
+    ))
 }

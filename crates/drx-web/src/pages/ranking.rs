@@ -3,14 +3,13 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::CsrfForm;
-use crate::layout::{csrf_field, datetime, notice, page};
+use crate::form::{CsrfForm, Empty};
+use crate::layout::{csrf_field, datetime, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::now;
@@ -49,9 +48,6 @@ pub async fn progress_page(
     };
     Ok(page(&ctx, &ctx.t("progress-title"), body))
 }
-
-#[derive(serde::Deserialize)]
-pub struct Empty {}
 
 pub async fn send_reminders(
     ctx: Ctx,
@@ -183,11 +179,7 @@ pub async fn decide(
                 })
                 .collect();
             let body = ranking_body(&ctx, &r, Some(&typed), Some(i18n::msg(ctx.lang, &m)));
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("ranking-title"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("ranking-title"), body))
         }
         Err(e) => Err(e.into()),
     }

@@ -2,8 +2,7 @@
 //! form, draft and submit, conflict declaration), the per-submission discussion, and the
 //! feedback section that authors see on their submission after the decision.
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
 
 use crate::ctx::Ctx;
@@ -166,7 +165,7 @@ async fn refused(
     let message = Some(("error", i18n::msg(ctx.lang, m)));
     let body = workspace_page(ctx, state, &w, &raw, message).await?;
     let title = ctx.t("review-title");
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(ctx, &title, body)).into_response())
+    Ok(crate::layout::refused(ctx, &title, body))
 }
 
 /// The typed review from the posted fields (`score_<criterion id>` and the rest).

@@ -1,15 +1,15 @@
 //! Roadshow pages: the list, one event with its agenda, registration and registrants, the
 //! organizer's forms, and the calendar file (`/events/{id}.ics`).
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderValue;
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::CsrfForm;
-use crate::layout::{csrf_field, datetime, notice, page};
+use crate::form::{CsrfForm, Empty};
+use crate::layout::{csrf_field, datetime, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::Event;
@@ -139,11 +139,7 @@ pub async fn create(
         Ok(id) => Ok(see_other(&format!("/events/{id}"))),
         Err(ServiceError::Invalid(m)) => {
             let body = new_form(&ctx, &state, &f, Some(i18n::msg(ctx.lang, &m))).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("roadshow-new"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("roadshow-new"), body))
         }
         Err(e) => Err(e.into()),
     }
@@ -291,22 +287,13 @@ async fn calendar(ctx: &Ctx, state: &AppState, id: i64) -> Result<Response, WebE
         now(),
     )
     .await?;
-    let mut res = text.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
+    Ok(crate::download::attachment(
+        text,
         HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&format!("attachment; filename=\"drx-roadshow-{id}.ics\""))
-            .unwrap_or(HeaderValue::from_static("attachment")),
-    );
-    Ok(res)
+        crate::download::plain_disposition(&format!("drx-roadshow-{id}.ics")),
+        false,
+    ))
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn register(
     ctx: Ctx,
@@ -343,7 +330,7 @@ pub async fn add_to_agenda(
         Err(ServiceError::Invalid(m)) => {
             let (title, body) =
                 event_body(&ctx, &state, id, &f, Some(i18n::msg(ctx.lang, &m))).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&ctx, &title, body)).into_response())
+            Ok(refused(&ctx, &title, body))
         }
         Err(e) => Err(e.into()),
     }

@@ -1,15 +1,14 @@
 //! Submission pages: the call page, the submission form (new and edit), the detail page with
 //! attachments, submit and withdraw, and the revision history with a difference view.
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::{read_multipart, CsrfForm, MultipartBody};
-use crate::layout::{csrf_field, datetime, notice, page};
+use crate::form::{read_multipart, CsrfForm, Empty, MultipartBody};
+use crate::layout::{csrf_field, datetime, file_size, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::auth::authorization::{can, Permission, SubmissionView};
 use drx_core::i18n;
@@ -372,11 +371,7 @@ pub async fn create(
                 h1 { (ctx.t("sub-new")) }
                 (form_body(&ctx, &state, &call, &action, &f, Some(("error", i18n::msg(ctx.lang, &m))), true).await?)
             };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("sub-new"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("sub-new"), body))
         }
         Err(e) => Err(e.into()),
     }
@@ -431,11 +426,7 @@ pub async fn edit(
                 h1 { (ctx.t("sub-edit")) ": " (s.title) }
                 (form_body(&ctx, &state, &call, &format!("/submissions/{id}/edit"), &f, Some(("error", i18n::msg(ctx.lang, &m))), s.status == drx_domain::SubmissionStatus::Draft).await?)
             };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&ctx, &ctx.t("sub-edit"), body),
-            )
-                .into_response())
+            Ok(refused(&ctx, &ctx.t("sub-edit"), body))
         }
         Err(e) => Err(e.into()),
     }
@@ -443,14 +434,6 @@ pub async fn edit(
 
 // ---------------------------------------------------------------------------------------------
 // The detail page.
-
-fn size_text(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
 
 async fn detail_body(
     ctx: &Ctx,
@@ -560,7 +543,7 @@ async fn detail_body(
                 thead { tr { th { (ctx.t("sub-file")) } th { (ctx.t("sub-size")) } th { "SHA-256" } @if editable { th {} } } }
                 tbody { @for a in &attachments { tr {
                     td { a href={ "/attachments/" (a.id) } { (svc::shown_filename(a, view)) } }
-                    td { (size_text(a.size_bytes)) }
+                    td { (file_size(a.size_bytes)) }
                     td { code title=(a.sha256) { (a.sha256[..16]) "…" } }
                     @if editable { td { @if window.is_ok() {
                         form method="post" action={ "/attachments/" (a.id) "/delete" } class="inline" {
@@ -611,14 +594,11 @@ async fn after_action(
             let text = i18n::msg(ctx.lang, &m);
             let body =
                 detail_body(ctx, state, user, &s, view, &access, Some(("error", text))).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(ctx, &s.title, body)).into_response())
+            Ok(refused(ctx, &s.title, body))
         }
         Err(e) => Err(e.into()),
     }
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}
 
 pub async fn submit(
     ctx: Ctx,
@@ -684,32 +664,6 @@ pub async fn upload(
     after_action(&ctx, &state, user, id, r).await
 }
 
-/// `filename*` per RFC 6266/5987, with an ASCII fallback, so Chinese names survive.
-fn content_disposition(name: &str) -> HeaderValue {
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut encoded = String::new();
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            encoded.push(b as char);
-        } else {
-            encoded.push_str(&format!("%{b:02X}"));
-        }
-    }
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
-}
-
 pub async fn download(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -717,19 +671,7 @@ pub async fn download(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let (name, content_type, bytes) = svc::download(&state.db, user, id).await?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    h.insert(header::CONTENT_DISPOSITION, content_disposition(&name));
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(res)
+    Ok(crate::download::uploaded_file(&name, &content_type, bytes))
 }
 
 pub async fn delete_attachment(

@@ -7,7 +7,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 use super::interests::{interest_form, interest_state};
-use super::matching::{reasons, score_bar, FieldLabels};
+use super::matching::{fit_table, FieldLabels};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::layout::{csrf_field, page};
@@ -117,7 +117,6 @@ pub async fn team_page(
         .team_index(id)
         .map(|i| needs.top_needs(i, 6))
         .unwrap_or_default();
-    let best_need = best_needs.first().map_or(0.0, |f| f.score);
 
     // The current call's finalists that fit it best (every submission in review for those who
     // run the call; titles only).
@@ -137,7 +136,6 @@ pub async fn team_page(
         }
         subs_model = Some(m);
     }
-    let best_sub = best_subs.first().map_or(0.0, |f| f.score);
 
     // Live interests of the team, shown in place of the forms that would repeat them.
     let live = interests::live_of_team(&state.db, id).await?;
@@ -175,43 +173,29 @@ pub async fn team_page(
         }
         h2 { (ctx.t("team-best-needs")) }
         @if best_needs.is_empty() { p class="muted" { (ctx.t("team-best-none")) } } @else {
-            div class="table-wrap" { table {
-                thead { tr { th { (ctx.t("need")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-                tbody { @for f in &best_needs {
-                    @let n = &needs.needs[f.document];
-                    tr {
-                        td {
-                            a href={ "/needs/" (n.id) } { (n.problem) } br;
-                            span class="muted small" { (ctx.pick(&n.field_en, &n.field_zh)) " · " (ctx.pick(&n.organization_en, &n.organization_zh)) }
-                            @if let Some(i) = live_for(Target::Need(n.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
-                            @else if p.is_member { (interest_form(&ctx, Side::Team, id, Target::Need(n.id), &here, &ctx.t("interest-express-team"))) }
-                        }
-                        td { (score_bar(f.score, best_need)) }
-                        td { (reasons(&ctx, &f.explanation, &labels)) }
-                    }
-                } }
-            } }
+            (fit_table(&ctx, "need", &best_needs, &labels, |f| {
+                let n = &needs.needs[f.document];
+                html! {
+                    a href={ "/needs/" (n.id) } { (n.problem) } br;
+                    span class="muted small" { (ctx.pick(&n.field_en, &n.field_zh)) " · " (ctx.pick(&n.organization_en, &n.organization_zh)) }
+                    @if let Some(i) = live_for(Target::Need(n.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
+                    @else if p.is_member { (interest_form(&ctx, Side::Team, id, Target::Need(n.id), &here, &ctx.t("interest-express-team"))) }
+                }
+            }))
         }
         h2 { (ctx.t("team-best-finalists")) }
         @if best_subs.is_empty() { p class="muted" { (ctx.t("team-best-none")) } } @else if let Some(m) = &subs_model {
-            div class="table-wrap" { table {
-                thead { tr { th { (ctx.t("field-submission-title")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-                tbody { @for f in &best_subs {
-                    @let s = &m.submissions[f.document];
-                    tr {
-                        td {
-                            @if manager { a href={ "/submissions/" (s.id) } { "#" (s.id) " " (s.title) } } @else { "#" (s.id) " " (s.title) }
-                            br; span class="muted small" { (ctx.t(&format!("status-{}", s.status))) }
-                            @if let Some(i) = live_for(Target::Submission(s.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
-                            @else if p.is_member && s.status == "finalist" {
-                                (interest_form(&ctx, Side::Team, id, Target::Submission(s.id), &here, &ctx.t("interest-express-team")))
-                            }
-                        }
-                        td { (score_bar(f.score, best_sub)) }
-                        td { (reasons(&ctx, &f.explanation, &labels)) }
+            (fit_table(&ctx, "field-submission-title", &best_subs, &labels, |f| {
+                let s = &m.submissions[f.document];
+                html! {
+                    @if manager { a href={ "/submissions/" (s.id) } { "#" (s.id) " " (s.title) } } @else { "#" (s.id) " " (s.title) }
+                    br; span class="muted small" { (ctx.t(&format!("status-{}", s.status))) }
+                    @if let Some(i) = live_for(Target::Submission(s.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
+                    @else if p.is_member && s.status == "finalist" {
+                        (interest_form(&ctx, Side::Team, id, Target::Submission(s.id), &here, &ctx.t("interest-express-team")))
                     }
-                } }
-            } }
+                }
+            }))
         }
         @if !my_needs.is_empty() || !my_subs.is_empty() {
             h2 { (ctx.t("interest-in-team")) }
@@ -253,7 +237,6 @@ pub async fn need_teams_section(
         .need_index(need_id)
         .map(|n| m.top_teams(n, 5))
         .unwrap_or_default();
-    let best = top.first().map_or(0.0, |f| f.score);
     let my_teams = catalogue::my_teams(db, user).await?;
     let open_need = m.need_index(need_id).is_some();
     let all_interests = interests::of_need(db, need_id).await?;
@@ -265,21 +248,14 @@ pub async fn need_teams_section(
     Ok(html! {
         h2 { (ctx.t("need-best-teams")) }
         @if top.is_empty() { p class="muted" { (ctx.t("team-best-none")) } } @else {
-            div class="table-wrap" { table {
-                thead { tr { th { (ctx.t("team")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-                tbody { @for f in &top {
-                    @let t = &m.teams[f.profile];
-                    tr {
-                        td {
-                            a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } br;
-                            span class="muted small" { (ctx.t("capacity")) ": " (t.capacity) }
-                            @if speaks { (interest_form(ctx, Side::Clinical, t.team_id, Target::Need(need_id), &here, &ctx.t("interest-express-clinical"))) }
-                        }
-                        td { (score_bar(f.score, best)) }
-                        td { (reasons(ctx, &f.explanation, &labels)) }
-                    }
-                } }
-            } }
+            (fit_table(ctx, "team", &top, &labels, |f| {
+                let t = &m.teams[f.profile];
+                html! {
+                    a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } br;
+                    span class="muted small" { (ctx.t("capacity")) ": " (t.capacity) }
+                    @if speaks { (interest_form(ctx, Side::Clinical, t.team_id, Target::Need(need_id), &here, &ctx.t("interest-express-clinical"))) }
+                }
+            }))
         }
         @if open_need && !my_teams.is_empty() {
             h3 { (ctx.t("interest-from-my-team")) }
@@ -328,24 +304,16 @@ pub async fn submission_teams_section(
     };
     let labels = FieldLabels::load(db).await?;
     let top = m.top_teams(d, 5);
-    let best = top.first().map_or(0.0, |f| f.score);
     let here = format!("/submissions/{}", s.id);
     Ok(html! {
         h2 { (ctx.t("matches-teams")) }
-        div class="table-wrap" { table {
-            thead { tr { th { (ctx.t("team")) } th { (ctx.t("affinity")) } th { (ctx.t("reasons")) } } }
-            tbody { @for f in &top {
-                @let t = &m.teams[f.profile];
-                tr {
-                    td {
-                        a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } br;
-                        span class="muted small" { (ctx.t("capacity")) ": " (t.capacity) }
-                        (interest_form(ctx, Side::Clinical, t.team_id, Target::Submission(s.id), &here, &ctx.t("interest-express-clinical")))
-                    }
-                    td { (score_bar(f.score, best)) }
-                    td { (reasons(ctx, &f.explanation, &labels)) }
-                }
-            } }
-        } }
+        (fit_table(ctx, "team", &top, &labels, |f| {
+            let t = &m.teams[f.profile];
+            html! {
+                a href={ "/teams/" (t.team_id) } { (ctx.pick(&t.name_en, &t.name_zh)) } br;
+                span class="muted small" { (ctx.t("capacity")) ": " (t.capacity) }
+                (interest_form(ctx, Side::Clinical, t.team_id, Target::Submission(s.id), &here, &ctx.t("interest-express-clinical")))
+            }
+        }))
     })
 }

@@ -120,6 +120,3 @@ pub fn runs_table(ctx: &Ctx, runs: &[Run], base: &str) -> Markup {
 pub fn problems(ctx: &Ctx, problems: &[Msg]) -> Markup {
     html! { @for m in problems { (notice("error", &i18n::msg(ctx.lang, m))) } }
 }
-
-#[derive(Deserialize)]
-pub struct Empty {}

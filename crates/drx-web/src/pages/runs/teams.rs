@@ -7,10 +7,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
 
-use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, Empty, RunForm};
+use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, RunForm};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::form::CsrfForm;
+use crate::form::{CsrfForm, Empty};
 use crate::layout::{csrf_field, page};
 use crate::pages::matching::score_bar;
 use crate::{see_other, AppState};
