@@ -357,12 +357,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let id =
                 drx_core::services::accounts::create_account(&db, None, &account, store::now())
                     .await
-                    .map_err(|e| match e {
-                        drx_core::services::ServiceError::Invalid(m) => {
-                            anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
-                        }
-                        e => e.into(),
-                    })?;
+                    .map_err(service_error)?;
             println!("created administrator {email} (id {id})");
             Ok(())
         }
@@ -375,10 +370,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                         drx_core::services::ServiceError::NotFound => {
                             anyhow::anyhow!("no account has the email {email}")
                         }
-                        drx_core::services::ServiceError::Invalid(m) => {
-                            anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
-                        }
-                        e => e.into(),
+                        e => service_error(e),
                     })?;
             println!("{token}");
             Ok(())
@@ -428,12 +420,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let db = open_migrated(&database_url(&db)?).await?;
             let r = drx_core::services::embeddings::embed_all(&db, &python)
                 .await
-                .map_err(|e| match e {
-                    drx_core::services::ServiceError::Invalid(m) => {
-                        anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
-                    }
-                    e => e.into(),
-                })?;
+                .map_err(service_error)?;
             println!(
                 "embedded {} texts with {}; {} already up to date; {} not in English (lexical only)",
                 r.embedded,
@@ -632,4 +619,14 @@ async fn restore(from: &Path, data: &Path, force: bool) -> anyhow::Result<()> {
         target.display()
     );
     Ok(())
+}
+
+/// A service's refusal as the CLI reports it: the message in English; other errors as they are.
+fn service_error(e: drx_core::services::ServiceError) -> anyhow::Error {
+    match e {
+        drx_core::services::ServiceError::Invalid(m) => {
+            anyhow::anyhow!("{}", drx_core::i18n::msg(drx_core::i18n::Lang::En, &m))
+        }
+        e => e.into(),
+    }
 }

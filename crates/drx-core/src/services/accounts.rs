@@ -205,10 +205,7 @@ pub async fn create_account(
         now,
     )
     .await
-    .map_err(|e| match e {
-        drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
-        e => e.into(),
-    })?;
+    .map_err(email_taken)?;
     let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
     let detail = serde_json::json!({ "email": email, "roles": roles }).to_string();
     super::commit_audited(
@@ -319,10 +316,7 @@ pub async fn accept_invitation(
         now,
     )
     .await
-    .map_err(|e| match e {
-        drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
-        e => e.into(),
-    })?;
+    .map_err(email_taken)?;
     let detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
     super::commit_audited(
         tx,
@@ -498,4 +492,13 @@ pub async fn set_active(
     let action = if active { "activate" } else { "deactivate" };
     super::commit_audited(tx, Some(actor.id), "person", person_id, action, "{}", now).await?;
     Ok(())
+}
+
+/// A new person's insert refused for an address already in use reads as such; anything else
+/// stays a storage error.
+fn email_taken(e: drx_store::StoreError) -> ServiceError {
+    match e {
+        drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
+        e => e.into(),
+    }
 }

@@ -229,6 +229,28 @@ impl Columns {
     }
 }
 
+/// Reads the file and its header: the columns and the data rows, or the refusal (an unreadable
+/// or empty file, too many rows, a missing required column).
+fn read_table(
+    bytes: &[u8],
+    known: &[(&'static str, &[&str])],
+    required: &[&'static str],
+) -> std::result::Result<(Columns, Table), Vec<RowError>> {
+    let mut rows = parse_file(bytes).map_err(|e| vec![e])?;
+    if rows.is_empty() {
+        return Err(vec![row_error(1, "import-error-empty")]);
+    }
+    let (_, header) = rows.remove(0);
+    if rows.len() > MAX_IMPORT_ROWS {
+        return Err(vec![RowError {
+            line: 0,
+            msg: Msg::new("import-error-too-many").arg("max", MAX_IMPORT_ROWS),
+        }]);
+    }
+    let cols = Columns::new(&header, known, required).map_err(|e| vec![e])?;
+    Ok((cols, rows))
+}
+
 fn row_error(line: usize, key: &'static str) -> RowError {
     RowError {
         line,
@@ -288,32 +310,19 @@ pub async fn import_needs(
     if !can_create_call(actor) {
         return Err(ServiceError::Forbidden);
     }
-    let table = match parse_file(bytes) {
-        Ok(t) => t,
-        Err(e) => return Ok(Err(vec![e])),
-    };
-    let Some(((_, header), rows)) = table.split_first() else {
-        return Ok(Err(vec![row_error(1, "import-error-empty")]));
-    };
-    if rows.len() > MAX_IMPORT_ROWS {
-        return Ok(Err(vec![RowError {
-            line: 0,
-            msg: Msg::new("import-error-too-many").arg("max", MAX_IMPORT_ROWS),
-        }]));
-    }
-    let cols = match Columns::new(
-        header,
+    let (cols, rows) = match read_table(
+        bytes,
         NEED_COLUMNS,
         &["hospital", "field", "problem", "population", "outcome"],
     ) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(vec![e])),
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
     };
     let hospitals = subs::hospitals(db).await?;
     let fields = drx_store::catalogue::fields(db).await?;
     let mut errors = Vec::new();
     let mut good = Vec::new();
-    for (line, row) in rows {
+    for (line, row) in &rows {
         let line = *line;
         let get = |k| cols.get(row, k);
         let hospital = match find_by_name(&hospitals, get("hospital")) {
@@ -444,26 +453,13 @@ pub async fn import_submissions(
     if !super::manages_call(db, actor, call_id).await? {
         return Err(ServiceError::Forbidden);
     }
-    let table = match parse_file(bytes) {
-        Ok(t) => t,
-        Err(e) => return Ok(Err(vec![e])),
-    };
-    let Some(((_, header), rows)) = table.split_first() else {
-        return Ok(Err(vec![row_error(1, "import-error-empty")]));
-    };
-    if rows.len() > MAX_IMPORT_ROWS {
-        return Ok(Err(vec![RowError {
-            line: 0,
-            msg: Msg::new("import-error-too-many").arg("max", MAX_IMPORT_ROWS),
-        }]));
-    }
-    let cols = match Columns::new(
-        header,
+    let (cols, rows) = match read_table(
+        bytes,
         SUBMISSION_COLUMNS,
         &["title", "lead_email", "hospital", "solution"],
     ) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(vec![e])),
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
     };
     let hospitals = subs::hospitals(db).await?;
     let call_fields = subs::call_fields(db, call_id).await?;
@@ -471,7 +467,7 @@ pub async fn import_submissions(
     let mut errors = Vec::new();
     let mut good: Vec<(i64, Content, String)> = Vec::new();
     let mut seen_titles = std::collections::HashSet::new();
-    for (line, row) in rows {
+    for (line, row) in &rows {
         let line = *line;
         let get = |k| cols.get(row, k);
         let before = errors.len();

@@ -28,11 +28,16 @@ fn max_mb() -> String {
     (MAX_ATTACHMENT_BYTES / (1024 * 1024)).to_string()
 }
 
-fn file_input(ctx: &Ctx) -> Markup {
+/// A message form's text (labelled by `label_key`, with what was typed), its file and its send
+/// button.
+fn message_fields(ctx: &Ctx, label_key: &str, typed: &str) -> Markup {
     html! {
+        label for="conv-body" { (ctx.t(label_key)) }
+        textarea id="conv-body" name="body" rows="5" maxlength="8000" { (typed) }
         label for="conv-file" { (ctx.t("conv-file")) }
         input type="file" id="conv-file" name="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx";
         p class="hint" { (i18n::t_args(ctx.lang, "conv-file-hint", &[("max", max_mb())])) }
+        button type="submit" { (ctx.t("conv-send")) }
     }
 }
 
@@ -44,10 +49,7 @@ fn new_thread_form(ctx: &Ctx, subject: Subject, id: i64, title: &str, body: &str
             (csrf_field(ctx))
             label for="conv-title" { (ctx.t("field-conv-title")) }
             input type="text" id="conv-title" name="title" required maxlength="200" value=(title);
-            label for="conv-body" { (ctx.t("field-conv-message")) }
-            textarea id="conv-body" name="body" rows="5" maxlength="8000" { (body) }
-            (file_input(ctx))
-            button type="submit" { (ctx.t("conv-send")) }
+            (message_fields(ctx, "field-conv-message", body))
         }
     }
 }
@@ -193,10 +195,7 @@ async fn thread_body(
         @if let Some(e) = &error { (notice("error", &format!("{} {e}", ctx.t("conv-refused")))) }
         form method="post" action={ "/threads/" (v.thread.id) } enctype="multipart/form-data" class="stacked card" id="reply" {
             (csrf_field(ctx))
-            label for="conv-body" { (ctx.t("conv-reply")) }
-            textarea id="conv-body" name="body" rows="5" maxlength="8000" { (typed) }
-            (file_input(ctx))
-            button type="submit" { (ctx.t("conv-send")) }
+            (message_fields(ctx, "conv-reply", typed))
         }
     };
     Ok((v.thread.title, body))

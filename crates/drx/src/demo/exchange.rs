@@ -8,14 +8,9 @@ use drx_store::{accounts, catalogue, events, needs, submissions, Db};
 const DAY: i64 = 86_400;
 const BASE_URL: &str = "http://localhost:8080";
 
+/// A demo person by email, named by it when missing.
 async fn demo_person(db: &Db, email: &str) -> anyhow::Result<accounts::Person> {
-    let id = submissions::person_by_email(db, email)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("not a demo database: no {email}"))?
-        .id;
-    accounts::person(db, id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no {email}"))
+    super::demo_person(db, email, email).await
 }
 
 /// Seeds the exchange features; `t0` is the demo's base time.

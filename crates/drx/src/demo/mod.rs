@@ -616,3 +616,19 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
         ("PoC centre / 概念验证中心".into(), "poc@drx.example".into()),
     ])
 }
+
+/// A person of the demo by email; `who` names them in the error when the database is not a demo
+/// one.
+pub(crate) async fn demo_person(
+    db: &drx_store::Db,
+    email: &str,
+    who: &str,
+) -> anyhow::Result<drx_store::accounts::Person> {
+    let id = drx_store::submissions::person_by_email(db, email)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("not a demo database: no {who}"))?
+        .id;
+    drx_store::accounts::person(db, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("no {who}"))
+}

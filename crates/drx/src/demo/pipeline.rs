@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use drx_core::services::assignment::RunOutcome;
 use drx_core::services::team_matching::{self, TeamParams};
 use drx_core::services::{projects, ranking};
-use drx_store::{accounts, matchmaking, submissions, Db};
+use drx_store::{matchmaking, Db};
 
 const BASE_URL: &str = "http://localhost:8080";
 /// How many of the new projects pass their first gate.
@@ -16,13 +16,7 @@ const PROJECTS_PAST_CONCEPT: usize = 4;
 
 /// Returns (finalists, projects). Needs a demo database whose judging was simulated.
 pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
-    let organizer_id = submissions::person_by_email(db, "organizer@drx.example")
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("not a demo database: no organizer"))?
-        .id;
-    let organizer = accounts::person(db, organizer_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
+    let organizer = super::demo_person(db, "organizer@drx.example", "organizer").await?;
     let now = drx_store::now();
     let call = 1;
 

@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 
 use drx_core::services::assignment::{self, AssignParams, RunOutcome};
 use drx_store::reviews::{self, ReviewInput};
-use drx_store::{accounts, submissions, Db};
+use drx_store::Db;
 
 const FOR_AUTHORS: &[&str] = &[
     "临床需求明确，建议补充对照数据。/ The clinical need is clear; add comparison data.",
@@ -30,13 +30,7 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
 /// Assigns the demo call's judges (if nobody has a review yet) and fills their reviews.
 /// Returns (reviews submitted, reviews left unfinished).
 pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usize)> {
-    let organizer_id = submissions::person_by_email(db, "organizer@drx.example")
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("not a demo database: no organizer"))?
-        .id;
-    let organizer = accounts::person(db, organizer_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no organizer"))?;
+    let organizer = super::demo_person(db, "organizer@drx.example", "organizer").await?;
     let now = drx_store::now();
     if reviews::reviews_of_call(db, 1).await?.is_empty() {
         let params = AssignParams {

@@ -6,7 +6,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
 
-use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, RunForm};
+use super::{
+    kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading, run_summary,
+    runs_table, RunForm,
+};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::form::{CsrfForm, Empty};
@@ -127,21 +130,18 @@ pub async fn run_page(
             a href="/" { (ctx.t("nav-home")) } " / "
             a href={ "/calls/" (call_id) "/assignment" } { (ctx.t("assign-title")) } " / #" (run.id)
         }
-        h1 { (ctx.t("assign-run-title")) " #" (run.id) " " span class="pill" { (ctx.t(&format!("run-{}", run.status))) } }
+        (run_heading(&ctx, "assign-run-title", &run))
         div class="grid" {
             div class="card" {
-                div class="stat" { (format!("{:.2}", run.objective.unwrap_or(0.0))) }
-                div class="stat-label" { (ctx.t("assign-total")) " · " (pairs.len()) " " (ctx.t("assign-pairs")) }
-                p class="muted" {
-                    @if params.fairness { (ctx.t("assign-fairness")) } @else { (ctx.t("assign-max-total")) }
-                    " · " (ctx.t("assign-pinned")) ": " (params.pinned.len()) " · " (ctx.t("assign-removed")) ": " (params.forbidden.len())
-                }
-                @if run.status == "draft" {
-                    form method="post" action={ "/calls/" (call_id) "/assignment/" (run.id) "/publish" } {
-                        (csrf_field(&ctx))
-                        button type="submit" { (ctx.t("assign-publish")) }
-                    }
-                }
+                (run_summary(
+                    &ctx,
+                    &run,
+                    pairs.len(),
+                    html! { @if params.fairness { (ctx.t("assign-fairness")) } @else { (ctx.t("assign-max-total")) } },
+                    (params.pinned.len(), params.forbidden.len()),
+                    &format!("/calls/{call_id}/assignment/{}", run.id),
+                    "assign-publish",
+                ))
             }
             div class="card" {
                 h3 { (ctx.t("assign-load-histogram")) }
@@ -162,10 +162,7 @@ pub async fn run_page(
             (kept_pairs(&params.pinned, &params.forbidden))
             div class="card" { (options_fields(&ctx, &params)) br; button type="submit" { (ctx.t("assign-rerun")) } }
             div class="table-wrap" { table {
-                thead { tr {
-                    th { (ctx.t("field-submission-title")) } th { (ctx.t("role-judge")) } th { (ctx.t("affinity")) }
-                    th { (ctx.t("reasons")) } th { (ctx.t("assign-pin")) } th { (ctx.t("assign-remove")) }
-                } }
+                (pairs_head(&ctx, "field-submission-title", "role-judge"))
                 tbody { @for (s, v) in &by_sub { @for (i, p) in v.iter().enumerate() {
                     tr {
                         @if i == 0 { td rowspan=(v.len()) { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) br; span class="muted" { (ctx.t("assign-sum")) " " (format!("{:.2}", total(v))) } } }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::layout::{datetime, notice};
+use crate::layout::{csrf_field, datetime, notice};
 use crate::AppState;
 use drx_core::i18n;
 use drx_core::model::{CallJudging, Run};
@@ -119,4 +119,49 @@ pub fn runs_table(ctx: &Ctx, runs: &[Run], base: &str) -> Markup {
 /// The problems a run or publication met, in the reader's language.
 pub fn problems(ctx: &Ctx, problems: &[Msg]) -> Markup {
     html! { @for m in problems { (notice("error", &i18n::msg(ctx.lang, m))) } }
+}
+
+/// A run's heading: the page's title, the run's number and its status.
+pub fn run_heading(ctx: &Ctx, title_key: &str, run: &Run) -> Markup {
+    html! {
+        h1 { (ctx.t(title_key)) " #" (run.id) " " span class="pill" { (ctx.t(&format!("run-{}", run.status))) } }
+    }
+}
+
+/// A run's summary card content: its total and pair count, the options it ran with (`options`,
+/// then its pins and removals), and for a draft the button that posts to `{here}/publish`.
+pub fn run_summary(
+    ctx: &Ctx,
+    run: &Run,
+    pairs: usize,
+    options: Markup,
+    (pinned, forbidden): (usize, usize),
+    here: &str,
+    publish_key: &str,
+) -> Markup {
+    html! {
+        div class="stat" { (format!("{:.2}", run.objective.unwrap_or(0.0))) }
+        div class="stat-label" { (ctx.t("assign-total")) " · " (pairs) " " (ctx.t("assign-pairs")) }
+        p class="muted" {
+            (options)
+            " · " (ctx.t("assign-pinned")) ": " (pinned) " · " (ctx.t("assign-removed")) ": " (forbidden)
+        }
+        @if run.status == "draft" {
+            form method="post" action={ (here) "/publish" } {
+                (csrf_field(ctx))
+                button type="submit" { (ctx.t(publish_key)) }
+            }
+        }
+    }
+}
+
+/// The head of a run's pair table: what is matched (`what_key`) with whom (`who_key`), then the
+/// affinity, the reasons and the pin and remove columns.
+pub fn pairs_head(ctx: &Ctx, what_key: &str, who_key: &str) -> Markup {
+    html! {
+        thead { tr {
+            th { (ctx.t(what_key)) } th { (ctx.t(who_key)) } th { (ctx.t("affinity")) }
+            th { (ctx.t("reasons")) } th { (ctx.t("assign-pin")) } th { (ctx.t("assign-remove")) }
+        } }
+    }
 }

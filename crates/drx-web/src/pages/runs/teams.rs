@@ -7,7 +7,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
 
-use super::{kept_pairs, managed_call, pair_boxes, problems, runs_table, RunForm};
+use super::{
+    kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading, run_summary,
+    runs_table, RunForm,
+};
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::form::{CsrfForm, Empty};
@@ -151,30 +154,24 @@ pub async fn run_page(
     let here = format!("{}/{}", base(call_id), run.id);
     let body = html! {
         p class="muted" { a href=(base(call_id)) { (ctx.t("team-match-title")) } " / #" (run.id) }
-        h1 { (ctx.t("team-match-run-title")) " #" (run.id) " " span class="pill" { (ctx.t(&format!("run-{}", run.status))) } }
+        (run_heading(&ctx, "team-match-run-title", &run))
         div class="card" {
-            div class="stat" { (format!("{:.2}", run.objective.unwrap_or(0.0))) }
-            div class="stat-label" { (ctx.t("assign-total")) " · " (pairs.len()) " " (ctx.t("assign-pairs")) }
-            p class="muted" {
-                (i18n::t_args(ctx.lang, "team-match-per-finalist", &[("n", params.teams_per_finalist.to_string())]))
-                " · " (ctx.t("assign-pinned")) ": " (params.pinned.len()) " · " (ctx.t("assign-removed")) ": " (params.forbidden.len())
-            }
-            @if run.status == "draft" {
-                form method="post" action={ (here) "/publish" } {
-                    (csrf_field(&ctx))
-                    button type="submit" { (ctx.t("team-match-publish")) }
-                }
-            }
+            (run_summary(
+                &ctx,
+                &run,
+                pairs.len(),
+                html! { (i18n::t_args(ctx.lang, "team-match-per-finalist", &[("n", params.teams_per_finalist.to_string())])) },
+                (params.pinned.len(), params.forbidden.len()),
+                &here,
+                "team-match-publish",
+            ))
         }
         h2 { (ctx.t("assign-pairs-title")) }
         form method="post" action=(base(call_id)) {
             (csrf_field(&ctx))
             (kept_pairs(&params.pinned, &params.forbidden))
             div class="table-wrap" { table {
-                thead { tr {
-                    th { (ctx.t("team-match-finalist")) } th { (ctx.t("team")) } th { (ctx.t("affinity")) }
-                    th { (ctx.t("reasons")) } th { (ctx.t("assign-pin")) } th { (ctx.t("assign-remove")) }
-                } }
+                (pairs_head(&ctx, "team-match-finalist", "team"))
                 tbody { @for (s, v) in &by_finalist { @for (i, p) in v.iter().enumerate() {
                     tr {
                         @if i == 0 { td rowspan=(v.len()) { a href={ "/submissions/" (s) } { "#" (s) " " (title_of.get(s).copied().unwrap_or("")) } } }
