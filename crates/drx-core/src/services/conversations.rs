@@ -3,7 +3,7 @@
 //! other party. Who is a party: `auth::authorization::is_conversation_party`.
 use std::collections::{BTreeMap, HashMap};
 
-use super::submissions::{check_upload, CheckedFile};
+use super::uploads::{check_upload, CheckedFile};
 use super::{Result, ServiceError};
 use crate::auth::authorization::{is_conversation_party, ConversationSubject};
 use crate::i18n::{t_args, Lang};

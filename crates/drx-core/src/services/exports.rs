@@ -225,8 +225,8 @@ mod tests {
         let bytes = to_xlsx(&[row("标题")], Lang::En).unwrap();
         assert!(bytes.starts_with(b"PK\x03\x04"));
         assert_eq!(
-            crate::services::submissions::sniff(&bytes),
-            Some(crate::services::submissions::FileKind::Xlsx)
+            crate::services::uploads::sniff(&bytes),
+            Some(crate::services::uploads::FileKind::Xlsx)
         );
     }
 }

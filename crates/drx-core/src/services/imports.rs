@@ -179,7 +179,7 @@ pub fn parse_file(bytes: &[u8]) -> std::result::Result<Table, RowError> {
             msg: Msg::new("error-file-too-large").arg("max", MAX_IMPORT_BYTES / (1024 * 1024)),
         });
     }
-    if super::submissions::sniff(bytes) == Some(super::submissions::FileKind::Xlsx) {
+    if super::uploads::sniff(bytes) == Some(super::uploads::FileKind::Xlsx) {
         return parse_xlsx(bytes);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| RowError {

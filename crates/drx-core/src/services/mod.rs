@@ -31,6 +31,7 @@ pub mod runs;
 pub mod submissions;
 pub mod team_matching;
 pub mod teams;
+pub mod uploads;
 
 use drx_store::StoreError;
 

@@ -628,7 +628,7 @@ pub async fn attach_document(
         return Err(ServiceError::Forbidden);
     }
     let crate::services::submissions::CheckedFile { name, kind, sha } =
-        crate::services::submissions::check_upload(filename, bytes)?;
+        super::uploads::check_upload(filename, bytes)?;
     let mut tx = db.begin().await?;
     let id = store::insert_document(
         &mut tx,
