@@ -4,56 +4,86 @@
 //! Who is a party is written twice, once per direction, and the two must agree: `MINE` (the
 //! subjects of one person, for their thread list and unread total) and `parties` (the people of
 //! one subject, for notifications). `tests/conversations.rs` checks them against each other.
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use super::{Db, Result, Tx};
 
-/// One conversation thread (never a judges' discussion, whose kind is `review`).
-#[derive(Debug, Clone)]
-pub struct Thread {
-    pub id: i64,
-    pub subject_kind: String,
-    pub subject_id: i64,
-    pub title: String,
-    pub created_by: Option<i64>,
-    pub created_at: i64,
+row! {
+    /// One conversation thread (never a judges' discussion, whose kind is `review`).
+    #[derive(Debug, Clone)]
+    pub struct Thread {
+        pub id: i64,
+        pub subject_kind: String,
+        pub subject_id: i64,
+        pub title: String,
+        pub created_by: Option<i64>,
+        pub created_at: i64,
+    }
 }
 
-/// A thread in a list, with its size and what one person has not read yet.
-#[derive(Debug, Clone)]
-pub struct ThreadSummary {
-    pub thread: Thread,
-    pub messages: i64,
-    pub last_at: i64,
-    pub unread: i64,
+row! {
+    /// A thread in a list, with its size and what one person has not read yet.
+    #[derive(Debug, Clone)]
+    pub struct ThreadSummary {
+        pub thread: Thread = flatten,
+        pub messages: i64 = "n_messages",
+        pub last_at: i64,
+        pub unread: i64,
+    }
 }
 
-#[derive(Debug, Clone)]
-pub struct Message {
-    pub id: i64,
-    pub author_id: i64,
-    pub author_name: String,
-    pub body: String,
-    pub created_at: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Message {
+        pub id: i64,
+        pub author_id: i64,
+        pub author_name: String = "name",
+        pub body: String,
+        pub created_at: i64,
+    }
 }
 
-#[derive(Debug, Clone)]
-pub struct Attachment {
-    pub id: i64,
-    pub message_id: i64,
-    pub filename: String,
-    pub content_type: String,
-    pub size_bytes: i64,
-    pub sha256: String,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Attachment {
+        pub id: i64,
+        pub message_id: i64,
+        pub filename: String,
+        pub content_type: String,
+        pub size_bytes: i64,
+        pub sha256: String,
+    }
 }
 
-/// A person to notify.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Party {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub locale: String,
+row! {
+    /// An attached file with the thread it is in and its content.
+    #[derive(Debug, Clone)]
+    pub struct AttachmentFile {
+        pub attachment: Attachment = flatten,
+        pub thread_id: i64,
+        pub content: Vec<u8>,
+    }
+}
+
+row! {
+    /// What decides who may see a need's threads.
+    #[derive(Debug, Clone)]
+    pub struct NeedFacts {
+        pub status: String,
+        /// The need's author.
+        pub created_by: Option<i64>,
+        /// Whether the person is on a team whose interest in the need was accepted.
+        pub accepted_team: bool = "team",
+    }
+}
+
+row! {
+    /// A person to notify.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Party {
+        pub id: i64,
+        pub email: String,
+        pub name: String,
+        pub locale: String,
+    }
 }
 
 /// The (kind, subject id) pairs one person is a party of; binds the person's id 13 times.
@@ -114,26 +144,6 @@ macro_rules! summary_columns {
     };
 }
 
-fn thread_from(r: &AnyRow) -> Result<Thread> {
-    Ok(Thread {
-        id: get_i64(r, "id")?,
-        subject_kind: get_str(r, "subject_kind")?,
-        subject_id: get_i64(r, "subject_id")?,
-        title: get_str(r, "title")?,
-        created_by: get_opt_i64(r, "created_by")?,
-        created_at: get_i64(r, "created_at")?,
-    })
-}
-
-fn summary_from(r: &AnyRow) -> Result<ThreadSummary> {
-    Ok(ThreadSummary {
-        thread: thread_from(r)?,
-        messages: get_i64(r, "n_messages")?,
-        last_at: get_i64(r, "last_at")?,
-        unread: get_i64(r, "unread")?,
-    })
-}
-
 pub async fn insert_thread(
     tx: &mut Tx,
     kind: &str,
@@ -142,30 +152,22 @@ pub async fn insert_thread(
     created_by: i64,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO threads (subject_kind, subject_id, title, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(kind)
-    .bind(subject_id)
-    .bind(title)
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (kind, subject_id, title, created_by, now),
+    )
+    .await
 }
 
 /// A conversation thread by id; None for a judges' discussion or no thread.
 pub async fn thread(db: &Db, id: i64) -> Result<Option<Thread>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT id, subject_kind, subject_id, title, created_by, created_at FROM threads \
          WHERE id = ? AND subject_kind <> 'review'",
-    ))
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.as_ref().map(thread_from).transpose()
+        (id,),
+    )
+    .await
 }
 
 /// The threads on one subject, newest activity first, with the person's unread counts.
@@ -175,50 +177,45 @@ pub async fn threads_on(
     subject_id: i64,
     person_id: i64,
 ) -> Result<Vec<ThreadSummary>> {
-    let rows = sqlx::query(db.q(concat!(
-        "SELECT ",
-        summary_columns!(),
-        " FROM threads t WHERE t.subject_kind = ? AND t.subject_id = ? ORDER BY last_at DESC, t.id DESC"
-    )))
-    .bind(person_id)
-    .bind(person_id)
-    .bind(kind)
-    .bind(subject_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(summary_from).collect()
+    db.all(
+        concat!(
+            "SELECT ",
+            summary_columns!(),
+            " FROM threads t WHERE t.subject_kind = ? AND t.subject_id = ? ORDER BY last_at DESC, t.id DESC"
+        ),
+        (person_id, person_id, kind, subject_id),
+    )
+    .await
 }
 
 /// The threads of every subject the person is a party of, newest activity first.
 pub async fn threads_of_person(db: &Db, person_id: i64) -> Result<Vec<ThreadSummary>> {
-    let mut q = sqlx::query(db.q(concat!(
-        mine!(),
-        "SELECT ",
-        summary_columns!(),
-        " FROM threads t JOIN mine ON mine.kind = t.subject_kind AND mine.sid = t.subject_id \
-         ORDER BY last_at DESC, t.id DESC"
-    )));
-    for _ in 0..MINE_BINDS + 2 {
-        q = q.bind(person_id);
-    }
-    let rows = q.fetch_all(&db.pool).await?;
-    rows.iter().map(summary_from).collect()
+    db.all(
+        concat!(
+            mine!(),
+            "SELECT ",
+            summary_columns!(),
+            " FROM threads t JOIN mine ON mine.kind = t.subject_kind AND mine.sid = t.subject_id \
+             ORDER BY last_at DESC, t.id DESC"
+        ),
+        [person_id; MINE_BINDS + 2],
+    )
+    .await
 }
 
 /// Messages the person has not read, over all the threads they are a party of.
 pub async fn unread_total(db: &Db, person_id: i64) -> Result<i64> {
-    let mut q = sqlx::query(db.q(concat!(
-        mine!(),
-        "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM messages m JOIN threads t ON t.id = m.thread_id \
-         JOIN mine ON mine.kind = t.subject_kind AND mine.sid = t.subject_id \
-         WHERE m.author_id <> ? AND m.id > COALESCE((SELECT r.last_message_id FROM thread_reads r \
-           WHERE r.thread_id = t.id AND r.person_id = ?), 0)"
-    )));
-    for _ in 0..MINE_BINDS + 2 {
-        q = q.bind(person_id);
-    }
-    let row = q.fetch_one(&db.pool).await?;
-    get_i64(&row, "n")
+    db.one(
+        concat!(
+            mine!(),
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM messages m JOIN threads t ON t.id = m.thread_id \
+             JOIN mine ON mine.kind = t.subject_kind AND mine.sid = t.subject_id \
+             WHERE m.author_id <> ? AND m.id > COALESCE((SELECT r.last_message_id FROM thread_reads r \
+               WHERE r.thread_id = t.id AND r.person_id = ?), 0)"
+        ),
+        [person_id; MINE_BINDS + 2],
+    )
+    .await
 }
 
 pub async fn insert_message(
@@ -228,38 +225,21 @@ pub async fn insert_message(
     body: &str,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO messages (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(thread_id)
-    .bind(author_id)
-    .bind(body)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (thread_id, author_id, body, now),
+    )
+    .await
 }
 
 /// A thread's messages, oldest first.
 pub async fn messages(db: &Db, thread_id: i64) -> Result<Vec<Message>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT m.id, m.author_id, p.name, m.body, m.created_at FROM messages m \
          JOIN people p ON p.id = m.author_id WHERE m.thread_id = ? ORDER BY m.id",
-    ))
-    .bind(thread_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Message {
-                id: get_i64(r, "id")?,
-                author_id: get_i64(r, "author_id")?,
-                author_name: get_str(r, "name")?,
-                body: get_str(r, "body")?,
-                created_at: get_i64(r, "created_at")?,
-            })
-        })
-        .collect()
+        (thread_id,),
+    )
+    .await
 }
 
 /// Marks the thread read up to `message_id` for the person (never moves the marker back).
@@ -306,118 +286,62 @@ pub async fn insert_attachment(
     content: &[u8],
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO message_attachments (message_id, filename, content_type, size_bytes, sha256, content, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(message_id)
-    .bind(filename)
-    .bind(content_type)
-    .bind(content.len() as i64)
-    .bind(sha256)
-    .bind(content.to_vec())
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
-}
-
-fn attachment_from(r: &AnyRow) -> Result<Attachment> {
-    Ok(Attachment {
-        id: get_i64(r, "id")?,
-        message_id: get_i64(r, "message_id")?,
-        filename: get_str(r, "filename")?,
-        content_type: get_str(r, "content_type")?,
-        size_bytes: get_i64(r, "size_bytes")?,
-        sha256: get_str(r, "sha256")?,
-    })
+        (message_id, filename, content_type, content.len() as i64, sha256, content.to_vec(), now),
+    )
+    .await
 }
 
 /// The files of a thread's messages (without their content).
 pub async fn attachments_of_thread(db: &Db, thread_id: i64) -> Result<Vec<Attachment>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT a.id, a.message_id, a.filename, a.content_type, a.size_bytes, a.sha256 \
          FROM message_attachments a JOIN messages m ON m.id = a.message_id \
          WHERE m.thread_id = ? ORDER BY a.id",
-    ))
-    .bind(thread_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(attachment_from).collect()
+        (thread_id,),
+    )
+    .await
 }
 
 /// One attached file with its thread and content.
-pub async fn attachment(db: &Db, id: i64) -> Result<Option<(Attachment, i64, Vec<u8>)>> {
-    let row = sqlx::query(db.q(
+pub async fn attachment(db: &Db, id: i64) -> Result<Option<AttachmentFile>> {
+    db.opt(
         "SELECT a.id, a.message_id, a.filename, a.content_type, a.size_bytes, a.sha256, a.content, \
          m.thread_id FROM message_attachments a JOIN messages m ON m.id = a.message_id WHERE a.id = ?",
-    ))
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.map(|r| {
-        Ok((
-            attachment_from(&r)?,
-            get_i64(&r, "thread_id")?,
-            r.try_get::<Vec<u8>, _>("content")?,
-        ))
-    })
-    .transpose()
+        (id,),
+    )
+    .await
 }
 
 /// A need's status, author, and whether the person is on a team whose interest was accepted.
-pub async fn need_facts(
-    db: &Db,
-    need_id: i64,
-    person_id: i64,
-) -> Result<Option<(String, Option<i64>, bool)>> {
-    let row = sqlx::query(db.q(
+pub async fn need_facts(db: &Db, need_id: i64, person_id: i64) -> Result<Option<NeedFacts>> {
+    db.opt(
         "SELECT n.status, n.created_by, CAST(CASE WHEN EXISTS (SELECT 1 FROM interests i \
            JOIN team_members tm ON tm.team_id = i.team_id WHERE i.need_id = n.id \
            AND i.status = 'accepted' AND tm.person_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS team \
          FROM needs n WHERE n.id = ?",
-    ))
-    .bind(person_id)
-    .bind(need_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.map(|r| {
-        Ok((
-            get_str(&r, "status")?,
-            get_opt_i64(&r, "created_by")?,
-            get_i64(&r, "team")? == 1,
-        ))
-    })
-    .transpose()
+        (person_id, need_id),
+    )
+    .await
 }
 
 /// Whether the person is on a team with an accepted interest in, or a published match to, the
 /// submission.
 pub async fn matched_to_submission(db: &Db, submission_id: i64, person_id: i64) -> Result<bool> {
-    let row = sqlx::query(db.q(
+    let matched: bool = db.one::<i64>(
         "SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM interests i JOIN team_members tm ON tm.team_id = i.team_id \
              WHERE i.submission_id = ? AND i.status = 'accepted' AND tm.person_id = ?) \
            OR EXISTS (SELECT 1 FROM assignment_pairs ap JOIN assignment_runs r ON r.id = ap.run_id \
              JOIN team_members tm ON tm.team_id = ap.assignee_id WHERE ap.submission_id = ? \
              AND r.kind = 'teams' AND r.status = 'published' AND tm.person_id = ?) \
          THEN 1 ELSE 0 END AS BIGINT) AS matched",
-    ))
-    .bind(submission_id)
-    .bind(person_id)
-    .bind(submission_id)
-    .bind(person_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(get_i64(&row, "matched")? == 1)
-}
-
-fn party_from(r: &AnyRow) -> Result<Party> {
-    Ok(Party {
-        id: get_i64(r, "id")?,
-        email: get_str(r, "email")?,
-        name: get_str(r, "name")?,
-        locale: get_str(r, "locale")?,
-    })
+        (submission_id, person_id, submission_id, person_id),
+    )
+    .await?
+        == 1;
+    Ok(matched)
 }
 
 /// The named parties of a subject (see `mine!`), active accounts only, by id.
@@ -457,28 +381,21 @@ pub async fn parties(tx: &mut Tx, kind: &str, subject_id: i64) -> Result<Vec<Par
         ),
         _ => return Ok(Vec::new()),
     };
-    let mut q = sqlx::query(tx.q(sql));
-    for _ in 0..binds {
-        q = q.bind(subject_id);
-    }
-    let rows = q.fetch_all(tx.conn()).await?;
-    rows.iter().map(party_from).collect()
+    tx.all(sql, vec![subject_id; binds]).await
 }
 
 /// Those who wrote in the thread and are parties by their platform role (admins; organizers on a
 /// need's thread), active accounts only.
 pub async fn role_posters(tx: &mut Tx, thread_id: i64) -> Result<Vec<Party>> {
-    let rows = sqlx::query(tx.q(
+    tx.all(
         "SELECT p.id, p.email, p.name, p.locale FROM people p WHERE p.active = 1 AND p.id IN ( \
            SELECT m.author_id FROM messages m JOIN threads t ON t.id = m.thread_id \
              JOIN person_roles pr ON pr.person_id = m.author_id \
            WHERE m.thread_id = ? AND (pr.role = 'admin' OR (pr.role = 'organizer' AND t.subject_kind = 'need'))) \
          ORDER BY p.id",
-    ))
-    .bind(thread_id)
-    .fetch_all(tx.conn())
-    .await?;
-    rows.iter().map(party_from).collect()
+        (thread_id,),
+    )
+    .await
 }
 
 /// A subject's title for lists and mail: a need's problem, a submission's or project's title.
@@ -491,9 +408,5 @@ pub async fn subject_title(db: &Db, kind: &str, subject_id: i64) -> Result<Optio
         }
         _ => return Ok(None),
     };
-    let row = sqlx::query(db.q(sql))
-        .bind(subject_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| get_str(&r, "title")).transpose()
+    db.opt(sql, (subject_id,)).await
 }

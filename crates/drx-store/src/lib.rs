@@ -430,6 +430,31 @@ tuple_binds!(A B C D E F G H I J K L M N O P);
 tuple_binds!(A B C D E F G H I J K L M N O P Q);
 tuple_binds!(A B C D E F G H I J K L M N O P Q R);
 
+/// The same value bound to every `?` of a statement that repeats it `N` times.
+impl<
+        'q,
+        T: 'q + Send + Clone + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>,
+        const N: usize,
+    > Binds<'q> for [T; N]
+{
+    fn bind_to(self, mut q: Query<'q>) -> Query<'q> {
+        for v in self {
+            q = q.bind(v);
+        }
+        q
+    }
+}
+
+/// Values counted at run time, in order.
+impl<'q, T: 'q + Send + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>> Binds<'q> for Vec<T> {
+    fn bind_to(self, mut q: Query<'q>) -> Query<'q> {
+        for v in self {
+            q = q.bind(v);
+        }
+        q
+    }
+}
+
 pub(crate) fn rows_as<T: FromRow>(rows: Vec<AnyRow>) -> Result<Vec<T>> {
     rows.iter().map(T::from_row).collect()
 }

@@ -2,202 +2,183 @@
 //! texts, conflicts) and what assignment runs write (runs, pairs, published reviews).
 use std::collections::HashMap;
 
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-use sqlx::Row;
+use super::{Db, Result, Tx};
 
-/// A judge (or any expert) with the documents of their expertise.
-#[derive(Debug, Clone)]
-pub struct Expert {
-    pub person_id: i64,
-    pub name: String,
-    pub title: String,
-    pub organization_id: Option<i64>,
-    pub organization_en: String,
-    pub organization_zh: String,
-    pub fields: Vec<String>,
-    pub documents: Vec<ExpertiseDocument>,
+row! {
+    /// A judge (or any expert) with the documents of their expertise.
+    #[derive(Debug, Clone)]
+    pub struct Expert {
+        pub person_id: i64 = "id",
+        pub name: String,
+        pub title: String,
+        pub organization_id: Option<i64>,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+        pub fields: Vec<String> = default,
+        pub documents: Vec<ExpertiseDocument> = default,
+    }
 }
 
-/// One document of a person's expertise: their profile, a past project or a publication.
-#[derive(Debug, Clone)]
-pub struct ExpertiseDocument {
-    pub id: i64,
-    pub kind: String,
-    pub title: String,
-    pub body: String,
+row! {
+    /// One document of a person's expertise: their profile, a past project or a publication.
+    #[derive(Debug, Clone)]
+    pub struct ExpertiseDocument {
+        pub id: i64,
+        pub kind: String,
+        pub title: String,
+        pub body: String,
+    }
 }
 
 /// The judges of a call: people holding the judge role for it, or the global judge role.
 pub async fn judges_of_call(db: &Db, call_id: i64) -> Result<Vec<Expert>> {
-    let rows = sqlx::query(db.q(
+    let mut experts: Vec<Expert> = db.all(
         "SELECT p.id, p.name, p.title, p.organization_id, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh \
          FROM people p LEFT JOIN organizations o ON o.id = p.organization_id \
          WHERE p.active = 1 AND (EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'judge') \
             OR EXISTS (SELECT 1 FROM call_roles c WHERE c.person_id = p.id AND c.call_id = ? AND c.role = 'judge')) \
          ORDER BY p.id",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    let mut experts = Vec::with_capacity(rows.len());
-    let mut index = HashMap::new();
-    for r in &rows {
-        index.insert(get_i64(r, "id")?, experts.len());
-        experts.push(Expert {
-            person_id: get_i64(r, "id")?,
-            name: get_str(r, "name")?,
-            title: get_str(r, "title")?,
-            organization_id: get_opt_i64(r, "organization_id")?,
-            organization_en: get_str(r, "org_en")?,
-            organization_zh: get_str(r, "org_zh")?,
-            fields: Vec::new(),
-            documents: Vec::new(),
-        });
-    }
-    let docs = sqlx::query(
-        "SELECT id, person_id, kind, title, body FROM expertise_documents WHERE person_id IS NOT NULL ORDER BY id",
+        (call_id,),
     )
-    .fetch_all(&db.pool)
     .await?;
-    for d in &docs {
-        if let Some(&i) = index.get(&get_i64(d, "person_id")?) {
-            experts[i].documents.push(ExpertiseDocument {
-                id: get_i64(d, "id")?,
-                kind: get_str(d, "kind")?,
-                title: get_str(d, "title")?,
-                body: get_str(d, "body")?,
-            });
+    let index: HashMap<i64, usize> = experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.person_id, i))
+        .collect();
+    row! {
+        struct PersonDocument {
+            pub person_id: i64,
+            pub document: ExpertiseDocument = flatten,
         }
     }
-    let fields = sqlx::query(
-        "SELECT pf.person_id, f.code FROM person_fields pf JOIN fields f ON f.id = pf.field_id",
+    let docs: Vec<PersonDocument> = db.all(
+        "SELECT id, person_id, kind, title, body FROM expertise_documents WHERE person_id IS NOT NULL ORDER BY id",
+        (),
     )
-    .fetch_all(&db.pool)
     .await?;
-    for f in &fields {
-        if let Some(&i) = index.get(&get_i64(f, "person_id")?) {
-            experts[i].fields.push(get_str(f, "code")?);
+    for d in docs {
+        if let Some(&i) = index.get(&d.person_id) {
+            experts[i].documents.push(d.document);
+        }
+    }
+    let fields: Vec<(i64, String)> = db
+        .all(
+            "SELECT pf.person_id, f.code FROM person_fields pf JOIN fields f ON f.id = pf.field_id",
+            (),
+        )
+        .await?;
+    for (person_id, code) in fields {
+        if let Some(&i) = index.get(&person_id) {
+            experts[i].fields.push(code);
         }
     }
     Ok(experts)
 }
 
-#[derive(Debug, Clone)]
-pub struct TeamExpertise {
-    pub team_id: i64,
-    pub name_en: String,
-    pub name_zh: String,
-    pub organization_id: i64,
-    pub capabilities: String,
-    pub technologies: String,
-    pub capacity: i64,
-    pub fields: Vec<String>,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct TeamExpertise {
+        pub team_id: i64 = "id",
+        pub name_en: String,
+        pub name_zh: String,
+        pub organization_id: i64,
+        pub capabilities: String,
+        pub technologies: String,
+        pub capacity: i64,
+        pub fields: Vec<String> = default,
+    }
 }
 
 pub async fn teams(db: &Db) -> Result<Vec<TeamExpertise>> {
-    let rows = sqlx::query(
+    let mut teams: Vec<TeamExpertise> = db.all(
         "SELECT id, name_en, name_zh, organization_id, capabilities, technologies, capacity FROM teams ORDER BY id",
+        (),
     )
-    .fetch_all(&db.pool)
     .await?;
-    let mut teams = Vec::with_capacity(rows.len());
-    let mut index = HashMap::new();
-    for r in &rows {
-        index.insert(get_i64(r, "id")?, teams.len());
-        teams.push(TeamExpertise {
-            team_id: get_i64(r, "id")?,
-            name_en: get_str(r, "name_en")?,
-            name_zh: get_str(r, "name_zh")?,
-            organization_id: get_i64(r, "organization_id")?,
-            capabilities: get_str(r, "capabilities")?,
-            technologies: get_str(r, "technologies")?,
-            capacity: get_i64(r, "capacity")?,
-            fields: Vec::new(),
-        });
-    }
-    let fields = sqlx::query(
-        "SELECT tf.team_id, f.code FROM team_fields tf JOIN fields f ON f.id = tf.field_id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
-    for f in &fields {
-        if let Some(&i) = index.get(&get_i64(f, "team_id")?) {
-            teams[i].fields.push(get_str(f, "code")?);
+    let index: HashMap<i64, usize> = teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.team_id, i))
+        .collect();
+    let fields: Vec<(i64, String)> = db
+        .all(
+            "SELECT tf.team_id, f.code FROM team_fields tf JOIN fields f ON f.id = tf.field_id",
+            (),
+        )
+        .await?;
+    for (team_id, code) in fields {
+        if let Some(&i) = index.get(&team_id) {
+            teams[i].fields.push(code);
         }
     }
     Ok(teams)
 }
 
-/// A submission as the engines see it.
-#[derive(Debug, Clone)]
-pub struct SubmissionText {
-    pub id: i64,
-    pub title: String,
-    pub need_statement: String,
-    pub solution: String,
-    pub keywords: String,
-    pub status: String,
-    pub organization_id: i64,
-    pub fields: Vec<String>,
-    /// Person ids of the team, for co-authorship conflicts.
-    pub members: Vec<i64>,
-    /// Organizations of the team (the submitting hospital and every member's).
-    pub member_organizations: Vec<i64>,
+row! {
+    /// A submission as the engines see it.
+    #[derive(Debug, Clone)]
+    pub struct SubmissionText {
+        pub id: i64,
+        pub title: String,
+        pub need_statement: String,
+        pub solution: String,
+        pub keywords: String,
+        pub status: String,
+        pub organization_id: i64,
+        pub fields: Vec<String> = default,
+        /// Person ids of the team, for co-authorship conflicts.
+        pub members: Vec<i64> = default,
+        /// Organizations of the team (the submitting hospital and every member's).
+        pub member_organizations: Vec<i64> = default,
+    }
 }
 
 /// The call's submissions that take part in review (submitted, under review, or decided).
 pub async fn submissions_of_call(db: &Db, call_id: i64) -> Result<Vec<SubmissionText>> {
-    let rows = sqlx::query(db.q(
+    let mut subs: Vec<SubmissionText> = db.all(
         "SELECT id, title, need_statement, solution, keywords, status, organization_id FROM submissions \
          WHERE call_id = ? AND status IN ('submitted', 'under_review', 'finalist', 'not_selected') ORDER BY id",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
+        (call_id,),
+    )
     .await?;
-    let mut subs = Vec::with_capacity(rows.len());
     let mut index = HashMap::new();
-    for r in &rows {
-        let id = get_i64(r, "id")?;
-        let org = get_i64(r, "organization_id")?;
-        index.insert(id, subs.len());
-        subs.push(SubmissionText {
-            id,
-            title: get_str(r, "title")?,
-            need_statement: get_str(r, "need_statement")?,
-            solution: get_str(r, "solution")?,
-            keywords: get_str(r, "keywords")?,
-            status: get_str(r, "status")?,
-            organization_id: org,
-            fields: Vec::new(),
-            members: Vec::new(),
-            member_organizations: vec![org],
-        });
+    for (i, s) in subs.iter_mut().enumerate() {
+        s.member_organizations = vec![s.organization_id];
+        index.insert(s.id, i);
     }
-    let fields = sqlx::query(db.q(
-        "SELECT sf.submission_id, f.code FROM submission_fields sf JOIN fields f ON f.id = sf.field_id \
-         JOIN submissions s ON s.id = sf.submission_id WHERE s.call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    for f in &fields {
-        if let Some(&i) = index.get(&get_i64(f, "submission_id")?) {
-            subs[i].fields.push(get_str(f, "code")?);
+    let fields: Vec<(i64, String)> = db
+        .all(
+            "SELECT sf.submission_id, f.code FROM submission_fields sf JOIN fields f ON f.id = sf.field_id \
+             JOIN submissions s ON s.id = sf.submission_id WHERE s.call_id = ?",
+            (call_id,),
+        )
+        .await?;
+    for (submission_id, code) in fields {
+        if let Some(&i) = index.get(&submission_id) {
+            subs[i].fields.push(code);
         }
     }
-    let members = sqlx::query(db.q(
-        "SELECT m.submission_id, m.person_id, m.organization_id FROM submission_members m \
-         JOIN submissions s ON s.id = m.submission_id WHERE s.call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    for m in &members {
-        if let Some(&i) = index.get(&get_i64(m, "submission_id")?) {
-            if let Some(p) = get_opt_i64(m, "person_id")? {
+    row! {
+        struct MemberRow {
+            pub submission_id: i64,
+            pub person_id: Option<i64>,
+            pub organization_id: Option<i64>,
+        }
+    }
+    let members: Vec<MemberRow> = db
+        .all(
+            "SELECT m.submission_id, m.person_id, m.organization_id FROM submission_members m \
+             JOIN submissions s ON s.id = m.submission_id WHERE s.call_id = ?",
+            (call_id,),
+        )
+        .await?;
+    for m in members {
+        if let Some(&i) = index.get(&m.submission_id) {
+            if let Some(p) = m.person_id {
                 subs[i].members.push(p);
             }
-            if let Some(o) = get_opt_i64(m, "organization_id")? {
+            if let Some(o) = m.organization_id {
                 if !subs[i].member_organizations.contains(&o) {
                     subs[i].member_organizations.push(o);
                 }
@@ -209,37 +190,37 @@ pub async fn submissions_of_call(db: &Db, call_id: i64) -> Result<Vec<Submission
 
 /// Declared conflicts (person, submission) within a call.
 pub async fn declared_conflicts(db: &Db, call_id: i64) -> Result<Vec<(i64, i64)>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT c.person_id, c.submission_id FROM conflicts c JOIN submissions s ON s.id = c.submission_id WHERE s.call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "person_id")?, get_i64(r, "submission_id")?)))
-        .collect()
+        (call_id,),
+    )
+    .await
 }
 
 // ---- assignment runs ----
 
-#[derive(Debug, Clone)]
-pub struct Run {
-    pub id: i64,
-    pub call_id: i64,
-    pub kind: String,
-    pub status: String,
-    pub parameters: String,
-    pub objective: Option<f64>,
-    pub created_by: Option<i64>,
-    pub created_at: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Run {
+        pub id: i64,
+        pub call_id: i64,
+        pub kind: String,
+        pub status: String,
+        pub parameters: String,
+        pub objective: Option<f64>,
+        pub created_by: Option<i64>,
+        pub created_at: i64,
+    }
 }
 
-#[derive(Debug, Clone)]
-pub struct RunPair {
-    pub submission_id: i64,
-    pub assignee_id: i64,
-    pub affinity: f64,
-    pub reason: String,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct RunPair {
+        pub submission_id: i64,
+        pub assignee_id: i64,
+        pub affinity: f64,
+        pub reason: String,
+    }
 }
 
 pub async fn insert_run(
@@ -251,19 +232,12 @@ pub async fn insert_run(
     created_by: i64,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO assignment_runs (call_id, kind, status, parameters, objective, created_by, created_at) \
          VALUES (?, ?, 'draft', ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(call_id)
-    .bind(kind)
-    .bind(parameters)
-    .bind(objective)
-    .bind(created_by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (call_id, kind, parameters, objective, created_by, now),
+    )
+    .await
 }
 
 pub async fn insert_run_pair(tx: &mut Tx, run_id: i64, p: &RunPair) -> Result<()> {
@@ -272,59 +246,30 @@ pub async fn insert_run_pair(tx: &mut Tx, run_id: i64, p: &RunPair) -> Result<()
     Ok(())
 }
 
-fn run_from_row(r: &sqlx::any::AnyRow) -> Result<Run> {
-    Ok(Run {
-        id: get_i64(r, "id")?,
-        call_id: get_i64(r, "call_id")?,
-        kind: get_str(r, "kind")?,
-        status: get_str(r, "status")?,
-        parameters: get_str(r, "parameters")?,
-        objective: r.try_get::<Option<f64>, _>("objective")?,
-        created_by: get_opt_i64(r, "created_by")?,
-        created_at: get_i64(r, "created_at")?,
-    })
-}
-
 pub async fn run(db: &Db, run_id: i64) -> Result<Option<Run>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT id, call_id, kind, status, parameters, objective, created_by, created_at FROM assignment_runs WHERE id = ?",
-    ))
-    .bind(run_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.as_ref().map(run_from_row).transpose()
+        (run_id,),
+    )
+    .await
 }
 
 pub async fn runs_of_call(db: &Db, call_id: i64, kind: &str) -> Result<Vec<Run>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT id, call_id, kind, status, parameters, objective, created_by, created_at FROM assignment_runs \
          WHERE call_id = ? AND kind = ? ORDER BY id DESC",
-    ))
-    .bind(call_id)
-    .bind(kind)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(run_from_row).collect()
+        (call_id, kind),
+    )
+    .await
 }
 
 pub async fn run_pairs(db: &Db, run_id: i64) -> Result<Vec<RunPair>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT submission_id, assignee_id, affinity, reason FROM assignment_pairs WHERE run_id = ? \
          ORDER BY submission_id, affinity DESC, assignee_id",
-    ))
-    .bind(run_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(RunPair {
-                submission_id: get_i64(r, "submission_id")?,
-                assignee_id: get_i64(r, "assignee_id")?,
-                affinity: r.try_get::<f64, _>("affinity")?,
-                reason: get_str(r, "reason")?,
-            })
-        })
-        .collect()
+        (run_id,),
+    )
+    .await
 }
 
 /// Marks a run published and every other draft run of the call and kind discarded.
@@ -346,12 +291,12 @@ pub async fn insert_review(
     judge_id: i64,
     now: i64,
 ) -> Result<bool> {
-    let exists =
-        sqlx::query(tx.q("SELECT id FROM reviews WHERE submission_id = ? AND judge_id = ?"))
-            .bind(submission_id)
-            .bind(judge_id)
-            .fetch_optional(tx.conn())
-            .await?;
+    let exists: Option<i64> = tx
+        .opt(
+            "SELECT id FROM reviews WHERE submission_id = ? AND judge_id = ?",
+            (submission_id, judge_id),
+        )
+        .await?;
     if exists.is_some() {
         return Ok(false);
     }
@@ -405,87 +350,78 @@ pub async fn insert_notice(
     Ok(())
 }
 
-/// An open need as the engines see it.
-#[derive(Debug, Clone)]
-pub struct NeedText {
-    pub id: i64,
-    pub problem: String,
-    pub population: String,
-    pub outcome: String,
-    pub current_practice: String,
-    pub field: String,
-    pub field_en: String,
-    pub field_zh: String,
-    pub organization_en: String,
-    pub organization_zh: String,
+row! {
+    /// An open need as the engines see it.
+    #[derive(Debug, Clone)]
+    pub struct NeedText {
+        pub id: i64,
+        pub problem: String,
+        pub population: String,
+        pub outcome: String,
+        pub current_practice: String,
+        pub field: String = "code",
+        pub field_en: String = "name_en",
+        pub field_zh: String = "name_zh",
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+    }
 }
 
 /// What the need catalogue's affinity model is built from, in a few numbers: it changes whenever
 /// an open need, a team, a team's field or a sentence vector is added. (Needs and teams have no
 /// text edits; a path that adds one must keep this fingerprint moving.)
 pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 7]> {
-    let r = sqlx::query(
-        "SELECT CAST((SELECT COUNT(*) FROM needs WHERE status = 'open') AS BIGINT) AS a, \
+    row! {
+        struct Fingerprint {
+            pub a: i64,
+            pub b: i64,
+            pub c: i64,
+            pub d: i64,
+            pub e: i64,
+            pub f: i64,
+            pub g: i64,
+        }
+    }
+    let r: Fingerprint = db
+        .one(
+            "SELECT CAST((SELECT COUNT(*) FROM needs WHERE status = 'open') AS BIGINT) AS a, \
                 CAST((SELECT COALESCE(MAX(id), 0) FROM needs) AS BIGINT) AS b, \
                 CAST((SELECT COUNT(*) FROM teams) AS BIGINT) AS c, \
                 CAST((SELECT COALESCE(MAX(id), 0) FROM teams) AS BIGINT) AS d, \
                 CAST((SELECT COUNT(*) FROM team_fields) AS BIGINT) AS e, \
                 CAST((SELECT COUNT(*) FROM embeddings) AS BIGINT) AS f, \
                 CAST((SELECT COALESCE(MAX(created_at), 0) FROM embeddings) AS BIGINT) AS g",
-    )
-    .fetch_one(&db.pool)
-    .await?;
-    Ok([
-        get_i64(&r, "a")?,
-        get_i64(&r, "b")?,
-        get_i64(&r, "c")?,
-        get_i64(&r, "d")?,
-        get_i64(&r, "e")?,
-        get_i64(&r, "f")?,
-        get_i64(&r, "g")?,
-    ])
+            (),
+        )
+        .await?;
+    Ok([r.a, r.b, r.c, r.d, r.e, r.f, r.g])
 }
 
 pub async fn open_needs(db: &Db) -> Result<Vec<NeedText>> {
-    let rows = sqlx::query(
+    db.all(
         "SELECT n.id, n.problem, n.population, n.outcome, n.current_practice, f.code, f.name_en, f.name_zh, \
                 o.name_en AS org_en, o.name_zh AS org_zh \
          FROM needs n JOIN fields f ON f.id = n.field_id JOIN organizations o ON o.id = n.organization_id \
          WHERE n.status = 'open' ORDER BY n.id",
+        (),
     )
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(NeedText {
-                id: get_i64(r, "id")?,
-                problem: get_str(r, "problem")?,
-                population: get_str(r, "population")?,
-                outcome: get_str(r, "outcome")?,
-                current_practice: get_str(r, "current_practice")?,
-                field: get_str(r, "code")?,
-                field_en: get_str(r, "name_en")?,
-                field_zh: get_str(r, "name_zh")?,
-                organization_en: get_str(r, "org_en")?,
-                organization_zh: get_str(r, "org_zh")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// The id of the newest call (the one home pages talk about).
 pub async fn current_call(db: &Db) -> Result<Option<i64>> {
-    let row = sqlx::query("SELECT id FROM calls ORDER BY created_at DESC, id DESC LIMIT 1")
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| get_i64(&r, "id")).transpose()
+    db.opt(
+        "SELECT id FROM calls ORDER BY created_at DESC, id DESC LIMIT 1",
+        (),
+    )
+    .await
 }
 
 /// The call a submission belongs to.
 pub async fn call_of_submission(db: &Db, submission_id: i64) -> Result<Option<i64>> {
-    let row = sqlx::query(db.q("SELECT call_id FROM submissions WHERE id = ?"))
-        .bind(submission_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.map(|r| get_i64(&r, "call_id")).transpose()
+    db.opt(
+        "SELECT call_id FROM submissions WHERE id = ?",
+        (submission_id,),
+    )
+    .await
 }

@@ -3,35 +3,36 @@
 //! version, and the published matches of teams with finalists.
 use std::collections::HashMap;
 
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use super::{Db, Result, Tx};
 
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-
-/// A team as the catalogue shows it.
-#[derive(Debug, Clone)]
-pub struct TeamCard {
-    pub id: i64,
-    pub name_en: String,
-    pub name_zh: String,
-    pub organization_en: String,
-    pub organization_zh: String,
-    pub capabilities: String,
-    pub technologies: String,
-    pub capacity: i64,
-    /// (field id, English name, Chinese name).
-    pub fields: Vec<super::Named>,
-    /// Finalists the team is matched with (published matches of every call).
-    pub load: i64,
+row! {
+    /// A team as the catalogue shows it.
+    #[derive(Debug, Clone)]
+    pub struct TeamCard {
+        pub id: i64,
+        pub name_en: String,
+        pub name_zh: String,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+        pub capabilities: String,
+        pub technologies: String,
+        pub capacity: i64,
+        /// (field id, English name, Chinese name).
+        pub fields: Vec<super::Named> = default,
+        /// Finalists the team is matched with (published matches of every call).
+        pub load: i64 = "team_load",
+    }
 }
 
-/// One member of a team.
-#[derive(Debug, Clone)]
-pub struct Member {
-    pub person_id: i64,
-    pub name: String,
-    pub title: String,
-    pub lead: bool,
+row! {
+    /// One member of a team.
+    #[derive(Debug, Clone)]
+    pub struct Member {
+        pub person_id: i64 = "id",
+        pub name: String,
+        pub title: String,
+        pub lead: bool,
+    }
 }
 
 macro_rules! team_select {
@@ -41,21 +42,6 @@ macro_rules! team_select {
      CAST((SELECT COUNT(*) FROM team_matches m WHERE m.team_id = t.id) AS BIGINT) AS team_load \
      FROM teams t JOIN organizations o ON o.id = t.organization_id"
     };
-}
-
-fn team_from(r: &AnyRow) -> Result<TeamCard> {
-    Ok(TeamCard {
-        id: get_i64(r, "id")?,
-        name_en: get_str(r, "name_en")?,
-        name_zh: get_str(r, "name_zh")?,
-        organization_en: get_str(r, "org_en")?,
-        organization_zh: get_str(r, "org_zh")?,
-        capabilities: get_str(r, "capabilities")?,
-        technologies: get_str(r, "technologies")?,
-        capacity: get_i64(r, "capacity")?,
-        fields: Vec::new(),
-        load: get_i64(r, "team_load")?,
-    })
 }
 
 async fn attach_fields(db: &Db, teams: &mut [TeamCard]) -> Result<()> {
@@ -84,98 +70,80 @@ async fn attach_fields(db: &Db, teams: &mut [TeamCard]) -> Result<()> {
 /// Every team, with fields and load, in id order.
 pub async fn team_cards(db: &Db) -> Result<Vec<TeamCard>> {
     let sql = concat!(team_select!(), " ORDER BY t.id");
-    let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
-    let mut teams = rows.iter().map(team_from).collect::<Result<Vec<_>>>()?;
+    let mut teams: Vec<TeamCard> = db.all(sql, ()).await?;
     attach_fields(db, &mut teams).await?;
     Ok(teams)
 }
 
 pub async fn team_card(db: &Db, id: i64) -> Result<Option<TeamCard>> {
     let sql = concat!(team_select!(), " WHERE t.id = ?");
-    let row = sqlx::query(db.q(sql))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let mut teams = vec![team_from(&row)?];
+    let Some(team) = db.opt::<TeamCard>(sql, (id,)).await? else {
+        return Ok(None);
+    };
+    let mut teams = vec![team];
     attach_fields(db, &mut teams).await?;
     Ok(teams.pop())
 }
 
 pub async fn members(db: &Db, team_id: i64) -> Result<Vec<Member>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT p.id, p.name, p.title, m.lead FROM team_members m JOIN people p ON p.id = m.person_id \
          WHERE m.team_id = ? ORDER BY m.lead DESC, p.name",
-    ))
-    .bind(team_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Member {
-                person_id: get_i64(r, "id")?,
-                name: get_str(r, "name")?,
-                title: get_str(r, "title")?,
-                lead: get_i64(r, "lead")? == 1,
-            })
-        })
-        .collect()
+        (team_id,),
+    )
+    .await
 }
 
 /// The ids of the teams a person is a member of.
 pub async fn team_ids_of(db: &Db, person_id: i64) -> Result<Vec<i64>> {
-    let rows =
-        sqlx::query(db.q("SELECT team_id FROM team_members WHERE person_id = ? ORDER BY team_id"))
-            .bind(person_id)
-            .fetch_all(&db.pool)
-            .await?;
-    rows.iter().map(|r| get_i64(r, "team_id")).collect()
+    db.all(
+        "SELECT team_id FROM team_members WHERE person_id = ? ORDER BY team_id",
+        (person_id,),
+    )
+    .await
 }
 
 /// Active members of a team with their email addresses, for notices and mail.
 pub async fn member_recipients(tx: &mut Tx, team_id: i64) -> Result<Vec<(i64, String)>> {
-    let rows = sqlx::query(tx.q(
+    tx.all(
         "SELECT p.id, p.email FROM team_members m JOIN people p ON p.id = m.person_id \
          WHERE m.team_id = ? AND p.active = 1 ORDER BY p.id",
-    ))
-    .bind(team_id)
-    .fetch_all(tx.conn())
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "id")?, get_str(r, "email")?)))
-        .collect()
+        (team_id,),
+    )
+    .await
 }
 
 /// A person's id and email when active (the need's author, for notices and mail).
 pub async fn active_recipient(tx: &mut Tx, person_id: i64) -> Result<Option<(i64, String)>> {
-    let row = sqlx::query(tx.q("SELECT id, email FROM people WHERE id = ? AND active = 1"))
-        .bind(person_id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| Ok((get_i64(&r, "id")?, get_str(&r, "email")?)))
-        .transpose()
+    tx.opt(
+        "SELECT id, email FROM people WHERE id = ? AND active = 1",
+        (person_id,),
+    )
+    .await
 }
 
 // ---- interests ----
 
-/// One expression of interest, with the names needed to show it.
-#[derive(Debug, Clone)]
-pub struct Interest {
-    pub id: i64,
-    pub need_id: Option<i64>,
-    pub submission_id: Option<i64>,
-    pub team_id: i64,
-    /// `clinical` (the need's or submission's side) or `team`.
-    pub from_side: String,
-    pub status: String,
-    pub message: String,
-    pub created_by: i64,
-    pub created_at: i64,
-    pub answered_at: Option<i64>,
-    pub team_en: String,
-    pub team_zh: String,
-    /// The need's problem or the submission's title.
-    pub target: String,
+row! {
+    /// One expression of interest, with the names needed to show it.
+    #[derive(Debug, Clone)]
+    pub struct Interest {
+        pub id: i64,
+        pub need_id: Option<i64>,
+        pub submission_id: Option<i64>,
+        pub team_id: i64,
+        /// `clinical` (the need's or submission's side) or `team`.
+        pub from_side: String,
+        pub status: String,
+        pub message: String,
+        pub created_by: i64,
+        pub created_at: i64,
+        pub answered_at: Option<i64>,
+        pub team_en: String = "name_en",
+        pub team_zh: String = "name_zh",
+        /// The need's problem or the submission's title.
+        pub target: String,
+    }
 }
 
 macro_rules! interest_select {
@@ -186,24 +154,6 @@ macro_rules! interest_select {
      FROM interests i JOIN teams t ON t.id = i.team_id \
      LEFT JOIN needs n ON n.id = i.need_id LEFT JOIN submissions s ON s.id = i.submission_id"
     };
-}
-
-fn interest_from(r: &AnyRow) -> Result<Interest> {
-    Ok(Interest {
-        id: get_i64(r, "id")?,
-        need_id: get_opt_i64(r, "need_id")?,
-        submission_id: get_opt_i64(r, "submission_id")?,
-        team_id: get_i64(r, "team_id")?,
-        from_side: get_str(r, "from_side")?,
-        status: get_str(r, "status")?,
-        message: get_str(r, "message")?,
-        created_by: get_i64(r, "created_by")?,
-        created_at: get_i64(r, "created_at")?,
-        answered_at: get_opt_i64(r, "answered_at")?,
-        team_en: get_str(r, "name_en")?,
-        team_zh: get_str(r, "name_zh")?,
-        target: get_str(r, "target")?,
-    })
 }
 
 /// What an interest is about: a need or a submission.
@@ -232,20 +182,12 @@ pub struct NewInterest<'a> {
 
 pub async fn insert_interest(tx: &mut Tx, i: &NewInterest<'_>, now: i64) -> Result<i64> {
     let (need, sub) = i.target.ids();
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO interests (need_id, submission_id, team_id, from_side, status, message, created_by, created_at) \
          VALUES (?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-    ))
-    .bind(need)
-    .bind(sub)
-    .bind(i.team_id)
-    .bind(i.from_side)
-    .bind(i.message)
-    .bind(i.created_by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (need, sub, i.team_id, i.from_side, i.message, i.created_by, now),
+    )
+    .await
 }
 
 /// The status of a live (open or accepted) interest between the target and the team, if any.
@@ -259,21 +201,12 @@ pub async fn live_interest(tx: &mut Tx, target: Target, team_id: i64) -> Result<
     } else {
         "SELECT status FROM interests WHERE team_id = ? AND submission_id = ? AND status IN ('open', 'accepted') LIMIT 1"
     };
-    let row = sqlx::query(tx.q(sql))
-        .bind(team_id)
-        .bind(id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| get_str(&r, "status")).transpose()
+    tx.opt(sql, (team_id, id)).await
 }
 
 pub async fn interest(db: &Db, id: i64) -> Result<Option<Interest>> {
-    let sql = concat!(interest_select!(), " WHERE i.id = ?");
-    let row = sqlx::query(db.q(sql))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.as_ref().map(interest_from).transpose()
+    db.opt(concat!(interest_select!(), " WHERE i.id = ?"), (id,))
+        .await
 }
 
 /// Answers an open interest; false when it was no longer open.
@@ -298,15 +231,17 @@ pub async fn interests_of_person(
          OR n.created_by = ? OR (? = 1 AND i.need_id IS NOT NULL) OR s.created_by = ? \
          OR EXISTS (SELECT 1 FROM submission_members sm WHERE sm.submission_id = i.submission_id AND sm.person_id = ?) \
          ORDER BY i.id DESC");
-    let rows = sqlx::query(db.q(sql))
-        .bind(person_id)
-        .bind(person_id)
-        .bind(i64::from(all_needs))
-        .bind(person_id)
-        .bind(person_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(interest_from).collect()
+    db.all(
+        sql,
+        (
+            person_id,
+            person_id,
+            i64::from(all_needs),
+            person_id,
+            person_id,
+        ),
+    )
+    .await
 }
 
 /// Interests about one need (for its page).
@@ -315,54 +250,40 @@ pub async fn interests_of_need(db: &Db, need_id: i64) -> Result<Vec<Interest>> {
         interest_select!(),
         " WHERE i.need_id = ? ORDER BY i.id DESC"
     );
-    let rows = sqlx::query(db.q(sql))
-        .bind(need_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(interest_from).collect()
+    db.all(sql, (need_id,)).await
 }
 
 /// Whether one of the person's teams has an accepted interest with the need.
 pub async fn team_accepted_for_need(db: &Db, need_id: i64, person_id: i64) -> Result<bool> {
-    let row = sqlx::query(db.q(
-        "SELECT i.id FROM interests i JOIN team_members m ON m.team_id = i.team_id \
-         WHERE i.need_id = ? AND i.status = 'accepted' AND m.person_id = ? LIMIT 1",
-    ))
-    .bind(need_id)
-    .bind(person_id)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<i64> = db
+        .opt(
+            "SELECT i.id FROM interests i JOIN team_members m ON m.team_id = i.team_id \
+             WHERE i.need_id = ? AND i.status = 'accepted' AND m.person_id = ? LIMIT 1",
+            (need_id, person_id),
+        )
+        .await?;
     Ok(row.is_some())
 }
 
 // ---- confidentiality terms ----
 
-#[derive(Debug, Clone)]
-pub struct Terms {
-    pub call_id: i64,
-    pub version: String,
-    pub text_en: String,
-    pub text_zh: String,
-    pub updated_at: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Terms {
+        pub call_id: i64,
+        pub version: String,
+        pub text_en: String,
+        pub text_zh: String,
+        pub updated_at: i64,
+    }
 }
 
 pub async fn terms(db: &Db, call_id: i64) -> Result<Option<Terms>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT call_id, version, text_en, text_zh, updated_at FROM confidentiality_terms WHERE call_id = ?",
-    ))
-    .bind(call_id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.map(|r| {
-        Ok(Terms {
-            call_id: get_i64(&r, "call_id")?,
-            version: get_str(&r, "version")?,
-            text_en: get_str(&r, "text_en")?,
-            text_zh: get_str(&r, "text_zh")?,
-            updated_at: get_i64(&r, "updated_at")?,
-        })
-    })
-    .transpose()
+        (call_id,),
+    )
+    .await
 }
 
 /// Replaces the call's terms with a new version.
@@ -393,15 +314,11 @@ pub async fn accepted_at(
     call_id: i64,
     version: &str,
 ) -> Result<Option<i64>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT accepted_at FROM confidentiality_acceptances WHERE person_id = ? AND call_id = ? AND terms_version = ?",
-    ))
-    .bind(person_id)
-    .bind(call_id)
-    .bind(version)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.map(|r| get_i64(&r, "accepted_at")).transpose()
+        (person_id, call_id, version),
+    )
+    .await
 }
 
 /// Records an acceptance; false when this version was accepted before (the first time stays).
@@ -412,14 +329,12 @@ pub async fn record_acceptance(
     version: &str,
     now: i64,
 ) -> Result<bool> {
-    let exists = sqlx::query(tx.q(
-        "SELECT accepted_at FROM confidentiality_acceptances WHERE person_id = ? AND call_id = ? AND terms_version = ?",
-    ))
-    .bind(person_id)
-    .bind(call_id)
-    .bind(version)
-    .fetch_optional(tx.conn())
-    .await?;
+    let exists: Option<i64> = tx
+        .opt(
+            "SELECT accepted_at FROM confidentiality_acceptances WHERE person_id = ? AND call_id = ? AND terms_version = ?",
+            (person_id, call_id, version),
+        )
+        .await?;
     if exists.is_some() {
         return Ok(false);
     }
@@ -431,32 +346,34 @@ pub async fn record_acceptance(
 /// The call whose terms govern a need: the call of the newest submitted answer to it, else the
 /// newest call.
 pub async fn governing_call(db: &Db, need_id: i64) -> Result<Option<i64>> {
-    let row = sqlx::query(db.q(
-        "SELECT call_id FROM submissions WHERE need_id = ? AND status NOT IN ('draft', 'withdrawn') \
-         ORDER BY created_at DESC, id DESC LIMIT 1",
-    ))
-    .bind(need_id)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row: Option<i64> = db
+        .opt(
+            "SELECT call_id FROM submissions WHERE need_id = ? AND status NOT IN ('draft', 'withdrawn') \
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+            (need_id,),
+        )
+        .await?;
     match row {
-        Some(r) => Ok(Some(get_i64(&r, "call_id")?)),
+        Some(call_id) => Ok(Some(call_id)),
         None => super::matching::current_call(db).await,
     }
 }
 
 // ---- published team matches ----
 
-#[derive(Debug, Clone)]
-pub struct TeamMatch {
-    pub call_id: i64,
-    pub submission_id: i64,
-    pub title: String,
-    pub team_id: i64,
-    pub team_en: String,
-    pub team_zh: String,
-    pub affinity: f64,
-    pub reason: String,
-    pub created_at: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct TeamMatch {
+        pub call_id: i64,
+        pub submission_id: i64,
+        pub title: String,
+        pub team_id: i64,
+        pub team_en: String = "name_en",
+        pub team_zh: String = "name_zh",
+        pub affinity: f64,
+        pub reason: String,
+        pub created_at: i64,
+    }
 }
 
 macro_rules! match_select {
@@ -465,20 +382,6 @@ macro_rules! match_select {
      m.affinity, m.reason, m.created_at FROM team_matches m \
      JOIN submissions s ON s.id = m.submission_id JOIN teams t ON t.id = m.team_id"
     };
-}
-
-fn match_from(r: &AnyRow) -> Result<TeamMatch> {
-    Ok(TeamMatch {
-        call_id: get_i64(r, "call_id")?,
-        submission_id: get_i64(r, "submission_id")?,
-        title: get_str(r, "title")?,
-        team_id: get_i64(r, "team_id")?,
-        team_en: get_str(r, "name_en")?,
-        team_zh: get_str(r, "name_zh")?,
-        affinity: r.try_get::<f64, _>("affinity")?,
-        reason: get_str(r, "reason")?,
-        created_at: get_i64(r, "created_at")?,
-    })
 }
 
 /// The call's matches become these pairs (a later publication replaces an earlier one).
@@ -504,11 +407,7 @@ pub async fn matches_of_call(db: &Db, call_id: i64) -> Result<Vec<TeamMatch>> {
         match_select!(),
         " WHERE m.call_id = ? ORDER BY m.submission_id, m.team_id"
     );
-    let rows = sqlx::query(db.q(sql))
-        .bind(call_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(match_from).collect()
+    db.all(sql, (call_id,)).await
 }
 
 pub async fn matches_of_team(db: &Db, team_id: i64) -> Result<Vec<TeamMatch>> {
@@ -516,11 +415,7 @@ pub async fn matches_of_team(db: &Db, team_id: i64) -> Result<Vec<TeamMatch>> {
         match_select!(),
         " WHERE m.team_id = ? ORDER BY m.call_id DESC, m.submission_id"
     );
-    let rows = sqlx::query(db.q(sql))
-        .bind(team_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(match_from).collect()
+    db.all(sql, (team_id,)).await
 }
 
 /// Published matches that no project was made of yet (for the new-project page).
@@ -530,54 +425,44 @@ pub async fn matches_without_project(db: &Db) -> Result<Vec<TeamMatch>> {
         " WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.submission_id = m.submission_id) \
          ORDER BY m.call_id DESC, m.submission_id, m.team_id"
     );
-    let rows = sqlx::query(sql).fetch_all(&db.pool).await?;
-    rows.iter().map(match_from).collect()
+    db.all(sql, ()).await
 }
 
 /// Per team, the finalists it is matched with in calls other than `call_id`.
 pub async fn loads_outside(db: &Db, call_id: i64) -> Result<HashMap<i64, i64>> {
-    let rows = sqlx::query(db.q(
-        "SELECT team_id, CAST(COUNT(*) AS BIGINT) AS n FROM team_matches WHERE call_id <> ? GROUP BY team_id",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "team_id")?, get_i64(r, "n")?)))
-        .collect()
+    let rows: Vec<(i64, i64)> = db
+        .all(
+            "SELECT team_id, CAST(COUNT(*) AS BIGINT) AS n FROM team_matches WHERE call_id <> ? GROUP BY team_id",
+            (call_id,),
+        )
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Open needs a person logged: (id, problem), for the "express interest" form.
 pub async fn open_needs_of_author(db: &Db, person_id: i64) -> Result<Vec<(i64, String)>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT id, problem FROM needs WHERE created_by = ? AND status = 'open' ORDER BY id DESC",
-    ))
-    .bind(person_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "id")?, get_str(r, "problem")?)))
-        .collect()
+        (person_id,),
+    )
+    .await
 }
 
 // ---- for the demo data set ----
 
 /// The first `limit` teams and, for each, its lead (or first member).
 pub async fn teams_with_lead(tx: &mut Tx, limit: i64) -> Result<Vec<(i64, i64)>> {
-    let rows = sqlx::query(tx.q(
-        "SELECT t.id, (SELECT m.person_id FROM team_members m WHERE m.team_id = t.id ORDER BY m.lead DESC, m.person_id LIMIT 1) AS lead \
-         FROM teams t ORDER BY t.id LIMIT ?",
-    ))
-    .bind(limit)
-    .fetch_all(tx.conn())
-    .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        if let Some(lead) = get_opt_i64(r, "lead")? {
-            out.push((get_i64(r, "id")?, lead));
-        }
-    }
-    Ok(out)
+    let rows: Vec<(i64, Option<i64>)> = tx
+        .all(
+            "SELECT t.id, (SELECT m.person_id FROM team_members m WHERE m.team_id = t.id ORDER BY m.lead DESC, m.person_id LIMIT 1) AS lead \
+             FROM teams t ORDER BY t.id LIMIT ?",
+            (limit,),
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, lead)| lead.map(|lead| (id, lead)))
+        .collect())
 }
 
 /// Open needs in the team's fields, with their authors: (need id, author).
@@ -586,17 +471,12 @@ pub async fn needs_in_team_fields(
     team_id: i64,
     limit: i64,
 ) -> Result<Vec<(i64, Option<i64>)>> {
-    let rows = sqlx::query(tx.q(
+    tx.all(
         "SELECT n.id, n.created_by FROM needs n JOIN team_fields tf ON tf.field_id = n.field_id \
          WHERE tf.team_id = ? AND n.status = 'open' ORDER BY n.id LIMIT ?",
-    ))
-    .bind(team_id)
-    .bind(limit)
-    .fetch_all(tx.conn())
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "id")?, get_opt_i64(r, "created_by")?)))
-        .collect()
+        (team_id, limit),
+    )
+    .await
 }
 
 /// Interests of one team (for its page).
@@ -605,9 +485,5 @@ pub async fn interests_of_team(db: &Db, team_id: i64) -> Result<Vec<Interest>> {
         interest_select!(),
         " WHERE i.team_id = ? ORDER BY i.id DESC"
     );
-    let rows = sqlx::query(db.q(sql))
-        .bind(team_id)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(interest_from).collect()
+    db.all(sql, (team_id,)).await
 }

@@ -1,30 +1,30 @@
 //! The clinical need catalogue: filtered, searched lists of needs, one need, and the
 //! submissions that answer it.
-use sqlx::any::AnyRow;
+use super::{Db, Result, Tx};
 
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-
-#[derive(Debug, Clone)]
-pub struct Need {
-    pub id: i64,
-    pub organization_id: i64,
-    pub organization_en: String,
-    pub organization_zh: String,
-    pub field_id: i64,
-    pub field_en: String,
-    pub field_zh: String,
-    pub problem: String,
-    pub population: String,
-    pub outcome: String,
-    pub current_practice: String,
-    pub confidential_details: String,
-    pub urgency: String,
-    pub status: String,
-    pub lang: String,
-    pub created_by: Option<i64>,
-    pub created_at: i64,
-    /// Submissions answering it (drafts excluded).
-    pub answers: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Need {
+        pub id: i64,
+        pub organization_id: i64,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+        pub field_id: i64,
+        pub field_en: String,
+        pub field_zh: String,
+        pub problem: String,
+        pub population: String,
+        pub outcome: String,
+        pub current_practice: String,
+        pub confidential_details: String,
+        pub urgency: String,
+        pub status: String,
+        pub lang: String,
+        pub created_by: Option<i64>,
+        pub created_at: i64,
+        /// Submissions answering it (drafts excluded).
+        pub answers: i64,
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -55,29 +55,6 @@ macro_rules! need_where {
     };
 }
 
-fn need_from(r: &AnyRow) -> Result<Need> {
-    Ok(Need {
-        id: get_i64(r, "id")?,
-        organization_id: get_i64(r, "organization_id")?,
-        organization_en: get_str(r, "org_en")?,
-        organization_zh: get_str(r, "org_zh")?,
-        field_id: get_i64(r, "field_id")?,
-        field_en: get_str(r, "field_en")?,
-        field_zh: get_str(r, "field_zh")?,
-        problem: get_str(r, "problem")?,
-        population: get_str(r, "population")?,
-        outcome: get_str(r, "outcome")?,
-        current_practice: get_str(r, "current_practice")?,
-        confidential_details: get_str(r, "confidential_details")?,
-        urgency: get_str(r, "urgency")?,
-        status: get_str(r, "status")?,
-        lang: get_str(r, "lang")?,
-        created_by: get_opt_i64(r, "created_by")?,
-        created_at: get_i64(r, "created_at")?,
-        answers: get_i64(r, "answers")?,
-    })
-}
-
 /// `%text%` for LIKE, lower-cased, with the user's own wildcards made literal.
 pub fn like_pattern(search: &str) -> String {
     let s = search.trim();
@@ -92,68 +69,77 @@ pub fn like_pattern(search: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn bind_filter<'q>(
-    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+/// The values of `need_where!`'s `?`s, in order.
+#[allow(clippy::type_complexity)]
+fn filter_binds(
     f: &NeedFilter,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+) -> (
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    &'static str,
+    String,
+    String,
+    String,
+    String,
+) {
     let like = like_pattern(&f.search);
-    q.bind(f.field_id)
-        .bind(f.field_id)
-        .bind(f.organization_id)
-        .bind(f.organization_id)
-        .bind(f.status.clone())
-        .bind(f.status.clone())
-        .bind(if like.is_empty() { "" } else { "y" })
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like)
+    let flag = if like.is_empty() { "" } else { "y" };
+    (
+        f.field_id,
+        f.field_id,
+        f.organization_id,
+        f.organization_id,
+        f.status.clone(),
+        f.status.clone(),
+        flag,
+        like.clone(),
+        like.clone(),
+        like.clone(),
+        like,
+    )
 }
 
 /// One page of needs matching the filter (newest first) and how many match in all.
 pub async fn list(db: &Db, f: &NeedFilter, limit: i64, offset: i64) -> Result<(Vec<Need>, i64)> {
-    let rows = bind_filter(
-        sqlx::query(db.q(concat!(
-            need_select!(),
-            need_where!(),
-            " ORDER BY n.id DESC LIMIT ? OFFSET ?"
-        ))),
-        f,
-    )
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?;
-    let needs = rows.iter().map(need_from).collect::<Result<Vec<_>>>()?;
-    let count = bind_filter(
-        sqlx::query(db.q(concat!(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM needs n",
-            need_where!()
-        ))),
-        f,
-    )
-    .fetch_one(&db.pool)
-    .await?;
-    Ok((needs, get_i64(&count, "n")?))
+    let (a, b, c, d, e, g, h, i, j, k, l) = filter_binds(f);
+    let needs = db
+        .all(
+            concat!(
+                need_select!(),
+                need_where!(),
+                " ORDER BY n.id DESC LIMIT ? OFFSET ?"
+            ),
+            (a, b, c, d, e, g, h, i, j, k, l, limit, offset),
+        )
+        .await?;
+    let count = db
+        .one(
+            concat!(
+                "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM needs n",
+                need_where!()
+            ),
+            filter_binds(f),
+        )
+        .await?;
+    Ok((needs, count))
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Need>> {
-    let row = sqlx::query(db.q(concat!(need_select!(), " WHERE n.id = ?")))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    row.as_ref().map(need_from).transpose()
+    db.opt(concat!(need_select!(), " WHERE n.id = ?"), (id,))
+        .await
 }
 
 /// Ids of the non-draft submissions answering a need, oldest first.
 pub async fn answering(db: &Db, need_id: i64) -> Result<Vec<i64>> {
-    let rows = sqlx::query(
-        db.q("SELECT id FROM submissions WHERE need_id = ? AND status <> 'draft' ORDER BY id"),
+    db.all(
+        "SELECT id FROM submissions WHERE need_id = ? AND status <> 'draft' ORDER BY id",
+        (need_id,),
     )
-    .bind(need_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(|r| get_i64(r, "id")).collect()
+    .await
 }
 
 /// A new need with its status (imports and the catalogue).
@@ -163,24 +149,12 @@ pub async fn insert(
     status: &str,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO needs (organization_id, field_id, problem, population, outcome, current_practice, urgency, status, lang, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(n.organization_id)
-    .bind(n.field_id)
-    .bind(n.problem)
-    .bind(n.population)
-    .bind(n.outcome)
-    .bind(n.current_practice)
-    .bind(n.urgency)
-    .bind(status)
-    .bind(n.lang)
-    .bind(n.created_by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (n.organization_id, n.field_id, n.problem, n.population, n.outcome, n.current_practice, n.urgency, status, n.lang, n.created_by, now),
+    )
+    .await
 }
 
 pub async fn set_confidential(tx: &mut Tx, id: i64, details: &str) -> Result<()> {

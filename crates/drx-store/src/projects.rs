@@ -1,9 +1,8 @@
 //! The commercialisation pipeline's tables: projects, their gate checklists and decisions,
 //! milestones, and the counts the dashboards and reports are drawn from.
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use super::{Db, Named, Result, Tx};
 
+row! {
 /// A project with the names a page or an export shows beside it.
 #[derive(Debug, Clone)]
 pub struct ProjectRow {
@@ -24,6 +23,7 @@ pub struct ProjectRow {
     pub created_at: i64,
     /// Milestones not done and past due at the time given to the query.
     pub overdue: i64,
+}
 }
 
 /// What the authorization layer needs to know about one project and one person.
@@ -46,32 +46,26 @@ const SELECT: &str = "SELECT p.id, p.submission_id, s.title, s.call_id, p.team_i
      FROM projects p JOIN submissions s ON s.id = p.submission_id \
      LEFT JOIN teams t ON t.id = p.team_id LEFT JOIN organizations o ON o.id = p.poc_centre_id";
 
-fn project_from_row(r: &AnyRow) -> Result<(ProjectRow, AccessFacts)> {
-    let p = ProjectRow {
-        id: get_i64(r, "id")?,
-        submission_id: get_i64(r, "submission_id")?,
-        title: get_str(r, "title")?,
-        call_id: get_i64(r, "call_id")?,
-        team_id: get_opt_i64(r, "team_id")?,
-        team_en: get_str(r, "team_en")?,
-        team_zh: get_str(r, "team_zh")?,
-        poc_centre_id: get_opt_i64(r, "poc_centre_id")?,
-        poc_en: get_str(r, "poc_en")?,
-        poc_zh: get_str(r, "poc_zh")?,
-        stage: get_str(r, "stage")?,
-        status: get_str(r, "status")?,
-        pathway: get_str(r, "pathway")?,
-        stage_since: get_i64(r, "stage_since")?,
-        created_at: get_i64(r, "created_at")?,
-        overdue: get_i64(r, "overdue")?,
-    };
-    let a = AccessFacts {
-        call_organizer: get_i64(r, "a_org")? == 1,
-        on_team: get_i64(r, "a_team")? == 1,
-        clinician: get_i64(r, "a_clin")? == 1,
-        poc_centre_id: p.poc_centre_id,
-    };
-    Ok((p, a))
+row! {
+    /// A project and the person's relation to it, as one row.
+    struct ProjectAccessRow {
+        pub project: ProjectRow = flatten,
+        pub a_org: bool,
+        pub a_team: bool,
+        pub a_clin: bool,
+    }
+}
+
+impl ProjectAccessRow {
+    fn split(self) -> (ProjectRow, AccessFacts) {
+        let a = AccessFacts {
+            call_organizer: self.a_org,
+            on_team: self.a_team,
+            clinician: self.a_clin,
+            poc_centre_id: self.project.poc_centre_id,
+        };
+        (self.project, a)
+    }
 }
 
 /// Every project, each with the person's relation to it (the caller filters by permission).
@@ -82,15 +76,10 @@ pub async fn all_with_access(
 ) -> Result<Vec<(ProjectRow, AccessFacts)>> {
     static SQL: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
     let sql = SQL.get_or_init(|| Box::leak(format!("{SELECT} ORDER BY p.id").into_boxed_str()));
-    let rows = sqlx::query(db.q(sql))
-        .bind(now)
-        .bind(person_id)
-        .bind(person_id)
-        .bind(person_id)
-        .bind(person_id)
-        .fetch_all(&db.pool)
+    let rows: Vec<ProjectAccessRow> = db
+        .all(sql, (now, person_id, person_id, person_id, person_id))
         .await?;
-    rows.iter().map(project_from_row).collect()
+    Ok(rows.into_iter().map(ProjectAccessRow::split).collect())
 }
 
 /// One project and the person's relation to it.
@@ -102,16 +91,13 @@ pub async fn with_access(
 ) -> Result<Option<(ProjectRow, AccessFacts)>> {
     static SQL: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
     let sql = SQL.get_or_init(|| Box::leak(format!("{SELECT} WHERE p.id = ?").into_boxed_str()));
-    let row = sqlx::query(db.q(sql))
-        .bind(now)
-        .bind(person_id)
-        .bind(person_id)
-        .bind(person_id)
-        .bind(person_id)
-        .bind(project_id)
-        .fetch_optional(&db.pool)
+    let row: Option<ProjectAccessRow> = db
+        .opt(
+            sql,
+            (now, person_id, person_id, person_id, person_id, project_id),
+        )
         .await?;
-    row.as_ref().map(project_from_row).transpose()
+    Ok(row.map(ProjectAccessRow::split))
 }
 
 pub struct NewProject {
@@ -122,46 +108,35 @@ pub struct NewProject {
 }
 
 pub async fn insert(tx: &mut Tx, p: &NewProject, now: i64) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO projects (submission_id, team_id, poc_centre_id, stage, status, pathway, stage_since, created_by, created_at) \
          VALUES (?, ?, ?, 'concept', 'active', '', ?, ?, ?) RETURNING id",
-    ))
-    .bind(p.submission_id)
-    .bind(p.team_id)
-    .bind(p.poc_centre_id)
-    .bind(now)
-    .bind(p.created_by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    Ok(row.try_get::<i64, _>("id")?)
+        (p.submission_id, p.team_id, p.poc_centre_id, now, p.created_by, now),
+    )
+    .await
 }
 
 /// The project of a submission, if one was made.
 pub async fn of_submission(tx: &mut Tx, submission_id: i64) -> Result<Option<i64>> {
-    let row = sqlx::query(tx.q("SELECT id FROM projects WHERE submission_id = ?"))
-        .bind(submission_id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| get_i64(&r, "id")).transpose()
+    tx.opt(
+        "SELECT id FROM projects WHERE submission_id = ?",
+        (submission_id,),
+    )
+    .await
 }
 
 /// A project's stage and status, read inside the deciding transaction.
 pub async fn state_for_update(tx: &mut Tx, project_id: i64) -> Result<Option<(String, String)>> {
-    let row = sqlx::query(tx.q("SELECT stage, status FROM projects WHERE id = ?"))
-        .bind(project_id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| Ok((get_str(&r, "stage")?, get_str(&r, "status")?)))
-        .transpose()
+    tx.opt(
+        "SELECT stage, status FROM projects WHERE id = ?",
+        (project_id,),
+    )
+    .await
 }
 
 pub async fn pathway_in_tx(tx: &mut Tx, project_id: i64) -> Result<String> {
-    let row = sqlx::query(tx.q("SELECT pathway FROM projects WHERE id = ?"))
-        .bind(project_id)
-        .fetch_one(tx.conn())
-        .await?;
-    get_str(&row, "pathway")
+    tx.one("SELECT pathway FROM projects WHERE id = ?", (project_id,))
+        .await
 }
 
 /// Moves a project; `stage_since` restarts only when the stage changes.
@@ -188,33 +163,33 @@ pub async fn set_pathway(tx: &mut Tx, project_id: i64, pathway: &str) -> Result<
 
 /// The ticked items of one gate.
 pub async fn checks_in_tx(tx: &mut Tx, project_id: i64, gate: &str) -> Result<Vec<String>> {
-    let rows = sqlx::query(tx.q("SELECT item FROM gate_checks WHERE project_id = ? AND gate = ?"))
-        .bind(project_id)
-        .bind(gate)
-        .fetch_all(tx.conn())
-        .await?;
-    rows.iter().map(|r| get_str(r, "item")).collect()
+    tx.all(
+        "SELECT item FROM gate_checks WHERE project_id = ? AND gate = ?",
+        (project_id, gate),
+    )
+    .await
 }
 
-/// Every ticked item of a project: (gate, item, by whom, when).
-pub async fn checks(db: &Db, project_id: i64) -> Result<Vec<(String, String, String, i64)>> {
-    let rows = sqlx::query(db.q(
+row! {
+    /// One ticked item of a project's gate checklist.
+    #[derive(Debug, Clone)]
+    pub struct Check {
+        pub gate: String,
+        pub item: String,
+        /// Who ticked it.
+        pub checked_by: String = "name",
+        pub checked_at: i64,
+    }
+}
+
+/// Every ticked item of a project.
+pub async fn checks(db: &Db, project_id: i64) -> Result<Vec<Check>> {
+    db.all(
         "SELECT c.gate, c.item, p.name, c.checked_at FROM gate_checks c JOIN people p ON p.id = c.checked_by \
          WHERE c.project_id = ? ORDER BY c.checked_at",
-    ))
-    .bind(project_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_str(r, "gate")?,
-                get_str(r, "item")?,
-                get_str(r, "name")?,
-                get_i64(r, "checked_at")?,
-            ))
-        })
-        .collect()
+        (project_id,),
+    )
+    .await
 }
 
 /// Ticks or unticks an item; returns whether anything changed.
@@ -241,14 +216,16 @@ pub async fn set_check(
     Ok(done > 0)
 }
 
-#[derive(Debug, Clone)]
-pub struct Decision {
-    pub id: i64,
-    pub gate: String,
-    pub decision: String,
-    pub reason: String,
-    pub decided_by: String,
-    pub decided_at: i64,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Decision {
+        pub id: i64,
+        pub gate: String,
+        pub decision: String,
+        pub reason: String,
+        pub decided_by: String = "name",
+        pub decided_at: i64,
+    }
 }
 
 pub async fn insert_decision(
@@ -260,51 +237,33 @@ pub async fn insert_decision(
     by: i64,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO gate_decisions (project_id, gate, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(project_id)
-    .bind(gate)
-    .bind(decision)
-    .bind(reason)
-    .bind(by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    Ok(row.try_get::<i64, _>("id")?)
+        (project_id, gate, decision, reason, by, now),
+    )
+    .await
 }
 
 pub async fn decisions(db: &Db, project_id: i64) -> Result<Vec<Decision>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT d.id, d.gate, d.decision, d.reason, p.name, d.decided_at FROM gate_decisions d \
          JOIN people p ON p.id = d.decided_by WHERE d.project_id = ? ORDER BY d.id",
-    ))
-    .bind(project_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Decision {
-                id: get_i64(r, "id")?,
-                gate: get_str(r, "gate")?,
-                decision: get_str(r, "decision")?,
-                reason: get_str(r, "reason")?,
-                decided_by: get_str(r, "name")?,
-                decided_at: get_i64(r, "decided_at")?,
-            })
-        })
-        .collect()
+        (project_id,),
+    )
+    .await
 }
 
-#[derive(Debug, Clone)]
-pub struct Milestone {
-    pub id: i64,
-    pub project_id: i64,
-    pub title: String,
-    pub owner_id: Option<i64>,
-    pub owner: String,
-    pub due_at: i64,
-    pub done_at: Option<i64>,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct Milestone {
+        pub id: i64,
+        pub project_id: i64,
+        pub title: String,
+        pub owner_id: Option<i64>,
+        pub owner: String,
+        pub due_at: i64,
+        pub done_at: Option<i64>,
+    }
 }
 
 pub async fn insert_milestone(
@@ -314,50 +273,29 @@ pub async fn insert_milestone(
     owner_id: Option<i64>,
     due_at: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO milestones (project_id, title, owner_id, due_at) VALUES (?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(project_id)
-    .bind(title)
-    .bind(owner_id)
-    .bind(due_at)
-    .fetch_one(tx.conn())
-    .await?;
-    Ok(row.try_get::<i64, _>("id")?)
-}
-
-fn milestone_from_row(r: &AnyRow) -> Result<Milestone> {
-    Ok(Milestone {
-        id: get_i64(r, "id")?,
-        project_id: get_i64(r, "project_id")?,
-        title: get_str(r, "title")?,
-        owner_id: get_opt_i64(r, "owner_id")?,
-        owner: get_str(r, "owner")?,
-        due_at: get_i64(r, "due_at")?,
-        done_at: get_opt_i64(r, "done_at")?,
-    })
+        (project_id, title, owner_id, due_at),
+    )
+    .await
 }
 
 pub async fn milestones(db: &Db, project_id: i64) -> Result<Vec<Milestone>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT m.id, m.project_id, m.title, m.owner_id, COALESCE(p.name, '') AS owner, m.due_at, m.done_at \
          FROM milestones m LEFT JOIN people p ON p.id = m.owner_id WHERE m.project_id = ? ORDER BY m.due_at, m.id",
-    ))
-    .bind(project_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(milestone_from_row).collect()
+        (project_id,),
+    )
+    .await
 }
 
 pub async fn milestone(db: &Db, id: i64) -> Result<Option<Milestone>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT m.id, m.project_id, m.title, m.owner_id, COALESCE(p.name, '') AS owner, m.due_at, m.done_at \
          FROM milestones m LEFT JOIN people p ON p.id = m.owner_id WHERE m.id = ?",
-    ))
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.as_ref().map(milestone_from_row).transpose()
+        (id,),
+    )
+    .await
 }
 
 /// Marks a milestone done once; returns false when it already was.
@@ -372,75 +310,58 @@ pub async fn mark_done(tx: &mut Tx, id: i64, now: i64) -> Result<bool> {
 }
 
 /// Submissions a project may be made from: not drafts, withdrawn or rejected, not yet a project.
-/// (id, call id, title, status)
-pub async fn candidates(db: &Db) -> Result<Vec<(i64, i64, String, String)>> {
-    let rows = sqlx::query(
+pub async fn candidates(db: &Db) -> Result<Vec<Candidate>> {
+    db.all(
         "SELECT s.id, s.call_id, s.title, s.status FROM submissions s \
          WHERE s.status IN ('finalist', 'submitted', 'under_review') \
          AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.submission_id = s.id) \
          ORDER BY CASE WHEN s.status = 'finalist' THEN 0 ELSE 1 END, s.id",
+        (),
     )
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_i64(r, "call_id")?,
-                get_str(r, "title")?,
-                get_str(r, "status")?,
-            ))
-        })
-        .collect()
+    .await
+}
+
+row! {
+    /// A submission a project may be made from.
+    #[derive(Debug, Clone)]
+    pub struct Candidate {
+        pub id: i64,
+        pub call_id: i64,
+        pub title: String,
+        pub status: String,
+    }
 }
 
 /// A submission's call and status, for the creating service.
 pub async fn submission_state(tx: &mut Tx, submission_id: i64) -> Result<Option<(i64, String)>> {
-    let row = sqlx::query(tx.q("SELECT call_id, status FROM submissions WHERE id = ?"))
-        .bind(submission_id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| Ok((get_i64(&r, "call_id")?, get_str(&r, "status")?)))
-        .transpose()
+    tx.opt(
+        "SELECT call_id, status FROM submissions WHERE id = ?",
+        (submission_id,),
+    )
+    .await
 }
 
-/// Engineering teams: (id, English name, Chinese name).
-pub async fn teams(db: &Db) -> Result<Vec<(i64, String, String)>> {
-    let rows = sqlx::query("SELECT id, name_en, name_zh FROM teams ORDER BY id")
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_i64(r, "id")?,
-                get_str(r, "name_en")?,
-                get_str(r, "name_zh")?,
-            ))
-        })
-        .collect()
+/// Engineering teams.
+pub async fn teams(db: &Db) -> Result<Vec<Named>> {
+    db.all("SELECT id, name_en, name_zh FROM teams ORDER BY id", ())
+        .await
 }
 
 /// The organization's kind, to check a PoC centre or a team exists.
 pub async fn organization_kind(tx: &mut Tx, id: i64) -> Result<Option<String>> {
-    let row = sqlx::query(tx.q("SELECT kind FROM organizations WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(tx.conn())
-        .await?;
-    row.map(|r| get_str(&r, "kind")).transpose()
+    tx.opt("SELECT kind FROM organizations WHERE id = ?", (id,))
+        .await
 }
 
 pub async fn team_exists(tx: &mut Tx, id: i64) -> Result<bool> {
-    let row = sqlx::query(tx.q("SELECT id FROM teams WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(tx.conn())
-        .await?;
+    let row: Option<i64> = tx.opt("SELECT id FROM teams WHERE id = ?", (id,)).await?;
     Ok(row.is_some())
 }
 
 /// People who may own a milestone of the project: its team, its submission's clinicians, and
 /// the staff of its PoC centre. (id, name)
 pub async fn possible_owners(db: &Db, project_id: i64) -> Result<Vec<(i64, String)>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT DISTINCT pe.id, pe.name FROM people pe, projects p JOIN submissions s ON s.id = p.submission_id \
          WHERE p.id = ? AND pe.active = 1 AND ( \
            EXISTS (SELECT 1 FROM team_members tm WHERE tm.team_id = p.team_id AND tm.person_id = pe.id) \
@@ -448,13 +369,9 @@ pub async fn possible_owners(db: &Db, project_id: i64) -> Result<Vec<(i64, Strin
            OR EXISTS (SELECT 1 FROM submission_members sm WHERE sm.submission_id = s.id AND sm.person_id = pe.id) \
            OR (p.poc_centre_id IS NOT NULL AND pe.organization_id = p.poc_centre_id)) \
          ORDER BY pe.name",
-    ))
-    .bind(project_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((get_i64(r, "id")?, get_str(r, "name")?)))
-        .collect()
+        (project_id,),
+    )
+    .await
 }
 
 row! {
@@ -498,63 +415,61 @@ pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<ProjectStage>> 
     .await
 }
 
-/// Per judge of a call: (name, reviews assigned, reviews submitted).
-pub async fn judge_progress(db: &Db, call_id: i64) -> Result<Vec<(String, i64, i64)>> {
-    let rows = sqlx::query(db.q(
+row! {
+    /// One judge's reviews in a call.
+    #[derive(Debug, Clone)]
+    pub struct JudgeProgress {
+        pub name: String,
+        /// Reviews assigned.
+        pub assigned: i64,
+        /// Reviews submitted.
+        pub done: i64,
+    }
+}
+
+/// Per judge of a call, by name.
+pub async fn judge_progress(db: &Db, call_id: i64) -> Result<Vec<JudgeProgress>> {
+    db.all(
         "SELECT pe.name, COUNT(*) AS assigned, COUNT(CASE WHEN r.status = 'submitted' THEN 1 END) AS done \
          FROM reviews r JOIN submissions s ON s.id = r.submission_id JOIN people pe ON pe.id = r.judge_id \
          WHERE s.call_id = ? GROUP BY pe.id, pe.name ORDER BY pe.name",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                get_str(r, "name")?,
-                get_i64(r, "assigned")?,
-                get_i64(r, "done")?,
-            ))
-        })
-        .collect()
+        (call_id,),
+    )
+    .await
 }
 
 /// Each submitted review's mean score on a 0-100 scale (each criterion rescaled by its range).
 pub async fn review_means(db: &Db, call_id: i64) -> Result<Vec<f64>> {
-    let rows = sqlx::query(db.q(
-        "SELECT r.id, CAST(AVG((rs.score - c.scale_min) * 100.0 / (c.scale_max - c.scale_min)) AS DOUBLE PRECISION) AS v \
+    db.all(
+        "SELECT CAST(AVG((rs.score - c.scale_min) * 100.0 / (c.scale_max - c.scale_min)) AS DOUBLE PRECISION) AS v \
          FROM reviews r JOIN submissions s ON s.id = r.submission_id \
          JOIN review_scores rs ON rs.review_id = r.id JOIN rubric_criteria c ON c.id = rs.criterion_id \
          WHERE s.call_id = ? AND r.status = 'submitted' AND c.scale_max > c.scale_min GROUP BY r.id",
-    ))
-    .bind(call_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get::<f64, _>("v")?)).collect()
+        (call_id,),
+    )
+    .await
 }
 
-/// A document of a project, without its content.
-#[derive(Debug, Clone)]
-pub struct ProjectDocument {
-    pub id: i64,
-    pub project_id: i64,
-    pub filename: String,
-    pub content_type: String,
-    pub size_bytes: i64,
-    pub sha256: String,
-    pub created_at: i64,
+row! {
+    /// A document of a project, without its content.
+    #[derive(Debug, Clone)]
+    pub struct ProjectDocument {
+        pub id: i64,
+        pub project_id: i64,
+        pub filename: String,
+        pub content_type: String,
+        pub size_bytes: i64,
+        pub sha256: String,
+        pub created_at: i64,
+    }
 }
 
-fn document_from(r: &sqlx::any::AnyRow) -> Result<ProjectDocument> {
-    Ok(ProjectDocument {
-        id: get_i64(r, "id")?,
-        project_id: get_i64(r, "project_id")?,
-        filename: get_str(r, "filename")?,
-        content_type: get_str(r, "content_type")?,
-        size_bytes: get_i64(r, "size_bytes")?,
-        sha256: get_str(r, "sha256")?,
-        created_at: get_i64(r, "created_at")?,
-    })
+row! {
+    /// A document with its content.
+    struct DocumentWithContent {
+        pub document: ProjectDocument = flatten,
+        pub content: Vec<u8>,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -568,41 +483,28 @@ pub async fn insert_document(
     by: i64,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO project_documents (project_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(project_id)
-    .bind(filename)
-    .bind(content_type)
-    .bind(content.len() as i64)
-    .bind(sha256)
-    .bind(content.to_vec())
-    .bind(by)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (project_id, filename, content_type, content.len() as i64, sha256, content.to_vec(), by, now),
+    )
+    .await
 }
 
 pub async fn documents(db: &Db, project_id: i64) -> Result<Vec<ProjectDocument>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT id, project_id, filename, content_type, size_bytes, sha256, created_at FROM project_documents \
          WHERE project_id = ? ORDER BY id",
-    ))
-    .bind(project_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(document_from).collect()
+        (project_id,),
+    )
+    .await
 }
 
 pub async fn document(db: &Db, id: i64) -> Result<Option<(ProjectDocument, Vec<u8>)>> {
-    let row = sqlx::query(db.q(
+    let row: Option<DocumentWithContent> = db.opt(
         "SELECT id, project_id, filename, content_type, size_bytes, sha256, created_at, content FROM project_documents WHERE id = ?",
-    ))
-    .bind(id)
-    .fetch_optional(&db.pool)
+        (id,),
+    )
     .await?;
-    row.map(|r| Ok((document_from(&r)?, r.try_get::<Vec<u8>, _>("content")?)))
-        .transpose()
+    Ok(row.map(|d| (d.document, d.content)))
 }

@@ -37,7 +37,7 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
         .await
         .unwrap()[0]
         .id;
-    let team = drx::store::projects::teams(&db).await.unwrap()[0].0;
+    let team = drx::store::projects::teams(&db).await.unwrap()[0].id;
     let svc = drx::services::projects::create;
     let p = svc(&db, &org, sub, team, None, 100).await.unwrap();
     drx::services::projects::decide(&db, &org, p, "hold", "waiting for bench data", 200)

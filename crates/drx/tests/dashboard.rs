@@ -42,7 +42,7 @@ db_test!(the_dashboard_draws_every_figure_in_both_languages, |db| {
         .await
         .unwrap()
         .remove(0);
-    let team = projects::teams(db).await.unwrap()[0].0;
+    let team = projects::teams(db).await.unwrap()[0].id;
     drx::services::projects::create(db, &organizer, subs[1].id, team, None, now() - 3 * 86_400)
         .await
         .unwrap();

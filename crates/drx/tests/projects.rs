@@ -20,7 +20,7 @@ async fn setup(db: &Db) -> Setup {
     drx::demo::generate(db, 2026).await.unwrap();
     let clinician = person(db, "clinician@drx.example").await;
     let submission = submitted_solution_of(db, clinician.id).await;
-    let team = projects::teams(db).await.unwrap()[0].0;
+    let team = projects::teams(db).await.unwrap()[0].id;
     let poc = person(db, "poc@drx.example").await;
     let centre = poc.organization_id.unwrap();
     let mut o = demo_client(db, "organizer@drx.example").await;
@@ -62,7 +62,7 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
     assert!(svc::decide(db, &org, p, "go", "", 1000).await.is_err());
     assert!(svc::decide(db, &org, p, "hold", " ", 1000).await.is_err());
     // The one-project-per-solution rule.
-    let team = projects::teams(db).await.unwrap()[1].0;
+    let team = projects::teams(db).await.unwrap()[1].id;
     assert!(svc::create(db, &org, s.submission, team, None, 1000)
         .await
         .is_err());

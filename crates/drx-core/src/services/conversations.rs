@@ -60,11 +60,14 @@ async fn relation(
 ) -> Result<ConversationSubject> {
     match subject {
         Subject::Need => {
-            let (status, author, accepted_team) = store::need_facts(db, id, actor.id)
+            let facts = store::need_facts(db, id, actor.id)
                 .await?
                 .ok_or(ServiceError::NotFound)?;
-            let author = author == Some(actor.id);
-            if status == "draft" && !author && !crate::auth::authorization::can_curate_needs(actor)
+            let author = facts.created_by == Some(actor.id);
+            let accepted_team = facts.accepted_team;
+            if facts.status == "draft"
+                && !author
+                && !crate::auth::authorization::can_curate_needs(actor)
             {
                 return Err(ServiceError::NotFound);
             }
@@ -392,11 +395,15 @@ pub async fn download(
     actor: &Person,
     attachment_id: i64,
 ) -> Result<(String, String, Vec<u8>)> {
-    let (a, thread_id, bytes) = store::attachment(db, attachment_id)
+    let file = store::attachment(db, attachment_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    party_thread(db, actor, thread_id).await?;
-    Ok((a.filename, a.content_type, bytes))
+    party_thread(db, actor, file.thread_id).await?;
+    Ok((
+        file.attachment.filename,
+        file.attachment.content_type,
+        file.content,
+    ))
 }
 
 /// The person's threads (every subject they are a party of), newest activity first, each with

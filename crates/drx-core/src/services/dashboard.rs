@@ -34,8 +34,7 @@ pub struct Dashboard {
     /// i18n key of the step, and its count: submitted, under review, finalists, projects.
     pub funnel: Vec<(&'static str, i64)>,
     pub stages: Vec<StageFigure>,
-    /// (judge, assigned, submitted)
-    pub judges: Vec<(String, i64, i64)>,
+    pub judges: Vec<store::JudgeProgress>,
     /// Submitted reviews per tenth of the 0-100 scale (10 bins, the last includes 100).
     pub score_bins: [i64; 10],
 }
@@ -159,7 +158,13 @@ pub fn tables(d: &Dashboard, lang: Lang) -> Vec<Table> {
             rows: d
                 .judges
                 .iter()
-                .map(|(n, a, s)| vec![Cell::from(n.as_str()), Cell::from(*a), Cell::from(*s)])
+                .map(|j| {
+                    vec![
+                        Cell::from(j.name.as_str()),
+                        Cell::from(j.assigned),
+                        Cell::from(j.done),
+                    ]
+                })
                 .collect(),
         },
         Table {

@@ -267,9 +267,9 @@ pub async fn candidates(db: &Db, actor: &Person) -> Result<Vec<(i64, String, Str
         return Err(ServiceError::Forbidden);
     }
     let mut out = Vec::new();
-    for (id, call, title, status) in store::candidates(db).await? {
-        if super::manages_call(db, actor, call).await? {
-            out.push((id, title, status));
+    for c in store::candidates(db).await? {
+        if super::manages_call(db, actor, c.call_id).await? {
+            out.push((c.id, c.title, c.status));
         }
     }
     Ok(out)
@@ -673,8 +673,8 @@ pub async fn download_document(
 pub struct ProjectDetail {
     pub project: ProjectRow,
     pub powers: Powers,
-    /// Ticked checklist items: (gate, item, by whom, when).
-    pub ticks: Vec<(String, String, String, i64)>,
+    /// Ticked checklist items.
+    pub ticks: Vec<store::Check>,
     pub decisions: Vec<store::Decision>,
     pub milestones: Vec<store::Milestone>,
     /// The people a milestone may be given to: (id, name).
@@ -724,11 +724,11 @@ pub async fn milestone(
 }
 
 /// What the "new project" form offers a person who oversees projects: the submissions they may
-/// turn into projects (id, title, status), every team (id, en, zh), the PoC centres, and the
+/// turn into projects (id, title, status), every team, the PoC centres, and the
 /// published team matches of those submissions that have no project yet.
 pub struct NewProjectChoices {
     pub candidates: Vec<(i64, String, String)>,
-    pub teams: Vec<(i64, String, String)>,
+    pub teams: Vec<drx_store::Named>,
     pub centres: Vec<drx_store::catalogue::Organization>,
     pub matched: Vec<drx_store::matchmaking::TeamMatch>,
 }

@@ -98,7 +98,13 @@ pub fn figures(ctx: &Ctx, d: &Dashboard) -> Markup {
     let judges: Vec<_> = d
         .judges
         .iter()
-        .map(|(n, a, s)| (n.clone(), *s as f64, format!("{s} / {a}")))
+        .map(|j| {
+            (
+                j.name.clone(),
+                j.done as f64,
+                format!("{} / {}", j.done, j.assigned),
+            )
+        })
         .collect();
     let scores: Vec<_> = d
         .score_bins

@@ -121,7 +121,7 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
                 br;
                 label { (ctx.t("project-team")) br;
                     select name="team" required {
-                        @for (id, en, zh) in &teams { option value=(id) { (ctx.pick(en, zh)) } } } }
+                        @for t in &teams { option value=(t.id) { (ctx.pick(&t.name_en, &t.name_zh)) } } } }
                 br;
                 label { (ctx.t("project-poc")) br;
                     select name="poc" {
@@ -232,7 +232,7 @@ pub async fn detail(
     .await?;
     let open = p.status == "active" || p.status == "on_hold";
     let items = checklist(&p.stage);
-    let ticked = |k: &str| ticks.iter().find(|(g, i, _, _)| *g == p.stage && i == k);
+    let ticked = |k: &str| ticks.iter().find(|c| c.gate == p.stage && c.item == k);
     let body = html! {
         p { a href="/projects" { "← " (ctx.t("projects-title")) } }
         h1 { (p.title) }
@@ -257,9 +257,9 @@ pub async fn detail(
                 ul class="plain checklist" {
                     @for (k, en, zh) in items {
                         li {
-                            @if let Some((_, _, by, at)) = ticked(k) {
+                            @if let Some(c) = ticked(k) {
                                 span class="tick done" { "☑" } " " (ctx.pick(en, zh))
-                                " " span class="muted" { "(" (by) ", " (date(*at)) ")" }
+                                " " span class="muted" { "(" (c.checked_by) ", " (date(c.checked_at)) ")" }
                             } @else {
                                 span class="tick" { "☐" } " " (ctx.pick(en, zh))
                             }

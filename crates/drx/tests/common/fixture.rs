@@ -135,7 +135,7 @@ pub async fn fixture(db: &Db) -> Fixture {
         .unwrap()
         .unwrap()
         .0;
-    let team = projects::teams(db).await.unwrap()[0].0;
+    let team = projects::teams(db).await.unwrap()[0].id;
     let centre = person(db, "poc@drx.example").await.organization_id;
     let project =
         drx::services::projects::create(db, &organizer, own_submission, team, centre, now)
