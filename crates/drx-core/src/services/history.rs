@@ -2,7 +2,7 @@
 //! rule for each kind of object is in `auth::authorization`, asked here and nowhere else.
 use std::collections::HashMap;
 
-use super::{Result, ServiceError};
+use super::Result;
 use crate::auth::authorization::{
     can_curate_needs, can_see_project_history, can_see_submission_history,
 };
@@ -58,10 +58,11 @@ pub async fn may_see(db: &Db, actor: &Person, subject: Subject) -> Result<bool> 
     })
 }
 
-/// The subject's history, oldest first; Forbidden for those who may not read it.
-pub async fn of(db: &Db, actor: &Person, subject: Subject) -> Result<Vec<Entry>> {
+/// The subject's history, oldest first; None for those who may not read it (the rule is asked
+/// once, here).
+pub async fn of(db: &Db, actor: &Person, subject: Subject) -> Result<Option<Vec<Entry>>> {
     if !may_see(db, actor, subject).await? {
-        return Err(ServiceError::Forbidden);
+        return Ok(None);
     }
     let (entity, id) = subject.entity();
     let events = audit::history(db, entity, id).await?;
@@ -77,13 +78,15 @@ pub async fn of(db: &Db, actor: &Person, subject: Subject) -> Result<Vec<Entry>>
             }
         }
     }
-    Ok(events
-        .into_iter()
-        .map(|e| Entry {
-            at: e.at,
-            actor: e.actor_id.and_then(|a| names.get(&a).cloned()),
-            action: e.action,
-            detail: e.detail,
-        })
-        .collect())
+    Ok(Some(
+        events
+            .into_iter()
+            .map(|e| Entry {
+                at: e.at,
+                actor: e.actor_id.and_then(|a| names.get(&a).cloned()),
+                action: e.action,
+                detail: e.detail,
+            })
+            .collect(),
+    ))
 }

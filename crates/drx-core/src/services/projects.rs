@@ -686,17 +686,9 @@ pub struct ProjectDetail {
 /// One project with its checklist, decisions, milestones, documents and history.
 pub async fn detail(db: &Db, actor: &Person, project_id: i64, now: i64) -> Result<ProjectDetail> {
     let (project, powers) = get(db, actor, project_id, now).await?;
-    let history = if super::history::may_see(
-        db,
-        actor,
-        super::history::Subject::Project(project_id),
-    )
-    .await?
-    {
-        super::history::of(db, actor, super::history::Subject::Project(project_id)).await?
-    } else {
-        Vec::new()
-    };
+    let history = super::history::of(db, actor, super::history::Subject::Project(project_id))
+        .await?
+        .unwrap_or_default();
     Ok(ProjectDetail {
         ticks: store::checks(db, project_id).await?,
         decisions: store::decisions(db, project_id).await?,

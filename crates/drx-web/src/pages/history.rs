@@ -16,10 +16,9 @@ pub async fn section(
     user: &Person,
     subject: Subject,
 ) -> Result<Option<Markup>, WebError> {
-    if !history::may_see(db, user, subject).await? {
+    let Some(events) = history::of(db, user, subject).await? else {
         return Ok(None);
-    }
-    let events = history::of(db, user, subject).await?;
+    };
     Ok(Some(html! {
         div class="card" {
             h2 { (ctx.t("history-title")) }
