@@ -104,14 +104,5 @@ pub fn file_size(bytes: i64) -> String {
 
 /// A date-time for people in China by default (UTC+8), ISO-like.
 pub fn datetime(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + 8 * 3600)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    drx_core::services::calls::china_time(ts)
 }

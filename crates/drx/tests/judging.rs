@@ -438,7 +438,7 @@ db_test!(
         );
         assert_eq!(rk.rows[0].submission_id, mine);
         let rows: HashMap<i64, _> = rk.rows.iter().map(|r| (r.submission_id, r)).collect();
-        assert!(rows[&mine].raw_mean.unwrap() > rows[&20].raw_mean.unwrap());
+        assert!(rows[&mine].estimate.raw_mean.unwrap() > rows[&20].estimate.raw_mean.unwrap());
 
         // Dropping a preselected submission without a reason is refused; with one it is recorded.
         let csrf = org.get("/calls/1/ranking").await.csrf();

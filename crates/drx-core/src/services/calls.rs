@@ -228,10 +228,23 @@ pub fn format_local(ts: i64, timezone: &str) -> String {
 
 /// A `datetime-local` input's value for `local`: Unix seconds already shifted to the zone.
 pub fn datetime_local_value(local: i64) -> String {
+    minute_text(local, 'T')
+}
+
+/// The time of China (UTC+8, no daylight saving), where drx's calls run.
+pub const CHINA_OFFSET: i64 = 8 * 3600;
+
+/// A date and time to the minute as people in China read it: "2026-03-01 09:30".
+pub fn china_time(ts: i64) -> String {
+    minute_text(ts + CHINA_OFFSET, ' ')
+}
+
+/// `local` (Unix seconds already shifted to a zone) as "YYYY-MM-DD", `between`, "HH:MM".
+pub fn minute_text(local: i64, between: char) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp(local)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        "{:04}-{:02}-{:02}{between}{:02}:{:02}",
         t.year(),
         t.month() as u8,
         t.day(),
@@ -243,7 +256,7 @@ pub fn datetime_local_value(local: i64) -> String {
 /// drx's calls run in China (UTC+8, no daylight saving); other zones are taken as UTC.
 pub fn zone_offset(timezone: &str) -> i64 {
     if timezone.starts_with("Asia/") {
-        8 * 3600
+        CHINA_OFFSET
     } else {
         0
     }

@@ -97,22 +97,13 @@ fn columns(lang: Lang) -> Vec<Column> {
         ),
         (
             t(lang, "sub-submitted-at"),
-            Box::new(|r: &ListRow| r.submitted_at.map(iso_time).unwrap_or_default()),
+            Box::new(|r: &ListRow| {
+                r.submitted_at
+                    .map(super::calls::china_time)
+                    .unwrap_or_default()
+            }),
         ),
     ]
-}
-
-fn iso_time(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + 8 * 3600)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading apostrophe.

@@ -34,19 +34,20 @@ pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) ->
             .rows
             .iter()
             .map(|x| {
+                let e = &x.estimate;
                 vec![
-                    Cell::from(x.rank as i64),
-                    Cell::from(x.rank_lo as i64),
-                    Cell::from(x.rank_hi as i64),
+                    Cell::from(e.rank as i64),
+                    Cell::from(e.rank_lo as i64),
+                    Cell::from(e.rank_hi as i64),
                     Cell::from(x.submission_id),
                     x.title.clone().into(),
-                    Cell::from(x.reviews as i64),
-                    opt(x.raw_mean),
-                    opt(x.raw_rank.map(|n| n as f64)),
-                    Cell::from(x.quality),
-                    Cell::from(x.lo),
-                    Cell::from(x.hi),
-                    Cell::from(if x.at_cut { "x" } else { "" }),
+                    Cell::from(e.n as i64),
+                    opt(e.raw_mean),
+                    opt(e.raw_rank.map(|n| n as f64)),
+                    Cell::from(e.quality),
+                    Cell::from(e.lo),
+                    Cell::from(e.hi),
+                    Cell::from(if e.at_cut_tie { "x" } else { "" }),
                     Cell::from(if x.preselected { "x" } else { "" }),
                     t(lang, &format!("status-{}", x.status)).into(),
                 ]

@@ -82,23 +82,15 @@ pub async fn send_reminders(
     Ok(sent)
 }
 
-/// One line of the ranking table.
+/// One line of the ranking table: a submission and its calibrated estimate.
 #[derive(Debug, Clone)]
 pub struct RankRow {
     pub submission_id: i64,
     pub title: String,
     pub status: String,
-    pub reviews: usize,
-    pub raw_mean: Option<f64>,
-    pub raw_rank: Option<usize>,
-    pub quality: f64,
-    pub lo: f64,
-    pub hi: f64,
-    pub rank: usize,
-    pub rank_lo: usize,
-    pub rank_hi: usize,
-    /// The finalist cut falls inside this submission's rank interval.
-    pub at_cut: bool,
+    /// The calibration's estimate (`n` is its number of reviews, `at_cut_tie` says the
+    /// finalist cut falls inside its rank interval).
+    pub estimate: calibrate::SubmissionEstimate,
     /// Among the top N by calibrated rank (the default selection).
     pub preselected: bool,
 }
@@ -157,14 +149,12 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
     let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut judge_index: HashMap<i64, usize> = HashMap::new();
     let mut reviews = Vec::new();
-    let mut counts = vec![0usize; subs.len()];
     for (sub, judge, conf, sum, w) in per_review.values() {
         let (Some(&s), true) = (sub_index.get(sub), *w > 0.0) else {
             continue;
         };
         let n = judge_index.len();
         let j = *judge_index.entry(*judge).or_insert(n);
-        counts[s] += 1;
         reviews.push(calibrate::Review {
             judge: j,
             submission: s,
@@ -195,25 +185,15 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
     let mut out: Vec<RankRow> = subs
         .iter()
         .zip(estimates)
-        .enumerate()
-        .map(|(i, (s, e))| RankRow {
+        .map(|(s, e)| RankRow {
             submission_id: s.id,
             title: s.title.clone(),
             status: s.status.to_string(),
-            reviews: counts[i],
-            raw_mean: e.raw_mean,
-            raw_rank: e.raw_rank,
-            quality: e.quality,
-            lo: e.lo,
-            hi: e.hi,
-            rank: e.rank,
-            rank_lo: e.rank_lo,
-            rank_hi: e.rank_hi,
-            at_cut: e.at_cut_tie,
             preselected: e.rank <= finalists,
+            estimate: e,
         })
         .collect();
-    out.sort_by_key(|r| r.rank);
+    out.sort_by_key(|r| r.estimate.rank);
     Ok(Ranking {
         call,
         finalists,

@@ -10,7 +10,7 @@ use drx_store::events::{self as store, AgendaItem, Event, NewEvent, Registrant};
 use drx_store::{audit, catalogue, Db, StoreError};
 
 /// China time, in which the forms are filled in and the pages are read.
-const OFFSET: i64 = 8 * 3600;
+const OFFSET: i64 = super::calls::CHINA_OFFSET;
 
 /// What the event form sends; times as an HTML `datetime-local` (`YYYY-MM-DDTHH:MM`, China time).
 #[derive(Debug, Clone, Default)]

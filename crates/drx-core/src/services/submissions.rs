@@ -132,21 +132,9 @@ pub fn access_of(f: &AccessFacts) -> SubmissionAccess {
 /// A deadline as people in the call's time zone read it.
 pub fn deadline_text(call: &CallInfo, ts: i64) -> String {
     // Only Chinese time zones are used by drx's calls; UTC otherwise.
-    let (offset, label) = if call.timezone.starts_with("Asia/") {
-        (8 * 3600, "UTC+8")
-    } else {
-        (0, "UTC")
-    };
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + offset)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} ({label})",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    let offset = super::calls::zone_offset(&call.timezone);
+    let label = if offset == 0 { "UTC" } else { "UTC+8" };
+    format!("{} ({label})", super::calls::minute_text(ts + offset, ' '))
 }
 
 /// The last second at which a submission may still be changed, grace included.

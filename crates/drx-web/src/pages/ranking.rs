@@ -95,13 +95,13 @@ fn ranking_body(
                         None => (if decided { x.status == "finalist" } else { x.preselected }, String::new()),
                     };
                     tr {
-                        td { (x.rank) " " span class="muted" { "[" (x.rank_lo) "–" (x.rank_hi) "]" } }
+                        td { (x.estimate.rank) " " span class="muted" { "[" (x.estimate.rank_lo) "–" (x.estimate.rank_hi) "]" } }
                         td { (x.submission_id) }
                         td { a href={ "/submissions/" (x.submission_id) } { (x.title) } }
-                        td { (x.reviews) }
-                        td { @if let Some(m) = x.raw_mean { (num(m)) " " span class="muted" { "(" (x.raw_rank.unwrap_or(0)) ")" } } @else { span class="muted" { "—" } } }
-                        td { (num(x.quality)) " " span class="muted" { "[" (num(x.lo)) ", " (num(x.hi)) "]" } }
-                        td { @if x.at_cut { span class="pill status-under_review" { (ctx.t("ranking-at-cut")) } } }
+                        td { (x.estimate.n) }
+                        td { @if let Some(m) = x.estimate.raw_mean { (num(m)) " " span class="muted" { "(" (x.estimate.raw_rank.unwrap_or(0)) ")" } } @else { span class="muted" { "—" } } }
+                        td { (num(x.estimate.quality)) " " span class="muted" { "[" (num(x.estimate.lo)) ", " (num(x.estimate.hi)) "]" } }
+                        td { @if x.estimate.at_cut_tie { span class="pill status-under_review" { (ctx.t("ranking-at-cut")) } } }
                         td { span class={ "pill status-" (x.status) } { (ctx.t(&format!("status-{}", x.status))) } }
                         td { input type="checkbox" name="select" value=(x.submission_id) checked[checked] aria-label=(ctx.t("ranking-finalist")); }
                         td { input type="text" name={ "reason_" (x.submission_id) } value=(reason) aria-label=(ctx.t("ranking-reason")); }

@@ -140,14 +140,5 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
 }
 
 fn demo_time(ts: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ts + 8 * 3600)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} (UTC+8)",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    format!("{} (UTC+8)", drx_core::services::calls::china_time(ts))
 }
