@@ -13,6 +13,26 @@ async fn demo_person(db: &Db, email: &str) -> anyhow::Result<accounts::Person> {
     super::demo_person(db, email, email).await
 }
 
+/// A thread on `subject` `id` opened at `at` with the first message; the others are replies,
+/// each `(author, text, hours after at)`.
+async fn conversation(
+    db: &Db,
+    subject: Subject,
+    id: i64,
+    title: &str,
+    messages: &[(&accounts::Person, &str, i64)],
+    at: i64,
+) -> anyhow::Result<()> {
+    let Some(((opener, first, _), replies)) = messages.split_first() else {
+        return Ok(());
+    };
+    let t = talk::open_thread(db, opener, subject, id, title, first, None, BASE_URL, at).await?;
+    for (author, text, hours) in replies {
+        talk::reply(db, author, t, text, None, BASE_URL, at + hours * 3600).await?;
+    }
+    Ok(())
+}
+
 /// Seeds the exchange features; `t0` is the demo's base time.
 pub async fn seed(db: &Db, t0: i64) -> anyhow::Result<()> {
     let organizer = demo_person(db, "organizer@drx.example").await?;
@@ -24,37 +44,19 @@ pub async fn seed(db: &Db, t0: i64) -> anyhow::Result<()> {
     // A conversation on the clinician's solution with the call's organizer; the clinician wrote
     // last, so the organizer has an unread message.
     if let Some(s) = mine.first() {
-        let at = t0 + 62 * DAY;
-        let t = talk::open_thread(
+        let messages = [
+            (&clinician, "我们科室可以提供试用场地，请问需要准备哪些伦理材料？\nOur ward can host the pilot: which ethics documents should we prepare?", 0),
+            (&organizer, "请准备伦理批件和知情同意书模板，决赛前提交即可。\nPlease prepare the ethics approval and the consent form template before the finals.", 3),
+            (&clinician, "好的，下周提交。/ Thank you, we will send them next week.", 5),
+        ];
+        let title = "临床试用场地 / Pilot site";
+        conversation(
             db,
-            &clinician,
             Subject::Submission,
             s.id,
-            "临床试用场地 / Pilot site",
-            "我们科室可以提供试用场地，请问需要准备哪些伦理材料？\nOur ward can host the pilot: which ethics documents should we prepare?",
-            None,
-            BASE_URL,
-            at,
-        )
-        .await?;
-        talk::reply(
-            db,
-            &organizer,
-            t,
-            "请准备伦理批件和知情同意书模板，决赛前提交即可。\nPlease prepare the ethics approval and the consent form template before the finals.",
-            None,
-            BASE_URL,
-            at + 3 * 3600,
-        )
-        .await?;
-        talk::reply(
-            db,
-            &clinician,
-            t,
-            "好的，下周提交。/ Thank you, we will send them next week.",
-            None,
-            BASE_URL,
-            at + 5 * 3600,
+            title,
+            &messages,
+            t0 + 62 * DAY,
         )
         .await?;
     }
@@ -70,29 +72,20 @@ pub async fn seed(db: &Db, t0: i64) -> anyhow::Result<()> {
         }
     }
     if let Some(n) = need {
-        let at = t0 + 64 * DAY;
-        let t = talk::open_thread(
-            db,
-            &organizer,
-            Subject::Need,
-            n,
-            "需求范围确认 / Scope of the need",
-            "这个需求是否也适用于儿科病人？/ Does this need also cover paediatric patients?",
-            None,
-            BASE_URL,
-            at,
-        )
-        .await?;
-        talk::reply(
-            db,
-            &clinician,
-            t,
-            "暂不包括儿科，先聚焦成人。/ Not yet: adults first.",
-            None,
-            BASE_URL,
-            at + 2 * 3600,
-        )
-        .await?;
+        let messages = [
+            (
+                &organizer,
+                "这个需求是否也适用于儿科病人？/ Does this need also cover paediatric patients?",
+                0,
+            ),
+            (
+                &clinician,
+                "暂不包括儿科，先聚焦成人。/ Not yet: adults first.",
+                2,
+            ),
+        ];
+        let title = "需求范围确认 / Scope of the need";
+        conversation(db, Subject::Need, n, title, &messages, t0 + 64 * DAY).await?;
     }
 
     // An upcoming showcase roadshow (during the incubation phase) with its agenda.

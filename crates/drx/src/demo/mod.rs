@@ -246,36 +246,45 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
         .await?,
     ];
 
-    let admin = add_person(
-        &mut tx,
-        &hash,
-        "admin@drx.example".into(),
-        "系统管理员".into(),
-        "Platform administrator".into(),
-        company,
-        vec![Role::Admin],
-    )
-    .await?;
-    let organizer = add_person(
-        &mut tx,
-        &hash,
-        "organizer@drx.example".into(),
-        "赵明远".into(),
-        "Dr. X 大赛组委会".into(),
-        company,
-        vec![Role::Organizer],
-    )
-    .await?;
-    let poc = add_person(
-        &mut tx,
-        &hash,
-        "poc@drx.example".into(),
-        "钱佳怡".into(),
-        "概念验证中心项目经理".into(),
-        poc_centres[0],
-        vec![Role::Poc],
-    )
-    .await?;
+    // The platform's staff: one account a role.
+    let mut staff = [0i64; 3];
+    let accounts = [
+        (
+            "admin@drx.example",
+            "系统管理员",
+            "Platform administrator",
+            company,
+            Role::Admin,
+        ),
+        (
+            "organizer@drx.example",
+            "赵明远",
+            "Dr. X 大赛组委会",
+            company,
+            Role::Organizer,
+        ),
+        (
+            "poc@drx.example",
+            "钱佳怡",
+            "概念验证中心项目经理",
+            poc_centres[0],
+            Role::Poc,
+        ),
+    ];
+    for (id, (email, name, title, org, role)) in staff.iter_mut().zip(accounts) {
+        let roles = vec![role];
+        *id = add_person(
+            &mut tx,
+            &hash,
+            email.into(),
+            name.into(),
+            title.into(),
+            org,
+            roles,
+        )
+        .await?;
+    }
+    let [admin, organizer, poc] = staff;
 
     // Clinicians: three per hospital.
     let mut clinicians: Vec<Vec<(i64, String)>> = Vec::new();
