@@ -561,33 +561,30 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             at,
         )
         .await?;
-        let mut position = 0;
-        for (pid, pname) in staff.iter().take(1 + i % 3) {
-            let role = if *pid == lead { "lead" } else { "member" };
-            cat::insert_submission_member(
-                &mut tx,
-                sid,
-                position,
-                Some(*pid),
-                pname,
-                Some(hospitals[hospital_index]),
-                role,
-            )
-            .await?;
-            position += 1;
-        }
+        // The team: one to three of the hospital's clinicians, and every fifth submission a
+        // co-investigator from another hospital.
+        let mut members: Vec<(i64, &str, i64, &str)> = staff
+            .iter()
+            .take(1 + i % 3)
+            .map(|(pid, pname)| {
+                let role = if *pid == lead { "lead" } else { "member" };
+                (*pid, pname.as_str(), hospitals[hospital_index], role)
+            })
+            .collect();
         if i % 5 == 0 {
-            // A co-investigator from another hospital.
             let other = (hospital_index + 1 + i % 11) % hospitals.len();
             let (pid, pname) = &clinicians[other][0];
+            members.push((*pid, pname, hospitals[other], "member"));
+        }
+        for (position, (pid, pname, org, role)) in (0..).zip(members) {
             cat::insert_submission_member(
                 &mut tx,
                 sid,
                 position,
-                Some(*pid),
+                Some(pid),
                 pname,
-                Some(hospitals[other]),
-                "member",
+                Some(org),
+                role,
             )
             .await?;
         }
