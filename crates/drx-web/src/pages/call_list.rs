@@ -115,12 +115,8 @@ pub async fn list_page(
         form method="get" action=(base) class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200" placeholder=(ctx.t("list-search-hint")); }
-            label { (ctx.t("field-field")) br;
-                select name="field" { option value="" { (ctx.t("list-all")) }
-                    @for f in &fields { option value=(f.id) selected[q.field == f.id.to_string()] { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
-            label { (ctx.t("field-hospital")) br;
-                select name="hospital" { option value="" { (ctx.t("list-all")) }
-                    @for h in &hospitals { option value=(h.id) selected[q.hospital == h.id.to_string()] { (ctx.pick(&h.name_en, &h.name_zh)) } } } }
+            (super::named_filter(&ctx, "field-field", "field", &q.field, fields.iter().map(|f| (f.id, &*f.name_en, &*f.name_zh))))
+            (super::named_filter(&ctx, "field-hospital", "hospital", &q.hospital, hospitals.iter().map(|h| (h.id, &*h.name_en, &*h.name_zh))))
             label { (ctx.t("field-stage")) br;
                 select name="stage" { option value="" { (ctx.t("list-all")) }
                     @for s in Stage::ALL { option value=(s.as_str()) selected[q.stage == s.as_str()] { (ctx.t(&format!("stage-{s}"))) } } } }

@@ -33,3 +33,19 @@ pub fn list_exports_links(ctx: &crate::ctx::Ctx, list: &str, call: Option<i64>) 
         }
     }
 }
+
+/// A list filter's `<select>` named `name` under the label `label`: "all", then one option a
+/// thing `(id, English name, Chinese name)`, the one whose id is `chosen` selected.
+pub fn named_filter<'a>(
+    ctx: &crate::ctx::Ctx,
+    label: &str,
+    name: &str,
+    chosen: &str,
+    things: impl IntoIterator<Item = (i64, &'a str, &'a str)>,
+) -> maud::Markup {
+    maud::html! {
+        label { (ctx.t(label)) br;
+            select name=(name) { option value="" { (ctx.t("list-all")) }
+                @for (id, en, zh) in things { option value=(id) selected[chosen == id.to_string()] { (ctx.pick(en, zh)) } } } }
+    }
+}

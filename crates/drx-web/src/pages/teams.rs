@@ -72,9 +72,7 @@ pub async fn list_page(
         form method="get" action="/teams" class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200" placeholder=(ctx.t("teams-search-hint")); }
-            label { (ctx.t("field-field")) br;
-                select name="field" { option value="" { (ctx.t("list-all")) }
-                    @for f in &fields { option value=(f.id) selected[q.field == f.id.to_string()] { (ctx.pick(&f.name_en, &f.name_zh)) } } } }
+            (super::named_filter(&ctx, "field-field", "field", &q.field, fields.iter().map(|f| (f.id, &*f.name_en, &*f.name_zh))))
             button type="submit" { (ctx.t("list-apply")) }
             " " a href="/teams" { (ctx.t("list-reset")) }
         }
