@@ -46,6 +46,12 @@ fn json_of(r: &Resp) -> Value {
     serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", r.body))
 }
 
+/// The item of a page (`{ items, total, next }`) whose id is `id`, if the page has it.
+fn item(page: &Value, id: i64) -> Option<&Value> {
+    let items = page["items"].as_array().expect("a page has items");
+    items.iter().find(|x| x["id"] == id)
+}
+
 /// A problem detail with this status: the content type and the RFC 9457 members.
 fn assert_problem(r: &Resp, status: StatusCode) -> Value {
     assert_eq!(r.status, status, "{}", r.body);
@@ -300,11 +306,7 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
     assert_eq!(json_of(&seen)["view"], "blind");
     assert_eq!(json_of(&review)["submission"]["view"], "blind");
     let mine = json_of(&get(db, "/api/v1/reviews", &judge).await);
-    assert!(mine["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r["id"] == rid));
+    assert!(item(&mine, rid).is_some());
     // The organizer sees the full submission; a judge not assigned sees nothing.
     let o = json_of(&get(db, "/api/v1/submissions/3", &org).await);
     assert_eq!(o["view"], "full");
@@ -396,11 +398,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     get_refused(db, &submission_url, &st, StatusCode::NOT_FOUND).await;
     // Nor does the stranger see it in the call's list, nor may they change it.
     let theirs = json_of(&get(db, "/api/v1/calls/1/submissions", &st).await);
-    assert!(theirs["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|s| s["id"] != id));
+    assert!(item(&theirs, id).is_none());
     let edit = json!({"title": "taken over", "stage": "idea"});
     assert_problem(
         &send_json(db, Method::PUT, &submission_url, &st, &edit).await,
@@ -429,11 +427,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
         StatusCode::FORBIDDEN,
     );
     let own = json_of(&get(db, "/api/v1/calls/1/submissions", &clin).await);
-    assert!(own["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["id"] == id));
+    assert!(item(&own, id).is_some());
 
     // Needs: logged by a clinician, confidential details for the author only.
     let field = drx::store::catalogue::fields(db).await.unwrap()[0].id;
@@ -447,11 +441,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     let theirs = json_of(&get(db, &format!("/api/v1/needs/{nid}"), &st).await);
     assert_eq!(theirs["confidential_details"], "");
     let found = json_of(&get(db, "/api/v1/needs?q=falls%20at%20night", &st).await);
-    assert!(found["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|n| n["id"] == nid));
+    assert!(item(&found, nid).is_some());
     // A judge may not log needs.
     let judge = token(db, "judge@drx.example").await;
     assert_problem(
@@ -475,14 +465,7 @@ db_test!(drafts_stay_with_their_team_and_needs_are_logged, |db| {
     let name = first["name_en"].as_str().unwrap().to_string();
     let word = name.split_whitespace().next().unwrap();
     let found = json_of(&get(db, &format!("/api/v1/teams?q={word}"), &clin).await);
-    assert!(
-        found["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|t| t["id"] == tid),
-        "{word}"
-    );
+    assert!(item(&found, tid).is_some(), "{word}");
     get_refused(db, "/api/v1/teams/999999", &clin, StatusCode::NOT_FOUND).await;
 });
 
@@ -657,19 +640,10 @@ db_test!(threads_are_for_the_parties_of_their_subject, |db| {
     let tid = thread["id"].as_i64().unwrap();
     assert_eq!(thread["messages"].as_array().unwrap().len(), 1);
     let on = json_of(&get(db, "/api/v1/threads?subject=submission&subject_id=3", &at).await);
-    let mine = on["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == tid)
-        .unwrap();
+    let mine = item(&on, tid).unwrap();
     assert_eq!(mine["unread"], 1);
     let all_mine = json_of(&get(db, "/api/v1/threads", &at).await);
-    assert!(all_mine["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|t| t["id"] == tid));
+    assert!(item(&all_mine, tid).is_some());
     let reply = json!({"body": "Autoclave at 134 °C."});
     let path = format!("/api/v1/threads/{tid}/messages");
     let r = send_json(db, Method::POST, &path, &at, &reply).await;
