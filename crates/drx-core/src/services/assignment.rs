@@ -120,19 +120,11 @@ pub fn build_problem(
     for s in 0..n_s {
         if n_s * n_j <= ALL_PAIRS_LIMIT {
             for j in 0..n_j {
-                candidates.push(Candidate {
-                    submission: s as u32,
-                    judge: j as u32,
-                    affinity: m.model.score(j, s),
-                });
+                candidates.push(Candidate::new(s as u32, j as u32, m.model.score(j, s)));
             }
         } else {
             for r in m.model.top_profiles(s, CANDIDATES_PER_SUBMISSION) {
-                candidates.push(Candidate {
-                    submission: s as u32,
-                    judge: r.index as u32,
-                    affinity: r.score,
-                });
+                candidates.push(Candidate::new(s as u32, r.index as u32, r.score));
             }
         }
     }

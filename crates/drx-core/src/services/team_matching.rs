@@ -79,11 +79,7 @@ fn problem(st: &Setting, params: &TeamParams) -> Problem {
     let mut candidates = Vec::new();
     for (f, &s) in st.finalists.iter().enumerate() {
         for t in 0..m.teams.len() {
-            candidates.push(Candidate {
-                submission: f as u32,
-                judge: t as u32,
-                affinity: m.model.score(t, s),
-            });
+            candidates.push(Candidate::new(f as u32, t as u32, m.model.score(t, s)));
         }
     }
     let mut p = Problem::teams_to_finalists(

@@ -59,6 +59,16 @@ pub struct Pair {
     pub judge: u32,
 }
 
+impl Candidate {
+    pub fn new(submission: u32, judge: u32, affinity: f64) -> Self {
+        Candidate {
+            submission,
+            judge,
+            affinity,
+        }
+    }
+}
+
 impl Pair {
     pub fn new(submission: u32, judge: u32) -> Self {
         Pair { submission, judge }

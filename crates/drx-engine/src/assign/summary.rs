@@ -66,11 +66,7 @@ mod tests {
 
     #[test]
     fn summary_counts_loads_and_orders_the_worst_served_first() {
-        let c = |s, j, a| Candidate {
-            submission: s,
-            judge: j,
-            affinity: a,
-        };
+        let c = Candidate::new;
         let p = Problem::uniform(
             3,
             2,

@@ -54,11 +54,7 @@ fn random_problem(rng: &mut Rng, objective: Objective) -> Problem {
         for j in 0..nj as u32 {
             if rng.chance(0.8) {
                 // Three decimals: exact at any scale >= 1e3, and ties are frequent.
-                candidates.push(Candidate {
-                    submission: s,
-                    judge: j,
-                    affinity: rng.below(1001) as f64 / 1000.0,
-                });
+                candidates.push(Candidate::new(s, j, rng.below(1001) as f64 / 1000.0));
             }
         }
     }
@@ -232,11 +228,7 @@ fn fair_objective_matches_brute_force_threshold_then_total() {
 #[test]
 fn fair_mode_raises_the_worst_pair_at_the_cost_of_total() {
     // Total-optimal gives s1 the 0.3 pair; fair trades 0.2 of total to avoid it.
-    let c = |s, j, a| Candidate {
-        submission: s,
-        judge: j,
-        affinity: a,
-    };
+    let c = Candidate::new;
     let mut p = Problem::uniform(
         2,
         2,
@@ -260,11 +252,7 @@ fn medium(seed: u64, ns: usize, nj: usize, density: f64) -> Problem {
     for s in 0..ns as u32 {
         for j in 0..nj as u32 {
             if rng.chance(density) {
-                cands.push(Candidate {
-                    submission: s,
-                    judge: j,
-                    affinity: rng.below(1_000_000) as f64 / 1e6,
-                });
+                cands.push(Candidate::new(s, j, rng.below(1_000_000) as f64 / 1e6));
             }
         }
     }
@@ -327,11 +315,7 @@ fn optimum_is_not_improved_by_any_single_swap_on_a_medium_instance() {
 
 #[test]
 fn checker_lists_each_broken_constraint() {
-    let c = |s, j, a| Candidate {
-        submission: s,
-        judge: j,
-        affinity: a,
-    };
+    let c = Candidate::new;
     let mut p = Problem::uniform(
         2,
         3,
@@ -393,11 +377,7 @@ fn checker_lists_each_broken_constraint() {
 
 #[test]
 fn infeasible_inputs_are_explained_in_words() {
-    let c = |s, j| Candidate {
-        submission: s,
-        judge: j,
-        affinity: 0.5,
-    };
+    let c = |s, j| Candidate::new(s, j, 0.5);
     // Submission 1 has two eligible judges but needs three.
     let p = Problem::uniform(
         2,
@@ -454,11 +434,7 @@ fn infeasible_inputs_are_explained_in_words() {
 
 #[test]
 fn one_judge_per_org_is_respected_and_costs_only_what_it_must() {
-    let c = |s, j, a| Candidate {
-        submission: s,
-        judge: j,
-        affinity: a,
-    };
+    let c = Candidate::new;
     let mut p = Problem::uniform(
         1,
         3,
@@ -488,11 +464,7 @@ fn one_judge_per_org_is_respected_and_costs_only_what_it_must() {
 
 #[test]
 fn teams_to_finalists_respects_capacities() {
-    let c = |s, j, a| Candidate {
-        submission: s,
-        judge: j,
-        affinity: a,
-    };
+    let c = Candidate::new;
     // Team 0 is everyone's favourite but takes two finalists.
     let p = Problem::teams_to_finalists(
         3,
@@ -620,11 +592,7 @@ fn pricing_rounds_reach_the_same_optimum_as_the_full_network() {
 fn empty_and_zero_review_problems_solve_to_nothing() {
     let sol = solve(&Problem::default()).unwrap();
     assert!(sol.pairs.is_empty());
-    let c = Candidate {
-        submission: 0,
-        judge: 0,
-        affinity: 0.5,
-    };
+    let c = Candidate::new(0, 0, 0.5);
     let sol = solve(&Problem::uniform(2, 1, 0, 0, 3, vec![c])).unwrap();
     assert!(sol.pairs.is_empty());
     assert_eq!(sol.total_affinity, 0.0);

@@ -127,11 +127,7 @@ fn parse_row(line: &[u8]) -> Result<Candidate> {
     let (Some(s), Some(j), Some(a)) = (parts.next(), parts.next(), parts.next()) else {
         bail!("expected submission,judge,affinity");
     };
-    Ok(Candidate {
-        submission: parse_u32(s)?,
-        judge: parse_u32(j)?,
-        affinity: parse_f64(a)?,
-    })
+    Ok(Candidate::new(parse_u32(s)?, parse_u32(j)?, parse_f64(a)?))
 }
 
 fn parse_u32(b: &[u8]) -> Result<u32> {
@@ -189,14 +185,7 @@ fn fast_row(b: &[u8]) -> Option<(Candidate, usize)> {
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    Some((
-        Candidate {
-            submission: s,
-            judge: j,
-            affinity: mant as f64 / POW10[frac],
-        },
-        i + 1,
-    ))
+    Some((Candidate::new(s, j, mant as f64 / POW10[frac]), i + 1))
 }
 
 /// Plain decimals (`0.123456`) are parsed directly: an integer mantissa with at most 15 digits
