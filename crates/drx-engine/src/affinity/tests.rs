@@ -41,9 +41,23 @@ fn filler() -> Vec<Profile> {
     ]
 }
 
+/// A model of `profiles`, the filler profiles added after them, against `docs`.
+fn model(mut profiles: Vec<Profile>, docs: &[Document], params: Params) -> AffinityModel {
+    profiles.extend(filler());
+    AffinityModel::build(analyzer(), &profiles, docs, params)
+}
+
+/// The words an explanation names as shared, highest-weighing first.
+fn shared_words(why: &Explanation) -> Vec<&str> {
+    why.shared_terms
+        .iter()
+        .map(|t| t.surface.as_str())
+        .collect()
+}
+
 #[test]
 fn chinese_rehabilitation_need_prefers_rehabilitation_profile_over_oncology() {
-    let mut profiles = vec![
+    let profiles = vec![
         profile(
             "rehab",
             &[(
@@ -56,28 +70,23 @@ fn chinese_rehabilitation_need_prefers_rehabilitation_profile_over_oncology() {
             &[("肿瘤放疗计划", "肿瘤放射治疗的剂量规划与放疗设备质控")],
         ),
     ];
-    profiles.extend(filler());
     let need = Document::new(
         "need",
         "康复机器人需求",
         "我院康复科需要一种康复机器人，帮助中风患者进行上肢康复训练。",
     );
-    let m = AffinityModel::build(analyzer(), &profiles, &[need], Params::default());
+    let m = model(profiles, &[need], Params::default());
     let rehab = m.score(0, 0);
     let onco = m.score(1, 0);
     assert!(rehab > onco, "rehab {rehab} onco {onco}");
     let why = m.explain(0, 0, 5);
-    let words: Vec<&str> = why
-        .shared_terms
-        .iter()
-        .map(|t| t.surface.as_str())
-        .collect();
+    let words = shared_words(&why);
     assert!(words.contains(&"康复"), "{words:?}");
 }
 
 #[test]
 fn profile_sharing_more_weighted_terms_scores_higher() {
-    let mut profiles = vec![
+    let profiles = vec![
         profile(
             "many",
             &[(
@@ -100,13 +109,12 @@ fn profile_sharing_more_weighted_terms_scores_higher() {
             )],
         ),
     ];
-    profiles.extend(filler());
     let doc = Document::new(
         "sub",
         "Predicting molecular properties with graph neural networks",
         "We train message passing graph networks on molecules to predict drug properties.",
     );
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc], Params::default());
+    let m = model(profiles, &[doc], Params::default());
     let (many, few, none) = (m.score(0, 0), m.score(1, 0), m.score(2, 0));
     assert!(many > few && few > none, "{many} {few} {none}");
     assert_eq!(none, 0.0);
@@ -129,8 +137,7 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
     );
     p.fields = vec!["Cardiology".into()];
     p.keywords = vec!["echocardiography".into(), "deep learning".into()];
-    let mut profiles = vec![p];
-    profiles.extend(filler());
+    let profiles = vec![p];
     let mut doc = Document::new(
         "sub",
         "Automatic echocardiography reading",
@@ -140,13 +147,9 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
     doc.keywords = vec!["Deep Learning".into()];
     let mut params = Params::default();
     params.weighting.bigram_weight = 0.5;
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc], params);
+    let m = model(profiles, &[doc], params);
     let why = m.explain(0, 0, 8);
-    let words: Vec<&str> = why
-        .shared_terms
-        .iter()
-        .map(|t| t.surface.as_str())
-        .collect();
+    let words = shared_words(&why);
     for want in [
         "echocardiography",
         "cardiology",
@@ -172,7 +175,7 @@ fn reason_names_the_shared_terms_nearest_work_and_matched_tags() {
 
 #[test]
 fn mixed_language_document_matches_on_both_scripts() {
-    let mut profiles = vec![
+    let profiles = vec![
         profile(
             "mixed",
             &[(
@@ -185,20 +188,15 @@ fn mixed_language_document_matches_on_both_scripts() {
             &[("康复外骨骼", "gait rehabilitation exoskeleton control")],
         ),
     ];
-    profiles.extend(filler());
     let doc = Document::new(
         "d",
         "基于deep learning的MRI肿瘤勾画",
         "automatic contours for 放疗 planning",
     );
-    let m = AffinityModel::build(analyzer(), &profiles, &[doc], Params::default());
+    let m = model(profiles, &[doc], Params::default());
     assert!(m.score(0, 0) > m.score(1, 0));
     let why = m.explain(0, 0, 10);
-    let words: Vec<&str> = why
-        .shared_terms
-        .iter()
-        .map(|t| t.surface.as_str())
-        .collect();
+    let words = shared_words(&why);
     for want in ["mri", "肿瘤", "放疗", "contours"] {
         assert!(words.contains(&want), "missing {want} in {words:?}");
     }
@@ -206,11 +204,10 @@ fn mixed_language_document_matches_on_both_scripts() {
 
 #[test]
 fn without_vectors_the_score_is_the_lexical_score() {
-    let mut profiles = vec![profile(
+    let profiles = vec![profile(
         "a",
         &[("Heart ultrasound", "echocardiography of the left ventricle")],
     )];
-    profiles.extend(filler());
     let doc = Document::new("d", "Echocardiography", "left ventricle measurement");
     let m = AffinityModel::build(
         analyzer(),
@@ -268,16 +265,15 @@ fn aggregate_pools_between_mean_and_max() {
 
 #[test]
 fn top_documents_ranks_documents_for_a_profile() {
-    let mut profiles = vec![profile(
+    let profiles = vec![profile(
         "a",
         &[("Heart ultrasound", "echocardiography of the left ventricle")],
     )];
-    profiles.extend(filler());
     let docs = vec![
         Document::new("x", "Crop irrigation", "soil water sensors"),
         Document::new("y", "Echocardiography AI", "left ventricle ultrasound"),
     ];
-    let m = AffinityModel::build(analyzer(), &profiles, &docs, Params::default());
+    let m = model(profiles, &docs, Params::default());
     let top = m.top_documents(0, 1);
     assert_eq!(top.len(), 1);
     assert_eq!(m.document_id(top[0].index), "y");
@@ -375,7 +371,7 @@ proptest! {
 
 #[test]
 fn relative_score_subtracts_the_pool_baseline_and_ranks_specific_documents_first() {
-    let mut profiles = vec![
+    let profiles = vec![
         profile(
             "cardio",
             &[(
@@ -391,7 +387,6 @@ fn relative_score_subtracts_the_pool_baseline_and_ranks_specific_documents_first
             )],
         ),
     ];
-    profiles.extend(filler());
     let docs = vec![
         // Generic: close to both profiles' shared vocabulary.
         Document::new(
@@ -407,7 +402,7 @@ fn relative_score_subtracts_the_pool_baseline_and_ranks_specific_documents_first
     ];
     let mut params = Params::default();
     params.combine.centering = 1.0;
-    let m = AffinityModel::build(analyzer(), &profiles, &docs, params);
+    let m = model(profiles, &docs, params);
     for d in 0..docs.len() {
         let all = m.all_scores(d);
         let mean = all.iter().sum::<f64>() / all.len() as f64;
