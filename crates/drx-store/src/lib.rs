@@ -13,6 +13,29 @@
 //! [`Db::exec`] (the same on [`Tx`]) with its binds as a tuple. Columns holding one of
 //! drx-domain's enums are decoded when the row is read; an unknown value is
 //! [`StoreError::Corrupt`].
+//!
+//! Each table is written (INSERT, UPDATE, DELETE) by one module, its owner; other modules only read
+//! it, or call the owner's functions (`tests/layers.rs` fails on a table written by two modules):
+//!
+//! | module | tables it writes |
+//! | --- | --- |
+//! | `accounts` | people, person_roles, sessions, invitations, password_resets, login_attempts |
+//! | `api_tokens` | api_tokens |
+//! | `audit` | audit_events |
+//! | `calls` | calls, call_phases, call_fields, call_roles, rubric_criteria |
+//! | `catalogue` | organizations, teams, team_members, team_fields, expertise_documents, person_fields |
+//! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
+//! | `embeddings` | embeddings |
+//! | `events` | events, event_agenda, event_registrations |
+//! | `matching` | assignment_runs, assignment_pairs |
+//! | `matchmaking` | interests, team_matches, confidentiality_terms, confidentiality_acceptances |
+//! | `migrate` | schema_migrations |
+//! | `needs` | needs |
+//! | `notices` | notices |
+//! | `outbox` | outbox |
+//! | `projects` | projects, milestones, gate_checks, gate_decisions, project_documents |
+//! | `reviews` | reviews, review_scores, conflicts |
+//! | `submissions` | submissions, submission_fields, submission_members, submission_revisions, attachments |
 
 /// Declares a row struct and its [`FromRow`] mapping. A field reads the column of its own name,
 /// `= "col"` another column, `= default` nothing (the caller fills it in afterwards), `= flatten` a whole row type.

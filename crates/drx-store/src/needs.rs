@@ -1,5 +1,5 @@
-//! The clinical need catalogue: filtered, searched lists of needs, one need, and the
-//! submissions that answer it.
+//! The clinical need catalogue: writing needs (the only module that does), filtered, searched
+//! lists of needs, one need, and the submissions that answer it.
 use super::{Db, Result, Tx};
 
 row! {
@@ -142,13 +142,21 @@ pub async fn answering(db: &Db, need_id: i64) -> Result<Vec<i64>> {
     .await
 }
 
-/// A new need with its status (imports and the catalogue).
-pub async fn insert(
-    tx: &mut Tx,
-    n: &crate::catalogue::NewNeed<'_>,
-    status: &str,
-    now: i64,
-) -> Result<i64> {
+/// A need as it is first written (by the catalogue, imports and loaders).
+pub struct NewNeed<'a> {
+    pub organization_id: i64,
+    pub field_id: i64,
+    pub problem: &'a str,
+    pub population: &'a str,
+    pub outcome: &'a str,
+    pub current_practice: &'a str,
+    pub urgency: &'a str,
+    pub lang: &'a str,
+    pub created_by: Option<i64>,
+}
+
+/// A new need with its status (`open` for the catalogue; imports may bring others).
+pub async fn insert(tx: &mut Tx, n: &NewNeed<'_>, status: &str, now: i64) -> Result<i64> {
     tx.one(
         "INSERT INTO needs (organization_id, field_id, problem, population, outcome, current_practice, urgency, status, lang, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
