@@ -301,9 +301,7 @@ pub async fn count(db: &Db, table: &'static str) -> Result<i64> {
         "sessions",
     ];
     assert!(TABLES.contains(&table), "count() on an unknown table");
-    let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}");
-    let row = sqlx::query(&sql).fetch_one(&db.pool).await?;
-    super::FromRow::from_row(&row)
+    super::count_rows(db, table).await
 }
 
 pub async fn field_id(db: &Db, code: &str) -> Result<Option<i64>> {

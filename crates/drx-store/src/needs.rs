@@ -55,20 +55,6 @@ macro_rules! need_where {
     };
 }
 
-/// `%text%` for LIKE, lower-cased, with the user's own wildcards made literal.
-pub fn like_pattern(search: &str) -> String {
-    let s = search.trim();
-    if s.is_empty() {
-        return String::new();
-    }
-    let escaped = s
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// The values of `need_where!`'s `?`s, in order.
 #[allow(clippy::type_complexity)]
 fn filter_binds(
@@ -86,7 +72,7 @@ fn filter_binds(
     String,
     String,
 ) {
-    let like = like_pattern(&f.search);
+    let like = super::like_pattern(&f.search);
     let flag = if like.is_empty() { "" } else { "y" };
     (
         f.field_id,

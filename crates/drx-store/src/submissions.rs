@@ -617,38 +617,45 @@ macro_rules! list_select {
     };
 }
 
-fn bind_filter<'q>(
-    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+/// The values of `list_where!`'s `?`s, in order.
+#[allow(clippy::type_complexity)]
+fn filter_binds(
     call_id: i64,
     f: &ListFilter,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    let like = if f.search.trim().is_empty() {
-        String::new()
-    } else {
-        let escaped = f
-            .search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        format!("%{escaped}%")
-    };
+) -> (
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+    &'static str,
+    String,
+    String,
+    String,
+    String,
+) {
+    let like = super::like_pattern(&f.search);
     let search_flag = if like.is_empty() { "" } else { "y" };
-    q.bind(call_id)
-        .bind(f.status.clone())
-        .bind(f.status.clone())
-        .bind(f.organization_id)
-        .bind(f.organization_id)
-        .bind(f.stage.clone())
-        .bind(f.stage.clone())
-        .bind(f.field_id)
-        .bind(f.field_id)
-        .bind(search_flag)
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like)
+    (
+        call_id,
+        f.status.clone(),
+        f.status.clone(),
+        f.organization_id,
+        f.organization_id,
+        f.stage.clone(),
+        f.stage.clone(),
+        f.field_id,
+        f.field_id,
+        search_flag,
+        like.clone(),
+        like.clone(),
+        like.clone(),
+        like,
+    )
 }
 
 /// One page of a call's submissions matching `f`, and how many match in all.
@@ -669,12 +676,9 @@ pub async fn list(
             "CASE s.stage WHEN 'idea' THEN 0 WHEN 'concept' THEN 1 WHEN 'prototype' THEN 2 ELSE 3 END DESC, s.id"
         ),
     };
-    let rows = bind_filter(sqlx::query(db.q(sql)), call_id, f)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&db.pool)
-        .await?;
-    let mut out = super::rows_as::<ListRow>(rows)?;
+    let (a, b, c, d, e, g, h, i, j, k, l, m, n, o) = filter_binds(call_id, f);
+    let binds = (a, b, c, d, e, g, h, i, j, k, l, m, n, o, limit, offset);
+    let mut out: Vec<ListRow> = db.all(sql, binds).await?;
     // Field names for the page's rows in one query.
     if !out.is_empty() {
         row! {
@@ -708,17 +712,16 @@ pub async fn list(
             }
         }
     }
-    let count = bind_filter(
-        sqlx::query(db.q(concat!(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM submissions s",
-            list_where!()
-        ))),
-        call_id,
-        f,
-    )
-    .fetch_one(&db.pool)
-    .await?;
-    Ok((out, <i64 as super::FromRow>::from_row(&count)?))
+    let count = db
+        .one(
+            concat!(
+                "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM submissions s",
+                list_where!()
+            ),
+            filter_binds(call_id, f),
+        )
+        .await?;
+    Ok((out, count))
 }
 
 row! {
