@@ -334,6 +334,14 @@ pub fn like_pattern(search: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// The binds of a text search over four columns, `(? = '' OR a LIKE ? OR b LIKE ? OR c LIKE ? OR
+/// d LIKE ?)`: a flag that is empty when there is nothing to search for, then the pattern four times.
+pub(crate) fn like_binds(search: &str) -> (&'static str, String, String, String, String) {
+    let like = like_pattern(search);
+    let flag = if like.is_empty() { "" } else { "y" };
+    (flag, like.clone(), like.clone(), like.clone(), like)
+}
+
 /// One column's value, read by name from a row.
 pub(crate) trait Column: Sized {
     fn named(row: &AnyRow, col: &str) -> Result<Self>;
@@ -479,6 +487,15 @@ impl<
             q = q.bind(v);
         }
         q
+    }
+}
+
+/// The binds of one part of a statement, then those of the next.
+pub(crate) struct Then<A, B>(pub A, pub B);
+
+impl<'q, A: Binds<'q>, B: Binds<'q>> Binds<'q> for Then<A, B> {
+    fn bind_to(self, q: Query<'q>) -> Query<'q> {
+        self.1.bind_to(self.0.bind_to(q))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The clinical need catalogue: writing needs (the only module that does), filtered, searched
 //! lists of needs, one need, and the submissions that answer it.
-use super::{Db, Result, Tx};
+use super::{like_binds, Binds, Db, Result, Then, Tx};
 
 row! {
     #[derive(Debug, Clone)]
@@ -56,42 +56,20 @@ macro_rules! need_where {
 }
 
 /// The values of `need_where!`'s `?`s, in order.
-#[allow(clippy::type_complexity)]
-fn filter_binds(
-    f: &NeedFilter,
-) -> (
-    i64,
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    &'static str,
-    String,
-    String,
-    String,
-    String,
-) {
-    let like = super::like_pattern(&f.search);
-    let flag = if like.is_empty() { "" } else { "y" };
-    (
+fn filter_binds(f: &NeedFilter) -> impl Binds<'static> {
+    let filter = (
         f.field_id,
         f.field_id,
         f.organization_id,
         f.organization_id,
         f.status.clone(),
         f.status.clone(),
-        flag,
-        like.clone(),
-        like.clone(),
-        like.clone(),
-        like,
-    )
+    );
+    Then(filter, like_binds(&f.search))
 }
 
 /// One page of needs matching the filter (newest first) and how many match in all.
 pub async fn list(db: &Db, f: &NeedFilter, limit: i64, offset: i64) -> Result<(Vec<Need>, i64)> {
-    let (a, b, c, d, e, g, h, i, j, k, l) = filter_binds(f);
     let needs = db
         .all(
             concat!(
@@ -99,7 +77,7 @@ pub async fn list(db: &Db, f: &NeedFilter, limit: i64, offset: i64) -> Result<(V
                 need_where!(),
                 " ORDER BY n.id DESC LIMIT ? OFFSET ?"
             ),
-            (a, b, c, d, e, g, h, i, j, k, l, limit, offset),
+            Then(filter_binds(f), (limit, offset)),
         )
         .await?;
     let count = db

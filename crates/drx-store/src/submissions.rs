@@ -3,7 +3,7 @@
 //! the caller's `&mut Tx`.
 use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
 
-use super::{Db, Named, Result, Tx};
+use super::{like_binds, Binds, Db, Named, Result, Then, Tx};
 
 row! {
     /// A call with what the submission rules need: its phase, blind mode and deadline.
@@ -618,29 +618,8 @@ macro_rules! list_select {
 }
 
 /// The values of `list_where!`'s `?`s, in order.
-#[allow(clippy::type_complexity)]
-fn filter_binds(
-    call_id: i64,
-    f: &ListFilter,
-) -> (
-    i64,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-    String,
-    i64,
-    i64,
-    &'static str,
-    String,
-    String,
-    String,
-    String,
-) {
-    let like = super::like_pattern(&f.search);
-    let search_flag = if like.is_empty() { "" } else { "y" };
-    (
+fn filter_binds(call_id: i64, f: &ListFilter) -> impl Binds<'static> {
+    let filter = (
         call_id,
         f.status.clone(),
         f.status.clone(),
@@ -650,12 +629,8 @@ fn filter_binds(
         f.stage.clone(),
         f.field_id,
         f.field_id,
-        search_flag,
-        like.clone(),
-        like.clone(),
-        like.clone(),
-        like,
-    )
+    );
+    Then(filter, like_binds(&f.search))
 }
 
 /// One page of a call's submissions matching `f`, and how many match in all.
@@ -676,8 +651,7 @@ pub async fn list(
             "CASE s.stage WHEN 'idea' THEN 0 WHEN 'concept' THEN 1 WHEN 'prototype' THEN 2 ELSE 3 END DESC, s.id"
         ),
     };
-    let (a, b, c, d, e, g, h, i, j, k, l, m, n, o) = filter_binds(call_id, f);
-    let binds = (a, b, c, d, e, g, h, i, j, k, l, m, n, o, limit, offset);
+    let binds = Then(filter_binds(call_id, f), (limit, offset));
     let mut out: Vec<ListRow> = db.all(sql, binds).await?;
     // Field names for the page's rows in one query.
     if !out.is_empty() {
