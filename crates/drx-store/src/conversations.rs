@@ -5,7 +5,7 @@
 //! Who is a party is written twice, once per direction, and the two must agree: `MINE` (the
 //! subjects of one person, for their thread list and unread total) and `parties` (the people of
 //! one subject, for notifications). `tests/conversations.rs` checks them against each other.
-use super::{Db, Result, Tx};
+use super::{file_binds, Db, Result, Then, Tx};
 
 row! {
     /// One conversation thread (never a judges' discussion, whose kind is `review`).
@@ -291,7 +291,10 @@ pub async fn insert_attachment(
     tx.one(
         "INSERT INTO message_attachments (message_id, filename, content_type, size_bytes, sha256, content, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (message_id, filename, content_type, content.len() as i64, sha256, content.to_vec(), now),
+        Then(
+            (message_id,),
+            Then(file_binds(filename, content_type, sha256, content), (now,)),
+        ),
     )
     .await
 }

@@ -342,6 +342,18 @@ pub(crate) fn like_binds(search: &str) -> (&'static str, String, String, String,
     (flag, like.clone(), like.clone(), like.clone(), like)
 }
 
+/// The binds of a stored file's columns `filename, content_type, size_bytes, sha256, content`, in
+/// that order (submission attachments, project documents and message files are stored alike).
+pub(crate) fn file_binds<'q>(
+    filename: &'q str,
+    content_type: &'q str,
+    sha256: &'q str,
+    content: &[u8],
+) -> (&'q str, &'q str, i64, &'q str, Vec<u8>) {
+    let size = content.len() as i64;
+    (filename, content_type, size, sha256, content.to_vec())
+}
+
 /// One column's value, read by name from a row.
 pub(crate) trait Column: Sized {
     fn named(row: &AnyRow, col: &str) -> Result<Self>;

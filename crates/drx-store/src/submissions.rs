@@ -3,7 +3,7 @@
 //! the caller's `&mut Tx`.
 use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
 
-use super::{like_binds, Binds, Db, Named, Result, Then, Tx};
+use super::{file_binds, like_binds, Binds, Db, Named, Result, Then, Tx};
 
 row! {
     /// A call with what the submission rules need: its phase, blind mode and deadline.
@@ -480,15 +480,9 @@ pub async fn insert_attachment(
     tx.one(
         "INSERT INTO attachments (submission_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            submission_id,
-            filename,
-            content_type,
-            content.len() as i64,
-            sha256,
-            content.to_vec(),
-            by,
-            now,
+        Then(
+            (submission_id,),
+            Then(file_binds(filename, content_type, sha256, content), (by, now)),
         ),
     )
     .await
