@@ -1,28 +1,17 @@
 //! Personal API tokens: one row per token, keyed by the SHA-256 hash of the secret (the secret
 //! itself is never stored). Revoked tokens stay listed with their revocation time.
-use sqlx::any::AnyRow;
+use super::{Db, Result, Tx};
 
-use super::{get_i64, get_opt_i64, get_str, Db, Result, Tx};
-
-#[derive(Debug, Clone)]
-pub struct ApiToken {
-    pub id: i64,
-    pub person_id: i64,
-    pub name: String,
-    pub created_at: i64,
-    pub last_used_at: Option<i64>,
-    pub revoked_at: Option<i64>,
-}
-
-fn token_from(r: &AnyRow) -> Result<ApiToken> {
-    Ok(ApiToken {
-        id: get_i64(r, "id")?,
-        person_id: get_i64(r, "person_id")?,
-        name: get_str(r, "name")?,
-        created_at: get_i64(r, "created_at")?,
-        last_used_at: get_opt_i64(r, "last_used_at")?,
-        revoked_at: get_opt_i64(r, "revoked_at")?,
-    })
+row! {
+    #[derive(Debug, Clone)]
+    pub struct ApiToken {
+        pub id: i64,
+        pub person_id: i64,
+        pub name: String,
+        pub created_at: i64,
+        pub last_used_at: Option<i64>,
+        pub revoked_at: Option<i64>,
+    }
 }
 
 pub async fn insert(
@@ -32,41 +21,32 @@ pub async fn insert(
     token_hash: &str,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO api_tokens (person_id, name, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-    ))
-    .bind(person_id)
-    .bind(name)
-    .bind(token_hash)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (person_id, name, token_hash, now),
+    )
+    .await
 }
 
 /// The person's tokens, newest first, revoked ones included.
 pub async fn of_person(db: &Db, person_id: i64) -> Result<Vec<ApiToken>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT id, person_id, name, created_at, last_used_at, revoked_at FROM api_tokens \
          WHERE person_id = ? ORDER BY id DESC",
-    ))
-    .bind(person_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(token_from).collect()
+        (person_id,),
+    )
+    .await
 }
 
 /// The live (not revoked) token with this hash, whose owner is active.
 pub async fn live_by_hash(db: &Db, token_hash: &str) -> Result<Option<ApiToken>> {
-    let row = sqlx::query(db.q(
+    db.opt(
         "SELECT t.id, t.person_id, t.name, t.created_at, t.last_used_at, t.revoked_at FROM api_tokens t \
          JOIN people p ON p.id = t.person_id \
          WHERE t.token_hash = ? AND t.revoked_at IS NULL AND p.active = 1",
-    ))
-    .bind(token_hash)
-    .fetch_optional(&db.pool)
-    .await?;
-    row.as_ref().map(token_from).transpose()
+        (token_hash,),
+    )
+    .await
 }
 
 pub async fn touch(db: &Db, id: i64, now: i64) -> Result<()> {

@@ -2,7 +2,7 @@
 //! pg_dump; see the README.)
 use std::path::Path;
 
-use super::{get_str, Db, Dialect, Result, StoreError};
+use super::{Db, Dialect, Result, StoreError};
 
 /// Writes a consistent copy of the live database to `out` (SQLite `VACUUM INTO`: readers and
 /// writers go on meanwhile; the copy is one point in time).
@@ -22,13 +22,7 @@ pub async fn backup_sqlite(db: &Db, out: &Path) -> Result<()> {
 
 /// SQLite's own integrity check: "ok" or the list of problems.
 pub async fn integrity_check(db: &Db) -> Result<String> {
-    let rows = sqlx::query("PRAGMA integrity_check")
-        .fetch_all(&db.pool)
-        .await?;
-    let lines: Vec<String> = rows
-        .iter()
-        .map(|r| get_str(r, "integrity_check"))
-        .collect::<Result<_>>()?;
+    let lines: Vec<String> = db.all("PRAGMA integrity_check", ()).await?;
     Ok(lines.join("; "))
 }
 
@@ -40,14 +34,12 @@ pub async fn table_counts(db: &Db) -> Result<Vec<(String, i64)>> {
         }
         Dialect::Postgres => "SELECT CAST(tablename AS TEXT) AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
     };
-    let rows = sqlx::query(names).fetch_all(&db.pool).await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        let name = get_str(r, "name")?;
-        // Table names come from the catalogue, not from a user.
-        let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \"{name}\"");
-        let n = sqlx::query(&sql).fetch_one(&db.pool).await?;
-        out.push((name, super::get_i64(&n, "n")?));
+    let names: Vec<String> = db.all(names, ()).await?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        // Table names come from the database's catalogue, not from a user.
+        let n = super::count_rows(db, &name).await?;
+        out.push((name, n));
     }
     Ok(out)
 }

@@ -1,4 +1,6 @@
-//! Writing a call's settings: the call row, its phases, fields and rubric; and reading them back.
+//! Calls: the call row, its phases, fields, roles and rubric (this module is the only one that
+//! writes them), written whole from the organizer's form or row by row by loaders; and reading
+//! the settings back.
 use super::{Db, Result, Tx};
 
 row! {
@@ -79,29 +81,113 @@ async fn write_children(tx: &mut Tx, id: i64, c: &CallSettings, rubric: bool) ->
     tx.exec("DELETE FROM call_fields WHERE call_id = ?", (id,))
         .await?;
     for f in &c.field_ids {
-        tx.exec(
-            "INSERT INTO call_fields (call_id, field_id) VALUES (?, ?)",
-            (id, *f),
-        )
-        .await?;
+        insert_call_field(tx, id, *f).await?;
     }
     tx.exec("DELETE FROM call_phases WHERE call_id = ?", (id,))
         .await?;
     for (p, s, e) in &c.phases {
-        tx.exec(
-            "INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)",
-            (id, p.as_str(), *s, *e),
-        )
-        .await?;
+        insert_call_phase(tx, id, p, *s, *e).await?;
     }
     if rubric {
         tx.exec("DELETE FROM rubric_criteria WHERE call_id = ?", (id,))
             .await?;
         for (i, k) in c.criteria.iter().enumerate() {
-            tx.exec("INSERT INTO rubric_criteria (call_id, position, name_en, name_zh, weight, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)", (id, i as i64, k.name_en.as_str(), k.name_zh.as_str(), k.weight, k.scale_min, k.scale_max))
-            .await?;
+            let scale = (k.scale_min, k.scale_max);
+            insert_criterion(tx, id, i as i64, &k.name_en, &k.name_zh, k.weight, scale).await?;
         }
     }
+    Ok(())
+}
+
+/// A call as a loader (the demo, tests) writes it: timezone and grace period take the schema's
+/// defaults, and phases, fields, roles and rubric are added row by row.
+pub struct NewCall<'a> {
+    pub slug: &'a str,
+    pub title_en: &'a str,
+    pub title_zh: &'a str,
+    pub description_en: &'a str,
+    pub description_zh: &'a str,
+    pub phase: &'a str,
+    pub reviews_per_submission: i64,
+    pub judge_min_load: i64,
+    pub judge_max_load: i64,
+    pub finalists: i64,
+    pub blind_mode: &'a str,
+    pub created_by: Option<i64>,
+}
+
+pub async fn insert_call(tx: &mut Tx, c: &NewCall<'_>, now: i64) -> Result<i64> {
+    tx.one(
+        "INSERT INTO calls (slug, title_en, title_zh, description_en, description_zh, phase, reviews_per_submission, \
+         judge_min_load, judge_max_load, finalists, blind_mode, created_by, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            c.slug,
+            c.title_en,
+            c.title_zh,
+            c.description_en,
+            c.description_zh,
+            c.phase,
+            c.reviews_per_submission,
+            c.judge_min_load,
+            c.judge_max_load,
+            c.finalists,
+            c.blind_mode,
+            c.created_by,
+            now,
+        ),
+    )
+    .await
+    .map_err(|e| e.duplicate_as(&format!("a call named {}", c.slug)))
+}
+
+pub async fn insert_call_phase(
+    tx: &mut Tx,
+    call_id: i64,
+    phase: &str,
+    starts_at: i64,
+    ends_at: i64,
+) -> Result<()> {
+    tx.exec(
+        "INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)",
+        (call_id, phase, starts_at, ends_at),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_call_field(tx: &mut Tx, call_id: i64, field_id: i64) -> Result<()> {
+    tx.exec(
+        "INSERT INTO call_fields (call_id, field_id) VALUES (?, ?)",
+        (call_id, field_id),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_call_role(tx: &mut Tx, call_id: i64, person_id: i64, role: &str) -> Result<()> {
+    tx.exec(
+        "INSERT INTO call_roles (call_id, person_id, role) VALUES (?, ?, ?)",
+        (call_id, person_id, role),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_criterion(
+    tx: &mut Tx,
+    call_id: i64,
+    position: i64,
+    name_en: &str,
+    name_zh: &str,
+    weight: f64,
+    scale: (i64, i64),
+) -> Result<()> {
+    tx.exec(
+        "INSERT INTO rubric_criteria (call_id, position, name_en, name_zh, weight, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (call_id, position, name_en, name_zh, weight, scale.0, scale.1),
+    )
+    .await?;
     Ok(())
 }
 
@@ -178,11 +264,7 @@ pub async fn set_open_end(tx: &mut Tx, id: i64, starts_at: i64, ends_at: i64) ->
         )
         .await?;
     if res == 0 {
-        tx.exec(
-            "INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, 'open', ?, ?)",
-            (id, starts_at, ends_at),
-        )
-        .await?;
+        insert_call_phase(tx, id, "open", starts_at, ends_at).await?;
     }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! Organizations, the field taxonomy, calls, submissions, teams and expertise documents.
+//! Organizations, teams and expertise documents (written here), and the reference reads: the field
+//! taxonomy, calls, a person's or a call's submissions, a person's teams, open needs.
 use drx_domain::{BlindMode, OrganizationKind, Phase, Stage, SubmissionStatus};
 
 use super::{Db, Result, Tx};
@@ -55,96 +56,6 @@ pub async fn fields(db: &Db) -> Result<Vec<Field>> {
     .await
 }
 
-pub struct NewCall<'a> {
-    pub slug: &'a str,
-    pub title_en: &'a str,
-    pub title_zh: &'a str,
-    pub description_en: &'a str,
-    pub description_zh: &'a str,
-    pub phase: &'a str,
-    pub reviews_per_submission: i64,
-    pub judge_min_load: i64,
-    pub judge_max_load: i64,
-    pub finalists: i64,
-    pub blind_mode: &'a str,
-    pub created_by: Option<i64>,
-}
-
-pub async fn insert_call(tx: &mut Tx, c: &NewCall<'_>, now: i64) -> Result<i64> {
-    tx.one(
-        "INSERT INTO calls (slug, title_en, title_zh, description_en, description_zh, phase, reviews_per_submission, \
-         judge_min_load, judge_max_load, finalists, blind_mode, created_by, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            c.slug,
-            c.title_en,
-            c.title_zh,
-            c.description_en,
-            c.description_zh,
-            c.phase,
-            c.reviews_per_submission,
-            c.judge_min_load,
-            c.judge_max_load,
-            c.finalists,
-            c.blind_mode,
-            c.created_by,
-            now,
-        ),
-    )
-    .await
-    .map_err(|e| e.duplicate_as(&format!("a call named {}", c.slug)))
-}
-
-pub async fn insert_call_phase(
-    tx: &mut Tx,
-    call_id: i64,
-    phase: &str,
-    starts_at: i64,
-    ends_at: i64,
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)",
-        (call_id, phase, starts_at, ends_at),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_call_field(tx: &mut Tx, call_id: i64, field_id: i64) -> Result<()> {
-    tx.exec(
-        "INSERT INTO call_fields (call_id, field_id) VALUES (?, ?)",
-        (call_id, field_id),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_call_role(tx: &mut Tx, call_id: i64, person_id: i64, role: &str) -> Result<()> {
-    tx.exec(
-        "INSERT INTO call_roles (call_id, person_id, role) VALUES (?, ?, ?)",
-        (call_id, person_id, role),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_criterion(
-    tx: &mut Tx,
-    call_id: i64,
-    position: i64,
-    name_en: &str,
-    name_zh: &str,
-    weight: f64,
-    scale: (i64, i64),
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO rubric_criteria (call_id, position, name_en, name_zh, weight, scale_min, scale_max) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (call_id, position, name_en, name_zh, weight, scale.0, scale.1),
-    )
-    .await?;
-    Ok(())
-}
-
 row! {
     #[derive(Debug, Clone)]
     pub struct CallSummary {
@@ -167,122 +78,6 @@ pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
         (),
     )
     .await
-}
-
-pub struct NewNeed<'a> {
-    pub organization_id: i64,
-    pub field_id: i64,
-    pub problem: &'a str,
-    pub population: &'a str,
-    pub outcome: &'a str,
-    pub current_practice: &'a str,
-    pub urgency: &'a str,
-    pub lang: &'a str,
-    pub created_by: Option<i64>,
-}
-
-pub async fn insert_need(tx: &mut Tx, n: &NewNeed<'_>, now: i64) -> Result<i64> {
-    tx.one(
-        "INSERT INTO needs (organization_id, field_id, problem, population, outcome, current_practice, urgency, status, lang, created_by, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-        (
-            n.organization_id,
-            n.field_id,
-            n.problem,
-            n.population,
-            n.outcome,
-            n.current_practice,
-            n.urgency,
-            n.lang,
-            n.created_by,
-            now,
-        ),
-    )
-    .await
-}
-
-pub struct NewSubmission<'a> {
-    pub call_id: i64,
-    pub need_id: Option<i64>,
-    pub organization_id: i64,
-    pub created_by: i64,
-    pub title: &'a str,
-    pub need_statement: &'a str,
-    pub solution: &'a str,
-    pub evidence: &'a str,
-    pub stage: &'a str,
-    pub keywords: &'a str,
-    pub status: &'a str,
-    pub lang: &'a str,
-    pub field_ids: &'a [i64],
-}
-
-pub async fn insert_submission(tx: &mut Tx, s: &NewSubmission<'_>, now: i64) -> Result<i64> {
-    let submitted_at = (s.status != "draft").then_some(now);
-    let id: i64 = tx
-        .one(
-            "INSERT INTO submissions (call_id, need_id, organization_id, created_by, title, need_statement, solution, evidence, \
-             stage, keywords, status, lang, version, submitted_at, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-            (
-                s.call_id,
-                s.need_id,
-                s.organization_id,
-                s.created_by,
-                s.title,
-                s.need_statement,
-                s.solution,
-                s.evidence,
-                s.stage,
-                s.keywords,
-                s.status,
-                s.lang,
-                submitted_at,
-                now,
-                now,
-            ),
-        )
-        .await?;
-    set_submission_fields(tx, id, s.field_ids).await?;
-    Ok(id)
-}
-
-/// Replaces the fields a submission is filed under.
-pub async fn set_submission_fields(
-    tx: &mut Tx,
-    submission_id: i64,
-    field_ids: &[i64],
-) -> Result<()> {
-    tx.exec(
-        "DELETE FROM submission_fields WHERE submission_id = ?",
-        (submission_id,),
-    )
-    .await?;
-    for f in field_ids {
-        tx.exec(
-            "INSERT INTO submission_fields (submission_id, field_id) VALUES (?, ?)",
-            (submission_id, *f),
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-pub async fn insert_submission_member(
-    tx: &mut Tx,
-    submission_id: i64,
-    position: i64,
-    person_id: Option<i64>,
-    name: &str,
-    organization_id: Option<i64>,
-    role: &str,
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO submission_members (submission_id, position, person_id, name, organization_id, role) VALUES (?, ?, ?, ?, ?, ?)",
-        (submission_id, position, person_id, name, organization_id, role),
-    )
-    .await?;
-    Ok(())
 }
 
 row! {
@@ -506,9 +301,7 @@ pub async fn count(db: &Db, table: &'static str) -> Result<i64> {
         "sessions",
     ];
     assert!(TABLES.contains(&table), "count() on an unknown table");
-    let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM {table}");
-    let row = sqlx::query(&sql).fetch_one(&db.pool).await?;
-    super::FromRow::from_row(&row)
+    super::count_rows(db, table).await
 }
 
 pub async fn field_id(db: &Db, code: &str) -> Result<Option<i64>> {

@@ -1,10 +1,11 @@
 //! Conversations: threads on a need, a submission or a project, their messages, attached files,
-//! how far each person has read, and who the parties of a subject are.
+//! how far each person has read, and who the parties of a subject are. The judges' discussion of a
+//! submission (`reviews::ensure_thread`) is written here too: this module owns threads and messages.
 //!
 //! Who is a party is written twice, once per direction, and the two must agree: `MINE` (the
 //! subjects of one person, for their thread list and unread total) and `parties` (the people of
 //! one subject, for notifications). `tests/conversations.rs` checks them against each other.
-use super::{Db, Result, Tx};
+use super::{file_binds, Db, Result, Then, Tx};
 
 row! {
     /// One conversation thread (never a judges' discussion, whose kind is `review`).
@@ -144,12 +145,13 @@ macro_rules! summary_columns {
     };
 }
 
+/// A new thread on a subject; a judges' discussion (kind `review`) has no title and no author.
 pub async fn insert_thread(
     tx: &mut Tx,
     kind: &str,
     subject_id: i64,
     title: &str,
-    created_by: i64,
+    created_by: Option<i64>,
     now: i64,
 ) -> Result<i64> {
     tx.one(
@@ -242,6 +244,14 @@ pub async fn messages(db: &Db, thread_id: i64) -> Result<Vec<Message>> {
     .await
 }
 
+/// Moves the person's read marker up to `message_id` (never back).
+const MARK_READ: &str =
+    "INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
+     ON CONFLICT (thread_id, person_id) DO UPDATE SET \
+       last_message_id = CASE WHEN excluded.last_message_id > thread_reads.last_message_id \
+         THEN excluded.last_message_id ELSE thread_reads.last_message_id END, \
+       read_at = excluded.read_at";
+
 /// Marks the thread read up to `message_id` for the person (never moves the marker back).
 pub async fn mark_read(
     db: &Db,
@@ -250,12 +260,8 @@ pub async fn mark_read(
     message_id: i64,
     now: i64,
 ) -> Result<()> {
-    db.exec("INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (thread_id, person_id) DO UPDATE SET \
-           last_message_id = CASE WHEN excluded.last_message_id > thread_reads.last_message_id \
-             THEN excluded.last_message_id ELSE thread_reads.last_message_id END, \
-           read_at = excluded.read_at", (thread_id, person_id, message_id, now))
-    .await?;
+    db.exec(MARK_READ, (thread_id, person_id, message_id, now))
+        .await?;
     Ok(())
 }
 
@@ -267,12 +273,8 @@ pub async fn mark_read_in(
     message_id: i64,
     now: i64,
 ) -> Result<()> {
-    tx.exec("INSERT INTO thread_reads (thread_id, person_id, last_message_id, read_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (thread_id, person_id) DO UPDATE SET \
-           last_message_id = CASE WHEN excluded.last_message_id > thread_reads.last_message_id \
-             THEN excluded.last_message_id ELSE thread_reads.last_message_id END, \
-           read_at = excluded.read_at", (thread_id, person_id, message_id, now))
-    .await?;
+    tx.exec(MARK_READ, (thread_id, person_id, message_id, now))
+        .await?;
     Ok(())
 }
 
@@ -289,7 +291,10 @@ pub async fn insert_attachment(
     tx.one(
         "INSERT INTO message_attachments (message_id, filename, content_type, size_bytes, sha256, content, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (message_id, filename, content_type, content.len() as i64, sha256, content.to_vec(), now),
+        Then(
+            (message_id,),
+            Then(file_binds(filename, content_type, sha256, content), (now,)),
+        ),
     )
     .await
 }

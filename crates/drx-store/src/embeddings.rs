@@ -1,8 +1,7 @@
 //! Stored sentence vectors, keyed by what they embed and checked against the text's hash.
 use std::collections::HashMap;
 
-use super::{get_i64, get_str, Db, Result, Tx};
-use sqlx::Row;
+use super::{Db, Result, Tx};
 
 /// (kind, id) -> (hash of the embedded text, vector).
 pub type Vectors = HashMap<(String, i64), (String, Vec<f32>)>;
@@ -18,20 +17,24 @@ fn from_bytes(b: &[u8]) -> Vec<f32> {
 }
 
 pub async fn load(db: &Db, model: &str) -> Result<Vectors> {
-    let rows =
-        sqlx::query(db.q("SELECT kind, ref_id, text_hash, vector FROM embeddings WHERE model = ?"))
-            .bind(model)
-            .fetch_all(&db.pool)
-            .await?;
-    let mut out = HashMap::with_capacity(rows.len());
-    for r in &rows {
-        let bytes: Vec<u8> = r.try_get("vector")?;
-        out.insert(
-            (get_str(r, "kind")?, get_i64(r, "ref_id")?),
-            (get_str(r, "text_hash")?, from_bytes(&bytes)),
-        );
+    row! {
+        struct Stored {
+            pub kind: String,
+            pub ref_id: i64,
+            pub text_hash: String,
+            pub vector: Vec<u8>,
+        }
     }
-    Ok(out)
+    let rows: Vec<Stored> = db
+        .all(
+            "SELECT kind, ref_id, text_hash, vector FROM embeddings WHERE model = ?",
+            (model,),
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ((r.kind, r.ref_id), (r.text_hash, from_bytes(&r.vector))))
+        .collect())
 }
 
 pub async fn upsert(

@@ -1,5 +1,5 @@
 //! What the affinity and assignment engines read (judges' and teams' expertise, submissions'
-//! texts, conflicts) and what assignment runs write (runs, pairs, published reviews).
+//! texts, conflicts) and the assignment runs they produce (runs, pairs, publishing).
 use std::collections::HashMap;
 
 use super::{Db, Result, Tx};
@@ -284,35 +284,6 @@ pub async fn publish_run(tx: &mut Tx, run: &Run) -> Result<()> {
     Ok(())
 }
 
-/// Gives a judge a review of a submission, unless they have one already; true when created.
-pub async fn insert_review(
-    tx: &mut Tx,
-    submission_id: i64,
-    judge_id: i64,
-    now: i64,
-) -> Result<bool> {
-    let exists: Option<i64> = tx
-        .opt(
-            "SELECT id FROM reviews WHERE submission_id = ? AND judge_id = ?",
-            (submission_id, judge_id),
-        )
-        .await?;
-    if exists.is_some() {
-        return Ok(false);
-    }
-    tx.exec("INSERT INTO reviews (submission_id, judge_id, status, created_at, updated_at) VALUES (?, ?, 'assigned', ?, ?)", (submission_id, judge_id, now, now))
-    .await?;
-    Ok(true)
-}
-
-/// Moves submitted submissions of a call under review once judges are assigned.
-pub async fn mark_under_review(tx: &mut Tx, call_id: i64, now: i64) -> Result<()> {
-    tx.exec("UPDATE submissions SET status = 'under_review', updated_at = ? WHERE call_id = ? AND status = 'submitted' \
-         AND EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = submissions.id)", (now, call_id))
-    .await?;
-    Ok(())
-}
-
 row! {
     /// A review a judge holds.
     #[derive(Debug, Clone)]
@@ -333,21 +304,6 @@ pub async fn reviews_of_judge(db: &Db, judge_id: i64) -> Result<Vec<AssignedRevi
         (judge_id,),
     )
     .await
-}
-
-pub async fn insert_notice(
-    tx: &mut Tx,
-    person_id: i64,
-    body: &str,
-    link: &str,
-    now: i64,
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO notices (person_id, body, link, created_at) VALUES (?, ?, ?, ?)",
-        (person_id, body, link, now),
-    )
-    .await?;
-    Ok(())
 }
 
 row! {

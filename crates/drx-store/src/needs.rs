@@ -1,6 +1,6 @@
-//! The clinical need catalogue: filtered, searched lists of needs, one need, and the
-//! submissions that answer it.
-use super::{Db, Result, Tx};
+//! The clinical need catalogue: writing needs (the only module that does), filtered, searched
+//! lists of needs, one need, and the submissions that answer it.
+use super::{like_binds, Binds, Db, Result, Then, Tx};
 
 row! {
     #[derive(Debug, Clone)]
@@ -55,57 +55,21 @@ macro_rules! need_where {
     };
 }
 
-/// `%text%` for LIKE, lower-cased, with the user's own wildcards made literal.
-pub fn like_pattern(search: &str) -> String {
-    let s = search.trim();
-    if s.is_empty() {
-        return String::new();
-    }
-    let escaped = s
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// The values of `need_where!`'s `?`s, in order.
-#[allow(clippy::type_complexity)]
-fn filter_binds(
-    f: &NeedFilter,
-) -> (
-    i64,
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    &'static str,
-    String,
-    String,
-    String,
-    String,
-) {
-    let like = like_pattern(&f.search);
-    let flag = if like.is_empty() { "" } else { "y" };
-    (
+fn filter_binds(f: &NeedFilter) -> impl Binds<'static> {
+    let filter = (
         f.field_id,
         f.field_id,
         f.organization_id,
         f.organization_id,
         f.status.clone(),
         f.status.clone(),
-        flag,
-        like.clone(),
-        like.clone(),
-        like.clone(),
-        like,
-    )
+    );
+    Then(filter, like_binds(&f.search))
 }
 
 /// One page of needs matching the filter (newest first) and how many match in all.
 pub async fn list(db: &Db, f: &NeedFilter, limit: i64, offset: i64) -> Result<(Vec<Need>, i64)> {
-    let (a, b, c, d, e, g, h, i, j, k, l) = filter_binds(f);
     let needs = db
         .all(
             concat!(
@@ -113,7 +77,7 @@ pub async fn list(db: &Db, f: &NeedFilter, limit: i64, offset: i64) -> Result<(V
                 need_where!(),
                 " ORDER BY n.id DESC LIMIT ? OFFSET ?"
             ),
-            (a, b, c, d, e, g, h, i, j, k, l, limit, offset),
+            Then(filter_binds(f), (limit, offset)),
         )
         .await?;
     let count = db
@@ -142,13 +106,21 @@ pub async fn answering(db: &Db, need_id: i64) -> Result<Vec<i64>> {
     .await
 }
 
-/// A new need with its status (imports and the catalogue).
-pub async fn insert(
-    tx: &mut Tx,
-    n: &crate::catalogue::NewNeed<'_>,
-    status: &str,
-    now: i64,
-) -> Result<i64> {
+/// A need as it is first written (by the catalogue, imports and loaders).
+pub struct NewNeed<'a> {
+    pub organization_id: i64,
+    pub field_id: i64,
+    pub problem: &'a str,
+    pub population: &'a str,
+    pub outcome: &'a str,
+    pub current_practice: &'a str,
+    pub urgency: &'a str,
+    pub lang: &'a str,
+    pub created_by: Option<i64>,
+}
+
+/// A new need with its status (`open` for the catalogue; imports may bring others).
+pub async fn insert(tx: &mut Tx, n: &NewNeed<'_>, status: &str, now: i64) -> Result<i64> {
     tx.one(
         "INSERT INTO needs (organization_id, field_id, problem, population, outcome, current_practice, urgency, status, lang, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

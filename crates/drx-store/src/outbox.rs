@@ -1,13 +1,16 @@
 //! The outbox: email written in the same transaction as the change that causes it; a worker
 //! sends it later, so a rolled-back change never sends mail and a crash never loses it.
-use super::{get_i64, get_str, Db, Result, Tx};
+use super::{Db, Result, Tx};
 
-pub struct OutboxMail {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub body: String,
-    pub status: String,
+row! {
+    #[derive(Debug, Clone)]
+    pub struct OutboxMail {
+        pub id: i64,
+        pub recipient: String,
+        pub subject: String,
+        pub body: String,
+        pub status: String,
+    }
 }
 
 pub async fn enqueue(
@@ -17,39 +20,34 @@ pub async fn enqueue(
     body: &str,
     now: i64,
 ) -> Result<i64> {
-    let row = sqlx::query(tx.q(
+    tx.one(
         "INSERT INTO outbox (recipient, subject, body, status, attempts, next_attempt_at, created_at) \
          VALUES (?, ?, ?, 'pending', 0, ?, ?) RETURNING id",
-    ))
-    .bind(recipient)
-    .bind(subject)
-    .bind(body)
-    .bind(now)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
-    get_i64(&row, "id")
+        (recipient, subject, body, now, now),
+    )
+    .await
 }
 
 /// Mail to one recipient, newest first (for tests and the admin's view).
 pub async fn mail_to(db: &Db, recipient: &str) -> Result<Vec<OutboxMail>> {
-    let rows = sqlx::query(db.q(
+    db.all(
         "SELECT id, recipient, subject, body, status FROM outbox WHERE recipient = ? ORDER BY id DESC",
-    ))
-    .bind(recipient)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(OutboxMail {
-                id: get_i64(r, "id")?,
-                recipient: get_str(r, "recipient")?,
-                subject: get_str(r, "subject")?,
-                body: get_str(r, "body")?,
-                status: get_str(r, "status")?,
-            })
-        })
-        .collect()
+        (recipient,),
+    )
+    .await
+}
+
+/// The claiming statement; `$lock` is what keeps two PostgreSQL nodes off the same rows.
+macro_rules! claim {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ( \
+               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
+               AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?",
+            $lock,
+            ") RETURNING id, recipient, subject, body, status"
+        )
+    };
 }
 
 /// Claims up to `limit` due mails for this node for `lease` seconds, so that two nodes never
@@ -62,39 +60,10 @@ pub async fn claim_due(
     limit: i64,
 ) -> Result<Vec<OutboxMail>> {
     let sql = match db.dialect() {
-        super::Dialect::Postgres => db.q(
-            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ( \
-               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
-               AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) \
-             RETURNING id, recipient, subject, body, status",
-        ),
-        super::Dialect::Sqlite => db.q(
-            "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ( \
-               SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? \
-               AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?) \
-             RETURNING id, recipient, subject, body, status",
-        ),
+        super::Dialect::Postgres => claim!(" FOR UPDATE SKIP LOCKED"),
+        super::Dialect::Sqlite => claim!(""),
     };
-    let rows = sqlx::query(sql)
-        .bind(node)
-        .bind(now + lease)
-        .bind(now)
-        .bind(now)
-        .bind(limit)
-        .fetch_all(&db.pool)
-        .await?;
-    let mut mails: Vec<OutboxMail> = rows
-        .iter()
-        .map(|r| {
-            Ok(OutboxMail {
-                id: get_i64(r, "id")?,
-                recipient: get_str(r, "recipient")?,
-                subject: get_str(r, "subject")?,
-                body: get_str(r, "body")?,
-                status: get_str(r, "status")?,
-            })
-        })
-        .collect::<Result<_>>()?;
+    let mut mails: Vec<OutboxMail> = db.all(sql, (node, now + lease, now, now, limit)).await?;
     mails.sort_by_key(|m| m.id);
     Ok(mails)
 }

@@ -1,6 +1,6 @@
 //! The commercialisation pipeline's tables: projects, their gate checklists and decisions,
 //! milestones, and the counts the dashboards and reports are drawn from.
-use super::{Db, Named, Result, Tx};
+use super::{file_binds, Db, Named, Result, Then, Tx};
 
 row! {
 /// A project with the names a page or an export shows beside it.
@@ -486,7 +486,10 @@ pub async fn insert_document(
     tx.one(
         "INSERT INTO project_documents (project_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (project_id, filename, content_type, content.len() as i64, sha256, content.to_vec(), by, now),
+        Then(
+            (project_id,),
+            Then(file_binds(filename, content_type, sha256, content), (by, now)),
+        ),
     )
     .await
 }

@@ -1,5 +1,6 @@
-//! Reviews, their rubric scores, declared conflicts, per-submission discussion threads, and the
-//! reads behind the organizer's progress and ranking pages. Reads take `&Db`; writes `&mut Tx`.
+//! Reviews, their rubric scores, declared conflicts, per-submission discussion threads (written
+//! through `conversations`), and the reads behind the organizer's progress and ranking pages.
+//! Reads take `&Db`; writes `&mut Tx`.
 use drx_domain::{Phase, SubmissionStatus};
 
 use super::{Db, Result, Tx};
@@ -43,6 +44,30 @@ pub async fn review_of(
         (submission_id, judge_id),
     )
     .await
+}
+
+/// Gives a judge a review of a submission, unless they have one already; true when created.
+pub async fn insert_review(
+    tx: &mut Tx,
+    submission_id: i64,
+    judge_id: i64,
+    now: i64,
+) -> Result<bool> {
+    let exists: Option<i64> = tx
+        .opt(
+            "SELECT id FROM reviews WHERE submission_id = ? AND judge_id = ?",
+            (submission_id, judge_id),
+        )
+        .await?;
+    if exists.is_some() {
+        return Ok(false);
+    }
+    tx.exec(
+        "INSERT INTO reviews (submission_id, judge_id, status, created_at, updated_at) VALUES (?, ?, 'assigned', ?, ?)",
+        (submission_id, judge_id, now, now),
+    )
+    .await?;
+    Ok(true)
 }
 
 /// A review's scores: (criterion id, score).
@@ -254,27 +279,7 @@ pub async fn ensure_thread(tx: &mut Tx, submission_id: i64, now: i64) -> Result<
     if let Some(id) = tx.opt(THREAD, (submission_id,)).await? {
         return Ok(id);
     }
-    tx.exec(
-        "INSERT INTO threads (subject_kind, subject_id, title, created_at) VALUES ('review', ?, '', ?)",
-        (submission_id, now),
-    )
-    .await?;
-    tx.one(THREAD, (submission_id,)).await
-}
-
-pub async fn insert_message(
-    tx: &mut Tx,
-    thread_id: i64,
-    author_id: i64,
-    body: &str,
-    now: i64,
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO messages (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-        (thread_id, author_id, body, now),
-    )
-    .await?;
-    Ok(())
+    super::conversations::insert_thread(tx, "review", submission_id, "", None, now).await
 }
 
 row! {

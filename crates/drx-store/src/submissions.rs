@@ -1,8 +1,9 @@
-//! Submissions, their revisions, attachments and notices; a call's details and the organizer's
-//! filtered list. Reads take `&Db`; writes take the caller's `&mut Tx`.
+//! Submissions (this module alone writes them, their fields and members), their revisions and
+//! attachments; a call's details and the organizer's filtered list. Reads take `&Db`; writes take
+//! the caller's `&mut Tx`.
 use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
 
-use super::{Db, Named, Result, Tx};
+use super::{file_binds, like_binds, Binds, Db, Named, Result, Then, Tx};
 
 row! {
     /// A call with what the submission rules need: its phase, blind mode and deadline.
@@ -183,17 +184,89 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Submission>> {
 }
 
 async fn write_children(tx: &mut Tx, id: i64, c: &Content) -> Result<()> {
-    super::catalogue::set_submission_fields(tx, id, &c.field_ids).await?;
+    set_fields(tx, id, &c.field_ids).await?;
     tx.exec(
         "DELETE FROM submission_members WHERE submission_id = ?",
         (id,),
     )
     .await?;
     for (i, (person, name, org, role)) in c.members.iter().enumerate() {
-        super::catalogue::insert_submission_member(tx, id, i as i64, *person, name, *org, role)
-            .await?;
+        insert_member(tx, id, i as i64, *person, name, *org, role).await?;
     }
     Ok(())
+}
+
+/// Replaces the fields a submission is filed under.
+pub async fn set_fields(tx: &mut Tx, submission_id: i64, field_ids: &[i64]) -> Result<()> {
+    tx.exec(
+        "DELETE FROM submission_fields WHERE submission_id = ?",
+        (submission_id,),
+    )
+    .await?;
+    for f in field_ids {
+        tx.exec(
+            "INSERT INTO submission_fields (submission_id, field_id) VALUES (?, ?)",
+            (submission_id, *f),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds a team member at `position` (0 is the lead).
+pub async fn insert_member(
+    tx: &mut Tx,
+    submission_id: i64,
+    position: i64,
+    person_id: Option<i64>,
+    name: &str,
+    organization_id: Option<i64>,
+    role: &str,
+) -> Result<()> {
+    tx.exec(
+        "INSERT INTO submission_members (submission_id, position, person_id, name, organization_id, role) VALUES (?, ?, ?, ?, ?, ?)",
+        (submission_id, position, person_id, name, organization_id, role),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A submission as a loader (the demo, tests) writes it, members added with [`insert_member`].
+pub struct NewSubmission<'a> {
+    pub call_id: i64,
+    pub need_id: Option<i64>,
+    pub organization_id: i64,
+    pub created_by: i64,
+    pub title: &'a str,
+    pub need_statement: &'a str,
+    pub solution: &'a str,
+    pub evidence: &'a str,
+    pub stage: &'a str,
+    pub keywords: &'a str,
+    pub status: &'a str,
+    pub lang: &'a str,
+    pub field_ids: &'a [i64],
+}
+
+/// Writes a loader's submission with [`insert`]: no members yet, and the schema's default IP
+/// status and confidentiality.
+pub async fn insert_new(tx: &mut Tx, s: &NewSubmission<'_>, now: i64) -> Result<i64> {
+    let content = Content {
+        need_id: s.need_id,
+        organization_id: s.organization_id,
+        title: s.title.into(),
+        need_statement: s.need_statement.into(),
+        solution: s.solution.into(),
+        evidence: s.evidence.into(),
+        stage: s.stage.into(),
+        keywords: s.keywords.into(),
+        ip_status: "none".into(),
+        confidentiality: "normal".into(),
+        lang: s.lang.into(),
+        field_ids: s.field_ids.to_vec(),
+        members: Vec::new(),
+    };
+    insert(tx, s.call_id, s.created_by, &content, s.status, now).await
 }
 
 /// A new draft at version 1.
@@ -282,6 +355,17 @@ pub async fn set_status(tx: &mut Tx, id: i64, from: &[&str], to: &str, now: i64)
     Ok(changed)
 }
 
+/// Moves a call's submitted submissions under review once judges are assigned to them.
+pub async fn mark_under_review(tx: &mut Tx, call_id: i64, now: i64) -> Result<()> {
+    tx.exec(
+        "UPDATE submissions SET status = 'under_review', updated_at = ? WHERE call_id = ? AND status = 'submitted' \
+         AND EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = submissions.id)",
+        (now, call_id),
+    )
+    .await?;
+    Ok(())
+}
+
 pub async fn insert_revision(
     tx: &mut Tx,
     submission_id: i64,
@@ -349,9 +433,6 @@ pub async fn team_recipients(tx: &mut Tx, submission_id: i64) -> Result<Vec<Reci
     .await
 }
 
-/// Notices are written the same way by every feature (the matching module's function).
-pub use super::matching::insert_notice;
-
 row! {
     /// An in-app notice.
     #[derive(Debug, Clone)]
@@ -399,15 +480,9 @@ pub async fn insert_attachment(
     tx.one(
         "INSERT INTO attachments (submission_id, filename, content_type, size_bytes, sha256, content, uploaded_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            submission_id,
-            filename,
-            content_type,
-            content.len() as i64,
-            sha256,
-            content.to_vec(),
-            by,
-            now,
+        Then(
+            (submission_id,),
+            Then(file_binds(filename, content_type, sha256, content), (by, now)),
         ),
     )
     .await
@@ -536,38 +611,20 @@ macro_rules! list_select {
     };
 }
 
-fn bind_filter<'q>(
-    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    call_id: i64,
-    f: &ListFilter,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    let like = if f.search.trim().is_empty() {
-        String::new()
-    } else {
-        let escaped = f
-            .search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        format!("%{escaped}%")
-    };
-    let search_flag = if like.is_empty() { "" } else { "y" };
-    q.bind(call_id)
-        .bind(f.status.clone())
-        .bind(f.status.clone())
-        .bind(f.organization_id)
-        .bind(f.organization_id)
-        .bind(f.stage.clone())
-        .bind(f.stage.clone())
-        .bind(f.field_id)
-        .bind(f.field_id)
-        .bind(search_flag)
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like.clone())
-        .bind(like)
+/// The values of `list_where!`'s `?`s, in order.
+fn filter_binds(call_id: i64, f: &ListFilter) -> impl Binds<'static> {
+    let filter = (
+        call_id,
+        f.status.clone(),
+        f.status.clone(),
+        f.organization_id,
+        f.organization_id,
+        f.stage.clone(),
+        f.stage.clone(),
+        f.field_id,
+        f.field_id,
+    );
+    Then(filter, like_binds(&f.search))
 }
 
 /// One page of a call's submissions matching `f`, and how many match in all.
@@ -588,12 +645,8 @@ pub async fn list(
             "CASE s.stage WHEN 'idea' THEN 0 WHEN 'concept' THEN 1 WHEN 'prototype' THEN 2 ELSE 3 END DESC, s.id"
         ),
     };
-    let rows = bind_filter(sqlx::query(db.q(sql)), call_id, f)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&db.pool)
-        .await?;
-    let mut out = super::rows_as::<ListRow>(rows)?;
+    let binds = Then(filter_binds(call_id, f), (limit, offset));
+    let mut out: Vec<ListRow> = db.all(sql, binds).await?;
     // Field names for the page's rows in one query.
     if !out.is_empty() {
         row! {
@@ -627,17 +680,16 @@ pub async fn list(
             }
         }
     }
-    let count = bind_filter(
-        sqlx::query(db.q(concat!(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM submissions s",
-            list_where!()
-        ))),
-        call_id,
-        f,
-    )
-    .fetch_one(&db.pool)
-    .await?;
-    Ok((out, <i64 as super::FromRow>::from_row(&count)?))
+    let count = db
+        .one(
+            concat!(
+                "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM submissions s",
+                list_where!()
+            ),
+            filter_binds(call_id, f),
+        )
+        .await?;
+    Ok((out, count))
 }
 
 row! {

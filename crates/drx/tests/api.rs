@@ -285,7 +285,7 @@ db_test!(the_api_keeps_the_pages_permissions, |db| {
     // A judge assigned in a double-blind call sees the blind view, here and in the review.
     let jid = common::person_id(db, "judge@drx.example").await;
     let mut tx = db.begin().await.unwrap();
-    matching::insert_review(&mut tx, 3, jid, drx::store::now())
+    reviews::insert_review(&mut tx, 3, jid, drx::store::now())
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -10,7 +10,10 @@ use drx::domain::Role;
 use drx::services::conversations::{self as svc, Subject, Upload};
 use drx::services::mail::{deliver_due, Sender};
 use drx::store::accounts::{self, Person};
-use drx::store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
+use drx::store::calls::NewCall;
+use drx::store::catalogue::{self as cat, NewTeam};
+use drx::store::needs::NewNeed;
+use drx::store::submissions::NewSubmission;
 use drx::store::{audit, now, outbox, Db};
 
 const BASE: &str = "http://127.0.0.1:8080";
@@ -91,10 +94,10 @@ async fn world(db: &Db) -> World {
         ..common::call_spec("c", "Call", "review")
     };
     let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
-    cat::insert_call_role(&mut tx, call, judge.id, "judge")
+    drx::store::calls::insert_call_role(&mut tx, call, judge.id, "judge")
         .await
         .unwrap();
-    let need = cat::insert_need(
+    let need = drx::store::needs::insert(
         &mut tx,
         &NewNeed {
             organization_id: hospital,
@@ -107,6 +110,7 @@ async fn world(db: &Db) -> World {
             lang: "en",
             created_by: Some(clinician.id),
         },
+        "open",
         1000,
     )
     .await
@@ -127,7 +131,7 @@ async fn world(db: &Db) -> World {
         field_ids: &[field],
     };
     let submission = common::insert_solution(&mut tx, &spec, "Lead", 1000).await;
-    cat::insert_submission_member(
+    drx::store::submissions::insert_member(
         &mut tx,
         submission,
         1,

@@ -16,7 +16,7 @@ db_test!(the_dashboard_draws_every_figure_in_both_languages, |db| {
         .remove(0);
     let mut tx = db.begin().await.unwrap();
     for s in &subs {
-        drx::store::matching::insert_review(&mut tx, s.id, judge.id, 0)
+        drx::store::reviews::insert_review(&mut tx, s.id, judge.id, 0)
             .await
             .unwrap();
     }

@@ -145,7 +145,7 @@ async fn embed_with_the_installed_model_is_incremental() {
     )
     .await
     .unwrap();
-    let spec = drx::store::catalogue::NewCall {
+    let spec = drx::store::calls::NewCall {
         finalists: 1,
         blind_mode: "open",
         ..common::call_spec("c", "C", "review")
@@ -162,9 +162,9 @@ async fn embed_with_the_installed_model_is_incremental() {
         ),
         ("膀胱容量监测", "一种可穿戴超声贴片，连续监测膀胱容量。"),
     ] {
-        drx::store::catalogue::insert_submission(
+        drx::store::submissions::insert_new(
             &mut tx,
-            &drx::store::catalogue::NewSubmission {
+            &drx::store::submissions::NewSubmission {
                 call_id: call,
                 need_id: None,
                 organization_id: org,

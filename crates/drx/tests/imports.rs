@@ -27,10 +27,12 @@ async fn world(db: &Db) -> World {
     let oncology = cat::field_id(db, "oncology").await.unwrap().unwrap();
     let cardio = cat::field_id(db, "cardiovascular").await.unwrap().unwrap();
     let mut tx = db.begin().await.unwrap();
-    cat::insert_call_field(&mut tx, call, oncology)
+    drx::store::calls::insert_call_field(&mut tx, call, oncology)
         .await
         .unwrap();
-    cat::insert_call_field(&mut tx, call, cardio).await.unwrap();
+    drx::store::calls::insert_call_field(&mut tx, call, cardio)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     for (email, org, role) in [
         ("doc@h1.cn", Some(h1), Role::Clinician),
@@ -56,7 +58,7 @@ async fn world(db: &Db) -> World {
     }
     let org = common::person_id(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    cat::insert_call_role(&mut tx, call, org, "organizer")
+    drx::store::calls::insert_call_role(&mut tx, call, org, "organizer")
         .await
         .unwrap();
     tx.commit().await.unwrap();

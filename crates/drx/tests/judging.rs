@@ -13,7 +13,7 @@ const PW: &str = drx::demo::DEMO_PASSWORD;
 /// Gives a judge a review of a submission; returns the review id.
 async fn assign(db: &Db, submission: i64, judge: i64) -> i64 {
     let mut tx = db.begin().await.unwrap();
-    matching::insert_review(&mut tx, submission, judge, drx::store::now())
+    reviews::insert_review(&mut tx, submission, judge, drx::store::now())
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -7,7 +7,9 @@ use common::{Client, PASSWORD};
 use drx::domain::Role;
 use drx::services::roadshows::{self as svc, local_input};
 use drx::store::accounts::{self, Person};
-use drx::store::catalogue::{self as cat, NewCall, NewSubmission};
+use drx::store::calls::NewCall;
+use drx::store::catalogue as cat;
+use drx::store::submissions::NewSubmission;
 use drx::store::{audit, now, Db};
 
 struct World {

@@ -7,7 +7,8 @@ use common::{signed_in, Client, FilePart, Resp, PASSWORD};
 use drx::domain::Role;
 use drx::services::submissions::{self as svc, SubmissionInput};
 use drx::services::ServiceError;
-use drx::store::catalogue::{self as cat, NewCall};
+use drx::store::calls::NewCall;
+use drx::store::catalogue as cat;
 use drx::store::{now, raw_execute, Db};
 
 pub struct World {
@@ -33,7 +34,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
         ..common::open_call_spec("test-call", "Test call", "测试征集")
     };
     let call = common::insert_call(&mut tx, spec, None, t).await;
-    cat::insert_call_phase(&mut tx, call, "open", t - 86_400, t + 86_400)
+    drx::store::calls::insert_call_phase(&mut tx, call, "open", t - 86_400, t + 86_400)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -46,7 +47,9 @@ pub async fn world(db: &Db, blind: &str) -> World {
         .collect();
     let mut tx = db.begin().await.unwrap();
     for f in &fields {
-        cat::insert_call_field(&mut tx, call, *f).await.unwrap();
+        drx::store::calls::insert_call_field(&mut tx, call, *f)
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
     for (email, org, role) in [
@@ -74,7 +77,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
     }
     let org = person(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    cat::insert_call_role(&mut tx, call, org.id, "organizer")
+    drx::store::calls::insert_call_role(&mut tx, call, org.id, "organizer")
         .await
         .unwrap();
     tx.commit().await.unwrap();

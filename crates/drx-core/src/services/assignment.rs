@@ -234,19 +234,19 @@ pub async fn publish(
     store::publish_run(&mut tx, &run).await?;
     let mut created = 0;
     for p in &pairs {
-        if store::insert_review(&mut tx, p.submission_id, p.assignee_id, now).await? {
+        if drx_store::reviews::insert_review(&mut tx, p.submission_id, p.assignee_id, now).await? {
             created += 1;
             *per_judge.entry(p.assignee_id).or_default() += 1;
         }
     }
-    store::mark_under_review(&mut tx, run.call_id, now).await?;
+    drx_store::submissions::mark_under_review(&mut tx, run.call_id, now).await?;
     let link = format!("{}/", base_url.trim_end_matches('/'));
     for (judge_id, n) in &per_judge {
         let body = format!(
             "{}：您有 {n} 份新的评审任务。/ {}: {n} new reviews are assigned to you.",
             call.title_zh, call.title_en
         );
-        store::insert_notice(&mut tx, *judge_id, &body, "/", now).await?;
+        drx_store::notices::insert(&mut tx, *judge_id, &body, "/", now).await?;
         if let Some(j) = judges.iter().find(|j| j.person_id == *judge_id) {
             let email = drx_store::accounts::email_of(&mut tx, j.person_id).await?;
             outbox::enqueue(

@@ -144,7 +144,7 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
     let id = store::insert(&mut tx, &c, "draft", actor.id, now)
         .await
         .map_err(slug_taken)?;
-    drx_store::catalogue::insert_call_role(&mut tx, id, actor.id, "organizer").await?;
+    store::insert_call_role(&mut tx, id, actor.id, "organizer").await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
     super::commit_audited(tx, Some(actor.id), "call", id, "create", &detail, now).await?;
     Ok(id)

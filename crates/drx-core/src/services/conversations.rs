@@ -9,7 +9,7 @@ use crate::auth::authorization::{is_conversation_party, ConversationSubject};
 use crate::i18n::{t_args, Lang};
 use drx_store::accounts::Person;
 use drx_store::conversations::{self as store, Attachment, Message, Party, Thread, ThreadSummary};
-use drx_store::{audit, matching, notices, outbox, Db, Tx};
+use drx_store::{audit, notices, outbox, Db, Tx};
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_BODY: usize = 8000;
@@ -181,7 +181,7 @@ pub async fn open_thread(
     let checked = checked(file)?;
     let mut tx = db.begin().await?;
     let thread_id =
-        store::insert_thread(&mut tx, subject.as_str(), id, &title, actor.id, now).await?;
+        store::insert_thread(&mut tx, subject.as_str(), id, &title, Some(actor.id), now).await?;
     let detail = serde_json::json!({ "subject": subject.as_str(), "subject_id": id });
     audit::record(
         &mut tx,
@@ -314,7 +314,7 @@ async fn notify(
                 ("title", thread.title.clone()),
             ],
         );
-        matching::insert_notice(tx, r.id, &notice, &link, now).await?;
+        notices::insert(tx, r.id, &notice, &link, now).await?;
         let subject = t_args(
             lang,
             "conv-mail-subject",

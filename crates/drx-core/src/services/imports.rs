@@ -7,7 +7,7 @@ use super::{Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
 use drx_domain::Stage;
 use drx_store::accounts::Person;
-use drx_store::catalogue::NewNeed;
+use drx_store::needs::NewNeed;
 use drx_store::submissions::{self as subs, Content};
 use drx_store::Db;
 

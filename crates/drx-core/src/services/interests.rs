@@ -7,7 +7,7 @@ use crate::auth::authorization::{
 };
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Interest, NewInterest, Target};
-use drx_store::{matching, outbox, submissions, Db, Tx};
+use drx_store::{notices, outbox, submissions, Db, Tx};
 
 pub const MESSAGE_MAX: usize = 2000;
 
@@ -268,7 +268,7 @@ async fn notify(
     let link = link_for(side, target, team_id);
     let base = base_url.trim_end_matches('/');
     for (person, email) in recipients {
-        matching::insert_notice(tx, person, body, "/interests", now).await?;
+        notices::insert(tx, person, body, "/interests", now).await?;
         outbox::enqueue(
             tx,
             &email,

@@ -119,7 +119,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     let mut tx = db.begin().await?;
     let id = store::insert(
         &mut tx,
-        &drx_store::catalogue::NewNeed {
+        &drx_store::needs::NewNeed {
             organization_id: org,
             field_id: n.field_id,
             problem: &problem,

@@ -9,7 +9,7 @@ use crate::services::{Msg, Result, ServiceError};
 use drx_store::accounts::Person;
 use drx_store::catalogue::CallJudging;
 use drx_store::reviews::{self as store, Progress};
-use drx_store::{audit, matching, outbox, submissions, Db};
+use drx_store::{audit, notices, outbox, submissions, Db};
 
 /// Each judge's progress; `late` when reviews remain after the review phase's end.
 pub struct ProgressView {
@@ -272,7 +272,7 @@ pub async fn decide(
             id: person, email, ..
         } in submissions::team_recipients(&mut tx, r.submission_id).await?
         {
-            matching::insert_notice(&mut tx, person, &body, &link, now).await?;
+            notices::insert(&mut tx, person, &body, &link, now).await?;
             outbox::enqueue(
                 &mut tx,
                 &email,

@@ -230,12 +230,12 @@ pub async fn declare_conflict(
                 .map(|j| j.person_id)
         });
     if let Some(j) = replacement {
-        matching::insert_review(&mut tx, w.review.submission_id, j, now).await?;
+        store::insert_review(&mut tx, w.review.submission_id, j, now).await?;
         let body = format!(
             "{}：您有 1 份新的评审任务（替换）。/ {}: 1 new review is assigned to you (a replacement).",
             call.title_zh, call.title_en
         );
-        matching::insert_notice(&mut tx, j, &body, "/", now).await?;
+        drx_store::notices::insert(&mut tx, j, &body, "/", now).await?;
         let email = drx_store::accounts::email_of(&mut tx, j).await?;
         let link = format!("{}/", base_url.trim_end_matches('/'));
         outbox::enqueue(
@@ -254,7 +254,7 @@ pub async fn declare_conflict(
         );
         let link = format!("/calls/{}/assignment", call.id);
         for (organizer, email) in store::organizers(&mut tx, call.id).await? {
-            matching::insert_notice(&mut tx, organizer, &body, &link, now).await?;
+            drx_store::notices::insert(&mut tx, organizer, &body, &link, now).await?;
             let url = format!("{}{link}", base_url.trim_end_matches('/'));
             outbox::enqueue(
                 &mut tx,
@@ -326,7 +326,7 @@ pub async fn post_message(
     let body = crate::services::required_text(body, MAX_COMMENT, "message")?;
     let mut tx = db.begin().await?;
     let thread = store::ensure_thread(&mut tx, submission_id, now).await?;
-    store::insert_message(&mut tx, thread, actor.id, &body, now).await?;
+    drx_store::conversations::insert_message(&mut tx, thread, actor.id, &body, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -487,7 +487,7 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
             ("link", url.clone()),
         ];
         let notice = i18n::t_args(lang, "sub-receipt-notice", &args);
-        store::insert_notice(&mut tx, pid, &notice, &link, now).await?;
+        drx_store::notices::insert(&mut tx, pid, &notice, &link, now).await?;
         let subject = i18n::t_args(lang, "sub-receipt-subject", &args);
         let body = i18n::t_args(lang, "sub-receipt-body", &args);
         outbox::enqueue(&mut tx, &email, &subject, &body, now).await?;

@@ -271,7 +271,7 @@ pub async fn publish(
             told.push((id, email, format!("/teams/{}", p.assignee_id)));
         }
         for (person, email, link) in told {
-            runs::insert_notice(&mut tx, person, &body, &link, now).await?;
+            drx_store::notices::insert(&mut tx, person, &body, &link, now).await?;
             outbox::enqueue(
                 &mut tx,
                 &email,

@@ -125,7 +125,7 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
         ];
         if demo_clinician == Some(s.created_by) {
             let body = i18n::t_args(Lang::Zh, "sub-receipt-notice", &args);
-            store::insert_notice(
+            drx_store::notices::insert(
                 &mut tx,
                 s.created_by,
                 &body,

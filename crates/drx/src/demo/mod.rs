@@ -16,7 +16,10 @@ use rand_chacha::ChaCha8Rng;
 use corpus::{Bi, CORPUS};
 use drx_domain::Role;
 use drx_store::accounts::{insert_person, NewPerson};
-use drx_store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
+use drx_store::calls::NewCall;
+use drx_store::catalogue::{self as cat, NewTeam};
+use drx_store::needs::NewNeed;
+use drx_store::submissions::NewSubmission;
 use drx_store::{audit, Db};
 
 pub const DEMO_PASSWORD: &str = "drx-demo-2026";
@@ -424,7 +427,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     }
 
     // The call.
-    let call = cat::insert_call(
+    let call = drx_store::calls::insert_call(
         &mut tx,
         &NewCall {
             slug: "drx-2026",
@@ -454,11 +457,12 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     .enumerate()
     {
         let _ = i;
-        cat::insert_call_phase(&mut tx, call, phase, t0 + start * DAY, t0 + end * DAY).await?;
+        drx_store::calls::insert_call_phase(&mut tx, call, phase, t0 + start * DAY, t0 + end * DAY)
+            .await?;
     }
     for fc in CORPUS {
         if let Some(f) = field_id(fc.field) {
-            cat::insert_call_field(&mut tx, call, f).await?;
+            drx_store::calls::insert_call_field(&mut tx, call, f).await?;
         }
     }
     for (i, (en, zh, w)) in [
@@ -470,9 +474,9 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     .into_iter()
     .enumerate()
     {
-        cat::insert_criterion(&mut tx, call, i as i64, en, zh, w, (1, 10)).await?;
+        drx_store::calls::insert_criterion(&mut tx, call, i as i64, en, zh, w, (1, 10)).await?;
     }
-    cat::insert_call_role(&mut tx, call, organizer, "organizer").await?;
+    drx_store::calls::insert_call_role(&mut tx, call, organizer, "organizer").await?;
 
     // Needs and submissions.
     let mut seeds = Vec::new();
@@ -484,7 +488,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             need_count += 1;
             let need_id = match fid {
                 Some(f) => Some(
-                    cat::insert_need(
+                    drx_store::needs::insert(
                         &mut tx,
                         &NewNeed {
                             organization_id: hospitals[hospital_index],
@@ -497,6 +501,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                             lang: "zh",
                             created_by: Some(clinicians[hospital_index][0].0),
                         },
+                        "open",
                         t0 + (need_count as i64) * 3600,
                     )
                     .await?,
@@ -541,7 +546,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
         let staff = &clinicians[hospital_index];
         let lead = staff[i % staff.len()].0;
         let at = t0 + DAY + (i as i64) * 9 * 3600;
-        let sid = cat::insert_submission(
+        let sid = drx_store::submissions::insert_new(
             &mut tx,
             &NewSubmission {
                 call_id: call,
@@ -577,7 +582,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             members.push((*pid, pname, hospitals[other], "member"));
         }
         for (position, (pid, pname, org, role)) in (0..).zip(members) {
-            cat::insert_submission_member(
+            drx_store::submissions::insert_member(
                 &mut tx,
                 sid,
                 position,

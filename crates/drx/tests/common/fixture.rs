@@ -99,10 +99,10 @@ pub async fn fixture(db: &Db) -> Fixture {
         .min()
         .unwrap();
     let mut tx = db.begin().await.unwrap();
-    matching::insert_review(&mut tx, other_submission, judge.id, now)
+    reviews::insert_review(&mut tx, other_submission, judge.id, now)
         .await
         .unwrap();
-    matching::insert_review(&mut tx, other_submission, other_judge, now)
+    reviews::insert_review(&mut tx, other_submission, other_judge, now)
         .await
         .unwrap();
     let sha = "0".repeat(64);

@@ -15,7 +15,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use drx::store::catalogue::NewCall;
+use drx::store::calls::NewCall;
 use drx::store::Db;
 use drx::web::{AppState, Config};
 
@@ -542,15 +542,15 @@ pub fn open_call_spec<'a>(slug: &'a str, title_en: &'a str, title_zh: &'a str) -
 /// `lead_name`, of its organization.
 pub async fn insert_solution(
     tx: &mut drx::store::Tx,
-    spec: &drx::store::catalogue::NewSubmission<'_>,
+    spec: &drx::store::submissions::NewSubmission<'_>,
     lead_name: &str,
     at: i64,
 ) -> i64 {
-    let id = drx::store::catalogue::insert_submission(tx, spec, at)
+    let id = drx::store::submissions::insert_new(tx, spec, at)
         .await
         .unwrap();
     let (lead, org) = (Some(spec.created_by), Some(spec.organization_id));
-    drx::store::catalogue::insert_submission_member(tx, id, 0, lead, lead_name, org, "lead")
+    drx::store::submissions::insert_member(tx, id, 0, lead, lead_name, org, "lead")
         .await
         .unwrap();
     id
@@ -563,11 +563,9 @@ pub async fn insert_call(
     organizer: Option<i64>,
     at: i64,
 ) -> i64 {
-    let call = drx::store::catalogue::insert_call(tx, &spec, at)
-        .await
-        .unwrap();
+    let call = drx::store::calls::insert_call(tx, &spec, at).await.unwrap();
     if let Some(o) = organizer {
-        drx::store::catalogue::insert_call_role(tx, call, o, "organizer")
+        drx::store::calls::insert_call_role(tx, call, o, "organizer")
             .await
             .unwrap();
     }
