@@ -67,6 +67,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/pipeline.ftl"),
     include_str!("../locales/en/api.ftl"),
     include_str!("../locales/en/exchange.ftl"),
+    include_str!("../locales/en/setup.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -76,6 +77,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/pipeline.ftl"),
     include_str!("../locales/zh/api.ftl"),
     include_str!("../locales/zh/exchange.ftl"),
+    include_str!("../locales/zh/setup.ftl"),
 ];
 
 struct Bundles {

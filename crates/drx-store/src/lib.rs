@@ -48,6 +48,7 @@ pub mod matchmaking;
 pub mod migrate;
 pub mod needs;
 pub mod notices;
+pub mod organizations;
 pub mod outbox;
 pub mod projects;
 pub mod reviews;
@@ -344,7 +345,8 @@ enum_columns!(
     drx_domain::BlindMode,
     drx_domain::Stage,
     drx_domain::SubmissionStatus,
-    drx_domain::OrganizationKind
+    drx_domain::OrganizationKind,
+    drx_domain::OrganizationStatus
 );
 
 row! {
@@ -510,6 +512,28 @@ mod tests {
 pub async fn raw_execute(db: &Db, sql: &str) -> Result<()> {
     sqlx::query(sql).execute(&db.pool).await?;
     Ok(())
+}
+
+/// Runs each `UPDATE ... SET col = ? WHERE col = ?` with (`into`, `from`): how the owners of
+/// tables that refer to an organization re-point their rows when two records are merged.
+pub(crate) async fn repoint(
+    tx: &mut Tx,
+    statements: &[&'static str],
+    from: i64,
+    into: i64,
+) -> Result<u64> {
+    let mut changed = 0;
+    for sql in statements {
+        changed += tx.exec(sql, (into, from)).await?;
+    }
+    Ok(changed)
+}
+
+/// The single number a statement answers (`SELECT COUNT(*) ...`), for tests and tools that
+/// check the schema as a whole.
+pub async fn raw_count(db: &Db, sql: &str) -> Result<i64> {
+    let row = sqlx::query(sql).fetch_one(&db.pool).await?;
+    Column::named(&row, "n")
 }
 
 runners!(Db, [&self], self => &self.pool);
