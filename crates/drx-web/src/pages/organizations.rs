@@ -101,7 +101,7 @@ async fn list_body(
                 (fields(ctx, form))
                 button type="submit" { (ctx.t("org-create")) }
             }
-            div class="card" {
+            div {
                 h2 { (ctx.t("org-import-title")) }
                 (super::imports::form(ctx, "/admin/organizations/import", "org-import-explain", None))
             }
