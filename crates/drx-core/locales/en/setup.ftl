@@ -34,16 +34,17 @@ org-merge-title = Merge into another record
 org-merge-explain = For two records of the same organization. Every account, invitation, need, submission, team member, team and project of this record moves to the record you choose; this one stays, marked merged, pointing there. A merge cannot be undone.
 org-merge-into = Merge into
 org-merge = Merge
-org-merged = Merged: { $count } references moved to “{ $name }”.
+org-merged = { $count ->
+    [one] Merged: { $count } reference moved to “{ $name }”.
+   *[other] Merged: { $count } references moved to “{ $name }”.
+}
 org-merged-into = Merged into { $name }.
 org-import-title = Import from a file
 org-import-explain = CSV (UTF-8) or Excel (.xlsx) with a header row: kind, name_en, name_zh, short_name_en, short_name_zh, city (or 类型, 英文名称, 中文名称, 英文简称, 中文简称, 城市). Kinds: hospital, company, university, poc_centre, other (or 医院, 企业, 大学, 概念验证中心, 其他). One bad row refuses the whole file; nothing is written until every row is right.
-org-import-file = File
-org-import = Import
-org-imported = { $count } organizations imported.
-org-import-refused = Nothing was imported. Correct these rows and import the file again:
-org-import-line = Line { $line }: { $message }
-org-requested-waiting = { $count } organizations asked for at sign-up wait for your check.
+org-requested-waiting = { $count ->
+    [one] { $count } organization asked for at sign-up waits for your check.
+   *[other] { $count } organizations asked for at sign-up wait for your check.
+}
 org-history = History
 org-error-kind = Choose the kind: hospital, company, university, proof-of-concept centre or other.
 org-error-name = Give the organization's name in English or Chinese (or both).
