@@ -84,6 +84,25 @@ async function main() {
     const day = 24 * 3600 * 1000;
     const now = Date.now();
 
+    // 0. The admin adds a hospital; a second try with the same name is refused with its reason.
+    console.log("0. admin adds an organization");
+    const root = await signIn(browser, "admin@drx.example");
+    await root.goto(`${BASE}/admin/organizations`);
+    await root.selectOption("#kind", "hospital");
+    await root.fill("#name_zh", `走查医院 ${tag}`);
+    await root.fill("#name_en", `Walk-through Hospital ${tag}`);
+    await root.fill("#city", "杭州");
+    await submit(root, "form[action='/admin/organizations'] button[type=submit]");
+    await expectFine(root, "adding an organization");
+    if (!/^\/admin\/organizations\/\d+$/.test(new URL(root.url()).pathname)) fail(`no organization page: ${root.url()}`);
+    await shot(root, "organization-added");
+    await root.goto(`${BASE}/admin/organizations`);
+    await root.fill("#name_zh", `走查医院 ${tag}`);
+    await submit(root, "form[action='/admin/organizations'] button[type=submit]");
+    if (!(await root.locator(".notice.error").count())) fail("a repeated organization name was not refused");
+    await shot(root, "organization-refused");
+    await root.context().close();
+
     // 1. The organizer opens a call.
     console.log("1. organizer creates and opens a call");
     const org = await signIn(browser, "organizer@drx.example");

@@ -67,6 +67,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/pipeline.ftl"),
     include_str!("../locales/en/api.ftl"),
     include_str!("../locales/en/exchange.ftl"),
+    include_str!("../locales/en/setup.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -76,6 +77,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/pipeline.ftl"),
     include_str!("../locales/zh/api.ftl"),
     include_str!("../locales/zh/exchange.ftl"),
+    include_str!("../locales/zh/setup.ftl"),
 ];
 
 struct Bundles {
@@ -121,7 +123,11 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     };
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
-        fargs.set(*k, FluentValue::from(v.clone()));
+        // A whole number goes in as a number, so that plural selectors (`[one]`) can pick.
+        match v.parse::<i64>() {
+            Ok(n) if n.to_string() == *v => fargs.set(*k, FluentValue::from(n)),
+            _ => fargs.set(*k, FluentValue::from(v.clone())),
+        }
     }
     let mut errors = Vec::new();
     b.format_pattern(pattern, Some(&fargs), &mut errors)
@@ -216,6 +222,19 @@ mod tests {
             missing.is_empty(),
             "keys used but not defined: {missing:#?}"
         );
+    }
+
+    #[test]
+    fn counts_pick_the_plural_form() {
+        let n = |v: &str| vec![("n", v.to_string())];
+        assert_eq!(t_args(Lang::En, "assign-load-n", &n("1")), "1 review");
+        assert_eq!(t_args(Lang::En, "assign-load-n", &n("3")), "3 reviews");
+        assert_eq!(
+            t_args(Lang::En, "team-match-per-finalist", &n("1")),
+            "1 team per finalist"
+        );
+        // Only whole numbers written plainly are numbers: a code keeps its text.
+        assert_eq!(t_args(Lang::En, "assign-load-n", &n("007")), "007 reviews");
     }
 
     #[test]

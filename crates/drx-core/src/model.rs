@@ -5,13 +5,14 @@ pub use drx_store::accounts::Person;
 pub use drx_store::api_tokens::ApiToken;
 pub use drx_store::calls::{CallSettings, Criterion};
 pub use drx_store::catalogue::{
-    CallJudging, CallSummary, Field, LabelCount, OpenNeed, Organization, SubmissionRow, TeamRow,
+    CallJudging, CallSummary, Field, LabelCount, OpenNeed, SubmissionRow, TeamRow,
 };
 pub use drx_store::conversations::ThreadSummary;
 pub use drx_store::events::Event;
 pub use drx_store::matching::{Run, RunPair};
 pub use drx_store::matchmaking::{Interest, Target, TeamCard};
 pub use drx_store::needs::{Need, NeedFilter};
+pub use drx_store::organizations::Organization;
 pub use drx_store::projects::{Milestone, ProjectRow};
 pub use drx_store::submissions::{
     Attachment, CallInfo, ListFilter, ListSort, Notice, Recipient, Submission,

@@ -80,6 +80,17 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where an organization record is in its life: asked for at sign-up and not yet checked,
+    /// in use, no longer offered, or folded into another record (which now holds its references).
+    OrganizationStatus {
+        Requested = "requested",
+        Active = "active",
+        Inactive = "inactive",
+        Merged = "merged",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

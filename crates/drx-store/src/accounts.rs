@@ -371,3 +371,12 @@ pub async fn email_of(tx: &mut Tx, person_id: i64) -> Result<String> {
     tx.one("SELECT email FROM people WHERE id = ?", (person_id,))
         .await
 }
+
+/// Re-points people and invitations from organization `from` to `into` (a merge).
+pub async fn move_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
+    let statements = [
+        "UPDATE people SET organization_id = ? WHERE organization_id = ?",
+        "UPDATE invitations SET organization_id = ? WHERE organization_id = ?",
+    ];
+    super::repoint(tx, &statements, from, into).await
+}

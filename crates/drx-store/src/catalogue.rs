@@ -1,19 +1,8 @@
-//! Organizations, teams and expertise documents (written here), and the reference reads: the field
-//! taxonomy, calls, a person's or a call's submissions, a person's teams, open needs.
-use drx_domain::{BlindMode, OrganizationKind, Phase, Stage, SubmissionStatus};
+//! Teams and expertise documents (written here), and the reference reads: the field taxonomy,
+//! calls, a person's or a call's submissions, a person's teams, open needs.
+use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
 
 use super::{Db, Result, Tx};
-
-row! {
-    #[derive(Debug, Clone)]
-    pub struct Organization {
-        pub id: i64,
-        pub kind: OrganizationKind,
-        pub name_en: String,
-        pub name_zh: String,
-        pub city: String,
-    }
-}
 
 row! {
     #[derive(Debug, Clone)]
@@ -23,29 +12,6 @@ row! {
         pub name_en: String,
         pub name_zh: String,
     }
-}
-
-pub async fn insert_organization(
-    tx: &mut Tx,
-    kind: &str,
-    name_en: &str,
-    name_zh: &str,
-    city: &str,
-    now: i64,
-) -> Result<i64> {
-    tx.one(
-        "INSERT INTO organizations (kind, name_en, name_zh, city, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        (kind, name_en, name_zh, city, now),
-    )
-    .await
-}
-
-pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
-    db.all(
-        "SELECT id, kind, name_en, name_zh, city FROM organizations ORDER BY kind, name_en",
-        (),
-    )
-    .await
 }
 
 pub async fn fields(db: &Db) -> Result<Vec<Field>> {
@@ -341,4 +307,10 @@ pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<Str
         (call_id, person_id),
     )
     .await
+}
+
+/// Re-points engineering teams from organization `from` to `into` (a merge).
+pub async fn move_teams_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
+    let statements = ["UPDATE teams SET organization_id = ? WHERE organization_id = ?"];
+    super::repoint(tx, &statements, from, into).await
 }

@@ -23,7 +23,7 @@
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
 //! | `calls` | calls, call_phases, call_fields, call_roles, rubric_criteria |
-//! | `catalogue` | organizations, teams, team_members, team_fields, expertise_documents, person_fields |
+//! | `catalogue` | teams, team_members, team_fields, expertise_documents, person_fields |
 //! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
 //! | `embeddings` | embeddings |
 //! | `events` | events, event_agenda, event_registrations |
@@ -32,6 +32,7 @@
 //! | `migrate` | schema_migrations |
 //! | `needs` | needs |
 //! | `notices` | notices |
+//! | `organizations` | organizations |
 //! | `outbox` | outbox |
 //! | `projects` | projects, milestones, gate_checks, gate_decisions, project_documents |
 //! | `reviews` | reviews, review_scores, conflicts |
@@ -71,6 +72,7 @@ pub mod matchmaking;
 pub mod migrate;
 pub mod needs;
 pub mod notices;
+pub mod organizations;
 pub mod outbox;
 pub mod projects;
 pub mod reviews;
@@ -401,7 +403,8 @@ enum_columns!(
     drx_domain::BlindMode,
     drx_domain::Stage,
     drx_domain::SubmissionStatus,
-    drx_domain::OrganizationKind
+    drx_domain::OrganizationKind,
+    drx_domain::OrganizationStatus
 );
 
 row! {
@@ -576,6 +579,28 @@ mod tests {
 pub async fn raw_execute(db: &Db, sql: &str) -> Result<()> {
     sqlx::query(sql).execute(&db.pool).await?;
     Ok(())
+}
+
+/// Runs each `UPDATE ... SET col = ? WHERE col = ?` with (`into`, `from`): how the owners of
+/// tables that refer to an organization re-point their rows when two records are merged.
+pub(crate) async fn repoint(
+    tx: &mut Tx,
+    statements: &[&'static str],
+    from: i64,
+    into: i64,
+) -> Result<u64> {
+    let mut changed = 0;
+    for sql in statements {
+        changed += tx.exec(sql, (into, from)).await?;
+    }
+    Ok(changed)
+}
+
+/// The single number a statement answers (`SELECT COUNT(*) ...`), for tests and tools that
+/// check the schema as a whole.
+pub async fn raw_count(db: &Db, sql: &str) -> Result<i64> {
+    let row = sqlx::query(sql).fetch_one(&db.pool).await?;
+    Column::named(&row, "n")
 }
 
 runners!(Db, [&self], self => &self.pool);

@@ -45,6 +45,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "api tokens",
         include_str!("../migrations/0008_api_tokens.sql"),
     ),
+    (
+        9,
+        "organizations managed in the product",
+        include_str!("../migrations/0009_organizations.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

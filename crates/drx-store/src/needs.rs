@@ -137,3 +137,9 @@ pub async fn set_confidential(tx: &mut Tx, id: i64, details: &str) -> Result<()>
     .await?;
     Ok(())
 }
+
+/// Re-points needs from organization `from` to `into` (a merge).
+pub async fn move_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
+    let statements = ["UPDATE needs SET organization_id = ? WHERE organization_id = ?"];
+    super::repoint(tx, &statements, from, into).await
+}

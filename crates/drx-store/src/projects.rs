@@ -511,3 +511,9 @@ pub async fn document(db: &Db, id: i64) -> Result<Option<(ProjectDocument, Vec<u
     .await?;
     Ok(row.map(|d| (d.document, d.content)))
 }
+
+/// Re-points projects' proof-of-concept centre from organization `from` to `into` (a merge).
+pub async fn move_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
+    let statements = ["UPDATE projects SET poc_centre_id = ? WHERE poc_centre_id = ?"];
+    super::repoint(tx, &statements, from, into).await
+}

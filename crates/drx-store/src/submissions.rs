@@ -725,10 +725,10 @@ pub async fn organization_counts(db: &Db, call_id: i64) -> Result<Vec<Count>> {
     .await
 }
 
-/// The hospitals a form may offer.
+/// The hospitals a form may offer (active records).
 pub async fn hospitals(db: &Db) -> Result<Vec<Named>> {
     db.all(
-        "SELECT id, name_en, name_zh FROM organizations WHERE kind = 'hospital' ORDER BY name_en",
+        "SELECT id, name_en, name_zh FROM organizations WHERE kind = 'hospital' AND status = 'active' ORDER BY name_en",
         (),
     )
     .await
@@ -778,4 +778,14 @@ pub async fn overlap_texts(db: &Db) -> Result<Vec<OverlapText>> {
         (),
     )
     .await
+}
+
+/// Re-points submissions (lead hospital) and their team members from organization `from` to
+/// `into` (a merge).
+pub async fn move_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
+    let statements = [
+        "UPDATE submissions SET organization_id = ? WHERE organization_id = ?",
+        "UPDATE submission_members SET organization_id = ? WHERE organization_id = ?",
+    ];
+    super::repoint(tx, &statements, from, into).await
 }

@@ -37,6 +37,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                             @if can(user, Permission::ListAccounts) {
                                 a href="/admin/people" { (ctx.t("nav-people")) }
                             }
+                            @if can(user, Permission::ManageOrganizations) {
+                                a href="/admin/organizations" { (ctx.t("nav-organizations")) }
+                            }
                             a href="/account" { (user.name) }
                             form method="post" action="/logout" class="inline" {
                                 (csrf_field(ctx))

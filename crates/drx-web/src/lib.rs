@@ -111,6 +111,21 @@ fn routes() -> RouteTable {
             Roles(ADMIN),
             post(admin::set_active),
         )
+        .route(
+            "/admin/organizations",
+            Roles(ADMIN),
+            get(organizations::list_page).post(organizations::create),
+        )
+        .route(
+            "/admin/organizations/import",
+            Roles(ADMIN),
+            post(organizations::import).body_limit(UPLOAD),
+        )
+        .route(
+            "/admin/organizations/{id}",
+            Roles(ADMIN),
+            get(organizations::detail_page).post(organizations::change),
+        )
         .route("/calls", SignedIn, get(submissions::calls_page))
         .route("/calls/{id}", SignedIn, get(submissions::call_page))
         .route(

@@ -33,6 +33,7 @@ use Who::*;
 const EVERYONE: &[Who] = &[Anonymous, Clinician, Judge, Organizer, Engineer, Poc, Admin];
 const SIGNED_IN: &[Who] = &[Clinician, Judge, Organizer, Engineer, Poc, Admin];
 const STAFF: &[Who] = &[Organizer, Admin];
+const ADMIN: &[Who] = &[Admin];
 const NOBODY: &[Who] = &[];
 /// The authors' side of a solution: the project's team (engineer@) and PoC centre work with the
 /// authors.
@@ -193,6 +194,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
         page("/account", SIGNED_IN),
         page("/admin/people", STAFF),
+        page("/admin/organizations", ADMIN),
+        get_at("/admin/organizations/{id}", f.organization, ADMIN),
         page("/calls", SIGNED_IN),
         get_at("/calls/{id}", c, SIGNED_IN),
         page("/calls/new", STAFF),
@@ -281,6 +284,20 @@ fn cases(f: &Fixture) -> Vec<Case> {
         ),
         action("/admin/people", STAFF),
         action("/admin/invitations", STAFF),
+        action("/admin/organizations", ADMIN),
+        upload(
+            "/admin/organizations/import",
+            "/admin/organizations/import".into(),
+            "orgs.csv",
+            csv,
+            ADMIN,
+        ),
+        post(
+            "/admin/organizations/{id}",
+            format!("/admin/organizations/{}", f.organization),
+            &[("do", "activate")],
+            ADMIN,
+        ),
         post(
             "/admin/people/{id}/roles",
             format!("/admin/people/{}/roles", f.person),
@@ -682,6 +699,7 @@ fn a_route_without_a_case_fails_by_name() {
         event: 1,
         agenda_item: 1,
         person: 1,
+        organization: 1,
     };
     assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());
     let without_account: Vec<Case> = cases(&f)

@@ -150,10 +150,9 @@ db_test!(
         let j = account(db, "j@drx.cn", &[Role::Judge]).await;
         let c = account(db, "c@drx.cn", &[Role::Clinician]).await;
         let mut tx = db.begin().await.unwrap();
-        let org =
-            drx::store::catalogue::insert_organization(&mut tx, "hospital", "H", "医院", "", 0)
-                .await
-                .unwrap();
+        let org = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "", 0)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
         raw_execute(db, &format!("INSERT INTO submissions (call_id, organization_id, created_by, title, status, created_at, updated_at) VALUES ({id}, {org}, {c}, 'x', 'submitted', 0, 0)")).await.unwrap();
         raw_execute(db, &format!("INSERT INTO reviews (submission_id, judge_id, created_at, updated_at) SELECT id, {j}, 0, 0 FROM submissions WHERE call_id = {id}")).await.unwrap();
@@ -244,7 +243,7 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
     account(db, "org@drx.cn", &[Role::Organizer]).await;
     account(db, "org2@drx.cn", &[Role::Organizer]).await;
     let mut tx = db.begin().await.unwrap();
-    let h = drx::store::catalogue::insert_organization(&mut tx, "hospital", "H", "医院", "", 0)
+    let h = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "", 0)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -82,10 +82,10 @@ async fn world(db: &Db) -> World {
     let stranger = person(db, "eng4@co.cn", &[Role::Engineer], "zh").await;
     let field = cat::fields(db).await.unwrap()[0].id;
     let mut tx = db.begin().await.unwrap();
-    let hospital = cat::insert_organization(&mut tx, "hospital", "H", "医院", "上海", 1000)
+    let hospital = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "上海", 1000)
         .await
         .unwrap();
-    let company = cat::insert_organization(&mut tx, "company", "C", "公司", "上海", 1000)
+    let company = drx::store::organizations::seed(&mut tx, "company", "C", "公司", "上海", 1000)
         .await
         .unwrap();
     let spec = NewCall {

@@ -116,7 +116,7 @@ async fn embed_with_the_installed_model_is_incremental() {
     let db = &t.db;
     // A small call: two English submissions and one Chinese, one judge with English work.
     let mut tx = db.begin().await.unwrap();
-    let org = drx::store::catalogue::insert_organization(&mut tx, "hospital", "H", "医院", "", 0)
+    let org = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "", 0)
         .await
         .unwrap();
     let p = drx::store::accounts::insert_person(

@@ -94,7 +94,7 @@ async fn world(db: Db) -> World {
         "1".into(),
         "无创 血糖 监测".into(),
     ];
-    for o in catalogue::organizations(&db).await.unwrap() {
+    for o in drx::store::organizations::all(&db).await.unwrap() {
         valid.push(o.name_en);
         valid.push(o.name_zh);
     }

@@ -15,10 +15,11 @@ struct World {
 async fn world(db: &Db) -> World {
     let t = now();
     let mut tx = db.begin().await.unwrap();
-    let h1 = cat::insert_organization(&mut tx, "hospital", "North Hospital", "北方医院", "", t)
-        .await
-        .unwrap();
-    cat::insert_organization(&mut tx, "hospital", "South Hospital", "南方医院", "", t)
+    let h1 =
+        drx::store::organizations::seed(&mut tx, "hospital", "North Hospital", "北方医院", "", t)
+            .await
+            .unwrap();
+    drx::store::organizations::seed(&mut tx, "hospital", "South Hospital", "南方医院", "", t)
         .await
         .unwrap();
     let spec = common::open_call_spec("imp", "Import call", "导入测试");

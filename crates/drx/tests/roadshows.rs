@@ -31,7 +31,7 @@ async fn world(db: &Db) -> World {
     person(db, "guest@co.cn", &[Role::Engineer]).await;
     let field = cat::fields(db).await.unwrap()[0].id;
     let mut tx = db.begin().await.unwrap();
-    let hospital = cat::insert_organization(
+    let hospital = drx::store::organizations::seed(
         &mut tx,
         "hospital",
         "Ruijin Hospital",

@@ -23,12 +23,26 @@ pub struct World {
 pub async fn world(db: &Db, blind: &str) -> World {
     let t = now();
     let mut tx = db.begin().await.unwrap();
-    let h1 = cat::insert_organization(&mut tx, "hospital", "North Hospital", "北方医院", "北京", t)
-        .await
-        .unwrap();
-    let h2 = cat::insert_organization(&mut tx, "hospital", "South Hospital", "南方医院", "广州", t)
-        .await
-        .unwrap();
+    let h1 = drx::store::organizations::seed(
+        &mut tx,
+        "hospital",
+        "North Hospital",
+        "北方医院",
+        "北京",
+        t,
+    )
+    .await
+    .unwrap();
+    let h2 = drx::store::organizations::seed(
+        &mut tx,
+        "hospital",
+        "South Hospital",
+        "南方医院",
+        "广州",
+        t,
+    )
+    .await
+    .unwrap();
     let spec = NewCall {
         blind_mode: blind,
         ..common::open_call_spec("test-call", "Test call", "测试征集")

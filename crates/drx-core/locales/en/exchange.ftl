@@ -13,7 +13,10 @@ conv-file = Attach a file (optional)
 conv-file-hint = PDF, PNG, JPEG, Word, Excel or PowerPoint, at most { $max } MB.
 conv-send = Send
 conv-reply = Reply
-conv-messages-count = { $n } messages
+conv-messages-count = { $n ->
+    [one] { $n } message
+   *[other] { $n } messages
+}
 conv-unread = { $n } unread
 conv-last = Last message
 conv-new-marker = New since your last visit

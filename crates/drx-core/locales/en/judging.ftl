@@ -35,7 +35,10 @@ progress-none = No reviews are assigned in this call yet.
 progress-judge = Judge
 progress-late = late
 progress-done = done
-progress-remind = Send reminders to { $n } judges with unfinished reviews
+progress-remind = { $n ->
+    [one] Send a reminder to the judge with unfinished reviews
+   *[other] Send reminders to { $n } judges with unfinished reviews
+}
 ranking-title = Ranking
 ranking-help = Raw: the mean of the judges' weighted totals. Calibrated: the quality with each judge's severity and spread removed, with its 90% interval; rank intervals in brackets. The top { $n } are preselected as finalists.
 ranking-rank = Rank

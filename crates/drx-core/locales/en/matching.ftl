@@ -33,7 +33,10 @@ assign-pinned = Pinned
 assign-removed = Removed
 assign-publish = Publish to judges
 assign-load-histogram = Judges by load
-assign-load-n = { $n } reviews
+assign-load-n = { $n ->
+    [one] { $n } review
+   *[other] { $n } reviews
+}
 assign-worst = Worst-served submissions
 assign-pairs-title = Pairs and reasons
 assign-pin = Pin
@@ -59,7 +62,10 @@ nav-teams = Teams
 teams-title = Engineering teams
 teams-lead = Engineering teams and what they can build. Search in Chinese or English: 康复 and "rehabilitation robot" both find rehabilitation teams.
 teams-search-hint = e.g. 康复机器人, imaging AI
-teams-count = { $n } teams
+teams-count = { $n ->
+    [one] { $n } team
+   *[other] { $n } teams
+}
 teams-catalogue-none = No team matches this search.
 team-load-of = { $load } of { $capacity } matched
 team-capabilities = Capabilities
@@ -116,7 +122,10 @@ team-match-title = Team matching
 team-match-run-title = Team matching run
 team-match-setting = { $finalists } finalists; { $teams } teams with room for { $room } finalists in all (capacity minus finalists matched in other calls).
 team-match-per-finalist-label = Teams per finalist
-team-match-per-finalist = { $n } teams per finalist
+team-match-per-finalist = { $n ->
+    [one] { $n } team per finalist
+   *[other] { $n } teams per finalist
+}
 team-match-run = Match teams with finalists
 team-match-publish = Publish: tell finalists and teams
 team-match-published = Published matches

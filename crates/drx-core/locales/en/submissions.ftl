@@ -86,7 +86,10 @@ sort-hospital = Hospital
 sort-stage = Most advanced stage
 list-apply = Apply
 list-reset = Reset
-list-count = { $n } submissions match.
+list-count = { $n ->
+    [one] { $n } submission matches.
+   *[other] { $n } submissions match.
+}
 list-prev = Previous
 list-next = Next
 list-page = Page { $page } of { $pages }
@@ -135,7 +138,10 @@ error-call-rubric-in-use = Judges have already scored with this rubric, so it ca
 error-call-extend-earlier = The new deadline must be later than the current one and in the future.
 needs-title = Clinical need catalogue
 needs-lead = Needs logged by clinicians of our partner hospitals. Several solutions can answer one need; each need's page compares them side by side.
-needs-count = { $n } needs match.
+needs-count = { $n ->
+    [one] { $n } need matches.
+   *[other] { $n } needs match.
+}
 needs-none = No needs match.
 need-statement-form = A way to { $problem } in { $population } that { $outcome }
 need-status-draft = Draft
@@ -162,8 +168,14 @@ import-needs-columns = Columns: hospital, field, problem, population, outcome (r
 import-submissions-columns = Columns: title, lead_email (an existing account), hospital, solution (required); need_statement, evidence, stage (idea, concept, prototype, clinical_data), fields (separated by ;), keywords, members (names separated by ;), ip_status, confidentiality, need_id, status (submitted or draft).
 import-file = File
 import-button = Import
-import-done = Imported { $n } rows.
-import-refused = Nothing was imported: { $n } problems to fix.
+import-done = { $n ->
+    [one] Imported { $n } row.
+   *[other] Imported { $n } rows.
+}
+import-refused = { $n ->
+    [one] Nothing was imported: { $n } problem to fix.
+   *[other] Nothing was imported: { $n } problems to fix.
+}
 import-line = Line { $line }
 import-error-quote = a quoted cell is not closed.
 import-error-nul = the file holds a NUL character (binary data, not text).

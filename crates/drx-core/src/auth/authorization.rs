@@ -16,6 +16,8 @@ pub enum Permission {
     SeeAllSubmissions,
     /// Submit needs and solutions.
     Submit,
+    /// Create, edit, deactivate, merge and import organizations.
+    ManageOrganizations,
 }
 
 pub fn can(person: &Person, permission: Permission) -> bool {
@@ -26,7 +28,7 @@ pub fn can(person: &Person, permission: Permission) -> bool {
         // Only an admin makes admins; organizers bring in everyone else.
         Permission::GrantRole(Role::Admin) => admin,
         Permission::GrantRole(_) => admin || has(Role::Organizer),
-        Permission::DeactivateAccounts => admin,
+        Permission::DeactivateAccounts | Permission::ManageOrganizations => admin,
         Permission::Submit => has(Role::Clinician) || admin,
     }
 }

@@ -3,9 +3,8 @@
 //! caller has established; anything narrower is asked of `auth::authorization` elsewhere.
 use super::Result;
 use drx_store::accounts::Person;
-use drx_store::catalogue::{
-    self as store, CallSummary, Field, Organization, SubmissionRow, TeamRow,
-};
+use drx_store::catalogue::{self as store, CallSummary, Field, SubmissionRow, TeamRow};
+use drx_store::organizations::Organization;
 use drx_store::{submissions as subs, Db};
 
 /// The field taxonomy in its order.
@@ -13,9 +12,10 @@ pub async fn fields(db: &Db) -> Result<Vec<Field>> {
     Ok(store::fields(db).await?)
 }
 
-/// Every organization (hospitals, companies, universities, PoC centres).
+/// The organizations that may be chosen (active hospitals, companies, universities, PoC
+/// centres); `services::organizations` manages them.
 pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
-    Ok(store::organizations(db).await?)
+    Ok(drx_store::organizations::active(db).await?)
 }
 
 /// The hospitals, for filters and forms.

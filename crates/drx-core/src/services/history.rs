@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::Result;
 use crate::auth::authorization::{
-    can_curate_needs, can_see_project_history, can_see_submission_history,
+    can, can_curate_needs, can_see_project_history, can_see_submission_history, Permission,
 };
 use drx_store::accounts::{self, Person};
 use drx_store::{audit, Db};
@@ -16,6 +16,7 @@ pub enum Subject {
     Submission(i64),
     Need(i64),
     Project(i64),
+    Organization(i64),
 }
 
 impl Subject {
@@ -25,6 +26,7 @@ impl Subject {
             Subject::Submission(id) => ("submission", id),
             Subject::Need(id) => ("need", id),
             Subject::Project(id) => ("project", id),
+            Subject::Organization(id) => ("organization", id),
         }
     }
 }
@@ -49,6 +51,7 @@ pub async fn may_see(db: &Db, actor: &Person, subject: Subject) -> Result<bool> 
             None => false,
         },
         Subject::Need(_) => can_curate_needs(actor),
+        Subject::Organization(_) => can(actor, Permission::ManageOrganizations),
         Subject::Project(id) => {
             match drx_store::projects::with_access(db, id, actor.id, drx_store::now()).await? {
                 Some((_, f)) => can_see_project_history(actor, &super::projects::access(&f)),

@@ -190,7 +190,7 @@ pub fn parse_file(bytes: &[u8]) -> std::result::Result<Table, RowError> {
 }
 
 /// The header's columns, by any of their accepted names (English or Chinese, any case).
-struct Columns {
+pub(crate) struct Columns {
     index: HashMap<&'static str, usize>,
 }
 
@@ -220,7 +220,7 @@ impl Columns {
         }
         Ok(Columns { index })
     }
-    fn get<'a>(&self, row: &'a [String], key: &str) -> &'a str {
+    pub(crate) fn get<'a>(&self, row: &'a [String], key: &str) -> &'a str {
         self.index
             .get(key)
             .and_then(|i| row.get(*i))
@@ -231,7 +231,7 @@ impl Columns {
 
 /// Reads the file and its header: the columns and the data rows, or the refusal (an unreadable
 /// or empty file, too many rows, a missing required column).
-fn read_table(
+pub(crate) fn read_table(
     bytes: &[u8],
     known: &[(&'static str, &[&str])],
     required: &[&'static str],

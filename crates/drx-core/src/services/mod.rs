@@ -21,6 +21,7 @@ pub mod list_exports;
 pub mod mail;
 pub mod matching;
 pub mod needs;
+pub mod organizations;
 pub mod overlaps;
 pub mod projects;
 pub mod ranking;

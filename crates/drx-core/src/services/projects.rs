@@ -721,13 +721,13 @@ pub async fn milestone(
 pub struct NewProjectChoices {
     pub candidates: Vec<(i64, String, String)>,
     pub teams: Vec<drx_store::Named>,
-    pub centres: Vec<drx_store::catalogue::Organization>,
+    pub centres: Vec<drx_store::organizations::Organization>,
     pub matched: Vec<drx_store::matchmaking::TeamMatch>,
 }
 
 pub async fn new_project_choices(db: &Db, actor: &Person) -> Result<NewProjectChoices> {
     let candidates = candidates(db, actor).await?;
-    let centres = drx_store::catalogue::organizations(db)
+    let centres = drx_store::organizations::active(db)
         .await?
         .into_iter()
         .filter(|o| o.kind == drx_domain::OrganizationKind::PocCentre)

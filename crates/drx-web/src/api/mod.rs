@@ -10,6 +10,7 @@ mod assignment;
 mod calls;
 mod me;
 mod needs;
+mod organizations;
 mod projects;
 mod reviews;
 mod submissions;
@@ -88,6 +89,9 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::declare_conflict))
         .routes(routes!(assignment::of_call))
         .routes(routes!(assignment::get))
+        .routes(routes!(organizations::list, organizations::create))
+        .routes(routes!(organizations::get, organizations::update))
+        .routes(routes!(organizations::merge))
         .routes(routes!(teams::list))
         .routes(routes!(teams::get))
         .routes(routes!(projects::list))

@@ -16,7 +16,7 @@ use drx_core::services::imports::{self as svc, RowError};
 
 use super::submissions::read_file_upload;
 
-fn form(ctx: &Ctx, action: &str, columns_key: &str, outcome: Option<Markup>) -> Markup {
+pub(super) fn form(ctx: &Ctx, action: &str, columns_key: &str, outcome: Option<Markup>) -> Markup {
     html! {
         @if let Some(o) = outcome { (o) }
         form method="post" action=(action) enctype="multipart/form-data" class="stacked card" {
@@ -46,7 +46,7 @@ fn errors_markup(ctx: &Ctx, errors: &[RowError]) -> Markup {
     }
 }
 
-fn outcome(ctx: &Ctx, r: Result<usize, Vec<RowError>>) -> (StatusCode, Markup) {
+pub(super) fn outcome(ctx: &Ctx, r: Result<usize, Vec<RowError>>) -> (StatusCode, Markup) {
     match r {
         Ok(n) => (
             StatusCode::OK,
@@ -62,7 +62,7 @@ fn outcome(ctx: &Ctx, r: Result<usize, Vec<RowError>>) -> (StatusCode, Markup) {
     }
 }
 
-fn no_file() -> Result<usize, Vec<RowError>> {
+pub(super) fn no_file() -> Result<usize, Vec<RowError>> {
     Err(vec![RowError {
         line: 0,
         msg: drx_core::services::Msg::new("error-file-empty"),

@@ -14,6 +14,7 @@ pub mod interests;
 pub mod list_exports;
 pub mod matching;
 pub mod needs;
+pub mod organizations;
 pub mod projects;
 pub mod ranking;
 pub mod reviews;

@@ -208,9 +208,10 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     // Organizations.
     let mut hospitals = Vec::new();
     for (en, zh, city) in HOSPITALS {
-        hospitals.push(cat::insert_organization(&mut tx, "hospital", en, zh, city, t0).await?);
+        hospitals
+            .push(drx_store::organizations::seed(&mut tx, "hospital", en, zh, city, t0).await?);
     }
-    let company = cat::insert_organization(
+    let company = drx_store::organizations::seed(
         &mut tx,
         "company",
         "Xinmai Medical Devices Group",
@@ -219,7 +220,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
         t0,
     )
     .await?;
-    let university = cat::insert_organization(
+    let university = drx_store::organizations::seed(
         &mut tx,
         "university",
         "Eastern Institute of Biomedical Engineering",
@@ -229,7 +230,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     )
     .await?;
     let poc_centres = [
-        cat::insert_organization(
+        drx_store::organizations::seed(
             &mut tx,
             "poc_centre",
             "East China Clinical Innovation PoC Centre",
@@ -238,7 +239,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             t0,
         )
         .await?,
-        cat::insert_organization(
+        drx_store::organizations::seed(
             &mut tx,
             "poc_centre",
             "Southwest Medical Device PoC Centre",

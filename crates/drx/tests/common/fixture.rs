@@ -38,6 +38,8 @@ pub struct Fixture {
     pub agenda_item: i64,
     /// An account the admin pages act on.
     pub person: i64,
+    /// clinician@'s hospital, for the organization pages.
+    pub organization: i64,
 }
 
 pub async fn person(db: &Db, email: &str) -> Person {
@@ -231,5 +233,6 @@ pub async fn fixture(db: &Db) -> Fixture {
         document,
         run,
         person: spare,
+        organization: home,
     }
 }
