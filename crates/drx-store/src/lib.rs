@@ -344,7 +344,19 @@ enum_columns!(
     drx_domain::BlindMode,
     drx_domain::Stage,
     drx_domain::SubmissionStatus,
-    drx_domain::OrganizationKind
+    drx_domain::OrganizationKind,
+    drx_domain::AuditEntity,
+    drx_domain::AuditAction,
+    drx_domain::ThreadKind,
+    drx_domain::ReviewStatus,
+    drx_domain::NeedStatus,
+    drx_domain::Urgency,
+    drx_domain::ProjectStatus,
+    drx_domain::InterestStatus,
+    drx_domain::InterestSide,
+    drx_domain::CallRole,
+    drx_domain::RunKind,
+    drx_domain::RunStatus
 );
 
 row! {

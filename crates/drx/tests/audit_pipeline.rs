@@ -43,11 +43,11 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
     drx::services::projects::decide(&db, &org, p, "hold", "waiting for bench data", 200)
         .await
         .unwrap();
-    let event = audit::history(&db, "project", p)
+    let event = audit::history(&db, drx::domain::AuditEntity::Project, p)
         .await
         .unwrap()
         .into_iter()
-        .find(|e| e.action == "gate-decision")
+        .find(|e| e.action.as_str() == "gate-decision")
         .unwrap();
     db.close().await;
     let (ok, out) = verify(&dir);

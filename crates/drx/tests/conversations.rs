@@ -255,11 +255,13 @@ db_test!(a_party_opens_a_thread_and_the_others_are_told, |db| {
     let zh = &outbox::mail_to(db, "org@h.cn").await.unwrap()[0];
     assert!(zh.subject.contains("新消息"), "{}", zh.subject);
     // The thread is audited.
-    let events = audit::history(db, "thread", t).await.unwrap();
-    assert!(events.iter().any(|e| e.action == "open"));
+    let events = audit::history(db, drx::domain::AuditEntity::Thread, t)
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e.action.as_str() == "open"));
     assert!(events
         .iter()
-        .any(|e| e.action == "message" && e.detail.contains("sha256")));
+        .any(|e| e.action.as_str() == "message" && e.detail.contains("sha256")));
 });
 
 db_test!(unread_counts_go_up_and_down, |db| {

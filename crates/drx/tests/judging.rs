@@ -224,8 +224,12 @@ db_test!(
         assert_ne!(replacement, judge);
         let notices = submissions::notices(db, replacement, 5).await.unwrap();
         assert!(notices.iter().any(|n| n.body.contains("replacement")));
-        let history = audit::history(db, "submission", 5).await.unwrap();
-        assert!(history.iter().any(|e| e.action == "conflict-declare"));
+        let history = audit::history(db, drx::domain::AuditEntity::Submission, 5)
+            .await
+            .unwrap();
+        assert!(history
+            .iter()
+            .any(|e| e.action.as_str() == "conflict-declare"));
         assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND);
     }
 );
@@ -480,10 +484,12 @@ db_test!(
                 .as_str(),
             "finalist"
         );
-        let history = audit::history(db, "submission", mine).await.unwrap();
+        let history = audit::history(db, drx::domain::AuditEntity::Submission, mine)
+            .await
+            .unwrap();
         assert!(history
             .iter()
-            .any(|e| e.action == "finalist-override" && e.detail.contains("withdrew")));
+            .any(|e| e.action.as_str() == "finalist-override" && e.detail.contains("withdrew")));
         assert!(outbox::mail_to(db, "clinician@drx.example")
             .await
             .unwrap()

@@ -7,6 +7,7 @@ use super::uploads::{check_upload, CheckedFile};
 use super::{Result, ServiceError};
 use crate::auth::authorization::{is_conversation_party, ConversationSubject};
 use crate::i18n::{t_args, Lang};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::conversations::{self as store, Attachment, Message, Party, Thread, ThreadSummary};
 use drx_store::{audit, matching, notices, outbox, Db, Tx};
@@ -186,9 +187,9 @@ pub async fn open_thread(
     audit::record(
         &mut tx,
         Some(actor.id),
-        "thread",
+        AuditEntity::Thread,
         thread_id,
-        "open",
+        AuditAction::Open,
         &detail.to_string(),
         now,
     )
@@ -259,9 +260,9 @@ async fn post_in(
     audit::record(
         tx,
         Some(actor.id),
-        "thread",
+        AuditEntity::Thread,
         thread.id,
-        "message",
+        AuditAction::Message,
         &detail.to_string(),
         now,
     )

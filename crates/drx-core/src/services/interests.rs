@@ -5,6 +5,7 @@ use super::{Result, ServiceError};
 use crate::auth::authorization::{
     can_speak_for_need, can_speak_for_submission, can_speak_for_team,
 };
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Interest, NewInterest, Target};
 use drx_store::{matching, outbox, submissions, Db, Tx};
@@ -187,7 +188,16 @@ pub async fn express(
         "need_id": target_need(target), "submission_id": target_submission(target),
         "team_id": team_id, "from_side": side.code(),
     });
-    super::commit_audited(tx, Some(actor.id), "interest", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Interest,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -338,7 +348,20 @@ pub async fn answer(
         now,
     )
     .await?;
-    super::commit_audited(tx, Some(actor.id), "interest", i.id, status, "{}", now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Interest,
+        i.id,
+        if accept {
+            AuditAction::Accepted
+        } else {
+            AuditAction::Declined
+        },
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::{
     can_decide_gate, can_oversee_projects, can_view_project, can_work_on_project, ProjectAccess,
 };
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::projects::{self as store, AccessFacts, ProjectRow};
 use drx_store::{audit, Db};
@@ -324,7 +325,16 @@ pub async fn create(
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
         "stage": STAGES[0],
     });
-    super::commit_audited(tx, Some(actor.id), "project", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Project,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -392,9 +402,9 @@ pub async fn decide(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "gate-decision",
+        AuditAction::GateDecision,
         &detail,
         now,
     )
@@ -421,11 +431,15 @@ pub async fn set_check(
     let mut tx = db.begin().await?;
     if store::set_check(&mut tx, project_id, &p.stage, item, on, actor.id, now).await? {
         let detail = serde_json::json!({"gate": p.stage, "item": item});
-        let action = if on { "check" } else { "uncheck" };
+        let action = if on {
+            AuditAction::Check
+        } else {
+            AuditAction::Uncheck
+        };
         audit::record(
             &mut tx,
             Some(actor.id),
-            "project",
+            AuditEntity::Project,
             project_id,
             action,
             &detail.to_string(),
@@ -458,9 +472,9 @@ pub async fn set_pathway(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "pathway",
+        AuditAction::Pathway,
         &detail,
         now,
     )
@@ -492,9 +506,9 @@ pub async fn add_milestone(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "milestone-add",
+        AuditAction::MilestoneAdd,
         &detail,
         now,
     )
@@ -523,9 +537,9 @@ pub async fn milestone_done(db: &Db, actor: &Person, milestone_id: i64, now: i64
         audit::record(
             &mut tx,
             Some(actor.id),
-            "project",
+            AuditEntity::Project,
             m.project_id,
-            "milestone-done",
+            AuditAction::MilestoneDone,
             &detail.to_string(),
             now,
         )
@@ -645,9 +659,9 @@ pub async fn attach_document(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "document-add",
+        AuditAction::DocumentAdd,
         &detail,
         now,
     )

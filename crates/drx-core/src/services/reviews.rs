@@ -9,6 +9,7 @@ use crate::auth::authorization::{
 use crate::services::matching::JudgeModel;
 use crate::services::submissions as subs;
 use crate::services::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::reviews::{self as store, Criterion, Review, ReviewInput};
 use drx_store::submissions::Submission;
@@ -163,12 +164,12 @@ pub async fn save(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "review",
+        AuditEntity::Review,
         review_id,
         if submit {
-            "review-submit"
+            AuditAction::ReviewSubmit
         } else {
-            "review-save"
+            AuditAction::ReviewSave
         },
         &detail,
         now,
@@ -275,9 +276,9 @@ pub async fn declare_conflict(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "submission",
+        AuditEntity::Submission,
         w.review.submission_id,
-        "conflict-declare",
+        AuditAction::ConflictDeclare,
         &detail,
         now,
     )

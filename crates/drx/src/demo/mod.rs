@@ -15,6 +15,7 @@ use rand_chacha::ChaCha8Rng;
 
 use corpus::{Bi, CORPUS};
 use drx_domain::Role;
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{insert_person, NewPerson};
 use drx_store::catalogue::{self as cat, NewCall, NewNeed, NewSubmission, NewTeam};
 use drx_store::{audit, Db};
@@ -588,9 +589,9 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     audit::record(
         &mut tx,
         Some(admin),
-        "call",
+        AuditEntity::Call,
         call,
-        "demo-seed",
+        AuditAction::DemoSeed,
         &detail.to_string(),
         t0,
     )
