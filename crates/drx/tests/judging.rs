@@ -131,7 +131,7 @@ db_test!(
             StatusCode::SEE_OTHER
         );
         let r = reviews::review(db, rid).await.unwrap().unwrap();
-        assert_eq!(r.status, "in_progress");
+        assert_eq!(r.status, drx::domain::ReviewStatus::InProgress);
         assert_eq!(reviews::scores(db, rid).await.unwrap().len(), 1);
 
         // Submitting needs every score and a confidence; what was typed stays on the page.
@@ -332,9 +332,15 @@ async fn submitted(db: &Db, rid: i64, score: f64, for_authors: &str, for_committ
         comments_for_committee: for_committee.into(),
     };
     let mut tx = db.begin().await.unwrap();
-    reviews::save(&mut tx, rid, &input, "submitted", drx::store::now())
-        .await
-        .unwrap();
+    reviews::save(
+        &mut tx,
+        rid,
+        &input,
+        drx::domain::ReviewStatus::Submitted,
+        drx::store::now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 

@@ -1,6 +1,6 @@
 //! The one place that answers "may this person do this?". Pages, the API and exports ask here
 //! and never re-derive a rule themselves.
-use drx_domain::Role;
+use drx_domain::{ReviewStatus, Role};
 use drx_store::accounts::Person;
 
 /// Platform-wide permissions. Per-call and per-object questions join this list as they arrive.
@@ -304,7 +304,7 @@ pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: &str) 
 pub fn can_join_discussion(
     person: &Person,
     a: &SubmissionAccess,
-    own_review: Option<&str>,
+    own_review: Option<ReviewStatus>,
 ) -> bool {
     if !person.active {
         return false;
@@ -312,7 +312,7 @@ pub fn can_join_discussion(
     if a.call_organizer || person.roles.contains(&Role::Admin) {
         return true;
     }
-    own_review == Some("submitted")
+    own_review == Some(ReviewStatus::Submitted)
 }
 
 /// May this person see the judges' comments for the authors? The team, once decided.
@@ -361,8 +361,8 @@ mod review_tests {
         let mut a = access(SubmissionStatus::UnderReview);
         a.assigned_judge = true;
         assert!(!can_join_discussion(&j, &a, None));
-        assert!(!can_join_discussion(&j, &a, Some("in_progress")));
-        assert!(can_join_discussion(&j, &a, Some("submitted")));
+        assert!(!can_join_discussion(&j, &a, Some(ReviewStatus::InProgress)));
+        assert!(can_join_discussion(&j, &a, Some(ReviewStatus::Submitted)));
         let mut o = access(SubmissionStatus::UnderReview);
         o.call_organizer = true;
         assert!(can_join_discussion(
