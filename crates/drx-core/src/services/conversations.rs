@@ -398,21 +398,25 @@ pub async fn view(db: &Db, actor: &Person, thread_id: i64, now: i64) -> Result<T
     })
 }
 
-/// A message's file for a party of its thread: (file name, content type, bytes).
-pub async fn download(
-    db: &Db,
-    actor: &Person,
-    attachment_id: i64,
-) -> Result<(String, String, Vec<u8>)> {
+/// A message's file as it is downloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageFile {
+    pub filename: String,
+    pub content_type: String,
+    pub content: Vec<u8>,
+}
+
+/// A message's file for a party of its thread.
+pub async fn download(db: &Db, actor: &Person, attachment_id: i64) -> Result<MessageFile> {
     let file = store::attachment(db, attachment_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     party_thread(db, actor, file.thread_id).await?;
-    Ok((
-        file.attachment.filename,
-        file.attachment.content_type,
-        file.content,
-    ))
+    Ok(MessageFile {
+        filename: file.attachment.filename,
+        content_type: file.attachment.content_type,
+        content: file.content,
+    })
 }
 
 /// The person's threads (every subject they are a party of), newest activity first, each with

@@ -257,8 +257,12 @@ pub async fn download(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let (name, content_type, bytes) = svc::download(&state.db, user, id).await?;
-    Ok(crate::download::uploaded_file(&name, &content_type, bytes))
+    let f = svc::download(&state.db, user, id).await?;
+    Ok(crate::download::uploaded_file(
+        &f.filename,
+        &f.content_type,
+        f.content,
+    ))
 }
 
 /// The person's threads with unread counts.

@@ -116,8 +116,8 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
                 (csrf_field(&ctx))
                 label { (ctx.t("project-submission")) br;
                     select name="submission" required {
-                        @for (id, title, status) in &candidates {
-                            option value=(id) { "#" (id) " " (title) " (" (ctx.t(&format!("status-{status}"))) ")" }
+                        @for c in &candidates {
+                            option value=(c.id) { "#" (c.id) " " (c.title) " (" (ctx.t(&format!("status-{}", c.status))) ")" }
                         } } }
                 br;
                 label { (ctx.t("project-team")) br;
