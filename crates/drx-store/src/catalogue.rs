@@ -1,5 +1,5 @@
 //! Organizations, the field taxonomy, calls, submissions, teams and expertise documents.
-use drx_domain::{BlindMode, OrganizationKind, Phase, Stage, SubmissionStatus};
+use drx_domain::{BlindMode, CallRole, OrganizationKind, Phase, Stage, SubmissionStatus};
 
 use super::{Db, Result, Tx};
 
@@ -119,10 +119,15 @@ pub async fn insert_call_field(tx: &mut Tx, call_id: i64, field_id: i64) -> Resu
     Ok(())
 }
 
-pub async fn insert_call_role(tx: &mut Tx, call_id: i64, person_id: i64, role: &str) -> Result<()> {
+pub async fn insert_call_role(
+    tx: &mut Tx,
+    call_id: i64,
+    person_id: i64,
+    role: CallRole,
+) -> Result<()> {
     tx.exec(
         "INSERT INTO call_roles (call_id, person_id, role) VALUES (?, ?, ?)",
-        (call_id, person_id, role),
+        (call_id, person_id, role.as_str()),
     )
     .await?;
     Ok(())
@@ -542,7 +547,7 @@ pub async fn call_settings(db: &Db, call_id: i64) -> Result<Option<CallJudging>>
 }
 
 /// The roles a person holds in one call ("organizer", "judge").
-pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<String>> {
+pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<CallRole>> {
     db.all(
         "SELECT role FROM call_roles WHERE call_id = ? AND person_id = ? ORDER BY role",
         (call_id, person_id),

@@ -391,7 +391,8 @@ scalar_rows!(
     f64,
     Option<i64>,
     Option<String>,
-    drx_domain::Role
+    drx_domain::Role,
+    drx_domain::CallRole
 );
 
 /// Two columns, in order.

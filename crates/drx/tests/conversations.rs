@@ -91,7 +91,7 @@ async fn world(db: &Db) -> World {
         ..common::call_spec("c", "Call", "review")
     };
     let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
-    cat::insert_call_role(&mut tx, call, judge.id, "judge")
+    cat::insert_call_role(&mut tx, call, judge.id, drx::domain::CallRole::Judge)
         .await
         .unwrap();
     let need = cat::insert_need(

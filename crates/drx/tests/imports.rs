@@ -56,7 +56,7 @@ async fn world(db: &Db) -> World {
     }
     let org = common::person_id(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    cat::insert_call_role(&mut tx, call, org, "organizer")
+    cat::insert_call_role(&mut tx, call, org, drx::domain::CallRole::Organizer)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -74,7 +74,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
     }
     let org = person(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    cat::insert_call_role(&mut tx, call, org.id, "organizer")
+    cat::insert_call_role(&mut tx, call, org.id, drx::domain::CallRole::Organizer)
         .await
         .unwrap();
     tx.commit().await.unwrap();

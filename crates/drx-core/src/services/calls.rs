@@ -145,7 +145,8 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
     let id = store::insert(&mut tx, &c, "draft", actor.id, now)
         .await
         .map_err(slug_taken)?;
-    drx_store::catalogue::insert_call_role(&mut tx, id, actor.id, "organizer").await?;
+    drx_store::catalogue::insert_call_role(&mut tx, id, actor.id, drx_domain::CallRole::Organizer)
+        .await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
     super::commit_audited(
         tx,

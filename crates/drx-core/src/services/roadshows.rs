@@ -5,7 +5,7 @@ use super::ics::{self, CalendarEvent};
 use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::can_manage_call;
 use crate::i18n::{t, Lang};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{AuditAction, AuditEntity, BlindMode};
 use drx_store::accounts::Person;
 use drx_store::events::{self as store, AgendaItem, Event, NewEvent, Registrant};
 use drx_store::{audit, catalogue, Db, StoreError};
@@ -278,7 +278,7 @@ pub async fn unregister(db: &Db, actor: &Person, event_id: i64) -> Result<()> {
 /// Whether presenters' names and hospitals are hidden: the call is not open, and the reader does
 /// not run it.
 pub fn names_hidden(e: &Event, manages: bool) -> bool {
-    e.blind_mode != "open" && !manages
+    e.blind_mode != BlindMode::Open && !manages
 }
 
 /// An event as one reader (or an anonymous visitor) sees it.

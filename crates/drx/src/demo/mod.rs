@@ -464,7 +464,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     {
         cat::insert_criterion(&mut tx, call, i as i64, en, zh, w, (1, 10)).await?;
     }
-    cat::insert_call_role(&mut tx, call, organizer, "organizer").await?;
+    cat::insert_call_role(&mut tx, call, organizer, drx_domain::CallRole::Organizer).await?;
 
     // Needs and submissions.
     let mut seeds = Vec::new();

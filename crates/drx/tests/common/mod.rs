@@ -567,7 +567,7 @@ pub async fn insert_call(
         .await
         .unwrap();
     if let Some(o) = organizer {
-        drx::store::catalogue::insert_call_role(tx, call, o, "organizer")
+        drx::store::catalogue::insert_call_role(tx, call, o, drx::domain::CallRole::Organizer)
             .await
             .unwrap();
     }
