@@ -75,3 +75,39 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn an_unknown_audit_action_is_corrupt_and_verify_names_its_event() {
+    use drx::domain::{AuditAction, AuditEntity};
+    use drx::store::StoreError;
+    let dir = std::env::temp_dir().join(format!("drx_audit_corrupt_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = Db::open(&drx::store::sqlite_url(&dir)).await.unwrap();
+    db.migrate().await.unwrap();
+    let mut tx = db.begin().await.unwrap();
+    let (entity, action) = (AuditEntity::Need, AuditAction::Create);
+    audit::record(&mut tx, None, entity, 7, action, "{}", 100)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let events = audit::history(&db, entity, 7).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].entity, events[0].action), (entity, action));
+    assert_eq!(audit::verify(&db).await.unwrap(), None);
+
+    // A value this binary does not know is never read as some default.
+    drx::store::raw_execute(&db, "UPDATE audit_events SET action = 'teleport'")
+        .await
+        .unwrap();
+    match audit::history(&db, entity, 7).await {
+        Err(StoreError::Corrupt { column, value }) => {
+            assert_eq!((column.as_str(), value.as_str()), ("action", "teleport"))
+        }
+        other => panic!("expected Corrupt, got {:?}", other.map(|e| e.len())),
+    }
+    // The chain check reads the stored text, so it still names the edited event.
+    assert_eq!(audit::verify(&db).await.unwrap(), Some(events[0].id));
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
