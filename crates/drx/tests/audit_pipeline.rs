@@ -20,13 +20,19 @@ fn verify(dir: &std::path::Path) -> (bool, String) {
     )
 }
 
-#[tokio::test]
-async fn drx_audit_verify_names_an_edited_gate_decision() {
-    let dir = std::env::temp_dir().join(format!("drx_audit_gate_{}", std::process::id()));
+/// An empty, migrated SQLite database in its own data directory.
+async fn fresh_data_dir(name: &str) -> (std::path::PathBuf, Db) {
+    let dir = std::env::temp_dir().join(format!("drx_audit_{name}_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = Db::open(&drx::store::sqlite_url(&dir)).await.unwrap();
     db.migrate().await.unwrap();
+    (dir, db)
+}
+
+#[tokio::test]
+async fn drx_audit_verify_names_an_edited_gate_decision() {
+    let (dir, db) = fresh_data_dir("gate").await;
     drx::demo::generate(&db, 2026).await.unwrap();
     let org = drx::store::accounts::list_people(&db, Some(drx::domain::Role::Organizer))
         .await
@@ -80,11 +86,7 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
 async fn an_unknown_audit_action_is_corrupt_and_verify_names_its_event() {
     use drx::domain::{AuditAction, AuditEntity};
     use drx::store::StoreError;
-    let dir = std::env::temp_dir().join(format!("drx_audit_corrupt_{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let db = Db::open(&drx::store::sqlite_url(&dir)).await.unwrap();
-    db.migrate().await.unwrap();
+    let (dir, db) = fresh_data_dir("corrupt").await;
     let mut tx = db.begin().await.unwrap();
     let (entity, action) = (AuditEntity::Need, AuditAction::Create);
     audit::record(&mut tx, None, entity, 7, action, "{}", 100)
