@@ -392,7 +392,8 @@ scalar_rows!(
     Option<i64>,
     Option<String>,
     drx_domain::Role,
-    drx_domain::CallRole
+    drx_domain::CallRole,
+    drx_domain::InterestStatus
 );
 
 /// Two columns, in order.
