@@ -91,15 +91,175 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// The kind of object an audit event is about (the history of which it is part).
+    AuditEntity {
+        ApiToken = "api_token",
+        Call = "call",
+        Event = "event",
+        Interest = "interest",
+        Invitation = "invitation",
+        Need = "need",
+        Organization = "organization",
+        Person = "person",
+        Project = "project",
+        Review = "review",
+        Submission = "submission",
+        Thread = "thread",
+    }
+);
+
+text_enum!(
+    /// What an audit event records. The text is part of the event's hash: never change one.
+    AuditAction {
+        AcceptInvitation = "accept-invitation",
+        Accepted = "accepted",
+        Activate = "activate",
+        AgendaAdd = "agenda-add",
+        AgendaRemove = "agenda-remove",
+        Absorb = "absorb",
+        AssignmentPublish = "assignment-publish",
+        AssignmentRun = "assignment-run",
+        Attach = "attach",
+        ChangePassword = "change-password",
+        Check = "check",
+        ConflictDeclare = "conflict-declare",
+        Create = "create",
+        Deactivate = "deactivate",
+        Decision = "decision",
+        Decisions = "decisions",
+        Declined = "declined",
+        DemoSeed = "demo-seed",
+        Detach = "detach",
+        DocumentAdd = "document-add",
+        Extend = "extend",
+        FinalistOverride = "finalist-override",
+        GateDecision = "gate-decision",
+        Import = "import",
+        Login = "login",
+        Message = "message",
+        Merge = "merge",
+        MilestoneAdd = "milestone-add",
+        MilestoneDone = "milestone-done",
+        Open = "open",
+        Pathway = "pathway",
+        Phase = "phase",
+        Register = "register",
+        RequestPasswordReset = "request-password-reset",
+        ResetPassword = "reset-password",
+        Revise = "revise",
+        ReviewReminders = "review-reminders",
+        ReviewSave = "review-save",
+        ReviewSubmit = "review-submit",
+        Revoke = "revoke",
+        SetRoles = "set-roles",
+        Submit = "submit",
+        TeamMatchingPublish = "team-matching-publish",
+        TeamMatchingRun = "team-matching-run",
+        TermsAccept = "terms-accept",
+        TermsSet = "terms-set",
+        Uncheck = "uncheck",
+        Update = "update",
+        Withdraw = "withdraw",
+    }
+);
+
+text_enum!(
+    /// What a conversation thread is about: the kind of its subject.
+    ThreadKind { Need = "need", Submission = "submission", Project = "project", Review = "review" }
+);
+
+text_enum!(
+    /// Where a judge's review of one submission stands.
+    ReviewStatus { Assigned = "assigned", InProgress = "in_progress", Submitted = "submitted" }
+);
+
+text_enum!(
+    /// Where a clinical need stands in the catalogue.
+    NeedStatus { Draft = "draft", Open = "open", Matched = "matched", Closed = "closed" }
+);
+
+text_enum!(
+    /// How urgent a clinical need is.
+    Urgency { Low = "low", Medium = "medium", High = "high" }
+);
+
+text_enum!(
+    /// Whether a project is moving through its stages.
+    ProjectStatus { Active = "active", OnHold = "on_hold", Stopped = "stopped", Launched = "launched" }
+);
+
+text_enum!(
+    /// Where an expression of interest between a need or submission and a team stands.
+    InterestStatus { Open = "open", Accepted = "accepted", Declined = "declined" }
+);
+
+text_enum!(
+    /// Which side of the matchmaking expressed an interest.
+    InterestSide { Clinical = "clinical", Team = "team" }
+);
+
+text_enum!(
+    /// A role held within one call (platform roles are [`Role`]).
+    CallRole { Organizer = "organizer", Judge = "judge" }
+);
+
+text_enum!(
+    /// What a matching run pairs: judges with submissions, or teams with finalists.
+    RunKind { Judges = "judges", Teams = "teams" }
+);
+
+text_enum!(
+    /// Where a matching run stands.
+    RunStatus { Draft = "draft", Published = "published", Discarded = "discarded" }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_role_round_trips_through_its_text() {
-        for r in Role::ALL {
-            assert_eq!(Role::parse(r.as_str()), Some(*r));
+    /// Every value of an enum reads back from its own text; an unknown text reads as nothing.
+    fn round_trips<T: Copy + PartialEq + fmt::Debug>(
+        all: &[T],
+        as_str: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
+        assert!(!all.is_empty());
+        for x in all {
+            assert_eq!(parse(as_str(*x)), Some(*x), "{x:?}");
         }
-        assert_eq!(Role::parse("superuser"), None);
+        assert_eq!(parse("no-such-value"), None);
+        let mut texts: Vec<&str> = all.iter().map(|x| as_str(*x)).collect();
+        texts.sort();
+        texts.dedup();
+        assert_eq!(texts.len(), all.len(), "two values share a text");
+    }
+
+    macro_rules! all_round_trip {
+        ($($t:ident),*) => {$( round_trips($t::ALL, $t::as_str, $t::parse); )*};
+    }
+
+    #[test]
+    fn every_enum_round_trips_through_its_text() {
+        all_round_trip!(
+            Role,
+            Phase,
+            BlindMode,
+            Stage,
+            SubmissionStatus,
+            OrganizationKind,
+            AuditEntity,
+            AuditAction,
+            ThreadKind,
+            ReviewStatus,
+            NeedStatus,
+            Urgency,
+            ProjectStatus,
+            InterestStatus,
+            InterestSide,
+            CallRole,
+            RunKind,
+            RunStatus
+        );
     }
 }

@@ -1,21 +1,39 @@
 //! The append-only, hash-chained audit log. Each event's hash covers the previous event's hash,
 //! so editing or deleting any event breaks every hash after it.
-use super::{get_i64, get_str, Db, Dialect, Result, Tx};
+use super::{Db, Dialect, Result, Tx};
+use drx_domain::{AuditAction, AuditEntity};
 use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-pub struct AuditEvent {
-    pub id: i64,
-    pub at: i64,
-    pub actor_id: Option<i64>,
-    pub entity: String,
-    pub entity_id: i64,
-    pub action: String,
-    pub detail: String,
-    pub prev_hash: String,
-    pub hash: String,
+row! {
+    pub struct AuditEvent {
+        pub id: i64,
+        pub at: i64,
+        pub actor_id: Option<i64>,
+        pub entity: AuditEntity,
+        pub entity_id: i64,
+        pub action: AuditAction,
+        pub detail: String,
+        pub prev_hash: String,
+        pub hash: String,
+    }
+}
+
+row! {
+    /// An event as stored, its entity and action as raw text: [`verify`] must report an event
+    /// whose text was edited into something unknown, not fail to read it.
+    struct StoredEvent {
+        pub id: i64,
+        pub at: i64,
+        pub actor_id: Option<i64>,
+        pub entity: String,
+        pub entity_id: i64,
+        pub action: String,
+        pub detail: String,
+        pub prev_hash: String,
+        pub hash: String,
+    }
 }
 
 fn chain_hash(
@@ -48,9 +66,9 @@ fn chain_hash(
 pub async fn record(
     tx: &mut Tx,
     actor_id: Option<i64>,
-    entity: &str,
+    entity: AuditEntity,
     entity_id: i64,
-    action: &str,
+    action: AuditAction,
     detail: &str,
     at: i64,
 ) -> Result<()> {
@@ -58,54 +76,40 @@ pub async fn record(
         // Two nodes appending at once would otherwise fork the chain.
         tx.exec("SELECT pg_advisory_xact_lock(4242002)", ()).await?;
     }
-    let prev = sqlx::query("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1")
-        .fetch_optional(tx.conn())
+    let prev: String = tx
+        .opt("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", ())
         .await?
-        .map(|r| r.try_get::<String, _>("hash"))
-        .transpose()?
         .unwrap_or_else(|| GENESIS.to_string());
+    let (entity, action) = (entity.as_str(), action.as_str());
     let hash = chain_hash(&prev, at, actor_id, entity, entity_id, action, detail);
-    tx.exec("INSERT INTO audit_events (at, actor_id, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (at, actor_id, entity, entity_id, action, detail, prev, hash))
+    tx.exec(
+        "INSERT INTO audit_events (at, actor_id, entity, entity_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (at, actor_id, entity, entity_id, action, detail, prev, hash),
+    )
     .await?;
     Ok(())
 }
 
-pub async fn history(db: &Db, entity: &str, entity_id: i64) -> Result<Vec<AuditEvent>> {
-    let rows = sqlx::query(db.q(
+/// One object's events, oldest first.
+pub async fn history(db: &Db, entity: AuditEntity, entity_id: i64) -> Result<Vec<AuditEvent>> {
+    db.all(
         "SELECT id, at, actor_id, entity, entity_id, action, detail, prev_hash, hash FROM audit_events \
          WHERE entity = ? AND entity_id = ? ORDER BY id",
-    ))
-    .bind(entity)
-    .bind(entity_id)
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter().map(event_from_row).collect()
-}
-
-fn event_from_row(r: &sqlx::any::AnyRow) -> Result<AuditEvent> {
-    Ok(AuditEvent {
-        id: get_i64(r, "id")?,
-        at: get_i64(r, "at")?,
-        actor_id: r.try_get::<Option<i64>, _>("actor_id")?,
-        entity: get_str(r, "entity")?,
-        entity_id: get_i64(r, "entity_id")?,
-        action: get_str(r, "action")?,
-        detail: get_str(r, "detail")?,
-        prev_hash: get_str(r, "prev_hash")?,
-        hash: get_str(r, "hash")?,
-    })
+        (entity.as_str(), entity_id),
+    )
+    .await
 }
 
 /// Walks the whole chain; returns the id of the first event that does not verify.
 pub async fn verify(db: &Db) -> Result<Option<i64>> {
-    let rows = sqlx::query(
-        "SELECT id, at, actor_id, entity, entity_id, action, detail, prev_hash, hash FROM audit_events ORDER BY id",
-    )
-    .fetch_all(&db.pool)
-    .await?;
+    let events: Vec<StoredEvent> = db
+        .all(
+            "SELECT id, at, actor_id, entity, entity_id, action, detail, prev_hash, hash FROM audit_events ORDER BY id",
+            (),
+        )
+        .await?;
     let mut prev = GENESIS.to_string();
-    for r in &rows {
-        let e = event_from_row(r)?;
+    for e in events {
         let expect = chain_hash(
             &prev,
             e.at,

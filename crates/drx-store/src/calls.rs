@@ -165,10 +165,15 @@ pub async fn insert_call_field(tx: &mut Tx, call_id: i64, field_id: i64) -> Resu
     Ok(())
 }
 
-pub async fn insert_call_role(tx: &mut Tx, call_id: i64, person_id: i64, role: &str) -> Result<()> {
+pub async fn insert_call_role(
+    tx: &mut Tx,
+    call_id: i64,
+    person_id: i64,
+    role: drx_domain::CallRole,
+) -> Result<()> {
     tx.exec(
         "INSERT INTO call_roles (call_id, person_id, role) VALUES (?, ?, ?)",
-        (call_id, person_id, role),
+        (call_id, person_id, role.as_str()),
     )
     .await?;
     Ok(())

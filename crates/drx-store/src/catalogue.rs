@@ -1,6 +1,6 @@
 //! Teams and expertise documents (written here), and the reference reads: the field taxonomy,
 //! calls, a person's or a call's submissions, a person's teams, open needs.
-use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
+use drx_domain::{BlindMode, CallRole, Phase, Stage, SubmissionStatus};
 
 use super::{Db, Result, Tx};
 
@@ -301,7 +301,7 @@ pub async fn call_settings(db: &Db, call_id: i64) -> Result<Option<CallJudging>>
 }
 
 /// The roles a person holds in one call ("organizer", "judge").
-pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<String>> {
+pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<CallRole>> {
     db.all(
         "SELECT role FROM call_roles WHERE call_id = ? AND person_id = ? ORDER BY role",
         (call_id, person_id),

@@ -6,13 +6,14 @@
 //! subjects of one person, for their thread list and unread total) and `parties` (the people of
 //! one subject, for notifications). `tests/conversations.rs` checks them against each other.
 use super::{file_binds, Db, Result, Then, Tx};
+use drx_domain::ThreadKind;
 
 row! {
     /// One conversation thread (never a judges' discussion, whose kind is `review`).
     #[derive(Debug, Clone)]
     pub struct Thread {
         pub id: i64,
-        pub subject_kind: String,
+        pub subject_kind: ThreadKind,
         pub subject_id: i64,
         pub title: String,
         pub created_by: Option<i64>,
@@ -148,7 +149,7 @@ macro_rules! summary_columns {
 /// A new thread on a subject; a judges' discussion (kind `review`) has no title and no author.
 pub async fn insert_thread(
     tx: &mut Tx,
-    kind: &str,
+    kind: ThreadKind,
     subject_id: i64,
     title: &str,
     created_by: Option<i64>,
@@ -157,7 +158,7 @@ pub async fn insert_thread(
     tx.one(
         "INSERT INTO threads (subject_kind, subject_id, title, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?) RETURNING id",
-        (kind, subject_id, title, created_by, now),
+        (kind.as_str(), subject_id, title, created_by, now),
     )
     .await
 }
@@ -175,7 +176,7 @@ pub async fn thread(db: &Db, id: i64) -> Result<Option<Thread>> {
 /// The threads on one subject, newest activity first, with the person's unread counts.
 pub async fn threads_on(
     db: &Db,
-    kind: &str,
+    kind: ThreadKind,
     subject_id: i64,
     person_id: i64,
 ) -> Result<Vec<ThreadSummary>> {
@@ -185,7 +186,7 @@ pub async fn threads_on(
             summary_columns!(),
             " FROM threads t WHERE t.subject_kind = ? AND t.subject_id = ? ORDER BY last_at DESC, t.id DESC"
         ),
-        (person_id, person_id, kind, subject_id),
+        (person_id, person_id, kind.as_str(), subject_id),
     )
     .await
 }
@@ -350,16 +351,16 @@ pub async fn matched_to_submission(db: &Db, submission_id: i64, person_id: i64) 
 }
 
 /// The named parties of a subject (see `mine!`), active accounts only, by id.
-pub async fn parties(tx: &mut Tx, kind: &str, subject_id: i64) -> Result<Vec<Party>> {
+pub async fn parties(tx: &mut Tx, kind: ThreadKind, subject_id: i64) -> Result<Vec<Party>> {
     let (sql, binds): (&'static str, usize) = match kind {
-        "need" => (
+        ThreadKind::Need => (
             "SELECT p.id, p.email, p.name, p.locale FROM people p WHERE p.active = 1 AND p.id IN ( \
                SELECT n.created_by FROM needs n WHERE n.id = ? \
                UNION SELECT tm.person_id FROM interests i JOIN team_members tm ON tm.team_id = i.team_id \
                  WHERE i.need_id = ? AND i.status = 'accepted') ORDER BY p.id",
             2,
         ),
-        "submission" => (
+        ThreadKind::Submission => (
             "SELECT p.id, p.email, p.name, p.locale FROM people p WHERE p.active = 1 AND p.id IN ( \
                SELECT s.created_by FROM submissions s WHERE s.id = ? \
                UNION SELECT sm.person_id FROM submission_members sm WHERE sm.submission_id = ? \
@@ -372,7 +373,7 @@ pub async fn parties(tx: &mut Tx, kind: &str, subject_id: i64) -> Result<Vec<Par
                  WHERE s.id = ? AND cr.role = 'organizer') ORDER BY p.id",
             5,
         ),
-        "project" => (
+        ThreadKind::Project => (
             "SELECT p.id, p.email, p.name, p.locale FROM people p WHERE p.active = 1 AND p.id IN ( \
                SELECT tm.person_id FROM projects pj JOIN team_members tm ON tm.team_id = pj.team_id WHERE pj.id = ? \
                UNION SELECT s.created_by FROM projects pj JOIN submissions s ON s.id = pj.submission_id WHERE pj.id = ? \
@@ -384,7 +385,7 @@ pub async fn parties(tx: &mut Tx, kind: &str, subject_id: i64) -> Result<Vec<Par
                  JOIN person_roles pr ON pr.person_id = pe.id WHERE pj.id = ? AND pr.role = 'poc') ORDER BY p.id",
             5,
         ),
-        _ => return Ok(Vec::new()),
+        ThreadKind::Review => return Ok(Vec::new()),
     };
     tx.all(sql, vec![subject_id; binds]).await
 }
@@ -404,14 +405,14 @@ pub async fn role_posters(tx: &mut Tx, thread_id: i64) -> Result<Vec<Party>> {
 }
 
 /// A subject's title for lists and mail: a need's problem, a submission's or project's title.
-pub async fn subject_title(db: &Db, kind: &str, subject_id: i64) -> Result<Option<String>> {
+pub async fn subject_title(db: &Db, kind: ThreadKind, subject_id: i64) -> Result<Option<String>> {
     let sql = match kind {
-        "need" => "SELECT problem AS title FROM needs WHERE id = ?",
-        "submission" => "SELECT title FROM submissions WHERE id = ?",
-        "project" => {
+        ThreadKind::Need => "SELECT problem AS title FROM needs WHERE id = ?",
+        ThreadKind::Submission => "SELECT title FROM submissions WHERE id = ?",
+        ThreadKind::Project => {
             "SELECT s.title FROM projects p JOIN submissions s ON s.id = p.submission_id WHERE p.id = ?"
         }
-        _ => return Ok(None),
+        ThreadKind::Review => return Ok(None),
     };
     db.opt(sql, (subject_id,)).await
 }

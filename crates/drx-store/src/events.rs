@@ -1,5 +1,6 @@
 //! Roadshows: events of a call, their agenda of presented submissions, and registrations.
 use super::{Db, Result, Tx};
+use drx_domain::BlindMode;
 
 row! {
     #[derive(Debug, Clone)]
@@ -8,8 +9,8 @@ row! {
         pub call_id: Option<i64>,
         pub call_en: String,
         pub call_zh: String,
-        /// The call's blind mode (`open`, `single`, `double`); `open` when the event has no call.
-        pub blind_mode: String,
+        /// The call's blind mode; open when the event has no call.
+        pub blind_mode: BlindMode,
         pub title: String,
         pub location: String,
         pub description: String,

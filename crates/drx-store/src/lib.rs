@@ -404,7 +404,19 @@ enum_columns!(
     drx_domain::Stage,
     drx_domain::SubmissionStatus,
     drx_domain::OrganizationKind,
-    drx_domain::OrganizationStatus
+    drx_domain::OrganizationStatus,
+    drx_domain::AuditEntity,
+    drx_domain::AuditAction,
+    drx_domain::ThreadKind,
+    drx_domain::ReviewStatus,
+    drx_domain::NeedStatus,
+    drx_domain::Urgency,
+    drx_domain::ProjectStatus,
+    drx_domain::InterestStatus,
+    drx_domain::InterestSide,
+    drx_domain::CallRole,
+    drx_domain::RunKind,
+    drx_domain::RunStatus
 );
 
 row! {
@@ -439,7 +451,9 @@ scalar_rows!(
     f64,
     Option<i64>,
     Option<String>,
-    drx_domain::Role
+    drx_domain::Role,
+    drx_domain::CallRole,
+    drx_domain::InterestStatus
 );
 
 /// Two columns, in order.
@@ -612,13 +626,4 @@ pub(crate) async fn count_rows(db: &Db, table: &str) -> Result<i64> {
     let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \"{table}\"");
     let row = sqlx::query(&sql).fetch_one(&db.pool).await?;
     FromRow::from_row(&row)
-}
-
-// Hand mapping, left only for `audit.rs` until it is rewritten with `row!`; do not use elsewhere.
-pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
-    Column::named(row, col)
-}
-
-pub(crate) fn get_str(row: &AnyRow, col: &str) -> Result<String> {
-    Column::named(row, col)
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Db, Result, Tx};
+use drx_domain::ReviewStatus;
 
 row! {
     /// A judge (or any expert) with the documents of their expertise.
@@ -291,7 +292,7 @@ row! {
         pub id: i64,
         pub submission_id: i64,
         pub submission_title: String = "title",
-        pub status: String,
+        pub status: ReviewStatus,
         pub call_id: i64,
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Db, Result, Tx};
+use drx_domain::{InterestSide, InterestStatus};
 
 row! {
     /// A team as the catalogue shows it.
@@ -132,9 +133,9 @@ row! {
         pub need_id: Option<i64>,
         pub submission_id: Option<i64>,
         pub team_id: i64,
-        /// `clinical` (the need's or submission's side) or `team`.
-        pub from_side: String,
-        pub status: String,
+        /// Clinical (the need's or submission's side) or team.
+        pub from_side: InterestSide,
+        pub status: InterestStatus,
         pub message: String,
         pub created_by: i64,
         pub created_at: i64,
@@ -175,7 +176,7 @@ impl Target {
 pub struct NewInterest<'a> {
     pub target: Target,
     pub team_id: i64,
-    pub from_side: &'a str,
+    pub from_side: InterestSide,
     pub message: &'a str,
     pub created_by: i64,
 }
@@ -185,13 +186,17 @@ pub async fn insert_interest(tx: &mut Tx, i: &NewInterest<'_>, now: i64) -> Resu
     tx.one(
         "INSERT INTO interests (need_id, submission_id, team_id, from_side, status, message, created_by, created_at) \
          VALUES (?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
-        (need, sub, i.team_id, i.from_side, i.message, i.created_by, now),
+        (need, sub, i.team_id, i.from_side.as_str(), i.message, i.created_by, now),
     )
     .await
 }
 
 /// The status of a live (open or accepted) interest between the target and the team, if any.
-pub async fn live_interest(tx: &mut Tx, target: Target, team_id: i64) -> Result<Option<String>> {
+pub async fn live_interest(
+    tx: &mut Tx,
+    target: Target,
+    team_id: i64,
+) -> Result<Option<InterestStatus>> {
     let (column, id) = match target {
         Target::Need(n) => ("need_id", n),
         Target::Submission(s) => ("submission_id", s),
@@ -210,11 +215,16 @@ pub async fn interest(db: &Db, id: i64) -> Result<Option<Interest>> {
 }
 
 /// Answers an open interest; false when it was no longer open.
-pub async fn answer_interest(tx: &mut Tx, id: i64, status: &str, now: i64) -> Result<bool> {
+pub async fn answer_interest(
+    tx: &mut Tx,
+    id: i64,
+    status: InterestStatus,
+    now: i64,
+) -> Result<bool> {
     let done = tx
         .exec(
             "UPDATE interests SET status = ?, answered_at = ? WHERE id = ? AND status = 'open'",
-            (status, now, id),
+            (status.as_str(), now, id),
         )
         .await?;
     Ok(done == 1)

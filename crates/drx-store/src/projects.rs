@@ -1,6 +1,7 @@
 //! The commercialisation pipeline's tables: projects, their gate checklists and decisions,
 //! milestones, and the counts the dashboards and reports are drawn from.
 use super::{file_binds, Db, Named, Result, Then, Tx};
+use drx_domain::SubmissionStatus;
 
 row! {
 /// A project with the names a page or an export shows beside it.
@@ -328,12 +329,15 @@ row! {
         pub id: i64,
         pub call_id: i64,
         pub title: String,
-        pub status: String,
+        pub status: SubmissionStatus,
     }
 }
 
 /// A submission's call and status, for the creating service.
-pub async fn submission_state(tx: &mut Tx, submission_id: i64) -> Result<Option<(i64, String)>> {
+pub async fn submission_state(
+    tx: &mut Tx,
+    submission_id: i64,
+) -> Result<Option<(i64, SubmissionStatus)>> {
     tx.opt(
         "SELECT call_id, status FROM submissions WHERE id = ?",
         (submission_id,),

@@ -1,7 +1,7 @@
 //! Reviews, their rubric scores, declared conflicts, per-submission discussion threads (written
 //! through `conversations`), and the reads behind the organizer's progress and ranking pages.
 //! Reads take `&Db`; writes `&mut Tx`.
-use drx_domain::{Phase, SubmissionStatus};
+use drx_domain::{Phase, ReviewStatus, SubmissionStatus};
 
 use super::{Db, Result, Tx};
 
@@ -12,7 +12,7 @@ row! {
         pub id: i64,
         pub submission_id: i64,
         pub judge_id: i64,
-        pub status: String,
+        pub status: ReviewStatus,
         pub confidence: Option<i64>,
         pub comments_for_authors: String,
         pub comments_for_committee: String,
@@ -38,7 +38,7 @@ pub async fn review_of(
     db: &Db,
     submission_id: i64,
     judge_id: i64,
-) -> Result<Option<(i64, String)>> {
+) -> Result<Option<(i64, ReviewStatus)>> {
     db.opt(
         "SELECT id, status FROM reviews WHERE submission_id = ? AND judge_id = ?",
         (submission_id, judge_id),
@@ -89,13 +89,19 @@ pub struct ReviewInput {
 }
 
 /// Replaces a review's content and sets its status (`in_progress` or `submitted`).
-pub async fn save(tx: &mut Tx, id: i64, input: &ReviewInput, status: &str, now: i64) -> Result<()> {
-    let submitted_at = (status == "submitted").then_some(now);
+pub async fn save(
+    tx: &mut Tx,
+    id: i64,
+    input: &ReviewInput,
+    status: ReviewStatus,
+    now: i64,
+) -> Result<()> {
+    let submitted_at = (status == ReviewStatus::Submitted).then_some(now);
     tx.exec(
         "UPDATE reviews SET status = ?, confidence = ?, comments_for_authors = ?, comments_for_committee = ?, \
          submitted_at = COALESCE(?, submitted_at), updated_at = ? WHERE id = ?",
         (
-            status,
+            status.as_str(),
             input.confidence,
             &input.comments_for_authors,
             &input.comments_for_committee,
@@ -279,7 +285,15 @@ pub async fn ensure_thread(tx: &mut Tx, submission_id: i64, now: i64) -> Result<
     if let Some(id) = tx.opt(THREAD, (submission_id,)).await? {
         return Ok(id);
     }
-    super::conversations::insert_thread(tx, "review", submission_id, "", None, now).await
+    super::conversations::insert_thread(
+        tx,
+        drx_domain::ThreadKind::Review,
+        submission_id,
+        "",
+        None,
+        now,
+    )
+    .await
 }
 
 row! {

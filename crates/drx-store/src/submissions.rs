@@ -51,11 +51,16 @@ pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<Named>> {
     .await
 }
 
-pub async fn has_call_role(db: &Db, call_id: i64, person_id: i64, role: &str) -> Result<bool> {
+pub async fn has_call_role(
+    db: &Db,
+    call_id: i64,
+    person_id: i64,
+    role: drx_domain::CallRole,
+) -> Result<bool> {
     let n: i64 = db
         .one(
             "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM call_roles WHERE call_id = ? AND person_id = ? AND role = ?",
-            (call_id, person_id, role),
+            (call_id, person_id, role.as_str()),
         )
         .await?;
     Ok(n > 0)

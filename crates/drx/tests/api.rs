@@ -172,7 +172,7 @@ db_test!(a_token_is_made_on_the_account_page_used_and_revoked, |db| {
     get_refused(db, "/api/v1/calls", &secret, StatusCode::UNAUTHORIZED).await;
 
     // Creation and revocation are in the audit log.
-    let events = drx::store::audit::history(db, "api_token", stored[0].id)
+    let events = drx::store::audit::history(db, drx::domain::AuditEntity::ApiToken, stored[0].id)
         .await
         .unwrap();
     let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();

@@ -20,13 +20,19 @@ fn verify(dir: &std::path::Path) -> (bool, String) {
     )
 }
 
-#[tokio::test]
-async fn drx_audit_verify_names_an_edited_gate_decision() {
-    let dir = std::env::temp_dir().join(format!("drx_audit_gate_{}", std::process::id()));
+/// An empty, migrated SQLite database in its own data directory.
+async fn fresh_data_dir(name: &str) -> (std::path::PathBuf, Db) {
+    let dir = std::env::temp_dir().join(format!("drx_audit_{name}_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = Db::open(&drx::store::sqlite_url(&dir)).await.unwrap();
     db.migrate().await.unwrap();
+    (dir, db)
+}
+
+#[tokio::test]
+async fn drx_audit_verify_names_an_edited_gate_decision() {
+    let (dir, db) = fresh_data_dir("gate").await;
     drx::demo::generate(&db, 2026).await.unwrap();
     let org = drx::store::accounts::list_people(&db, Some(drx::domain::Role::Organizer))
         .await
@@ -43,11 +49,11 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
     drx::services::projects::decide(&db, &org, p, "hold", "waiting for bench data", 200)
         .await
         .unwrap();
-    let event = audit::history(&db, "project", p)
+    let event = audit::history(&db, drx::domain::AuditEntity::Project, p)
         .await
         .unwrap()
         .into_iter()
-        .find(|e| e.action == "gate-decision")
+        .find(|e| e.action.as_str() == "gate-decision")
         .unwrap();
     db.close().await;
     let (ok, out) = verify(&dir);
@@ -73,5 +79,37 @@ async fn drx_audit_verify_names_an_edited_gate_decision() {
         !ok && out.contains(&format!("broken at event {}", event.id)),
         "{out}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn an_unknown_audit_action_is_corrupt_and_verify_names_its_event() {
+    use drx::domain::{AuditAction, AuditEntity};
+    use drx::store::StoreError;
+    let (dir, db) = fresh_data_dir("corrupt").await;
+    let mut tx = db.begin().await.unwrap();
+    let (entity, action) = (AuditEntity::Need, AuditAction::Create);
+    audit::record(&mut tx, None, entity, 7, action, "{}", 100)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let events = audit::history(&db, entity, 7).await.unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].entity, events[0].action), (entity, action));
+    assert_eq!(audit::verify(&db).await.unwrap(), None);
+
+    // A value this binary does not know is never read as some default.
+    drx::store::raw_execute(&db, "UPDATE audit_events SET action = 'teleport'")
+        .await
+        .unwrap();
+    match audit::history(&db, entity, 7).await {
+        Err(StoreError::Corrupt { column, value }) => {
+            assert_eq!((column.as_str(), value.as_str()), ("action", "teleport"))
+        }
+        other => panic!("expected Corrupt, got {:?}", other.map(|e| e.len())),
+    }
+    // The chain check reads the stored text, so it still names the edited event.
+    assert_eq!(audit::verify(&db).await.unwrap(), Some(events[0].id));
+    db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -125,7 +125,9 @@ db_test!(
         assert_eq!(call.phase.as_str(), "draft", "a new call starts as a draft");
         let me = common::person_id(db, "org@drx.cn").await;
         assert!(
-            subs::has_call_role(db, id, me, "organizer").await.unwrap(),
+            subs::has_call_role(db, id, me, drx::domain::CallRole::Organizer)
+                .await
+                .unwrap(),
             "the creator organizes it"
         );
         let page = o.get(&format!("/calls/{id}")).await.body;

@@ -94,7 +94,7 @@ async fn world(db: &Db) -> World {
         ..common::call_spec("c", "Call", "review")
     };
     let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
-    drx::store::calls::insert_call_role(&mut tx, call, judge.id, "judge")
+    drx::store::calls::insert_call_role(&mut tx, call, judge.id, drx::domain::CallRole::Judge)
         .await
         .unwrap();
     let need = drx::store::needs::insert(
@@ -259,11 +259,13 @@ db_test!(a_party_opens_a_thread_and_the_others_are_told, |db| {
     let zh = &outbox::mail_to(db, "org@h.cn").await.unwrap()[0];
     assert!(zh.subject.contains("新消息"), "{}", zh.subject);
     // The thread is audited.
-    let events = audit::history(db, "thread", t).await.unwrap();
-    assert!(events.iter().any(|e| e.action == "open"));
+    let events = audit::history(db, drx::domain::AuditEntity::Thread, t)
+        .await
+        .unwrap();
+    assert!(events.iter().any(|e| e.action.as_str() == "open"));
     assert!(events
         .iter()
-        .any(|e| e.action == "message" && e.detail.contains("sha256")));
+        .any(|e| e.action.as_str() == "message" && e.detail.contains("sha256")));
 });
 
 db_test!(unread_counts_go_up_and_down, |db| {

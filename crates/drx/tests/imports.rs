@@ -59,7 +59,7 @@ async fn world(db: &Db) -> World {
     }
     let org = common::person_id(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    drx::store::calls::insert_call_role(&mut tx, call, org, "organizer")
+    drx::store::calls::insert_call_role(&mut tx, call, org, drx::domain::CallRole::Organizer)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -131,7 +131,7 @@ db_test!(
             StatusCode::SEE_OTHER
         );
         let r = reviews::review(db, rid).await.unwrap().unwrap();
-        assert_eq!(r.status, "in_progress");
+        assert_eq!(r.status, drx::domain::ReviewStatus::InProgress);
         assert_eq!(reviews::scores(db, rid).await.unwrap().len(), 1);
 
         // Submitting needs every score and a confidence; what was typed stays on the page.
@@ -224,8 +224,12 @@ db_test!(
         assert_ne!(replacement, judge);
         let notices = submissions::notices(db, replacement, 5).await.unwrap();
         assert!(notices.iter().any(|n| n.body.contains("replacement")));
-        let history = audit::history(db, "submission", 5).await.unwrap();
-        assert!(history.iter().any(|e| e.action == "conflict-declare"));
+        let history = audit::history(db, drx::domain::AuditEntity::Submission, 5)
+            .await
+            .unwrap();
+        assert!(history
+            .iter()
+            .any(|e| e.action.as_str() == "conflict-declare"));
         assert_eq!(c.get(&page).await.status, StatusCode::NOT_FOUND);
     }
 );
@@ -328,9 +332,15 @@ async fn submitted(db: &Db, rid: i64, score: f64, for_authors: &str, for_committ
         comments_for_committee: for_committee.into(),
     };
     let mut tx = db.begin().await.unwrap();
-    reviews::save(&mut tx, rid, &input, "submitted", drx::store::now())
-        .await
-        .unwrap();
+    reviews::save(
+        &mut tx,
+        rid,
+        &input,
+        drx::domain::ReviewStatus::Submitted,
+        drx::store::now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -480,10 +490,12 @@ db_test!(
                 .as_str(),
             "finalist"
         );
-        let history = audit::history(db, "submission", mine).await.unwrap();
+        let history = audit::history(db, drx::domain::AuditEntity::Submission, mine)
+            .await
+            .unwrap();
         assert!(history
             .iter()
-            .any(|e| e.action == "finalist-override" && e.detail.contains("withdrew")));
+            .any(|e| e.action.as_str() == "finalist-override" && e.detail.contains("withdrew")));
         assert!(outbox::mail_to(db, "clinician@drx.example")
             .await
             .unwrap()

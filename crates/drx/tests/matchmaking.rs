@@ -236,7 +236,10 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
         .submit("/interests", &answer, &[("answer", "accept")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(interest_between(db, need, 1).await.status, "accepted");
+    assert_eq!(
+        interest_between(db, need, 1).await.status.as_str(),
+        "accepted"
+    );
     let mail = outbox::mail_to(db, "engineer@drx.example").await.unwrap();
     assert!(!mail.is_empty(), "the team is mailed");
     let again = clin
@@ -252,7 +255,7 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
     let r = express(&mut clin, &page, "clinical", 2, need).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let j = interest_between(db, need, 2).await;
-    assert_eq!(j.from_side, "clinical");
+    assert_eq!(j.from_side.as_str(), "clinical");
     let answer2 = format!("/interests/{}/answer", j.id);
     let r = eng
         .submit("/interests", &answer2, &[("answer", "accept")])
@@ -265,7 +268,10 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
         .submit("/interests", &answer2, &[("answer", "decline")])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(interest_between(db, need, 2).await.status, "declined");
+    assert_eq!(
+        interest_between(db, need, 2).await.status.as_str(),
+        "declined"
+    );
 
     // A clinician of another hospital does not speak for this need.
     let r = express(&mut stranger, &page, "clinical", 3, need).await;
@@ -574,7 +580,10 @@ db_test!(submissions_and_teams_exchange_interests, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
-        submission_interest(db, author, sub, 1).await.status,
+        submission_interest(db, author, sub, 1)
+            .await
+            .status
+            .as_str(),
         "accepted"
     );
 
@@ -612,7 +621,10 @@ db_test!(submissions_and_teams_exchange_interests, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(
-        submission_interest(db, author, sub, 2).await.status,
+        submission_interest(db, author, sub, 2)
+            .await
+            .status
+            .as_str(),
         "declined"
     );
     assert!(!outbox::mail_to(db, &other).await.unwrap().is_empty());

@@ -116,7 +116,7 @@ db_test!(admins_keep_organizations_through_the_pages, |db| {
     );
     // The record's history lists what was done to it.
     let page = root.get(&page).await;
-    for action in ["create", "update", "status"] {
+    for action in ["create", "update", "deactivate", "activate"] {
         assert!(page.body.contains(action), "{action}");
     }
 });
@@ -282,7 +282,9 @@ db_test!(
         .await
         .unwrap()
         .unwrap();
-        assert!(history.iter().any(|e| e.action == "merge"));
+        assert!(history
+            .iter()
+            .any(|e| e.action == drx::domain::AuditAction::Merge));
 
         // A merged record cannot be merged, edited or reactivated; nor merged into itself.
         for r in [

@@ -266,10 +266,12 @@ db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
     svc::decide(db, &org, s.project, "go", "ready", 2000)
         .await
         .unwrap();
-    let history = audit::history(db, "project", s.project).await.unwrap();
+    let history = audit::history(db, drx::domain::AuditEntity::Project, s.project)
+        .await
+        .unwrap();
     let e = history
         .iter()
-        .find(|e| e.action == "gate-decision")
+        .find(|e| e.action.as_str() == "gate-decision")
         .expect("the decision is in the audit log");
     assert!(e.detail.contains("\"decision\":\"go\"") && e.detail.contains("proof_of_concept"));
     assert_eq!(audit::verify(db).await.unwrap(), None);
@@ -357,11 +359,13 @@ db_test!(
             1,
             "nothing else was stored"
         );
-        assert!(audit::history(db, "project", s.project)
-            .await
-            .unwrap()
-            .iter()
-            .any(|e| e.action == "document-add"));
+        assert!(
+            audit::history(db, drx::domain::AuditEntity::Project, s.project)
+                .await
+                .unwrap()
+                .iter()
+                .any(|e| e.action.as_str() == "document-add")
+        );
     }
 );
 

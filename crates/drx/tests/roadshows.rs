@@ -164,11 +164,11 @@ db_test!(organizers_make_a_roadshow_and_its_agenda, |db| {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(svc::view(db, None, e).await.unwrap().agenda.len(), 1);
-    let actions: Vec<String> = audit::history(db, "event", e)
+    let actions: Vec<String> = audit::history(db, drx::domain::AuditEntity::Event, e)
         .await
         .unwrap()
         .into_iter()
-        .map(|a| a.action)
+        .map(|a| a.action.to_string())
         .collect();
     assert_eq!(
         actions,

@@ -91,7 +91,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
     }
     let org = person(db, "org@drx.cn").await;
     let mut tx = db.begin().await.unwrap();
-    drx::store::calls::insert_call_role(&mut tx, call, org.id, "organizer")
+    drx::store::calls::insert_call_role(&mut tx, call, org.id, drx::domain::CallRole::Organizer)
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -1,6 +1,6 @@
 //! The one place that answers "may this person do this?". Pages, the API and exports ask here
 //! and never re-derive a rule themselves.
-use drx_domain::Role;
+use drx_domain::{CallRole, ReviewStatus, Role};
 use drx_store::accounts::Person;
 
 /// Platform-wide permissions. Per-call and per-object questions join this list as they arrive.
@@ -35,9 +35,9 @@ pub fn can(person: &Person, permission: Permission) -> bool {
 
 /// May this person run the call (assignment, decisions, matchmaking)? `call_roles` are the
 /// person's roles in that call, as `store::catalogue::call_roles` returns them.
-pub fn can_manage_call(person: &Person, call_roles: &[String]) -> bool {
+pub fn can_manage_call(person: &Person, call_roles: &[CallRole]) -> bool {
     person.active
-        && (person.roles.contains(&Role::Admin) || call_roles.iter().any(|r| r == "organizer"))
+        && (person.roles.contains(&Role::Admin) || call_roles.contains(&CallRole::Organizer))
 }
 
 /// An active person with these roles, for the unit tests of this module.
@@ -89,11 +89,11 @@ mod tests {
         assert!(!can_manage_call(&organizer_elsewhere, &[]));
         assert!(can_manage_call(
             &organizer_elsewhere,
-            &["organizer".to_string()]
+            &[CallRole::Organizer]
         ));
         assert!(!can_manage_call(
             &person(&[Role::Judge]),
-            &["judge".to_string()]
+            &[CallRole::Judge]
         ));
         assert!(can_manage_call(&person(&[Role::Admin]), &[]));
     }
@@ -189,12 +189,12 @@ pub fn can_withdraw_submission(person: &Person, a: &SubmissionAccess) -> bool {
 
 /// The organizer's surfaces of a submission's call (its matches link, the call's list).
 pub fn can_manage_submission_call(person: &Person, a: &SubmissionAccess) -> bool {
-    let roles = if a.call_organizer {
-        vec!["organizer".to_string()]
+    let roles: &[CallRole] = if a.call_organizer {
+        &[CallRole::Organizer]
     } else {
-        Vec::new()
+        &[]
     };
-    can_manage_call(person, &roles)
+    can_manage_call(person, roles)
 }
 
 /// Who curates the need catalogue (edits any need, reads every need's confidential part and
@@ -306,7 +306,7 @@ pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: &str) 
 pub fn can_join_discussion(
     person: &Person,
     a: &SubmissionAccess,
-    own_review: Option<&str>,
+    own_review: Option<ReviewStatus>,
 ) -> bool {
     if !person.active {
         return false;
@@ -314,7 +314,7 @@ pub fn can_join_discussion(
     if a.call_organizer || person.roles.contains(&Role::Admin) {
         return true;
     }
-    own_review == Some("submitted")
+    own_review == Some(ReviewStatus::Submitted)
 }
 
 /// May this person see the judges' comments for the authors? The team, once decided.
@@ -363,8 +363,8 @@ mod review_tests {
         let mut a = access(SubmissionStatus::UnderReview);
         a.assigned_judge = true;
         assert!(!can_join_discussion(&j, &a, None));
-        assert!(!can_join_discussion(&j, &a, Some("in_progress")));
-        assert!(can_join_discussion(&j, &a, Some("submitted")));
+        assert!(!can_join_discussion(&j, &a, Some(ReviewStatus::InProgress)));
+        assert!(can_join_discussion(&j, &a, Some(ReviewStatus::Submitted)));
         let mut o = access(SubmissionStatus::UnderReview);
         o.call_organizer = true;
         assert!(can_join_discussion(

@@ -7,6 +7,7 @@ use crate::auth::credentials::{
     PasswordProblem,
 };
 use drx_domain::Role;
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{self as store, Invitation, NewPerson, Person};
 use drx_store::{outbox, Db};
 
@@ -127,9 +128,9 @@ pub async fn login(
     super::commit_audited(
         tx,
         Some(creds.person_id),
-        "person",
+        AuditEntity::Person,
         creds.person_id,
-        "login",
+        AuditAction::Login,
         "{}",
         now,
     )
@@ -211,9 +212,9 @@ pub async fn create_account(
     super::commit_audited(
         tx,
         actor.map(|p| p.id),
-        "person",
+        AuditEntity::Person,
         id,
-        "create",
+        AuditAction::Create,
         &detail,
         now,
     )
@@ -265,9 +266,9 @@ pub async fn invite(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "invitation",
+        AuditEntity::Invitation,
         actor.id,
-        "create",
+        AuditAction::Create,
         &detail,
         now,
     )
@@ -321,9 +322,9 @@ pub async fn accept_invitation(
     super::commit_audited(
         tx,
         Some(id),
-        "person",
+        AuditEntity::Person,
         id,
-        "accept-invitation",
+        AuditAction::AcceptInvitation,
         &detail,
         now,
     )
@@ -360,9 +361,9 @@ pub async fn change_password(
     super::commit_audited(
         tx,
         Some(person.id),
-        "person",
+        AuditEntity::Person,
         person.id,
-        "change-password",
+        AuditAction::ChangePassword,
         "{}",
         now,
     )
@@ -408,9 +409,9 @@ pub async fn request_password_reset(db: &Db, email: &str, base_url: &str, now: i
     super::commit_audited(
         tx,
         None,
-        "person",
+        AuditEntity::Person,
         creds.person_id,
-        "request-password-reset",
+        AuditAction::RequestPasswordReset,
         "{}",
         now,
     )
@@ -431,7 +432,16 @@ pub async fn reset_password(db: &Db, token: &str, new: &str, now: i64) -> Result
         return Err(ServiceError::NotFound);
     }
     store::set_password(&mut tx, person_id, &hash, None).await?;
-    super::commit_audited(tx, None, "person", person_id, "reset-password", "{}", now).await?;
+    super::commit_audited(
+        tx,
+        None,
+        AuditEntity::Person,
+        person_id,
+        AuditAction::ResetPassword,
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -463,9 +473,9 @@ pub async fn set_roles(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "person",
+        AuditEntity::Person,
         person_id,
-        "set-roles",
+        AuditAction::SetRoles,
         &detail,
         now,
     )
@@ -489,8 +499,21 @@ pub async fn set_active(
         .ok_or(ServiceError::NotFound)?;
     let mut tx = db.begin().await?;
     store::set_active(&mut tx, person_id, active).await?;
-    let action = if active { "activate" } else { "deactivate" };
-    super::commit_audited(tx, Some(actor.id), "person", person_id, action, "{}", now).await?;
+    let action = if active {
+        AuditAction::Activate
+    } else {
+        AuditAction::Deactivate
+    };
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Person,
+        person_id,
+        action,
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! listed, revoked; and the bearer check the API runs on every request.
 use super::{required_text, Result, ServiceError};
 use crate::auth::credentials::{new_token, token_hash};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{self, Person};
 use drx_store::api_tokens::{self as store, ApiToken};
 use drx_store::Db;
@@ -33,7 +34,16 @@ pub async fn create(db: &Db, actor: &Person, name: &str, now: i64) -> Result<(i6
     let mut tx = db.begin().await?;
     let id = store::insert(&mut tx, actor.id, &name, &token_hash(&secret), now).await?;
     let detail = serde_json::json!({ "name": name }).to_string();
-    super::commit_audited(tx, Some(actor.id), "api_token", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::ApiToken,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok((id, secret))
 }
 
@@ -48,7 +58,16 @@ pub async fn revoke(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
     if !store::revoke(&mut tx, actor.id, id, now).await? {
         return Err(ServiceError::NotFound);
     }
-    super::commit_audited(tx, Some(actor.id), "api_token", id, "revoke", "{}", now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::ApiToken,
+        id,
+        AuditAction::Revoke,
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::matching::{reason_line, JudgeModel};
 use super::runs::RunKind;
 use super::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, RunPair};
 use drx_store::{catalogue, outbox, Db};
@@ -263,9 +264,9 @@ pub async fn publish(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         run.call_id,
-        "assignment-publish",
+        AuditAction::AssignmentPublish,
         &detail,
         now,
     )

@@ -2,6 +2,7 @@
 //! review settings, blind mode, grace), move them between phases and extend the deadline.
 use super::{required_text, Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
+use drx_domain::{AuditAction, AuditEntity};
 use drx_domain::{BlindMode, Phase};
 use drx_store::accounts::Person;
 use drx_store::calls::{self as store, CallSettings};
@@ -144,9 +145,18 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
     let id = store::insert(&mut tx, &c, "draft", actor.id, now)
         .await
         .map_err(slug_taken)?;
-    store::insert_call_role(&mut tx, id, actor.id, "organizer").await?;
+    store::insert_call_role(&mut tx, id, actor.id, drx_domain::CallRole::Organizer).await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
-    super::commit_audited(tx, Some(actor.id), "call", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -169,7 +179,16 @@ pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64
         .map_err(slug_taken)?;
     let detail =
         serde_json::json!({ "slug": c.slug, "rubric_changed": rubric_changed }).to_string();
-    super::commit_audited(tx, Some(actor.id), "call", id, "update", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        id,
+        AuditAction::Update,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -179,7 +198,16 @@ pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64)
     let mut tx = db.begin().await?;
     store::set_phase(&mut tx, id, phase.as_str()).await?;
     let detail = serde_json::json!({ "phase": phase.as_str() }).to_string();
-    super::commit_audited(tx, Some(actor.id), "call", id, "phase", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        id,
+        AuditAction::Phase,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -198,7 +226,16 @@ pub async fn extend(db: &Db, actor: &Person, id: i64, until: i64, now: i64) -> R
     let mut tx = db.begin().await?;
     store::set_open_end(&mut tx, id, call.open_starts_at.unwrap_or(now), until).await?;
     let detail = serde_json::json!({ "from": call.open_ends_at, "to": until }).to_string();
-    super::commit_audited(tx, Some(actor.id), "call", id, "extend", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        id,
+        AuditAction::Extend,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! that opens a need's confidential part to an engineer (see docs/arch-matchmaking.md).
 use super::{Msg, Result, ServiceError};
 use crate::auth::authorization::{can_open_confidential, can_speak_for_need};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Terms};
 use drx_store::{audit, Db};
@@ -85,9 +86,9 @@ pub async fn accept_for_need(
         audit::record(
             &mut tx,
             Some(actor.id),
-            "call",
+            AuditEntity::Call,
             terms.call_id,
-            "terms-accept",
+            AuditAction::TermsAccept,
             &detail.to_string(),
             now,
         )
@@ -133,9 +134,9 @@ pub async fn save_terms(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         call_id,
-        "terms-set",
+        AuditAction::TermsSet,
         &detail,
         now,
     )

@@ -7,6 +7,7 @@ use super::uploads::{check_upload, CheckedFile};
 use super::{Result, ServiceError};
 use crate::auth::authorization::{is_conversation_party, ConversationSubject};
 use crate::i18n::{t_args, Lang};
+use drx_domain::{AuditAction, AuditEntity, ThreadKind};
 use drx_store::accounts::Person;
 use drx_store::conversations::{self as store, Attachment, Message, Party, Thread, ThreadSummary};
 use drx_store::{audit, notices, outbox, Db, Tx};
@@ -25,20 +26,28 @@ pub enum Subject {
 }
 
 impl Subject {
-    pub fn as_str(self) -> &'static str {
+    /// The kind of thread a conversation on this subject is.
+    pub fn kind(self) -> ThreadKind {
         match self {
-            Subject::Need => "need",
-            Subject::Submission => "submission",
-            Subject::Project => "project",
+            Subject::Need => ThreadKind::Need,
+            Subject::Submission => ThreadKind::Submission,
+            Subject::Project => ThreadKind::Project,
         }
     }
-    pub fn parse(s: &str) -> Option<Subject> {
-        match s {
-            "need" => Some(Subject::Need),
-            "submission" => Some(Subject::Submission),
-            "project" => Some(Subject::Project),
-            _ => None,
+    /// The subject of a thread of this kind; None for a judges' discussion.
+    pub fn of_kind(kind: ThreadKind) -> Option<Subject> {
+        match kind {
+            ThreadKind::Need => Some(Subject::Need),
+            ThreadKind::Submission => Some(Subject::Submission),
+            ThreadKind::Project => Some(Subject::Project),
+            ThreadKind::Review => None,
         }
+    }
+    pub fn as_str(self) -> &'static str {
+        self.kind().as_str()
+    }
+    pub fn parse(s: &str) -> Option<Subject> {
+        ThreadKind::parse(s).and_then(Subject::of_kind)
     }
     /// The page of the subject.
     pub fn link(self, id: i64) -> String {
@@ -117,7 +126,7 @@ async fn party_thread(db: &Db, actor: &Person, thread_id: i64) -> Result<(Thread
     let thread = store::thread(db, thread_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let subject = Subject::parse(&thread.subject_kind).ok_or(ServiceError::NotFound)?;
+    let subject = Subject::of_kind(thread.subject_kind).ok_or(ServiceError::NotFound)?;
     if !is_party(db, actor, subject, thread.subject_id).await? {
         return Err(ServiceError::NotFound);
     }
@@ -136,7 +145,7 @@ pub async fn on_subject(
         return Ok(None);
     }
     Ok(Some(
-        store::threads_on(db, subject.as_str(), id, actor.id).await?,
+        store::threads_on(db, subject.kind(), id, actor.id).await?,
     ))
 }
 
@@ -181,21 +190,21 @@ pub async fn open_thread(
     let checked = checked(file)?;
     let mut tx = db.begin().await?;
     let thread_id =
-        store::insert_thread(&mut tx, subject.as_str(), id, &title, Some(actor.id), now).await?;
+        store::insert_thread(&mut tx, subject.kind(), id, &title, Some(actor.id), now).await?;
     let detail = serde_json::json!({ "subject": subject.as_str(), "subject_id": id });
     audit::record(
         &mut tx,
         Some(actor.id),
-        "thread",
+        AuditEntity::Thread,
         thread_id,
-        "open",
+        AuditAction::Open,
         &detail.to_string(),
         now,
     )
     .await?;
     let thread = Thread {
         id: thread_id,
-        subject_kind: subject.as_str().into(),
+        subject_kind: subject.kind(),
         subject_id: id,
         title,
         created_by: Some(actor.id),
@@ -259,9 +268,9 @@ async fn post_in(
     audit::record(
         tx,
         Some(actor.id),
-        "thread",
+        AuditEntity::Thread,
         thread.id,
-        "message",
+        AuditAction::Message,
         &detail.to_string(),
         now,
     )
@@ -276,7 +285,7 @@ async fn post_in(
 /// holders who wrote in it, not the author.
 async fn recipients(tx: &mut Tx, author: i64, thread: &Thread) -> Result<Vec<Party>> {
     let mut all: BTreeMap<i64, Party> = BTreeMap::new();
-    for p in store::parties(tx, &thread.subject_kind, thread.subject_id).await? {
+    for p in store::parties(tx, thread.subject_kind, thread.subject_id).await? {
         all.insert(p.id, p);
     }
     for p in store::role_posters(tx, thread.id).await? {
@@ -352,7 +361,7 @@ pub struct ThreadView {
 pub async fn view(db: &Db, actor: &Person, thread_id: i64, now: i64) -> Result<ThreadView> {
     let (thread, subject) = party_thread(db, actor, thread_id).await?;
     let messages = store::messages(db, thread.id).await?;
-    let before = store::threads_on(db, subject.as_str(), thread.subject_id, actor.id)
+    let before = store::threads_on(db, subject.kind(), thread.subject_id, actor.id)
         .await?
         .into_iter()
         .find(|t| t.thread.id == thread.id)
@@ -376,7 +385,7 @@ pub async fn view(db: &Db, actor: &Person, thread_id: i64, now: i64) -> Result<T
     for a in store::attachments_of_thread(db, thread.id).await? {
         files.entry(a.message_id).or_default().push(a);
     }
-    let subject_title = store::subject_title(db, subject.as_str(), thread.subject_id)
+    let subject_title = store::subject_title(db, subject.kind(), thread.subject_id)
         .await?
         .unwrap_or_default();
     Ok(ThreadView {
@@ -389,21 +398,25 @@ pub async fn view(db: &Db, actor: &Person, thread_id: i64, now: i64) -> Result<T
     })
 }
 
-/// A message's file for a party of its thread: (file name, content type, bytes).
-pub async fn download(
-    db: &Db,
-    actor: &Person,
-    attachment_id: i64,
-) -> Result<(String, String, Vec<u8>)> {
+/// A message's file as it is downloaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageFile {
+    pub filename: String,
+    pub content_type: String,
+    pub content: Vec<u8>,
+}
+
+/// A message's file for a party of its thread.
+pub async fn download(db: &Db, actor: &Person, attachment_id: i64) -> Result<MessageFile> {
     let file = store::attachment(db, attachment_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     party_thread(db, actor, file.thread_id).await?;
-    Ok((
-        file.attachment.filename,
-        file.attachment.content_type,
-        file.content,
-    ))
+    Ok(MessageFile {
+        filename: file.attachment.filename,
+        content_type: file.attachment.content_type,
+        content: file.content,
+    })
 }
 
 /// The person's threads (every subject they are a party of), newest activity first, each with
@@ -411,7 +424,7 @@ pub async fn download(
 pub async fn my_threads(db: &Db, actor: &Person) -> Result<Vec<(ThreadSummary, String)>> {
     let mut out = Vec::new();
     for t in store::threads_of_person(db, actor.id).await? {
-        let title = store::subject_title(db, &t.thread.subject_kind, t.thread.subject_id)
+        let title = store::subject_title(db, t.thread.subject_kind, t.thread.subject_id)
             .await?
             .unwrap_or_default();
         out.push((t, title));

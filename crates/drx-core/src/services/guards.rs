@@ -138,8 +138,7 @@ async fn check(db: &Db, p: &Person, rule: ObjectRule, inputs: &Inputs<'_>, now: 
             allowed(powers.decide)
         }
         ObjectRule::WorkOnMilestone => {
-            let m = projects::milestone(db, p, need(id)?, now).await?;
-            let (_, powers) = projects::get(db, p, m.project_id, now).await?;
+            let (_, powers) = projects::milestone_with_powers(db, p, need(id)?, now).await?;
             allowed(powers.work)
         }
         ObjectRule::ViewProjectDocument => projects::download_document(db, p, need(id)?, now)

@@ -6,6 +6,7 @@ use super::Result;
 use crate::auth::authorization::{
     can, can_curate_needs, can_see_project_history, can_see_submission_history, Permission,
 };
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{self, Person};
 use drx_store::{audit, Db};
 
@@ -20,13 +21,13 @@ pub enum Subject {
 }
 
 impl Subject {
-    fn entity(self) -> (&'static str, i64) {
+    fn entity(self) -> (AuditEntity, i64) {
         match self {
-            Subject::Call(id) => ("call", id),
-            Subject::Submission(id) => ("submission", id),
-            Subject::Need(id) => ("need", id),
-            Subject::Project(id) => ("project", id),
-            Subject::Organization(id) => ("organization", id),
+            Subject::Call(id) => (AuditEntity::Call, id),
+            Subject::Submission(id) => (AuditEntity::Submission, id),
+            Subject::Need(id) => (AuditEntity::Need, id),
+            Subject::Project(id) => (AuditEntity::Project, id),
+            Subject::Organization(id) => (AuditEntity::Organization, id),
         }
     }
 }
@@ -37,7 +38,7 @@ pub struct Entry {
     pub at: i64,
     /// The person who acted; None for the system (imports, the demo, background work).
     pub actor: Option<String>,
-    pub action: String,
+    pub action: AuditAction,
     /// What changed, as the service recorded it (JSON).
     pub detail: String,
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
 use drx_domain::Stage;
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::needs::NewNeed;
 use drx_store::submissions::{self as subs, Content};
@@ -418,7 +419,16 @@ pub async fn import_needs(
         let _ = id;
     }
     let detail = serde_json::json!({ "needs": good.len() }).to_string();
-    super::commit_audited(tx, Some(actor.id), "need", 0, "import", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Need,
+        0,
+        AuditAction::Import,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(Ok(good.len()))
 }
 
@@ -649,7 +659,16 @@ pub async fn import_submissions(
         subs::insert_revision(&mut tx, id, 1, snapshot, actor.id, now).await?;
     }
     let detail = serde_json::json!({ "submissions": good.len() }).to_string();
-    super::commit_audited(tx, Some(actor.id), "call", call_id, "import", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        call_id,
+        AuditAction::Import,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(Ok(good.len()))
 }
 

@@ -5,40 +5,22 @@ use super::{Result, ServiceError};
 use crate::auth::authorization::{
     can_speak_for_need, can_speak_for_submission, can_speak_for_team,
 };
+use drx_domain::{AuditAction, AuditEntity, InterestStatus};
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Interest, NewInterest, Target};
 use drx_store::{notices, outbox, submissions, Db, Tx};
 
 pub const MESSAGE_MAX: usize = 2000;
 
-/// Which side a person speaks for in an interest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The need's author and curators, or the submission's team.
-    Clinical,
-    /// The engineering team's members.
-    Team,
-}
+/// Which side a person speaks for in an interest: clinical (the need's author and curators, or
+/// the submission's team) or team (the engineering team's members).
+pub use drx_domain::InterestSide as Side;
 
-impl Side {
-    pub fn parse(s: &str) -> Option<Side> {
-        match s {
-            "clinical" => Some(Side::Clinical),
-            "team" => Some(Side::Team),
-            _ => None,
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Side::Clinical => "clinical",
-            Side::Team => "team",
-        }
-    }
-    fn other(self) -> Side {
-        match self {
-            Side::Clinical => Side::Team,
-            Side::Team => Side::Clinical,
-        }
+/// The side that answers an interest expressed by `side`.
+fn other(side: Side) -> Side {
+    match side {
+        Side::Clinical => Side::Team,
+        Side::Team => Side::Clinical,
     }
 }
 
@@ -147,11 +129,10 @@ pub async fn express(
         return Err(super::too_long("interest-message", MESSAGE_MAX));
     }
     let mut tx = db.begin().await?;
-    match store::live_interest(&mut tx, target, team_id)
-        .await?
-        .as_deref()
-    {
-        Some("accepted") => return Err(ServiceError::invalid("interest-already-accepted")),
+    match store::live_interest(&mut tx, target, team_id).await? {
+        Some(InterestStatus::Accepted) => {
+            return Err(ServiceError::invalid("interest-already-accepted"))
+        }
         Some(_) => return Err(ServiceError::invalid("interest-duplicate")),
         None => {}
     }
@@ -160,7 +141,7 @@ pub async fn express(
         &NewInterest {
             target,
             team_id,
-            from_side: side.code(),
+            from_side: side,
             message,
             created_by: actor.id,
         },
@@ -175,7 +156,7 @@ pub async fn express(
     notify(
         &mut tx,
         db,
-        side.other(),
+        other(side),
         target,
         team_id,
         &body,
@@ -185,9 +166,18 @@ pub async fn express(
     .await?;
     let detail = serde_json::json!({
         "need_id": target_need(target), "submission_id": target_submission(target),
-        "team_id": team_id, "from_side": side.code(),
+        "team_id": team_id, "from_side": side.as_str(),
     });
-    super::commit_audited(tx, Some(actor.id), "interest", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Interest,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -283,8 +273,8 @@ async fn notify(
 
 /// Whether the person speaks for the side that did not ask (the one that answers).
 async fn answers_for(db: &Db, actor: &Person, i: &Interest) -> Result<bool> {
-    let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
-    speaks_for(db, actor, asked.other(), target_of(i), i.team_id).await
+    let asked = i.from_side;
+    speaks_for(db, actor, other(asked), target_of(i), i.team_id).await
 }
 
 /// Whether the person may answer this interest (NotFound when there is none).
@@ -310,7 +300,11 @@ pub async fn answer(
     if !answers_for(db, actor, &i).await? {
         return Err(ServiceError::Forbidden);
     }
-    let status = if accept { "accepted" } else { "declined" };
+    let status = if accept {
+        InterestStatus::Accepted
+    } else {
+        InterestStatus::Declined
+    };
     let mut tx = db.begin().await?;
     if !store::answer_interest(&mut tx, i.id, status, now).await? {
         return Err(ServiceError::invalid("interest-not-open"));
@@ -326,7 +320,7 @@ pub async fn answer(
             i.target, i.team_zh, i.target, i.team_en
         )
     };
-    let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
+    let asked = i.from_side;
     notify(
         &mut tx,
         db,
@@ -338,7 +332,20 @@ pub async fn answer(
         now,
     )
     .await?;
-    super::commit_audited(tx, Some(actor.id), "interest", i.id, status, "{}", now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Interest,
+        i.id,
+        if accept {
+            AuditAction::Accepted
+        } else {
+            AuditAction::Declined
+        },
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -355,13 +362,13 @@ pub async fn mine(db: &Db, actor: &Person) -> Result<Vec<MyInterest>> {
     let curator = crate::auth::authorization::can_curate_needs(actor);
     let mut out = Vec::new();
     for i in store::interests_of_person(db, actor.id, curator).await? {
-        let asked = Side::parse(&i.from_side).unwrap_or(Side::Team);
+        let asked = i.from_side;
         let target = target_of(&i);
-        let answers = speaks_for(db, actor, asked.other(), target, i.team_id).await?;
+        let answers = speaks_for(db, actor, other(asked), target, i.team_id).await?;
         let asks = speaks_for(db, actor, asked, target, i.team_id).await?;
         out.push(MyInterest {
             incoming: answers && !asks,
-            can_answer: answers && i.status == "open",
+            can_answer: answers && i.status == InterestStatus::Open,
             interest: i,
         });
     }
@@ -374,7 +381,7 @@ pub async fn live_of_team(db: &Db, team_id: i64) -> Result<Vec<Interest>> {
     Ok(store::interests_of_team(db, team_id)
         .await?
         .into_iter()
-        .filter(|i| i.status != "declined")
+        .filter(|i| i.status != InterestStatus::Declined)
         .collect())
 }
 

@@ -111,9 +111,9 @@ pub async fn require_call_manager(
 pub(crate) async fn commit_audited(
     mut tx: drx_store::Tx,
     actor_id: Option<i64>,
-    entity: &str,
+    entity: drx_domain::AuditEntity,
     entity_id: i64,
-    action: &str,
+    action: drx_domain::AuditAction,
     detail: impl std::fmt::Display,
     at: i64,
 ) -> Result<()> {

@@ -3,6 +3,7 @@
 //! submissions answering one need (each shown only to those who may see it, blind if so).
 use super::{Result, ServiceError};
 use crate::auth::authorization::{can_curate_needs, can_see_need_confidential, SubmissionView};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::needs::{self as store, Need, NeedFilter};
 use drx_store::submissions::Submission;
@@ -137,7 +138,16 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     if !n.confidential_details.trim().is_empty() {
         store::set_confidential(&mut tx, id, n.confidential_details.trim()).await?;
     }
-    super::commit_audited(tx, Some(actor.id), "need", id, "create", "{}", now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Need,
+        id,
+        AuditAction::Create,
+        "{}",
+        now,
+    )
+    .await?;
     Ok(id)
 }
 

@@ -1,7 +1,7 @@
 //! Organizations as admins keep them: create, edit, deactivate and reactivate, accept the ones
 //! asked for at sign-up, merge two records of the same hospital (every reference moves, the
 //! audit chain records it), and import many at once from CSV or XLSX (all or nothing).
-use drx_domain::{OrganizationKind, OrganizationStatus};
+use drx_domain::{AuditAction, AuditEntity, OrganizationKind, OrganizationStatus};
 use drx_store::accounts::Person;
 use drx_store::organizations::{self as store, Description, Organization};
 use drx_store::Db;
@@ -140,11 +140,12 @@ async fn commit(
     tx: drx_store::Tx,
     actor: &Person,
     id: i64,
-    action: &str,
+    action: AuditAction,
     detail: serde_json::Value,
     now: i64,
 ) -> Result<()> {
-    commit_audited(tx, Some(actor.id), "organization", id, action, detail, now).await
+    let entity = AuditEntity::Organization;
+    commit_audited(tx, Some(actor.id), entity, id, action, detail, now).await
 }
 
 /// The record, unless it is missing (NotFound) or merged away (it cannot change any more).
@@ -163,7 +164,7 @@ pub async fn create(db: &Db, actor: &Person, input: &OrganizationInput, now: i64
     let mut tx = db.begin().await?;
     refuse_same_name(&mut tx, &d, 0).await?;
     let id = store::insert(&mut tx, &d, OrganizationStatus::Active, now).await?;
-    commit(tx, actor, id, "create", described(&d), now).await?;
+    commit(tx, actor, id, AuditAction::Create, described(&d), now).await?;
     Ok(id)
 }
 
@@ -189,7 +190,7 @@ pub async fn update(
     live(&mut tx, id).await?;
     refuse_same_name(&mut tx, &d, id).await?;
     store::update(&mut tx, id, &d, now).await?;
-    commit(tx, actor, id, "update", described(&d), now).await
+    commit(tx, actor, id, AuditAction::Update, described(&d), now).await
 }
 
 /// Activates (also: accepts a requested record) or deactivates a record (admins). An inactive
@@ -205,7 +206,12 @@ pub async fn set_active(db: &Db, actor: &Person, id: i64, active: bool, now: i64
     };
     store::set_status(&mut tx, id, status, None, now).await?;
     let detail = serde_json::json!({ "from": before.status.as_str(), "to": status.as_str() });
-    commit(tx, actor, id, "status", detail, now).await
+    let action = if active {
+        AuditAction::Activate
+    } else {
+        AuditAction::Deactivate
+    };
+    commit(tx, actor, id, action, detail, now).await
 }
 
 /// What a merge moved: references re-pointed, by table.
@@ -254,16 +260,16 @@ pub async fn merge(db: &Db, actor: &Person, from: i64, into: i64, now: i64) -> R
     drx_store::audit::record(
         &mut tx,
         Some(actor.id),
-        "organization",
+        AuditEntity::Organization,
         into,
-        "absorb",
+        AuditAction::Absorb,
         &absorbed,
         now,
     )
     .await?;
     let mut detail = serde_json::to_value(&moved).unwrap_or_default();
     detail["into"] = into.into();
-    commit(tx, actor, from, "merge", detail, now).await?;
+    commit(tx, actor, from, AuditAction::Merge, detail, now).await?;
     Ok(moved)
 }
 
@@ -358,7 +364,7 @@ pub async fn import(
         store::insert(&mut tx, d, OrganizationStatus::Active, now).await?;
     }
     let detail = serde_json::json!({ "organizations": good.len() });
-    commit(tx, actor, 0, "import", detail, now).await?;
+    commit(tx, actor, 0, AuditAction::Import, detail, now).await?;
     Ok(Ok(good.len()))
 }
 

@@ -5,6 +5,7 @@ use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::{
     can_decide_gate, can_oversee_projects, can_view_project, can_work_on_project, ProjectAccess,
 };
+use drx_domain::{AuditAction, AuditEntity, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::projects::{self as store, AccessFacts, ProjectRow};
 use drx_store::{audit, Db};
@@ -261,15 +262,15 @@ pub async fn get(
     Ok((p, powers))
 }
 
-/// Submissions the person may turn into projects (those of calls they run), and the teams.
-pub async fn candidates(db: &Db, actor: &Person) -> Result<Vec<(i64, String, String)>> {
+/// Submissions the person may turn into projects (those of calls they run).
+pub async fn candidates(db: &Db, actor: &Person) -> Result<Vec<store::Candidate>> {
     if !can_oversee_projects(actor) {
         return Err(ServiceError::Forbidden);
     }
     let mut out = Vec::new();
     for c in store::candidates(db).await? {
         if super::manages_call(db, actor, c.call_id).await? {
-            out.push((c.id, c.title, c.status));
+            out.push(c);
         }
     }
     Ok(out)
@@ -292,7 +293,10 @@ pub async fn create(
     if !super::manages_call(db, actor, call).await? {
         return Err(ServiceError::Forbidden);
     }
-    if !matches!(status.as_str(), "finalist" | "submitted" | "under_review") {
+    if !matches!(
+        status,
+        SubmissionStatus::Finalist | SubmissionStatus::Submitted | SubmissionStatus::UnderReview
+    ) {
         return Err(ServiceError::invalid("error-project-submission"));
     }
     if store::of_submission(&mut tx, submission_id)
@@ -324,7 +328,16 @@ pub async fn create(
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
         "stage": STAGES[0],
     });
-    super::commit_audited(tx, Some(actor.id), "project", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Project,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -392,9 +405,9 @@ pub async fn decide(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "gate-decision",
+        AuditAction::GateDecision,
         &detail,
         now,
     )
@@ -421,11 +434,15 @@ pub async fn set_check(
     let mut tx = db.begin().await?;
     if store::set_check(&mut tx, project_id, &p.stage, item, on, actor.id, now).await? {
         let detail = serde_json::json!({"gate": p.stage, "item": item});
-        let action = if on { "check" } else { "uncheck" };
+        let action = if on {
+            AuditAction::Check
+        } else {
+            AuditAction::Uncheck
+        };
         audit::record(
             &mut tx,
             Some(actor.id),
-            "project",
+            AuditEntity::Project,
             project_id,
             action,
             &detail.to_string(),
@@ -458,9 +475,9 @@ pub async fn set_pathway(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "pathway",
+        AuditAction::Pathway,
         &detail,
         now,
     )
@@ -492,9 +509,9 @@ pub async fn add_milestone(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "milestone-add",
+        AuditAction::MilestoneAdd,
         &detail,
         now,
     )
@@ -523,9 +540,9 @@ pub async fn milestone_done(db: &Db, actor: &Person, milestone_id: i64, now: i64
         audit::record(
             &mut tx,
             Some(actor.id),
-            "project",
+            AuditEntity::Project,
             m.project_id,
-            "milestone-done",
+            AuditAction::MilestoneDone,
             &detail.to_string(),
             now,
         )
@@ -645,9 +662,9 @@ pub async fn attach_document(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "project",
+        AuditEntity::Project,
         project_id,
-        "document-add",
+        AuditAction::DocumentAdd,
         &detail,
         now,
     )
@@ -708,18 +725,29 @@ pub async fn milestone(
     milestone_id: i64,
     now: i64,
 ) -> Result<store::Milestone> {
+    Ok(milestone_with_powers(db, actor, milestone_id, now).await?.0)
+}
+
+/// A milestone of a project the person may see, with what the person may do on that project
+/// (the project is read once).
+pub async fn milestone_with_powers(
+    db: &Db,
+    actor: &Person,
+    milestone_id: i64,
+    now: i64,
+) -> Result<(store::Milestone, Powers)> {
     let m = store::milestone(db, milestone_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    get(db, actor, m.project_id, now).await?;
-    Ok(m)
+    let (_, powers) = get(db, actor, m.project_id, now).await?;
+    Ok((m, powers))
 }
 
 /// What the "new project" form offers a person who oversees projects: the submissions they may
-/// turn into projects (id, title, status), every team, the PoC centres, and the
+/// turn into projects, every team, the PoC centres, and the
 /// published team matches of those submissions that have no project yet.
 pub struct NewProjectChoices {
-    pub candidates: Vec<(i64, String, String)>,
+    pub candidates: Vec<store::Candidate>,
     pub teams: Vec<drx_store::Named>,
     pub centres: Vec<drx_store::organizations::Organization>,
     pub matched: Vec<drx_store::matchmaking::TeamMatch>,
@@ -735,7 +763,7 @@ pub async fn new_project_choices(db: &Db, actor: &Person) -> Result<NewProjectCh
     let matched = drx_store::matchmaking::matches_without_project(db)
         .await?
         .into_iter()
-        .filter(|m| candidates.iter().any(|c| c.0 == m.submission_id))
+        .filter(|m| candidates.iter().any(|c| c.id == m.submission_id))
         .collect();
     Ok(NewProjectChoices {
         teams: store::teams(db).await?,

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use drx_engine::calibrate::{self, Options, Reviews};
 
 use crate::services::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::catalogue::CallJudging;
 use drx_store::reviews::{self as store, Progress};
@@ -72,9 +73,9 @@ pub async fn send_reminders(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         call_id,
-        "review-reminders",
+        AuditAction::ReviewReminders,
         &detail,
         now,
     )
@@ -285,9 +286,9 @@ pub async fn decide(
         audit::record(
             &mut tx,
             Some(actor.id),
-            "submission",
+            AuditEntity::Submission,
             r.submission_id,
-            "decision",
+            AuditAction::Decision,
             &serde_json::json!({ "status": to }).to_string(),
             now,
         )
@@ -298,9 +299,9 @@ pub async fn decide(
         audit::record(
             &mut tx,
             Some(actor.id),
-            "submission",
+            AuditEntity::Submission,
             *sid,
-            "finalist-override",
+            AuditAction::FinalistOverride,
             &detail.to_string(),
             now,
         )
@@ -310,9 +311,9 @@ pub async fn decide(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         call_id,
-        "decisions",
+        AuditAction::Decisions,
         &detail,
         now,
     )

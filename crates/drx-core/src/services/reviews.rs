@@ -9,6 +9,7 @@ use crate::auth::authorization::{
 use crate::services::matching::JudgeModel;
 use crate::services::submissions as subs;
 use crate::services::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity, ReviewStatus};
 use drx_store::accounts::Person;
 use drx_store::reviews::{self as store, Criterion, Review, ReviewInput};
 use drx_store::submissions::Submission;
@@ -154,21 +155,26 @@ pub async fn save(
         return Err(ServiceError::invalid("review-phase-closed"));
     }
     // A submitted review stays submitted (and complete) when edited again.
-    let complete = submit || w.review.status == "submitted";
+    let complete = submit || w.review.status == ReviewStatus::Submitted;
     let input = validate(raw, &w.criteria, complete)?;
-    let status = if complete { "submitted" } else { "in_progress" };
+    let status = if complete {
+        ReviewStatus::Submitted
+    } else {
+        ReviewStatus::InProgress
+    };
     let mut tx = db.begin().await?;
     store::save(&mut tx, review_id, &input, status, now).await?;
-    let detail = serde_json::json!({ "status": status, "submission": w.review.submission_id });
+    let detail =
+        serde_json::json!({ "status": status.as_str(), "submission": w.review.submission_id });
     super::commit_audited(
         tx,
         Some(actor.id),
-        "review",
+        AuditEntity::Review,
         review_id,
         if submit {
-            "review-submit"
+            AuditAction::ReviewSubmit
         } else {
-            "review-save"
+            AuditAction::ReviewSave
         },
         &detail,
         now,
@@ -193,7 +199,7 @@ pub async fn declare_conflict(
     if !w.editable {
         return Err(ServiceError::invalid("review-phase-closed"));
     }
-    if w.review.status == "submitted" {
+    if w.review.status == ReviewStatus::Submitted {
         return Err(ServiceError::invalid("conflict-after-submit"));
     }
     let reason = crate::services::required_text(reason, 1000, "reason")?;
@@ -275,9 +281,9 @@ pub async fn declare_conflict(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "submission",
+        AuditEntity::Submission,
         w.review.submission_id,
-        "conflict-declare",
+        AuditAction::ConflictDeclare,
         &detail,
         now,
     )
@@ -294,7 +300,7 @@ pub struct Discussion {
 async fn discussion_access(db: &Db, actor: &Person, submission_id: i64) -> Result<Submission> {
     let (s, _, access) = subs::load(db, actor, submission_id).await?;
     let own = store::review_of(db, submission_id, actor.id).await?;
-    if !can_join_discussion(actor, &access, own.as_ref().map(|(_, st)| st.as_str())) {
+    if !can_join_discussion(actor, &access, own.map(|(_, st)| st)) {
         if access.assigned_judge {
             return Err(ServiceError::invalid("discussion-after-review"));
         }
@@ -377,8 +383,7 @@ pub struct MyReview {
     pub id: i64,
     pub submission_id: i64,
     pub submission_title: String,
-    /// assigned, in_progress or submitted.
-    pub status: String,
+    pub status: ReviewStatus,
     pub call_id: i64,
 }
 

@@ -5,6 +5,7 @@ use super::ics::{self, CalendarEvent};
 use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::can_manage_call;
 use crate::i18n::{t, Lang};
+use drx_domain::{AuditAction, AuditEntity, BlindMode};
 use drx_store::accounts::Person;
 use drx_store::events::{self as store, AgendaItem, Event, NewEvent, Registrant};
 use drx_store::{audit, catalogue, Db, StoreError};
@@ -104,7 +105,16 @@ pub async fn create(db: &Db, actor: &Person, input: &EventInput, now: i64) -> Re
     )
     .await?;
     let detail = serde_json::json!({ "call": input.call_id, "title": title, "starts_at": starts_at, "ends_at": ends_at });
-    super::commit_audited(tx, Some(actor.id), "event", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Event,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -165,9 +175,9 @@ pub async fn add_to_agenda(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "event",
+        AuditEntity::Event,
         event_id,
-        "agenda-add",
+        AuditAction::AgendaAdd,
         &detail,
         now,
     )
@@ -191,9 +201,9 @@ pub async fn remove_from_agenda(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "event",
+        AuditEntity::Event,
         event_id,
-        "agenda-remove",
+        AuditAction::AgendaRemove,
         &detail,
         now,
     )
@@ -225,9 +235,9 @@ pub async fn register(
         audit::record(
             &mut tx,
             Some(actor.id),
-            "event",
+            AuditEntity::Event,
             event_id,
-            "register",
+            AuditAction::Register,
             "{}",
             now,
         )
@@ -268,7 +278,7 @@ pub async fn unregister(db: &Db, actor: &Person, event_id: i64) -> Result<()> {
 /// Whether presenters' names and hospitals are hidden: the call is not open, and the reader does
 /// not run it.
 pub fn names_hidden(e: &Event, manages: bool) -> bool {
-    e.blind_mode != "open" && !manages
+    e.blind_mode != BlindMode::Open && !manages
 }
 
 /// An event as one reader (or an anonymous visitor) sees it.

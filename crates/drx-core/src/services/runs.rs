@@ -4,6 +4,7 @@
 use drx_engine::assign::{self, Pair, Problem, Reason};
 
 use super::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, Run, RunPair};
 use drx_store::Db;
@@ -26,10 +27,10 @@ impl RunKind {
     }
 
     /// The audit action of a new run of this kind.
-    fn audit_action(self) -> &'static str {
+    fn audit_action(self) -> AuditAction {
         match self {
-            RunKind::Judges => "assignment-run",
-            RunKind::Teams => "team-matching-run",
+            RunKind::Judges => AuditAction::AssignmentRun,
+            RunKind::Teams => AuditAction::TeamMatchingRun,
         }
     }
 }
@@ -121,7 +122,7 @@ async fn save(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         call_id,
         kind.audit_action(),
         &detail,

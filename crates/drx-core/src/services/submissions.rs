@@ -13,6 +13,7 @@ use crate::auth::authorization::{
     SubmissionAccess, SubmissionView,
 };
 use crate::i18n::{self, Lang};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_domain::{Stage, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::submissions::{self as store, AccessFacts, CallInfo, Content, Submission};
@@ -394,7 +395,16 @@ pub async fn create_draft(
     let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
-    super::commit_audited(tx, Some(actor.id), "submission", id, "create", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        AuditAction::Create,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -440,7 +450,16 @@ pub async fn save(
     let version = store::update_content(&mut tx, id, &c, now).await?;
     store::insert_revision(&mut tx, id, version, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "version": version }).to_string();
-    super::commit_audited(tx, Some(actor.id), "submission", id, "revise", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        AuditAction::Revise,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(version)
 }
 
@@ -493,7 +512,16 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
         outbox::enqueue(&mut tx, &email, &subject, &body, now).await?;
     }
     let detail = serde_json::json!({ "version": s.version, "receipt": code }).to_string();
-    super::commit_audited(tx, Some(actor.id), "submission", id, "submit", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        AuditAction::Submit,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(code)
 }
 
@@ -515,7 +543,16 @@ pub async fn withdraw(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> 
     {
         return Err(ServiceError::Forbidden);
     }
-    super::commit_audited(tx, Some(actor.id), "submission", id, "withdraw", "{}", now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        AuditAction::Withdraw,
+        "{}",
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -591,7 +628,16 @@ pub async fn attach(
     .await?;
     let detail =
         serde_json::json!({ "attachment": aid, "sha256": sha, "bytes": bytes.len() }).to_string();
-    super::commit_audited(tx, Some(actor.id), "submission", id, "attach", &detail, now).await?;
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        AuditAction::Attach,
+        &detail,
+        now,
+    )
+    .await?;
     Ok(aid)
 }
 
@@ -616,9 +662,9 @@ pub async fn detach(db: &Db, actor: &Person, attachment_id: i64, now: i64) -> Re
     super::commit_audited(
         tx,
         Some(actor.id),
-        "submission",
+        AuditEntity::Submission,
         a.submission_id,
-        "detach",
+        AuditAction::Detach,
         &detail,
         now,
     )

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::assignment::RunOutcome;
 use super::matching::{reason_line, TeamModel};
 use super::{Msg, Result, ServiceError};
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as runs, RunPair};
 use drx_store::matchmaking as store;
@@ -286,9 +287,9 @@ pub async fn publish(
     super::commit_audited(
         tx,
         Some(actor.id),
-        "call",
+        AuditEntity::Call,
         run.call_id,
-        "team-matching-publish",
+        AuditAction::TeamMatchingPublish,
         &detail,
         now,
     )

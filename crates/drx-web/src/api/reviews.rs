@@ -44,7 +44,7 @@ pub async fn mine(
         call_id: r.call_id,
         submission_id: r.submission_id,
         submission_title: r.submission_title,
-        status: r.status,
+        status: r.status.to_string(),
     };
     Ok(Json(w.page(all, item, "/reviews", &[]).into()))
 }
@@ -85,7 +85,7 @@ impl ReviewOut {
         ReviewOut {
             id: w.review.id,
             call_id: w.review.call_id,
-            status: w.review.status,
+            status: w.review.status.to_string(),
             confidence: w.review.confidence,
             comments_for_authors: w.review.comments_for_authors,
             comments_for_committee: w.review.comments_for_committee,

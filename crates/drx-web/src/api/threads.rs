@@ -33,7 +33,7 @@ impl ThreadSummaryOut {
     fn of(t: ThreadSummary) -> ThreadSummaryOut {
         ThreadSummaryOut {
             id: t.thread.id,
-            subject: t.thread.subject_kind,
+            subject: t.thread.subject_kind.to_string(),
             subject_id: t.thread.subject_id,
             title: t.thread.title,
             created_by: t.thread.created_by,
@@ -168,7 +168,7 @@ fn thread_out(mut v: ThreadView) -> ThreadOut {
     let messages = messages_of(&mut v);
     ThreadOut {
         id: v.thread.id,
-        subject: v.thread.subject_kind,
+        subject: v.thread.subject_kind.to_string(),
         subject_id: v.thread.subject_id,
         subject_title: v.subject_title,
         title: v.thread.title,

@@ -16,11 +16,12 @@ use drx_core::services::conversations::{self as svc, Subject, Upload};
 use drx_core::services::submissions::MAX_ATTACHMENT_BYTES;
 use drx_core::services::ServiceError;
 use drx_core::{now, Db};
+use drx_domain::ThreadKind;
 
 /// Largest message post: a file at the upload limit and the text around it.
 pub const MESSAGE_BODY_LIMIT: usize = MAX_ATTACHMENT_BYTES + 256 * 1024;
 
-fn kind_label(ctx: &Ctx, kind: &str) -> String {
+fn kind_label(ctx: &Ctx, kind: ThreadKind) -> String {
     ctx.t(&format!("conv-kind-{kind}"))
 }
 
@@ -151,7 +152,7 @@ pub async fn open_thread(
         Ok(thread) => Ok(see_other(&format!("/threads/{thread}"))),
         Err(ServiceError::Invalid(m)) => {
             let body = html! {
-                p { a href=(subject.link(id)) { "← " (kind_label(&ctx, subject.as_str())) " #" (id) } }
+                p { a href=(subject.link(id)) { "← " (kind_label(&ctx, subject.kind())) " #" (id) } }
                 h1 { (ctx.t("conv-start")) }
                 (notice("error", &format!("{} {}", ctx.t("conv-refused"), i18n::msg(ctx.lang, &m))))
                 (new_thread_form(&ctx, subject, id, &form.title, &form.body))
@@ -176,7 +177,7 @@ async fn thread_body(
         p { a href="/messages" { "← " (ctx.t("conv-mine-title")) } }
         h1 { (v.thread.title) }
         p class="muted" {
-            (ctx.t("conv-about")) " " (kind_label(ctx, v.subject.as_str())) ": "
+            (ctx.t("conv-about")) " " (kind_label(ctx, v.subject.kind())) ": "
             a href=(subject_link) { (v.subject_title) }
         }
         @for m in &v.messages {
@@ -256,8 +257,12 @@ pub async fn download(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let (name, content_type, bytes) = svc::download(&state.db, user, id).await?;
-    Ok(crate::download::uploaded_file(&name, &content_type, bytes))
+    let f = svc::download(&state.db, user, id).await?;
+    Ok(crate::download::uploaded_file(
+        &f.filename,
+        &f.content_type,
+        f.content,
+    ))
 }
 
 /// The person's threads with unread counts.
@@ -281,8 +286,8 @@ pub async fn my_threads(ctx: Ctx, State(state): State<AppState>) -> Result<Respo
                         br; span class="muted" { (i18n::t_args(ctx.lang, "conv-messages-count", &[("n", t.messages.to_string())])) }
                     }
                     td {
-                        span class="pill" { (kind_label(&ctx, &t.thread.subject_kind)) } " "
-                        @if let Some(s) = Subject::parse(&t.thread.subject_kind) {
+                        span class="pill" { (kind_label(&ctx, t.thread.subject_kind)) } " "
+                        @if let Some(s) = Subject::of_kind(t.thread.subject_kind) {
                             a href=(s.link(t.thread.subject_id)) { (subject_title) }
                         }
                     }

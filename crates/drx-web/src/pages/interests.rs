@@ -32,7 +32,7 @@ pub fn interest_form(
         details class="interest-form" { summary { (label) }
         form method="post" action="/interests" {
             (csrf_field(ctx))
-            input type="hidden" name="side" value=(side.code());
+            input type="hidden" name="side" value=(side.as_str());
             input type="hidden" name="team" value=(team_id);
             input type="hidden" name="need" value=(need);
             input type="hidden" name="submission" value=(sub);

@@ -16,6 +16,7 @@ use drx_core::model::ProjectRow;
 use drx_core::now;
 use drx_core::services::projects::{self as svc, checklist, DECISIONS, PATHWAYS, STAGES};
 use drx_core::services::reports;
+use drx_domain::AuditAction;
 
 /// A date (YYYY-MM-DD) shown in China time.
 pub fn date(ts: i64) -> String {
@@ -115,8 +116,8 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
                 (csrf_field(&ctx))
                 label { (ctx.t("project-submission")) br;
                     select name="submission" required {
-                        @for (id, title, status) in &candidates {
-                            option value=(id) { "#" (id) " " (title) " (" (ctx.t(&format!("status-{status}"))) ")" }
+                        @for c in &candidates {
+                            option value=(c.id) { "#" (c.id) " " (c.title) " (" (ctx.t(&format!("status-{}", c.status))) ")" }
                         } } }
                 br;
                 label { (ctx.t("project-team")) br;
@@ -172,11 +173,11 @@ pub async fn create(
     Ok(see_other(&format!("/projects/{id}")))
 }
 
-fn event_text(ctx: &Ctx, action: &str, detail: &str) -> String {
+fn event_text(ctx: &Ctx, action: AuditAction, detail: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
     let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
     match action {
-        "gate-decision" => format!(
+        AuditAction::GateDecision => format!(
             "{} · {} → {}{}",
             ctx.t(&format!("pstage-{}", s("gate"))),
             ctx.t(&format!("decision-{}", s("decision"))),
@@ -190,7 +191,7 @@ fn event_text(ctx: &Ctx, action: &str, detail: &str) -> String {
                 format!(" · {}", s("reason"))
             }
         ),
-        "check" | "uncheck" => {
+        AuditAction::Check | AuditAction::Uncheck => {
             let gate = s("gate");
             let item = s("item");
             checklist(&gate)
@@ -199,8 +200,8 @@ fn event_text(ctx: &Ctx, action: &str, detail: &str) -> String {
                 .map(|(_, en, zh)| ctx.pick(en, zh).to_string())
                 .unwrap_or(item)
         }
-        "pathway" => ctx.t(&format!("pathway-{}", s("to"))),
-        "milestone-add" | "milestone-done" => s("title"),
+        AuditAction::Pathway => ctx.t(&format!("pathway-{}", s("to"))),
+        AuditAction::MilestoneAdd | AuditAction::MilestoneDone => s("title"),
         _ => String::new(),
     }
 }
@@ -392,7 +393,7 @@ pub async fn detail(
                         span class="muted" { (datetime(e.at)) } " "
                         (e.actor.clone().unwrap_or_default()) " · "
                         strong { (ctx.t(&format!("audit-project-{}", e.action))) }
-                        " " (event_text(&ctx, &e.action, &e.detail))
+                        " " (event_text(&ctx, e.action, &e.detail))
                     }
                 }
             }

@@ -18,6 +18,7 @@ use drx_core::services::reviews::{self as svc, RawReview, Workspace};
 use drx_core::services::submissions::shown_filename;
 use drx_core::services::ServiceError;
 use drx_core::{now, Db};
+use drx_domain::ReviewStatus;
 
 /// The submission as this viewer may see it: never authors, hospitals or file names in the
 /// blind view.
@@ -89,7 +90,7 @@ fn review_form(ctx: &Ctx, w: &Workspace, raw: &RawReview) -> Markup {
             textarea id="comments_for_committee" name="comments_for_committee" rows="4" disabled[disabled] { (raw.comments_for_committee) }
             @if w.editable {
                 div class="actions" {
-                    @if w.review.status != "submitted" {
+                    @if w.review.status != ReviewStatus::Submitted {
                         button type="submit" name="action" value="save" class="secondary" { (ctx.t("review-save")) }
                     }
                     button type="submit" name="action" value="submit" { (ctx.t("review-submit")) }
@@ -114,7 +115,7 @@ async fn workspace_page(
         p {
             span class="pill" { (ctx.t(&format!("review-{}", w.review.status))) }
             " " span class="muted" { (ctx.t("updated")) " " (datetime(w.review.updated_at)) }
-            @if w.review.status == "submitted" {
+            @if w.review.status == ReviewStatus::Submitted {
                 " · " a href={ "/submissions/" (s.id) "/discussion" } { (ctx.t("discussion-title")) }
             }
         }
@@ -124,7 +125,7 @@ async fn workspace_page(
             div { (content) }
             div {
                 (review_form(ctx, w, raw))
-                @if w.editable && w.review.status != "submitted" {
+                @if w.editable && w.review.status != ReviewStatus::Submitted {
                     form method="post" action={ "/reviews/" (w.review.id) "/conflict" } class="stacked card" {
                         (csrf_field(ctx))
                         h2 { (ctx.t("conflict-title")) }

@@ -260,7 +260,7 @@ pub async fn need_teams_section(
             @for t in &my_teams {
                 div class="card" {
                     strong { (ctx.pick(&t.name_en, &t.name_zh)) }
-                    @if let Some(i) = all_interests.iter().find(|i| i.team_id == t.id && i.status != "declined") {
+                    @if let Some(i) = all_interests.iter().find(|i| i.team_id == t.id && i.status != drx_domain::InterestStatus::Declined) {
                         " " span class={ "pill interest-" (i.status) } { (ctx.t(&format!("interest-status-{}", i.status))) }
                         " " a href="/interests" { (ctx.t("interests-title")) " →" }
                     } @else {

@@ -1,5 +1,6 @@
 //! Matchmaking in the demo: the call's confidentiality terms, confidential parts on a few
 //! needs, and interests in each state around the engineer's team, so the pages show something.
+use drx_domain::{InterestSide, InterestStatus};
 use drx_store::matchmaking::{self as mm, NewInterest, Target};
 use drx_store::{needs, Result, Tx};
 
@@ -23,7 +24,7 @@ pub async fn seed(tx: &mut Tx, call: i64, organizer: i64, t0: i64) -> Result<()>
     }
     // The engineer's team asked about the first need; the second need's author asked the team;
     // the third is already agreed (accepted) so that its confidential part can open.
-    let asked = |need: i64, side: &'static str, by: i64| NewInterest {
+    let asked = |need: i64, side: InterestSide, by: i64| NewInterest {
         target: Target::Need(need),
         team_id: team,
         from_side: side,
@@ -31,18 +32,18 @@ pub async fn seed(tx: &mut Tx, call: i64, organizer: i64, t0: i64) -> Result<()>
         created_by: by,
     };
     if let Some((need, _)) = targets.first() {
-        let mut i = asked(*need, "team", engineer);
+        let mut i = asked(*need, InterestSide::Team, engineer);
         i.message = "我们做过类似的康复设备，希望进一步了解。/ We built similar devices and would like to learn more.";
         mm::insert_interest(tx, &i, t0).await?;
     }
     if let Some((need, Some(author))) = targets.get(1) {
-        let mut i = asked(*need, "clinical", *author);
+        let mut i = asked(*need, InterestSide::Clinical, *author);
         i.message = "贵团队的技术与我们的需求很契合。/ Your team's technology fits our need well.";
         mm::insert_interest(tx, &i, t0).await?;
     }
     if let Some((need, _)) = targets.get(2) {
-        let id = mm::insert_interest(tx, &asked(*need, "team", engineer), t0).await?;
-        mm::answer_interest(tx, id, "accepted", t0 + 3600).await?;
+        let id = mm::insert_interest(tx, &asked(*need, InterestSide::Team, engineer), t0).await?;
+        mm::answer_interest(tx, id, InterestStatus::Accepted, t0 + 3600).await?;
     }
     Ok(())
 }

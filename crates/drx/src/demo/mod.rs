@@ -15,6 +15,7 @@ use rand_chacha::ChaCha8Rng;
 
 use corpus::{Bi, CORPUS};
 use drx_domain::Role;
+use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{insert_person, NewPerson};
 use drx_store::calls::NewCall;
 use drx_store::catalogue::{self as cat, NewTeam};
@@ -477,7 +478,8 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     {
         drx_store::calls::insert_criterion(&mut tx, call, i as i64, en, zh, w, (1, 10)).await?;
     }
-    drx_store::calls::insert_call_role(&mut tx, call, organizer, "organizer").await?;
+    drx_store::calls::insert_call_role(&mut tx, call, organizer, drx_domain::CallRole::Organizer)
+        .await?;
 
     // Needs and submissions.
     let mut seeds = Vec::new();
@@ -600,9 +602,9 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     audit::record(
         &mut tx,
         Some(admin),
-        "call",
+        AuditEntity::Call,
         call,
-        "demo-seed",
+        AuditAction::DemoSeed,
         &detail.to_string(),
         t0,
     )

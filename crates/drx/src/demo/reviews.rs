@@ -5,6 +5,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use drx_core::services::assignment::{self, AssignParams, RunOutcome};
+use drx_domain::ReviewStatus;
 use drx_store::reviews::{self, ReviewInput};
 use drx_store::Db;
 
@@ -89,7 +90,7 @@ pub async fn simulate_reviews(db: &Db, seed: u64) -> anyhow::Result<(usize, usiz
             comments_for_committee: FOR_COMMITTEE[rng.gen_range(0..FOR_COMMITTEE.len())]
                 .to_string(),
         };
-        reviews::save(&mut tx, rid, &input, "submitted", now).await?;
+        reviews::save(&mut tx, rid, &input, ReviewStatus::Submitted, now).await?;
         done += 1;
     }
     tx.commit().await?;

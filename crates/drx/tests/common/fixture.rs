@@ -182,7 +182,10 @@ pub async fn fixture(db: &Db) -> Fixture {
         .await
         .unwrap()
         .into_iter()
-        .find(|i| i.status == "open" && i.from_side == "clinical")
+        .find(|i| {
+            i.status == drx::domain::InterestStatus::Open
+                && i.from_side == drx::domain::InterestSide::Clinical
+        })
         .expect("the demo has an open interest in the engineer's team")
         .id;
     let thread = drx::services::conversations::open_thread(

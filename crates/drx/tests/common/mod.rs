@@ -565,7 +565,7 @@ pub async fn insert_call(
 ) -> i64 {
     let call = drx::store::calls::insert_call(tx, &spec, at).await.unwrap();
     if let Some(o) = organizer {
-        drx::store::calls::insert_call_role(tx, call, o, "organizer")
+        drx::store::calls::insert_call_role(tx, call, o, drx::domain::CallRole::Organizer)
             .await
             .unwrap();
     }
