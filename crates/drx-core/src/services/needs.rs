@@ -4,9 +4,9 @@
 use super::{Result, ServiceError};
 use crate::auth::authorization::{can_curate_needs, can_see_need_confidential, SubmissionView};
 use drx_store::accounts::Person;
+use drx_store::catalogue::NewNeed;
 use drx_store::needs::{self as store, Need, NeedFilter};
 use drx_store::submissions::Submission;
-use drx_store::catalogue::NewNeed;
 use drx_store::{Db, Tx};
 
 fn redact(actor: &Person, mut n: Need) -> Need {

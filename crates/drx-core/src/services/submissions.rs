@@ -217,8 +217,8 @@ async fn content(
     let solution = limited(&text.solution, 10000, "solution")?;
     let evidence = limited(&text.evidence, 10000, "evidence")?;
     let keywords = limited(&text.keywords, 500, "keywords")?;
-    let stage = Stage::parse(text.stage.trim())
-        .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
+    let stage =
+        Stage::parse(text.stage.trim()).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
     let ip_status = if text.ip_status.is_empty() {
         "none"
     } else {

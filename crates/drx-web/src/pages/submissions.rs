@@ -20,8 +20,7 @@ use drx_core::services::diff::{diff, Chunk};
 use drx_core::services::history::Subject;
 use drx_core::services::submissions::{
     self as svc, check_window, deadline_text, last_edit_at, MemberInput, SubmissionInput,
-    SubmissionText,
-    CONFIDENTIALITY, IP_STATUSES,
+    SubmissionText, CONFIDENTIALITY, IP_STATUSES,
 };
 use drx_core::services::ServiceError;
 use drx_domain::Stage;

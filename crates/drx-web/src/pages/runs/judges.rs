@@ -7,8 +7,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 
 use super::{
-    after_run, kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading, run_summary,
-    runs_table, RunForm,
+    after_run, kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading,
+    run_summary, runs_table, RunForm,
 };
 use crate::ctx::Ctx;
 use crate::error::WebError;
