@@ -3,7 +3,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{account, Client, PASSWORD};
+use common::{account, signed_in, Client, PASSWORD};
 use drx::domain::Role;
 use drx::store::{self, outbox};
 
@@ -72,8 +72,7 @@ db_test!(
     signed_in_post_with_another_token_is_refused_and_changes_nothing,
     |db| {
         account(db, "a@hospital.cn", &[Role::Clinician]).await;
-        let mut c = Client::new(db);
-        c.login("a@hospital.cn", PASSWORD).await;
+        let mut c = signed_in(db, "a@hospital.cn").await;
         // The anonymous double-submit token is not the session's token.
         let anon = c.cookies.get("drx_csrf").cloned().unwrap();
         let r = c
@@ -353,8 +352,7 @@ db_test!(
     password_change_needs_the_current_one_and_ends_other_sessions,
     |db| {
         account(db, "a@hospital.cn", &[Role::Clinician]).await;
-        let mut other = Client::new(db);
-        other.login("a@hospital.cn", PASSWORD).await;
+        let mut other = signed_in(db, "a@hospital.cn").await;
         let mut c = Client::new(db);
         c.lang = Some("en");
         c.login("a@hospital.cn", PASSWORD).await;

@@ -71,8 +71,11 @@ async fn drafts_accepted(
     call: i64,
 ) -> bool {
     let input = drx::services::submissions::SubmissionInput {
-        title: "T".into(),
-        stage: "idea".into(),
+        text: drx::services::submissions::SubmissionText {
+            title: "T".into(),
+            stage: "idea".into(),
+            ..Default::default()
+        },
         ..Default::default()
     };
     drx::services::submissions::create_draft(db, doc, call, &input, now())

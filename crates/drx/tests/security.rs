@@ -811,15 +811,7 @@ db_test!(other_peoples_objects_stay_theirs, |db| {
         .unwrap()
         .is_some());
     let [mut clinician, mut rival, mut judge, mut outsider] = cs;
-    let csrf = rival.csrf_token().await;
-    let r = rival
-        .post_multipart(
-            &format!("/projects/{}/documents", f.project),
-            &csrf,
-            "x.pdf",
-            PDF,
-        )
-        .await;
+    let r = upload_document(&mut rival, &f, "x.pdf", PDF).await;
     assert!(refused(&r), "document upload: {}", r.status);
     let s = common::submission(db, other).await;
     assert_ne!(s.title, "mine now");

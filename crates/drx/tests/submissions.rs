@@ -109,14 +109,16 @@ pub async fn person(db: &Db, email: &str) -> drx::store::accounts::Person {
 
 pub fn input(w: &World, title: &str) -> SubmissionInput {
     SubmissionInput {
-        title: title.into(),
-        need_statement: "一种在ICU患者中减少非计划拔管的方法，降低再插管率。".into(),
-        solution: "带压力传感的气管导管固定装置。".into(),
-        evidence: "单中心30例试用。".into(),
-        stage: "prototype".into(),
-        keywords: "气管插管, fixation".into(),
-        ip_status: "filed".into(),
-        confidentiality: "normal".into(),
+        text: svc::SubmissionText {
+            title: title.into(),
+            need_statement: "一种在ICU患者中减少非计划拔管的方法，降低再插管率。".into(),
+            solution: "带压力传感的气管导管固定装置。".into(),
+            evidence: "单中心30例试用。".into(),
+            stage: "prototype".into(),
+            keywords: "气管插管, fixation".into(),
+            ip_status: "filed".into(),
+            confidentiality: "normal".into(),
+        },
         need_id: None,
         organization_id: Some(w.hospitals[0]),
         field_ids: vec![w.fields[0]],
@@ -268,14 +270,14 @@ db_test!(
         let w = world(db, "single").await;
         let a = person(db, "a@h1.cn").await;
         let mut i = input(&w, "Draft only title");
-        i.solution.clear();
+        i.text.solution.clear();
         i.field_ids.clear();
         let id = svc::create_draft(db, &a, w.call, &i, now()).await.unwrap();
         match svc::submit(db, &a, id, "http://x", now()).await {
             Err(ServiceError::Invalid(m)) => assert_eq!(m.key, "error-required"),
             other => panic!("{other:?}"),
         }
-        i.solution = "A solution".into();
+        i.text.solution = "A solution".into();
         svc::save(db, &a, id, &i, now()).await.unwrap();
         match svc::submit(db, &a, id, "http://x", now()).await {
             Err(ServiceError::Invalid(m)) => assert_eq!(m.key, "error-sub-no-field"),
@@ -288,7 +290,7 @@ db_test!(
             matches!(svc::create_draft(db, &a, w.call, &bad, now()).await, Err(ServiceError::Invalid(m)) if m.key == "error-too-long")
         );
         bad = input(&w, "x");
-        bad.stage = "rocket".into();
+        bad.text.stage = "rocket".into();
         assert!(svc::create_draft(db, &a, w.call, &bad, now())
             .await
             .is_err());
@@ -398,7 +400,7 @@ db_test!(every_version_is_kept_and_two_can_be_compared, |db| {
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "Catheter holder").await;
     let mut i = input(&w, "Smart catheter holder");
-    i.solution = "带压力传感和报警的气管导管固定装置。".into();
+    i.text.solution = "带压力传感和报警的气管导管固定装置。".into();
     svc::save(db, &a, id, &i, now()).await.unwrap();
     i.members.clear();
     svc::save(db, &a, id, &i, now()).await.unwrap();

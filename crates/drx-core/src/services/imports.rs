@@ -8,7 +8,6 @@ use crate::auth::authorization::can_create_call;
 use drx_domain::Stage;
 use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
-use drx_store::needs::NewNeed;
 use drx_store::submissions::{self as subs, Content};
 use drx_store::Db;
 
@@ -377,46 +376,26 @@ pub async fn import_needs(
         if bad {
             continue;
         }
-        let text = format!("{}{}", get("problem"), get("population"));
-        let lang = if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-            "zh"
-        } else {
-            "en"
-        };
         good.push((
             hospital,
-            field.id,
-            get("problem").to_string(),
-            get("population").to_string(),
-            get("outcome").to_string(),
-            get("current_practice").to_string(),
-            urgency,
-            lang,
+            super::needs::NeedInput {
+                organization_id: Some(hospital),
+                field_id: field.id,
+                problem: get("problem").to_string(),
+                population: get("population").to_string(),
+                outcome: get("outcome").to_string(),
+                current_practice: get("current_practice").to_string(),
+                confidential_details: String::new(),
+                urgency: urgency.to_string(),
+            },
         ));
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
     let mut tx = db.begin().await?;
-    for (org, field, problem, population, outcome, practice, urgency, lang) in &good {
-        let id = drx_store::needs::insert(
-            &mut tx,
-            &NewNeed {
-                organization_id: *org,
-                field_id: *field,
-                problem,
-                population,
-                outcome,
-                current_practice: practice,
-                urgency,
-                lang,
-                created_by: Some(actor.id),
-            },
-            "open",
-            now,
-        )
-        .await?;
-        let _ = id;
+    for (org, need) in &good {
+        super::needs::insert_open(&mut tx, actor, *org, need, now).await?;
     }
     let detail = serde_json::json!({ "needs": good.len() }).to_string();
     super::commit_audited(

@@ -5,9 +5,10 @@ use super::{Result, ServiceError};
 use crate::auth::authorization::{can_curate_needs, can_see_need_confidential, SubmissionView};
 use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
+use drx_store::needs::NewNeed;
 use drx_store::needs::{self as store, Need, NeedFilter};
 use drx_store::submissions::Submission;
-use drx_store::Db;
+use drx_store::{Db, Tx};
 
 fn redact(actor: &Person, mut n: Need) -> Need {
     if !can_see_need_confidential(actor, n.created_by) {
@@ -111,32 +112,20 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     if !fields.iter().any(|f| f.id == n.field_id) {
         return Err(ServiceError::invalid("error-bad-choice"));
     }
-    let text = format!("{problem}{population}");
-    let lang = if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-        "zh"
-    } else {
-        "en"
+    let checked = NeedInput {
+        organization_id: Some(org),
+        field_id: n.field_id,
+        problem,
+        population,
+        outcome,
+        current_practice: n.current_practice.trim().into(),
+        confidential_details: n.confidential_details.trim().into(),
+        urgency: urgency.into(),
     };
     let mut tx = db.begin().await?;
-    let id = store::insert(
-        &mut tx,
-        &drx_store::needs::NewNeed {
-            organization_id: org,
-            field_id: n.field_id,
-            problem: &problem,
-            population: &population,
-            outcome: &outcome,
-            current_practice: n.current_practice.trim(),
-            urgency,
-            lang,
-            created_by: Some(actor.id),
-        },
-        "open",
-        now,
-    )
-    .await?;
-    if !n.confidential_details.trim().is_empty() {
-        store::set_confidential(&mut tx, id, n.confidential_details.trim()).await?;
+    let id = insert_open(&mut tx, actor, org, &checked, now).await?;
+    if !checked.confidential_details.is_empty() {
+        store::set_confidential(&mut tx, id, &checked.confidential_details).await?;
     }
     super::commit_audited(
         tx,
@@ -149,6 +138,35 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     )
     .await?;
     Ok(id)
+}
+
+/// Writes a checked need of hospital `org`, open at once, in the language its problem and
+/// population are written in (the form and the import both come here).
+pub(super) async fn insert_open(
+    tx: &mut Tx,
+    actor: &Person,
+    org: i64,
+    n: &NeedInput,
+    now: i64,
+) -> Result<i64> {
+    let text = format!("{}{}", n.problem, n.population);
+    let lang = if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        "zh"
+    } else {
+        "en"
+    };
+    let need = NewNeed {
+        organization_id: org,
+        field_id: n.field_id,
+        problem: &n.problem,
+        population: &n.population,
+        outcome: &n.outcome,
+        current_practice: &n.current_practice,
+        urgency: &n.urgency,
+        lang,
+        created_by: Some(actor.id),
+    };
+    Ok(store::insert(tx, &need, "open", now).await?)
 }
 
 /// Whether the person may log needs (the catalogue shows them the form's link).

@@ -33,9 +33,9 @@ pub struct MemberInput {
     pub organization_id: Option<i64>,
 }
 
-/// What the submission form sends.
-#[derive(Debug, Clone, Default)]
-pub struct SubmissionInput {
+/// The eight text parts of a submission: what the form sends and what a kept version holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SubmissionText {
     pub title: String,
     pub need_statement: String,
     pub solution: String,
@@ -44,6 +44,42 @@ pub struct SubmissionInput {
     pub keywords: String,
     pub ip_status: String,
     pub confidentiality: String,
+}
+
+impl SubmissionText {
+    /// The stored text of a submission.
+    pub fn of(s: &Submission) -> SubmissionText {
+        SubmissionText {
+            title: s.title.clone(),
+            need_statement: s.need_statement.clone(),
+            solution: s.solution.clone(),
+            evidence: s.evidence.clone(),
+            stage: s.stage.to_string(),
+            keywords: s.keywords.clone(),
+            ip_status: s.ip_status.clone(),
+            confidentiality: s.confidentiality.clone(),
+        }
+    }
+
+    /// The text of content about to be written.
+    fn of_content(c: &Content) -> SubmissionText {
+        SubmissionText {
+            title: c.title.clone(),
+            need_statement: c.need_statement.clone(),
+            solution: c.solution.clone(),
+            evidence: c.evidence.clone(),
+            stage: c.stage.clone(),
+            keywords: c.keywords.clone(),
+            ip_status: c.ip_status.clone(),
+            confidentiality: c.confidentiality.clone(),
+        }
+    }
+}
+
+/// What the submission form sends.
+#[derive(Debug, Clone, Default)]
+pub struct SubmissionInput {
+    pub text: SubmissionText,
     pub need_id: Option<i64>,
     /// The lead hospital; the author's own when not given.
     pub organization_id: Option<i64>,
@@ -51,17 +87,12 @@ pub struct SubmissionInput {
     pub members: Vec<MemberInput>,
 }
 
-/// A kept version: what the revision view compares. Self-contained (names, not ids).
+/// A kept version: what the revision view compares. Self-contained (names, not ids); the text
+/// is flattened so that the saved JSON has one level.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Snapshot {
-    pub title: String,
-    pub need_statement: String,
-    pub solution: String,
-    pub evidence: String,
-    pub stage: String,
-    pub keywords: String,
-    pub ip_status: String,
-    pub confidentiality: String,
+    #[serde(flatten)]
+    pub text: SubmissionText,
     pub need_id: Option<i64>,
     pub hospital: String,
     pub fields: Vec<String>,
@@ -71,14 +102,7 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn of(s: &Submission) -> Snapshot {
         Snapshot {
-            title: s.title.clone(),
-            need_statement: s.need_statement.clone(),
-            solution: s.solution.clone(),
-            evidence: s.evidence.clone(),
-            stage: s.stage.to_string(),
-            keywords: s.keywords.clone(),
-            ip_status: s.ip_status.clone(),
-            confidentiality: s.confidentiality.clone(),
+            text: SubmissionText::of(s),
             need_id: s.need_id,
             hospital: format!("{} / {}", s.organization_zh, s.organization_en),
             fields: s
@@ -102,18 +126,19 @@ impl Snapshot {
 
     /// (label key, text) of every compared part, in page order.
     pub fn parts(&self) -> Vec<(&'static str, String)> {
+        let t = &self.text;
         vec![
-            ("field-submission-title", self.title.clone()),
-            ("field-need-statement", self.need_statement.clone()),
-            ("field-solution", self.solution.clone()),
-            ("field-evidence", self.evidence.clone()),
-            ("field-stage", self.stage.clone()),
+            ("field-submission-title", t.title.clone()),
+            ("field-need-statement", t.need_statement.clone()),
+            ("field-solution", t.solution.clone()),
+            ("field-evidence", t.evidence.clone()),
+            ("field-stage", t.stage.clone()),
             ("field-fields", self.fields.join("; ")),
-            ("field-keywords", self.keywords.clone()),
+            ("field-keywords", t.keywords.clone()),
             ("field-hospital", self.hospital.clone()),
             ("field-team", self.members.join("; ")),
-            ("field-ip-status", self.ip_status.clone()),
-            ("field-confidentiality", self.confidentiality.clone()),
+            ("field-ip-status", t.ip_status.clone()),
+            ("field-confidentiality", t.confidentiality.clone()),
         ]
     }
 }
@@ -187,22 +212,23 @@ async fn content(
     keep_lead: Option<&store::Member>,
     complete: bool,
 ) -> Result<Content> {
-    let title = super::required_text(&input.title, 200, "submission-title")?;
-    let need_statement = limited(&input.need_statement, 4000, "need-statement")?;
-    let solution = limited(&input.solution, 10000, "solution")?;
-    let evidence = limited(&input.evidence, 10000, "evidence")?;
-    let keywords = limited(&input.keywords, 500, "keywords")?;
-    let stage = Stage::parse(input.stage.trim())
-        .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
-    let ip_status = if input.ip_status.is_empty() {
+    let text = &input.text;
+    let title = super::required_text(&text.title, 200, "submission-title")?;
+    let need_statement = limited(&text.need_statement, 4000, "need-statement")?;
+    let solution = limited(&text.solution, 10000, "solution")?;
+    let evidence = limited(&text.evidence, 10000, "evidence")?;
+    let keywords = limited(&text.keywords, 500, "keywords")?;
+    let stage =
+        Stage::parse(text.stage.trim()).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
+    let ip_status = if text.ip_status.is_empty() {
         "none"
     } else {
-        input.ip_status.as_str()
+        text.ip_status.as_str()
     };
-    let confidentiality = if input.confidentiality.is_empty() {
+    let confidentiality = if text.confidentiality.is_empty() {
         "normal"
     } else {
-        input.confidentiality.as_str()
+        text.confidentiality.as_str()
     };
     if !IP_STATUSES.contains(&ip_status) || !CONFIDENTIALITY.contains(&confidentiality) {
         return Err(ServiceError::invalid("error-bad-choice"));
@@ -349,14 +375,7 @@ pub async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
     let fields = drx_store::catalogue::fields(db).await?;
     let (hen, hzh) = org(Some(c.organization_id)).unwrap_or_default();
     let s = Snapshot {
-        title: c.title.clone(),
-        need_statement: c.need_statement.clone(),
-        solution: c.solution.clone(),
-        evidence: c.evidence.clone(),
-        stage: c.stage.clone(),
-        keywords: c.keywords.clone(),
-        ip_status: c.ip_status.clone(),
-        confidentiality: c.confidentiality.clone(),
+        text: SubmissionText::of_content(c),
         need_id: c.need_id,
         hospital: format!("{hzh} / {hen}"),
         fields: fields
@@ -559,14 +578,7 @@ pub async fn withdraw(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> 
 /// The form's values for a stored submission (for the edit page).
 pub fn input_of(s: &Submission) -> SubmissionInput {
     SubmissionInput {
-        title: s.title.clone(),
-        need_statement: s.need_statement.clone(),
-        solution: s.solution.clone(),
-        evidence: s.evidence.clone(),
-        stage: s.stage.to_string(),
-        keywords: s.keywords.clone(),
-        ip_status: s.ip_status.clone(),
-        confidentiality: s.confidentiality.clone(),
+        text: SubmissionText::of(s),
         need_id: s.need_id,
         organization_id: Some(s.organization_id),
         field_ids: s.fields.iter().map(|f| f.id).collect(),

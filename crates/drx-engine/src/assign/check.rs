@@ -382,36 +382,15 @@ impl fmt::Display for Violation {
                 "pair (submission {}, judge {}) names an unknown submission or judge",
                 p.submission, p.judge
             ),
-            Duplicate(p) => write!(
-                f,
-                "judge {} is assigned to submission {} more than once",
-                p.judge, p.submission
-            ),
-            NotCandidate(p) => write!(
-                f,
-                "judge {} may not review submission {} (not a candidate pair)",
-                p.judge, p.submission
-            ),
-            Conflict(p) => write!(
-                f,
-                "judge {} has a conflict of interest with submission {}",
-                p.judge, p.submission
-            ),
-            OrgConflict { pair, org } => write!(
-                f,
-                "judge {} belongs to organization {org}, an author organization of submission {}",
-                pair.judge, pair.submission
-            ),
-            Forbidden(p) => write!(
-                f,
-                "judge {} is forbidden on submission {}",
-                p.judge, p.submission
-            ),
-            ForcedMissing(p) => write!(
-                f,
-                "judge {} is pinned to submission {} but not assigned",
-                p.judge, p.submission
-            ),
+            Duplicate(p) => pair_text(f, p, "is assigned to", " more than once"),
+            NotCandidate(p) => pair_text(f, p, "may not review", " (not a candidate pair)"),
+            Conflict(p) => pair_text(f, p, "has a conflict of interest with", ""),
+            OrgConflict { pair, org } => {
+                let verb = format!("belongs to organization {org}, an author organization of");
+                pair_text(f, pair, &verb, "")
+            }
+            Forbidden(p) => pair_text(f, p, "is forbidden on", ""),
+            ForcedMissing(p) => pair_text(f, p, "is pinned to", " but not assigned"),
             WrongReviewCount {
                 submission,
                 got,
@@ -426,22 +405,12 @@ impl fmt::Display for Violation {
                 judge,
                 load,
                 min_load,
-            } => {
-                write!(
-                    f,
-                    "judge {judge} has {load} submissions, below the minimum {min_load}"
-                )
-            }
+            } => load_text(f, *judge, *load, "below the minimum", *min_load),
             LoadTooHigh {
                 judge,
                 load,
                 max_load,
-            } => {
-                write!(
-                    f,
-                    "judge {judge} has {load} submissions, above the maximum {max_load}"
-                )
-            }
+            } => load_text(f, *judge, *load, "above the maximum", *max_load),
             SameOrg {
                 submission,
                 org,
@@ -454,6 +423,26 @@ impl fmt::Display for Violation {
             ),
         }
     }
+}
+
+/// "judge J <verb> submission S<tail>": how a violation about one pair reads.
+fn pair_text(f: &mut fmt::Formatter<'_>, p: &Pair, verb: &str, tail: &str) -> fmt::Result {
+    write!(
+        f,
+        "judge {} {verb} submission {}{tail}",
+        p.judge, p.submission
+    )
+}
+
+/// "judge J has L submissions, <bound>": how a load out of bounds reads.
+fn load_text(
+    f: &mut fmt::Formatter<'_>,
+    judge: u32,
+    load: u32,
+    side: &str,
+    bound: u32,
+) -> fmt::Result {
+    write!(f, "judge {judge} has {load} submissions, {side} {bound}")
 }
 
 /// Checks `pairs` against every constraint of `problem` (objective aside).

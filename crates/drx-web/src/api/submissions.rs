@@ -17,7 +17,7 @@ use drx_core::model::Person;
 use drx_core::model::{ListFilter, ListSort, Submission};
 use drx_core::services::catalogue;
 use drx_core::services::exports;
-use drx_core::services::submissions::{self as svc, MemberInput, SubmissionInput};
+use drx_core::services::submissions::{self as svc, MemberInput, SubmissionInput, SubmissionText};
 use drx_core::{now, Db};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -255,14 +255,16 @@ pub struct SubmissionIn {
 impl SubmissionIn {
     fn input(self) -> SubmissionInput {
         SubmissionInput {
-            title: self.title,
-            need_statement: self.need_statement,
-            solution: self.solution,
-            evidence: self.evidence,
-            stage: self.stage,
-            keywords: self.keywords,
-            ip_status: self.ip_status,
-            confidentiality: self.confidentiality,
+            text: SubmissionText {
+                title: self.title,
+                need_statement: self.need_statement,
+                solution: self.solution,
+                evidence: self.evidence,
+                stage: self.stage,
+                keywords: self.keywords,
+                ip_status: self.ip_status,
+                confidentiality: self.confidentiality,
+            },
             need_id: self.need_id,
             organization_id: self.organization_id,
             field_ids: self.field_ids,

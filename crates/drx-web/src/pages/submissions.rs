@@ -20,7 +20,7 @@ use drx_core::services::diff::{diff, Chunk};
 use drx_core::services::history::Subject;
 use drx_core::services::submissions::{
     self as svc, check_window, deadline_text, last_edit_at, MemberInput, SubmissionInput,
-    CONFIDENTIALITY, IP_STATUSES,
+    SubmissionText, CONFIDENTIALITY, IP_STATUSES,
 };
 use drx_core::services::ServiceError;
 use drx_domain::Stage;
@@ -163,14 +163,16 @@ impl SubmissionForm {
             });
         }
         Ok(SubmissionInput {
-            title: self.title.clone(),
-            need_statement: self.need_statement.clone(),
-            solution: self.solution.clone(),
-            evidence: self.evidence.clone(),
-            stage: self.stage.clone(),
-            keywords: self.keywords.clone(),
-            ip_status: self.ip_status.clone(),
-            confidentiality: self.confidentiality.clone(),
+            text: SubmissionText {
+                title: self.title.clone(),
+                need_statement: self.need_statement.clone(),
+                solution: self.solution.clone(),
+                evidence: self.evidence.clone(),
+                stage: self.stage.clone(),
+                keywords: self.keywords.clone(),
+                ip_status: self.ip_status.clone(),
+                confidentiality: self.confidentiality.clone(),
+            },
             need_id: opt_id(&self.need)?,
             organization_id: opt_id(&self.organization)?,
             field_ids,
@@ -179,15 +181,16 @@ impl SubmissionForm {
     }
 
     fn from_input(i: &SubmissionInput) -> SubmissionForm {
+        let t = i.text.clone();
         SubmissionForm {
-            title: i.title.clone(),
-            need_statement: i.need_statement.clone(),
-            solution: i.solution.clone(),
-            evidence: i.evidence.clone(),
-            stage: i.stage.clone(),
-            keywords: i.keywords.clone(),
-            ip_status: i.ip_status.clone(),
-            confidentiality: i.confidentiality.clone(),
+            title: t.title,
+            need_statement: t.need_statement,
+            solution: t.solution,
+            evidence: t.evidence,
+            stage: t.stage,
+            keywords: t.keywords,
+            ip_status: t.ip_status,
+            confidentiality: t.confidentiality,
             need: i.need_id.map(|n| n.to_string()).unwrap_or_default(),
             organization: i.organization_id.map(|n| n.to_string()).unwrap_or_default(),
             field: i.field_ids.iter().map(|f| f.to_string()).collect(),

@@ -54,7 +54,7 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
             } else {
                 " Update: a second round of user interviews is done."
             };
-            snap.evidence.push_str(extra);
+            snap.text.evidence.push_str(extra);
             snap
         });
         versions.push((s, v1, v2));
@@ -75,7 +75,7 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
                 title: s.title.clone(),
                 need_statement: s.need_statement.clone(),
                 solution: s.solution.clone(),
-                evidence: snap.evidence.clone(),
+                evidence: snap.text.evidence.clone(),
                 stage: s.stage.to_string(),
                 keywords: s.keywords.clone(),
                 ip_status: s.ip_status.clone(),

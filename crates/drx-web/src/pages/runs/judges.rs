@@ -7,8 +7,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 
 use super::{
-    kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading, run_summary,
-    runs_table, RunForm,
+    after_run, kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading,
+    run_summary, runs_table, RunForm,
 };
 use crate::ctx::Ctx;
 use crate::error::WebError;
@@ -19,7 +19,7 @@ use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::{CallJudging, RunPair};
 use drx_core::now;
-use drx_core::services::assignment::{self, AssignParams, RunOutcome};
+use drx_core::services::assignment::{self, AssignParams};
 use drx_core::services::runs::{self, RunKind};
 use drx_core::services::{Msg, ServiceError};
 
@@ -88,12 +88,10 @@ pub async fn run(
         pinned,
         forbidden,
     };
-    match assignment::run_judges(&state.db, user, call_id, &params, now(), &|_| {}).await {
-        Ok(RunOutcome::Saved { run_id, .. }) => {
-            Ok(see_other(&format!("/calls/{call_id}/assignment/{run_id}")))
-        }
-        Ok(RunOutcome::Infeasible(reasons)) => overview(&ctx, &state, &call, &reasons).await,
-        Err(e) => Err(e.into()),
+    let outcome = assignment::run_judges(&state.db, user, call_id, &params, now(), &|_| {}).await;
+    match after_run(outcome, &format!("/calls/{call_id}/assignment"))? {
+        Ok(saved) => Ok(saved),
+        Err(reasons) => overview(&ctx, &state, &call, &reasons).await,
     }
 }
 

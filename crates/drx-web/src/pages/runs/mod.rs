@@ -11,10 +11,12 @@ use serde::Deserialize;
 use crate::ctx::Ctx;
 use crate::error::WebError;
 use crate::layout::{csrf_field, datetime, notice};
-use crate::AppState;
+use crate::{see_other, AppState};
+use axum::response::Response;
 use drx_core::i18n;
 use drx_core::model::{CallJudging, Run};
-use drx_core::services::Msg;
+use drx_core::services::assignment::RunOutcome;
+use drx_core::services::{Msg, ServiceError};
 
 /// The call, when the signed-in person runs it (Forbidden, or NotFound when there is none).
 pub async fn managed_call(
@@ -24,6 +26,20 @@ pub async fn managed_call(
 ) -> Result<CallJudging, WebError> {
     let user = ctx.require_user()?;
     Ok(drx_core::services::require_call_manager(&state.db, user, call_id).await?)
+}
+
+/// What a run's post comes to: the saved run's page (`base/{run}`), or the reasons no run was
+/// saved (an infeasible problem, or a refused request), which both kinds show on their overview.
+pub fn after_run(
+    outcome: Result<RunOutcome, ServiceError>,
+    base: &str,
+) -> Result<Result<Response, Vec<Msg>>, WebError> {
+    match outcome {
+        Ok(RunOutcome::Saved { run_id, .. }) => Ok(Ok(see_other(&format!("{base}/{run_id}")))),
+        Ok(RunOutcome::Infeasible(reasons)) => Ok(Err(reasons)),
+        Err(ServiceError::Invalid(m)) => Ok(Err(vec![m])),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Pairs as the pair tables post them: "submission-assignee".

@@ -8,8 +8,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 
 use super::{
-    kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading, run_summary,
-    runs_table, RunForm,
+    after_run, kept_pairs, managed_call, pair_boxes, pairs_head, problems, run_heading,
+    run_summary, runs_table, RunForm,
 };
 use crate::ctx::Ctx;
 use crate::error::WebError;
@@ -20,7 +20,6 @@ use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::{CallJudging, RunPair};
 use drx_core::now;
-use drx_core::services::assignment::RunOutcome;
 use drx_core::services::runs::{self, RunKind};
 use drx_core::services::team_matching::{self as svc, TeamParams};
 use drx_core::services::{Msg, ServiceError};
@@ -106,13 +105,10 @@ pub async fn run(
         pinned,
         forbidden,
     };
-    match svc::run_teams(&state.db, user, call_id, &params, now()).await {
-        Ok(RunOutcome::Saved { run_id, .. }) => {
-            Ok(see_other(&format!("{}/{run_id}", base(call_id))))
-        }
-        Ok(RunOutcome::Infeasible(reasons)) => overview(&ctx, &state, &call, &reasons).await,
-        Err(ServiceError::Invalid(m)) => overview(&ctx, &state, &call, &[m]).await,
-        Err(e) => Err(e.into()),
+    let outcome = svc::run_teams(&state.db, user, call_id, &params, now()).await;
+    match after_run(outcome, &base(call_id))? {
+        Ok(saved) => Ok(saved),
+        Err(reasons) => overview(&ctx, &state, &call, &reasons).await,
     }
 }
 
