@@ -182,6 +182,25 @@ pub async fn set_active(tx: &mut Tx, person_id: i64, active: bool) -> Result<()>
     Ok(())
 }
 
+pub async fn set_organization(
+    tx: &mut Tx,
+    person_id: i64,
+    organization_id: Option<i64>,
+) -> Result<()> {
+    tx.exec(
+        "UPDATE people SET organization_id = ? WHERE id = ?",
+        (organization_id, person_id),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Ends every session of the person (signed out everywhere); how many there were.
+pub async fn end_sessions(tx: &mut Tx, person_id: i64) -> Result<u64> {
+    tx.exec("DELETE FROM sessions WHERE person_id = ?", (person_id,))
+        .await
+}
+
 pub async fn set_locale(db: &Db, person_id: i64, locale: &str) -> Result<()> {
     db.exec(
         "UPDATE people SET locale = ? WHERE id = ?",
@@ -309,17 +328,17 @@ pub async fn insert_invitation(
     now: i64,
     expires_at: i64,
 ) -> Result<()> {
-    tx.exec("INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)", (token_hash, normalize_email(&inv.email), inv.role.as_str(), inv.organization_id, inv.invited_by, now, expires_at))
+    tx.exec("INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at, sent_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (token_hash, normalize_email(&inv.email), inv.role.as_str(), inv.organization_id, inv.invited_by, now, expires_at, now))
     .await?;
     Ok(())
 }
 
-/// An unused, unexpired invitation.
+/// An unused, unrevoked, unexpired invitation.
 pub async fn open_invitation(db: &Db, token_hash: &str, now: i64) -> Result<Option<Invitation>> {
     db.opt(
         "SELECT email, role, organization_id, invited_by FROM invitations \
-         WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+         WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
         (token_hash, now),
     )
     .await
@@ -329,8 +348,38 @@ pub async fn open_invitation(db: &Db, token_hash: &str, now: i64) -> Result<Opti
 pub async fn use_invitation(tx: &mut Tx, token_hash: &str, now: i64) -> Result<bool> {
     let r = tx
         .exec(
-            "UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+            "UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL",
             (now, token_hash),
+        )
+        .await?;
+    Ok(r == 1)
+}
+
+/// Gives a not yet accepted, unrevoked invitation a new token and expiry (sending it again):
+/// the old link stops working. False when it was accepted or revoked meanwhile.
+pub async fn renew_invitation(
+    tx: &mut Tx,
+    id: i64,
+    token_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<bool> {
+    let r = tx
+        .exec(
+            "UPDATE invitations SET token_hash = ?, expires_at = ?, sent_at = ? \
+             WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+            (token_hash, expires_at, now, id),
+        )
+        .await?;
+    Ok(r == 1)
+}
+
+/// Revokes a not yet accepted invitation; false when it was accepted or revoked already.
+pub async fn revoke_invitation(tx: &mut Tx, id: i64, now: i64) -> Result<bool> {
+    let r = tx
+        .exec(
+            "UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+            (now, id),
         )
         .await?;
     Ok(r == 1)

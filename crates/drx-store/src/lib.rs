@@ -74,6 +74,7 @@ pub mod needs;
 pub mod notices;
 pub mod organizations;
 pub mod outbox;
+pub mod people;
 pub mod projects;
 pub mod reviews;
 pub mod submissions;

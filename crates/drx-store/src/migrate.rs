@@ -50,6 +50,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organizations managed in the product",
         include_str!("../migrations/0009_organizations.sql"),
     ),
+    (
+        10,
+        "invitations with an id, a state and a revocation",
+        include_str!("../migrations/0010_invitation_states.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

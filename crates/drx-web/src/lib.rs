@@ -100,7 +100,26 @@ fn routes() -> RouteTable {
             Roles(STAFF),
             get(admin::people_page).post(admin::create_person),
         )
-        .route("/admin/invitations", Roles(STAFF), post(admin::invite))
+        .route(
+            "/admin/invitations",
+            Roles(STAFF),
+            get(people::invitations_page).post(admin::invite),
+        )
+        .route(
+            "/admin/invitations/{id}",
+            Roles(STAFF),
+            post(people::invitation_action),
+        )
+        .route(
+            "/admin/people/{id}",
+            Roles(STAFF),
+            get(people::person_page).post(people::save_person),
+        )
+        .route(
+            "/admin/people/{id}/sessions",
+            Roles(ADMIN),
+            post(people::sign_out_everywhere),
+        )
         .route(
             "/admin/people/{id}/roles",
             Roles(STAFF),

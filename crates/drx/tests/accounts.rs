@@ -269,9 +269,11 @@ db_test!(invitation_link_creates_the_account_once, |db| {
             &[("name", "王工"), ("password", "engineer password")],
         )
         .await;
-    assert!(done.body.contains("账号已创建"), "{}", done.body);
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location(), "/", "accepting signs in and goes home");
+    assert_eq!(newcomer.get("/account").await.status, StatusCode::OK);
     assert_eq!(
-        newcomer
+        Client::new(db)
             .login("new.engineer@corp.cn", "engineer password")
             .await
             .status,

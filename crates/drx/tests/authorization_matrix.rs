@@ -194,6 +194,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
         page("/account", SIGNED_IN),
         page("/admin/people", STAFF),
+        get_at("/admin/people/{id}", f.person, STAFF),
+        page("/admin/invitations", STAFF),
         page("/admin/organizations", ADMIN),
         get_at("/admin/organizations/{id}", f.organization, ADMIN),
         page("/calls", SIGNED_IN),
@@ -297,6 +299,24 @@ fn cases(f: &Fixture) -> Vec<Case> {
             format!("/admin/organizations/{}", f.organization),
             &[("do", "activate")],
             ADMIN,
+        ),
+        post(
+            "/admin/people/{id}",
+            format!("/admin/people/{}", f.person),
+            &[("organization", ""), ("role", "judge")],
+            STAFF,
+        ),
+        post(
+            "/admin/invitations/{id}",
+            format!("/admin/invitations/{}", f.invitation),
+            &[("do", "resend")],
+            STAFF,
+        ),
+        post(
+            "/admin/invitations/{id}",
+            format!("/admin/invitations/{}", f.invitation),
+            &[("do", "revoke")],
+            STAFF,
         ),
         post(
             "/admin/people/{id}/roles",
@@ -428,6 +448,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("phase", "decision")],
             STAFF,
         ),
+        post_at("/admin/people/{id}/sessions", f.person, ADMIN),
         post(
             "/admin/people/{id}/active",
             format!("/admin/people/{}/active", f.person),
@@ -699,6 +720,7 @@ fn a_route_without_a_case_fails_by_name() {
         event: 1,
         agenda_item: 1,
         person: 1,
+        invitation: 1,
         organization: 1,
     };
     assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());

@@ -51,7 +51,6 @@ reset-invalid = This reset link is invalid, used or expired. Ask for a new one.
 invite-title = Join drx
 invite-for = Invitation for
 invite-invalid = This invitation is invalid, already used or expired. Ask the organizer for a new one.
-invite-done = Your account is ready. Sign in with your email and the password you chose.
 invite-create = Invite by email
 invite-explain = The person receives a link valid for 14 days to set their own name and password.
 invite-created = Invitation for { $email } created. The link was sent by email; you can also pass it on yourself: { $link }

@@ -51,7 +51,6 @@ reset-invalid = 该重设链接无效、已使用或已过期，请重新申请�
 invite-title = 加入 drx
 invite-for = 邀请对象
 invite-invalid = 该邀请无效、已使用或已过期，请联系组织者重新邀请。
-invite-done = 账号已创建。请使用邮箱和您设置的密码登录。
 invite-create = 通过邮件邀请
 invite-explain = 对方将收到一个14天内有效的链接，自行设置姓名和密码。
 invite-created = 已为 { $email } 创建邀请，链接已通过邮件发送；您也可以直接转交：{ $link }

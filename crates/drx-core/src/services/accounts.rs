@@ -256,12 +256,16 @@ pub async fn invite(
         now + INVITATION_SECONDS,
     )
     .await?;
-    let link = format!("{}/invite/{}", base_url.trim_end_matches('/'), token);
-    let body = format!(
-        "{} 邀请您加入 drx（角色：{}）。请在14天内打开以下链接设置密码：\n{} invites you to drx as {}. Open this link within 14 days to set your password:\n\n{link}\n",
-        actor.name, role, actor.name, role
-    );
-    outbox::enqueue(&mut tx, &email, "drx 邀请 / drx invitation", &body, now).await?;
+    let link = super::people::invitation_link(base_url, &token);
+    let body = super::people::invitation_mail(&actor.name, role, &link);
+    outbox::enqueue(
+        &mut tx,
+        &email,
+        super::people::INVITATION_SUBJECT,
+        &body,
+        now,
+    )
+    .await?;
     let detail = serde_json::json!({ "email": email, "role": role.as_str() }).to_string();
     super::commit_audited(
         tx,
@@ -283,7 +287,8 @@ pub async fn invitation(db: &Db, token: &str, now: i64) -> Result<Invitation> {
         .ok_or(ServiceError::NotFound)
 }
 
-/// Accepts an invitation: the account is created with the invited role and the chosen password.
+/// Accepts an invitation: the account is created with the invited role and the chosen password,
+/// and the person is signed in (a new session, as at login).
 pub async fn accept_invitation(
     db: &Db,
     token: &str,
@@ -291,7 +296,7 @@ pub async fn accept_invitation(
     password: &str,
     locale: &str,
     now: i64,
-) -> Result<i64> {
+) -> Result<LoggedIn> {
     let hash_of_token = token_hash(token);
     let inv = store::open_invitation(db, &hash_of_token, now)
         .await?
@@ -318,6 +323,17 @@ pub async fn accept_invitation(
     )
     .await
     .map_err(email_taken)?;
+    let session_token = new_token();
+    let csrf_token = new_token();
+    store::insert_session(
+        &mut tx,
+        &token_hash(&session_token),
+        id,
+        &csrf_token,
+        now,
+        now + SESSION_IDLE_SECONDS,
+    )
+    .await?;
     let detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
     super::commit_audited(
         tx,
@@ -329,7 +345,11 @@ pub async fn accept_invitation(
         now,
     )
     .await?;
-    Ok(id)
+    Ok(LoggedIn {
+        person_id: id,
+        session_token,
+        csrf_token,
+    })
 }
 
 /// Changes one's own password; every other session of the person ends.

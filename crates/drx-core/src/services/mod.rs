@@ -23,6 +23,7 @@ pub mod matching;
 pub mod needs;
 pub mod organizations;
 pub mod overlaps;
+pub mod people;
 pub mod projects;
 pub mod ranking;
 pub mod reports;

@@ -87,6 +87,7 @@ async fn people_body(
     Ok(html! {
         h1 { (ctx.t("people-title")) }
         (super::list_exports_links(ctx, "people", None))
+        p { a href="/admin/invitations" { (ctx.t("invitations-title")) } }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         div class="grid" {
             form method="post" action="/admin/people" class="stacked card" {
@@ -136,7 +137,7 @@ async fn people_body(
                 tbody {
                     @for p in &people {
                         tr {
-                            td { (p.name) @if !p.title.is_empty() { br; span class="muted" { (p.title) } } }
+                            td { a href={ "/admin/people/" (p.id) } { (p.name) } @if !p.title.is_empty() { br; span class="muted" { (p.title) } } }
                             td { (p.email) }
                             td { (ctx.pick(&p.organization_en, &p.organization_zh)) }
                             td { @for r in &p.roles { span class="pill" { (ctx.t(&format!("role-{r}"))) } } }
@@ -289,6 +290,9 @@ pub async fn set_roles(
 pub struct ActiveForm {
     #[serde(default)]
     active: String,
+    /// "person" when the form is on the person's own page (it goes back there).
+    #[serde(default)]
+    back: String,
 }
 
 pub async fn set_active(
@@ -299,5 +303,8 @@ pub async fn set_active(
 ) -> Result<Response, WebError> {
     let actor = require_admin_page(&ctx)?;
     accounts::set_active(&state.db, actor, id, f.active == "1", now()).await?;
+    if f.back == "person" {
+        return Ok(see_other(&format!("/admin/people/{id}")));
+    }
     Ok(see_other("/admin/people"))
 }

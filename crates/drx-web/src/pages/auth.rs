@@ -75,6 +75,30 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
+/// The answer to a sign-in (login, or an accepted invitation): the new session's cookie and a
+/// redirect to `next`. Whatever session this browser had ends: one sign-in, one session.
+async fn signed_in(
+    ctx: &Ctx,
+    state: &AppState,
+    ok: &accounts::LoggedIn,
+    next: &str,
+) -> Result<Response, WebError> {
+    if let Some(previous) = &ctx.session_token {
+        accounts::logout(&state.db, previous).await?;
+    }
+    let mut res = see_other(next);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            SESSION_COOKIE,
+            &ok.session_token,
+            Some(accounts::SESSION_IDLE_SECONDS),
+            ctx.secure_cookies,
+        ),
+    );
+    Ok(res)
+}
+
 pub async fn login(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -82,23 +106,7 @@ pub async fn login(
 ) -> Result<Response, WebError> {
     let next = safe_next(f.next.as_deref());
     match accounts::login(&state.db, &f.email, &f.password, &ctx.client_key, now()).await {
-        Ok(ok) => {
-            // Whatever session this browser had ends: one sign-in, one session.
-            if let Some(previous) = &ctx.session_token {
-                accounts::logout(&state.db, previous).await?;
-            }
-            let mut res = see_other(&next);
-            res.headers_mut().append(
-                header::SET_COOKIE,
-                set_cookie(
-                    SESSION_COOKIE,
-                    &ok.session_token,
-                    Some(accounts::SESSION_IDLE_SECONDS),
-                    ctx.secure_cookies,
-                ),
-            );
-            Ok(res)
-        }
+        Ok(ok) => signed_in(&ctx, &state, &ok, &next).await,
         Err(ServiceError::Invalid(m)) => {
             let title = ctx.t("login-title");
             let msg = i18n::msg(ctx.lang, &m);
@@ -323,15 +331,8 @@ pub async fn accept_invitation(
     )
     .await
     {
-        Ok(_) => Ok(page(
-            &ctx,
-            &title,
-            html! {
-                h1 { (title) }
-                (notice("ok", &ctx.t("invite-done")))
-                p { a class="button" href="/login" { (ctx.t("nav-login")) } }
-            },
-        )),
+        // Signed in at once, as after login.
+        Ok(ok) => signed_in(&ctx, &state, &ok, "/").await,
         Err(ServiceError::NotFound) => Ok(page(
             &ctx,
             &title,

@@ -40,6 +40,8 @@ pub struct Fixture {
     pub person: i64,
     /// clinician@'s hospital, for the organization pages.
     pub organization: i64,
+    /// A pending invitation sent by admin@, for the invitation actions.
+    pub invitation: i64,
 }
 
 pub async fn person(db: &Db, email: &str) -> Person {
@@ -214,6 +216,19 @@ pub async fn fixture(db: &Db) -> Fixture {
         .id;
     let event = drx::store::events::list(db).await.unwrap()[0].id;
     let agenda_item = drx::store::events::agenda(db, event).await.unwrap()[0].id;
+    let inviter = person(db, "admin@drx.example").await;
+    drx::services::accounts::invite(
+        db,
+        &inviter,
+        "invited@drx.example",
+        drx::domain::Role::Judge,
+        None,
+        "http://drx.test",
+        now,
+    )
+    .await
+    .unwrap();
+    let invitation = drx::store::people::invitations(db).await.unwrap()[0].id;
     Fixture {
         call,
         thread,
@@ -237,5 +252,6 @@ pub async fn fixture(db: &Db) -> Fixture {
         run,
         person: spare,
         organization: home,
+        invitation,
     }
 }
