@@ -5,7 +5,7 @@ use super::{accounts, commit_audited, Result, ServiceError};
 use crate::auth::authorization::{can, Permission};
 use crate::auth::credentials::{new_token, token_hash};
 use crate::i18n::{t, Lang};
-use drx_domain::Role;
+use drx_domain::{AuditAction, AuditEntity, Role};
 use drx_store::accounts::{self as account_store, Person};
 use drx_store::people as store;
 use drx_store::{outbox, Db};
@@ -196,9 +196,9 @@ pub async fn set_organization(
     commit_audited(
         tx,
         Some(actor.id),
-        "person",
+        AuditEntity::Person,
         person_id,
-        "set-organization",
+        AuditAction::SetOrganization,
         detail,
         now,
     )
@@ -218,9 +218,9 @@ pub async fn sign_out_everywhere(db: &Db, actor: &Person, person_id: i64, now: i
     commit_audited(
         tx,
         Some(actor.id),
-        "person",
+        AuditEntity::Person,
         person_id,
-        "sign-out-everywhere",
+        AuditAction::SignOutEverywhere,
         detail,
         now,
     )
@@ -283,7 +283,16 @@ pub async fn resend_invitation(
     let body = invitation_mail(&actor.name, row.role, &invitation_link(base_url, &token));
     outbox::enqueue(&mut tx, &row.email, INVITATION_SUBJECT, &body, now).await?;
     let detail = serde_json::json!({ "email": row.email, "role": row.role.as_str() });
-    commit_audited(tx, Some(actor.id), "invitation", id, "resend", detail, now).await?;
+    commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Invitation,
+        id,
+        AuditAction::Resend,
+        detail,
+        now,
+    )
+    .await?;
     Ok(token)
 }
 
@@ -295,7 +304,16 @@ pub async fn revoke_invitation(db: &Db, actor: &Person, id: i64, now: i64) -> Re
         return Err(ServiceError::invalid("invitation-refused-closed"));
     }
     let detail = serde_json::json!({ "email": row.email, "role": row.role.as_str() });
-    commit_audited(tx, Some(actor.id), "invitation", id, "revoke", detail, now).await
+    commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Invitation,
+        id,
+        AuditAction::Revoke,
+        detail,
+        now,
+    )
+    .await
 }
 
 pub(crate) const INVITATION_SUBJECT: &str = "drx 邀请 / drx invitation";
