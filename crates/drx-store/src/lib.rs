@@ -50,6 +50,7 @@ pub mod needs;
 pub mod notices;
 pub mod organizations;
 pub mod outbox;
+pub mod profiles;
 pub mod projects;
 pub mod reviews;
 pub mod submissions;

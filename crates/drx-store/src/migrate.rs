@@ -50,6 +50,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "organizations managed in the product",
         include_str!("../migrations/0009_organizations.sql"),
     ),
+    (
+        10,
+        "expertise profiles",
+        include_str!("../migrations/0010_expertise_profiles.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -23,6 +23,8 @@ pub mod matching;
 pub mod needs;
 pub mod organizations;
 pub mod overlaps;
+pub mod past_work;
+pub mod profiles;
 pub mod projects;
 pub mod ranking;
 pub mod reports;

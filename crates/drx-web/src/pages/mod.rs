@@ -15,6 +15,7 @@ pub mod list_exports;
 pub mod matching;
 pub mod needs;
 pub mod organizations;
+pub mod profiles;
 pub mod projects;
 pub mod ranking;
 pub mod reviews;
