@@ -69,6 +69,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/exchange.ftl"),
     include_str!("../locales/en/setup.ftl"),
     include_str!("../locales/en/people.ftl"),
+    include_str!("../locales/en/profiles.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -80,6 +81,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/exchange.ftl"),
     include_str!("../locales/zh/setup.ftl"),
     include_str!("../locales/zh/people.ftl"),
+    include_str!("../locales/zh/profiles.ftl"),
 ];
 
 struct Bundles {

@@ -314,3 +314,66 @@ pub async fn move_teams_organization(tx: &mut Tx, from: i64, into: i64) -> Resul
     let statements = ["UPDATE teams SET organization_id = ? WHERE organization_id = ?"];
     super::repoint(tx, &statements, from, into).await
 }
+
+// ---- a person's expertise profile (read by `profiles`) ----
+
+/// Replaces a person's fields with these.
+pub async fn set_person_fields(tx: &mut Tx, person_id: i64, field_ids: &[i64]) -> Result<()> {
+    tx.exec(
+        "DELETE FROM person_fields WHERE person_id = ?",
+        (person_id,),
+    )
+    .await?;
+    for &f in field_ids {
+        insert_person_field(tx, person_id, f).await?;
+    }
+    Ok(())
+}
+
+/// Replaces a person's bio (their `profile` document); an empty bio removes it.
+pub async fn set_person_bio(
+    tx: &mut Tx,
+    person_id: i64,
+    title: &str,
+    bio: &str,
+    now: i64,
+) -> Result<()> {
+    tx.exec(
+        "DELETE FROM expertise_documents WHERE person_id = ? AND kind = 'profile'",
+        (person_id,),
+    )
+    .await?;
+    if !bio.is_empty() {
+        insert_expertise_document(tx, Some(person_id), None, "profile", title, bio, now).await?;
+    }
+    Ok(())
+}
+
+/// Adds a past work (a `publication` document) to a person's profile; its id.
+pub async fn insert_past_work(
+    tx: &mut Tx,
+    person_id: i64,
+    title: &str,
+    abstract_: &str,
+    year: Option<i64>,
+    venue: &str,
+    now: i64,
+) -> Result<i64> {
+    tx.one(
+        "INSERT INTO expertise_documents (person_id, team_id, kind, title, body, year, venue, created_at) \
+         VALUES (?, NULL, 'publication', ?, ?, ?, ?, ?) RETURNING id",
+        (person_id, title, abstract_, year, venue, now),
+    )
+    .await
+}
+
+/// Removes one of a person's past works; false when they have none of that id.
+pub async fn delete_past_work(tx: &mut Tx, person_id: i64, id: i64) -> Result<bool> {
+    Ok(tx
+        .exec(
+            "DELETE FROM expertise_documents WHERE id = ? AND person_id = ? AND kind IN ('publication', 'project')",
+            (id, person_id),
+        )
+        .await?
+        > 0)
+}

@@ -34,6 +34,7 @@
 //! | `notices` | notices |
 //! | `organizations` | organizations |
 //! | `outbox` | outbox |
+//! | `profiles` | expert_profiles |
 //! | `projects` | projects, milestones, gate_checks, gate_decisions, project_documents |
 //! | `reviews` | reviews, review_scores, conflicts |
 //! | `submissions` | submissions, submission_fields, submission_members, submission_revisions, attachments |
@@ -75,6 +76,7 @@ pub mod notices;
 pub mod organizations;
 pub mod outbox;
 pub mod people;
+pub mod profiles;
 pub mod projects;
 pub mod reviews;
 pub mod submissions;

@@ -16,6 +16,8 @@ row! {
         pub organization_en: String = "org_en",
         pub organization_zh: String = "org_zh",
         pub fields: Vec<String> = default,
+        /// The keywords of their profile, as written.
+        pub keywords: String = default,
         pub documents: Vec<ExpertiseDocument> = default,
     }
 }
@@ -72,6 +74,11 @@ pub async fn judges_of_call(db: &Db, call_id: i64) -> Result<Vec<Expert>> {
     for (person_id, code) in fields {
         if let Some(&i) = index.get(&person_id) {
             experts[i].fields.push(code);
+        }
+    }
+    for (person_id, keywords) in super::profiles::all_keywords(db).await? {
+        if let Some(&i) = index.get(&person_id) {
+            experts[i].keywords = keywords;
         }
     }
     Ok(experts)

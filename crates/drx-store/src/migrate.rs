@@ -55,6 +55,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "invitations with an id, a state and a revocation",
         include_str!("../migrations/0010_invitation_states.sql"),
     ),
+    (
+        11,
+        "expertise profiles",
+        include_str!("../migrations/0011_expertise_profiles.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -58,6 +58,8 @@ fn routes() -> RouteTable {
     use pages::*;
     const ADMIN: &[Role] = &[Role::Admin];
     const STAFF: &[Role] = &[Role::Admin, Role::Organizer];
+    /// Who keeps an expertise profile.
+    const EXPERTS: &[Role] = &[Role::Judge, Role::Engineer];
     const SUBMITTERS: &[Role] = &[Role::Admin, Role::Clinician];
     const NEED_AUTHORS: &[Role] = &[Role::Admin, Role::Organizer, Role::Clinician];
     const UPLOAD: usize = submissions::UPLOAD_BODY_LIMIT;
@@ -94,6 +96,33 @@ fn routes() -> RouteTable {
             "/account/tokens/{id}/revoke",
             SignedIn,
             post(account::revoke_token),
+        )
+        .route(
+            "/account/profile",
+            Roles(EXPERTS),
+            get(profiles::page_get).post(profiles::save),
+        )
+        .route(
+            "/account/profile/works",
+            Roles(EXPERTS),
+            post(profiles::add_work),
+        )
+        .route(
+            "/account/profile/works/{id}/delete",
+            Roles(EXPERTS),
+            post(profiles::remove_work),
+        )
+        .route(
+            "/account/profile/import",
+            Roles(EXPERTS),
+            post(profiles::import_works).body_limit(UPLOAD),
+        )
+        .route(
+            "/admin/profiles/import",
+            Roles(STAFF),
+            get(profiles::bulk_page)
+                .post(profiles::bulk_import)
+                .body_limit(UPLOAD),
         )
         .route(
             "/admin/people",

@@ -33,6 +33,8 @@ use Who::*;
 const EVERYONE: &[Who] = &[Anonymous, Clinician, Judge, Organizer, Engineer, Poc, Admin];
 const SIGNED_IN: &[Who] = &[Clinician, Judge, Organizer, Engineer, Poc, Admin];
 const STAFF: &[Who] = &[Organizer, Admin];
+/// Who keeps an expertise profile.
+const EXPERTS: &[Who] = &[Judge, Engineer];
 const ADMIN: &[Who] = &[Admin];
 const NOBODY: &[Who] = &[];
 /// The authors' side of a solution: the project's team (engineer@) and PoC centre work with the
@@ -193,6 +195,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         ),
         get("/invite/{token}", format!("/invite/{token}"), EVERYONE),
         page("/account", SIGNED_IN),
+        page("/account/profile", EXPERTS),
+        page("/admin/profiles/import", STAFF),
         page("/admin/people", STAFF),
         get_at("/admin/people/{id}", f.person, STAFF),
         page("/admin/invitations", STAFF),
@@ -283,6 +287,29 @@ fn cases(f: &Fixture) -> Vec<Case> {
             "/account/tokens/999999/revoke".into(),
             &[],
             SIGNED_IN,
+        ),
+        action("/account/profile", EXPERTS),
+        post(
+            "/account/profile/works",
+            "/account/profile/works".into(),
+            &[("title", "Matrix work")],
+            EXPERTS,
+        ),
+        // Only one's own past work is found (others: a notice).
+        post_at("/account/profile/works/{id}/delete", 999999, EXPERTS),
+        upload(
+            "/account/profile/import",
+            "/account/profile/import".into(),
+            "works.bib",
+            b"@article{m, title = {Matrix}}",
+            EXPERTS,
+        ),
+        upload(
+            "/admin/profiles/import",
+            "/admin/profiles/import".into(),
+            "profiles.csv",
+            b"email,keywords\n",
+            STAFF,
         ),
         action("/admin/people", STAFF),
         action("/admin/invitations", STAFF),

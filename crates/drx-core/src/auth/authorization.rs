@@ -216,6 +216,17 @@ pub fn can_create_call(person: &Person) -> bool {
         && (person.roles.contains(&Role::Admin) || person.roles.contains(&Role::Organizer))
 }
 
+/// Whether a person keeps an expertise profile (fields, keywords, bio, past work): judges and
+/// engineers.
+pub fn can_keep_profile(person: &Person) -> bool {
+    person.active && (person.roles.contains(&Role::Judge) || person.roles.contains(&Role::Engineer))
+}
+
+/// Whether a person may import the profiles of many judges at once: organizers and admins.
+pub fn can_import_profiles(person: &Person) -> bool {
+    can_create_call(person)
+}
+
 #[cfg(test)]
 mod submission_tests {
     use super::*;

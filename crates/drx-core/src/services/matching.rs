@@ -103,7 +103,7 @@ pub fn expert_profile(e: &Expert, v: &VectorLookup) -> Profile {
                 )
             })
             .collect(),
-        keywords: Vec::new(),
+        keywords: split_keywords(&e.keywords),
         fields: e.fields.clone(),
     }
 }

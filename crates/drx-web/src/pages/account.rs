@@ -30,6 +30,9 @@ async fn account_body(
             @if !user.title.is_empty() { p class="muted" { (user.title) } }
             p { (ctx.pick(&user.organization_en, &user.organization_zh)) }
             p { @for r in &user.roles { span class="pill" { (ctx.t(&format!("role-{r}"))) } } }
+            @if drx_core::auth::authorization::can_keep_profile(user) {
+                p { a href="/account/profile" { (ctx.t("profile-link")) " →" } }
+            }
         }
         h2 { (ctx.t("password-change")) }
         form method="post" action="/account/password" class="stacked card" {

@@ -228,6 +228,7 @@ pub async fn judge_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
                 } }
             }
             (fits)
+            p { a href="/account/profile" { (ctx.t("profile-link")) " →" } }
         }
     })
 }

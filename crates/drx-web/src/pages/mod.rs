@@ -16,6 +16,7 @@ pub mod matching;
 pub mod needs;
 pub mod organizations;
 pub mod people;
+pub mod profiles;
 pub mod projects;
 pub mod ranking;
 pub mod reviews;

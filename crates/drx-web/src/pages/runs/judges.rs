@@ -42,10 +42,23 @@ async fn overview(
         one_judge_per_org: true,
         ..AssignParams::default()
     };
+    let unprofiled = drx_core::services::profiles::judges_without_profile(
+        &state.db,
+        ctx.require_user()?,
+        call.id,
+    )
+    .await?;
     let body = html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.pick(&call.title_en, &call.title_zh)) }
         h1 { (ctx.t("assign-title")) }
         (problems(ctx, problems_met))
+        @if !unprofiled.is_empty() {
+            div class="notice error" role="alert" id="judges-without-profile" {
+                p { strong { (i18n::t_args(ctx.lang, "assign-unprofiled", &[("n", unprofiled.len().to_string())])) } }
+                ul { @for j in &unprofiled { li { (j.name) } } }
+                p { a href="/admin/profiles/import" { (ctx.t("profile-import-title")) } }
+            }
+        }
         div class="card" {
             p { (i18n::t_args(ctx.lang, "assign-constraints", &[
                 ("reviews", call.reviews_per_submission.to_string()),
