@@ -168,7 +168,7 @@ async function main() {
     // The assigned judge's address, from the admin's people page.
     const admin = await signIn(browser, "admin@drx.example");
     await admin.goto(`${BASE}/admin/people`);
-    const row = admin.locator("tr", { has: admin.locator(`td:text-is("${judgeName}")`) }).first();
+    const row = admin.locator("tr", { has: admin.locator(`td > a:text-is("${judgeName}")`) }).first();
     const judgeEmail = (await row.locator("td", { hasText: "@" }).first().innerText()).trim();
     if (!judgeEmail.includes("@")) fail(`no address for judge ${judgeName}`);
 
