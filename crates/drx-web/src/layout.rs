@@ -25,6 +25,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                     nav {
                         @if let Some(user) = &ctx.user {
                             a href="/" { (ctx.t("nav-home")) }
+                            a href="/calls" { (ctx.t("nav-calls")) }
                             a href="/needs" { (ctx.t("nav-needs")) }
                             a href="/teams" { (ctx.t("nav-teams")) }
                             a href="/projects" { (ctx.t("nav-projects")) }

@@ -69,6 +69,12 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
     // Through the page: tick every item, then go.
     let mut o = demo_client(db, "organizer@drx.example").await;
     let page = format!("/projects/{p}");
+    // A refused decision comes back on the project page with its reason, not a bare error.
+    let r = o
+        .post_on(&page, "/decision", &[("decision", "hold"), ("reason", " ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("notice error") && r.body.contains("/decision"));
     for (k, _, _) in svc::checklist("concept") {
         let r = o
             .post_on(&page, "/check", &[("item", k), ("on", "1")])

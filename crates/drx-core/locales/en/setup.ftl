@@ -1,4 +1,5 @@
 # Setting up an installation: organizations (and, later, people and profiles).
+nav-calls = Calls
 nav-organizations = Organizations
 org-title = Organizations
 org-create = Add an organization

@@ -1,4 +1,5 @@
 # 安装设置：机构（以及之后的人员与专业档案）。
+nav-calls = 大赛
 nav-organizations = 机构
 org-title = 机构管理
 org-create = 新增机构

@@ -9,13 +9,15 @@ use crate::ctx::Ctx;
 use crate::download::{export, CSV, XLSX};
 use crate::error::WebError;
 use crate::form::{CsrfForm, Empty};
-use crate::layout::{csrf_field, datetime, page};
+use crate::layout::{csrf_field, datetime, notice, page};
 use crate::{see_other, AppState};
 use drx_core::auth::authorization::can_oversee_projects;
+use drx_core::i18n;
 use drx_core::model::ProjectRow;
 use drx_core::now;
 use drx_core::services::projects::{self as svc, checklist, DECISIONS, PATHWAYS, STAGES};
 use drx_core::services::reports;
+use drx_core::services::ServiceError;
 use drx_domain::AuditAction;
 
 /// A date (YYYY-MM-DD) shown in China time.
@@ -211,6 +213,36 @@ pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
+    detail_with(&ctx, &state, id, None).await
+}
+
+/// After a change on the project page: back to the page, or the page again (422) with the
+/// reason the change was refused, so that a refused gate decision is read where it was made.
+async fn back(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    done: Result<(), ServiceError>,
+) -> Result<Response, WebError> {
+    match done {
+        Ok(()) => Ok(see_other(&format!("/projects/{id}"))),
+        Err(ServiceError::Invalid(m)) => {
+            let reason = notice("error", &i18n::msg(ctx.lang, &m));
+            let shown = detail_with(ctx, state, id, Some(reason)).await?;
+            let (mut parts, body) = shown.into_parts();
+            parts.status = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(Response::from_parts(parts, body))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn detail_with(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    refusal: Option<Markup>,
+) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let t = now();
     let svc::ProjectDetail {
@@ -237,6 +269,7 @@ pub async fn detail(
     let body = html! {
         p { a href="/projects" { "← " (ctx.t("projects-title")) } }
         h1 { (p.title) }
+        @if let Some(r) = &refusal { (r) }
         table class="meta" {
             tr { th { (ctx.t("project-submission")) } td { a href={ "/submissions/" (p.submission_id) } { "#" (p.submission_id) } } }
             tr { th { (ctx.t("project-team")) } td { (ctx.pick(&p.team_en, &p.team_zh)) } }
@@ -417,8 +450,8 @@ pub async fn check(
     CsrfForm(f): CsrfForm<CheckForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::set_check(&state.db, user, id, &f.item, f.on == "1", now()).await?;
-    Ok(see_other(&format!("/projects/{id}")))
+    let done = svc::set_check(&state.db, user, id, &f.item, f.on == "1", now()).await;
+    back(&ctx, &state, id, done).await
 }
 
 #[derive(Deserialize)]
@@ -436,8 +469,10 @@ pub async fn decide(
     CsrfForm(f): CsrfForm<DecisionForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::decide(&state.db, user, id, &f.decision, &f.reason, now()).await?;
-    Ok(see_other(&format!("/projects/{id}")))
+    let done = svc::decide(&state.db, user, id, &f.decision, &f.reason, now())
+        .await
+        .map(|_| ());
+    back(&ctx, &state, id, done).await
 }
 
 #[derive(Deserialize)]
@@ -453,8 +488,8 @@ pub async fn pathway(
     CsrfForm(f): CsrfForm<PathwayForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::set_pathway(&state.db, user, id, &f.pathway, now()).await?;
-    Ok(see_other(&format!("/projects/{id}")))
+    let done = svc::set_pathway(&state.db, user, id, &f.pathway, now()).await;
+    back(&ctx, &state, id, done).await
 }
 
 #[derive(Deserialize)]
