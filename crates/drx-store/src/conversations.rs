@@ -69,7 +69,7 @@ row! {
     /// What decides who may see a need's threads.
     #[derive(Debug, Clone)]
     pub struct NeedFacts {
-        pub status: String,
+        pub status: drx_domain::NeedStatus,
         /// The need's author.
         pub created_by: Option<i64>,
         /// Whether the person is on a team whose interest in the need was accepted.

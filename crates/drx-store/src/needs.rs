@@ -1,6 +1,7 @@
 //! The clinical need catalogue: writing needs (the only module that does), filtered, searched
 //! lists of needs, one need, and the submissions that answer it.
 use super::{like_binds, Binds, Db, Result, Then, Tx};
+use drx_domain::{NeedStatus, Urgency};
 
 row! {
     #[derive(Debug, Clone)]
@@ -17,8 +18,8 @@ row! {
         pub outcome: String,
         pub current_practice: String,
         pub confidential_details: String,
-        pub urgency: String,
-        pub status: String,
+        pub urgency: Urgency,
+        pub status: NeedStatus,
         pub lang: String,
         pub created_by: Option<i64>,
         pub created_at: i64,
@@ -114,17 +115,17 @@ pub struct NewNeed<'a> {
     pub population: &'a str,
     pub outcome: &'a str,
     pub current_practice: &'a str,
-    pub urgency: &'a str,
+    pub urgency: Urgency,
     pub lang: &'a str,
     pub created_by: Option<i64>,
 }
 
 /// A new need with its status (`open` for the catalogue; imports may bring others).
-pub async fn insert(tx: &mut Tx, n: &NewNeed<'_>, status: &str, now: i64) -> Result<i64> {
+pub async fn insert(tx: &mut Tx, n: &NewNeed<'_>, status: NeedStatus, now: i64) -> Result<i64> {
     tx.one(
         "INSERT INTO needs (organization_id, field_id, problem, population, outcome, current_practice, urgency, status, lang, created_by, created_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (n.organization_id, n.field_id, n.problem, n.population, n.outcome, n.current_practice, n.urgency, status, n.lang, n.created_by, now),
+        (n.organization_id, n.field_id, n.problem, n.population, n.outcome, n.current_practice, n.urgency.as_str(), status.as_str(), n.lang, n.created_by, now),
     )
     .await
 }

@@ -106,11 +106,11 @@ async fn world(db: &Db) -> World {
             population: "ICU patients",
             outcome: "saves lives",
             current_practice: "",
-            urgency: "high",
+            urgency: drx::domain::Urgency::High,
             lang: "en",
             created_by: Some(clinician.id),
         },
-        "open",
+        drx::domain::NeedStatus::Open,
         1000,
     )
     .await

@@ -117,7 +117,8 @@ db_test!(needs_import_whole_or_not_at_all, |db| {
         .unwrap();
     assert!(list
         .iter()
-        .any(|n| n.current_practice == "护士巡视, 每小时一次" && n.urgency == "high"));
+        .any(|n| n.current_practice == "护士巡视, 每小时一次"
+            && n.urgency == drx::domain::Urgency::High));
     // Three bad rows among good ones: each reported by line, nothing imported.
     let bad = "hospital,field,problem,population,outcome,urgency\n\
         North Hospital,oncology,ok problem,ok population,ok outcome,medium\n\

@@ -18,7 +18,7 @@ async fn fresh_need_of(db: &Db, author: i64) -> i64 {
     for id in 1..400 {
         if let Some(n) = needs::get(db, id).await.unwrap() {
             if n.created_by == Some(author)
-                && n.status == "open"
+                && n.status == drx::domain::NeedStatus::Open
                 && mm::interests_of_need(db, id).await.unwrap().is_empty()
             {
                 return id;

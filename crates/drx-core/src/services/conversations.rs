@@ -74,7 +74,7 @@ async fn relation(
                 .ok_or(ServiceError::NotFound)?;
             let author = facts.created_by == Some(actor.id);
             let accepted_team = facts.accepted_team;
-            if facts.status == "draft"
+            if facts.status == drx_domain::NeedStatus::Draft
                 && !author
                 && !crate::auth::authorization::can_curate_needs(actor)
             {

@@ -81,7 +81,7 @@ async fn check_target(db: &Db, target: Target, side: Side) -> Result<()> {
             let need = drx_store::needs::get(db, id)
                 .await?
                 .ok_or(ServiceError::NotFound)?;
-            if need.status != "open" {
+            if need.status != drx_domain::NeedStatus::Open {
                 return Err(ServiceError::invalid("interest-need-not-open"));
             }
         }

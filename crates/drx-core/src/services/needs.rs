@@ -3,7 +3,7 @@
 //! submissions answering one need (each shown only to those who may see it, blind if so).
 use super::{Result, ServiceError};
 use crate::auth::authorization::{can_curate_needs, can_see_need_confidential, SubmissionView};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{AuditAction, AuditEntity, NeedStatus, Urgency};
 use drx_store::accounts::Person;
 use drx_store::needs::NewNeed;
 use drx_store::needs::{self as store, Need, NeedFilter};
@@ -26,7 +26,7 @@ pub async fn list(
 ) -> Result<(Vec<Need>, i64)> {
     let mut f = filter.clone();
     // Draft needs are their author's and the organizers' business.
-    if f.status == "draft" && !can_curate_needs(actor) {
+    if NeedStatus::parse(&f.status) == Some(NeedStatus::Draft) && !can_curate_needs(actor) {
         f.status.clear();
     }
     let (needs, n) = store::list(db, &f, limit, offset).await?;
@@ -40,7 +40,7 @@ pub async fn compare(
     id: i64,
 ) -> Result<(Need, Vec<(Submission, SubmissionView)>)> {
     let need = store::get(db, id).await?.ok_or(ServiceError::NotFound)?;
-    if need.status == "draft" && !can_see_need_confidential(actor, need.created_by) {
+    if need.status == NeedStatus::Draft && !can_see_need_confidential(actor, need.created_by) {
         return Err(ServiceError::NotFound);
     }
     let mut shown = Vec::new();
@@ -97,11 +97,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
             return Err(super::too_long(f, 4000));
         }
     }
-    let urgency = match n.urgency.as_str() {
-        "" => "medium",
-        u @ ("low" | "medium" | "high") => u,
-        _ => return Err(ServiceError::invalid("error-bad-choice")),
-    };
+    let urgency = urgency_of(&n.urgency)?;
     let hospitals = drx_store::submissions::hospitals(db).await?;
     let org = n
         .organization_id
@@ -120,7 +116,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
         outcome,
         current_practice: n.current_practice.trim().into(),
         confidential_details: n.confidential_details.trim().into(),
-        urgency: urgency.into(),
+        urgency: urgency.as_str().into(),
     };
     let mut tx = db.begin().await?;
     let id = insert_open(&mut tx, actor, org, &checked, now).await?;
@@ -162,11 +158,19 @@ pub(super) async fn insert_open(
         population: &n.population,
         outcome: &n.outcome,
         current_practice: &n.current_practice,
-        urgency: &n.urgency,
+        urgency: urgency_of(&n.urgency)?,
         lang,
         created_by: Some(actor.id),
     };
-    Ok(store::insert(tx, &need, "open", now).await?)
+    Ok(store::insert(tx, &need, NeedStatus::Open, now).await?)
+}
+
+/// A need's urgency as a form gives it: medium when not given.
+fn urgency_of(value: &str) -> Result<Urgency> {
+    match value.trim() {
+        "" => Ok(Urgency::Medium),
+        v => Urgency::parse(v).ok_or_else(|| ServiceError::invalid("error-bad-choice")),
+    }
 }
 
 /// Whether the person may log needs (the catalogue shows them the form's link).

@@ -500,11 +500,11 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                             population: need.population.zh,
                             outcome: need.outcome.zh,
                             current_practice: need.current_practice.zh,
-                            urgency: ["low", "medium", "high"][need_count % 3],
+                            urgency: drx_domain::Urgency::ALL[need_count % 3],
                             lang: "zh",
                             created_by: Some(clinicians[hospital_index][0].0),
                         },
-                        "open",
+                        drx_domain::NeedStatus::Open,
                         t0 + (need_count as i64) * 3600,
                     )
                     .await?,
