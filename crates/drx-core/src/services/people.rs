@@ -282,17 +282,7 @@ pub async fn resend_invitation(
     }
     let body = invitation_mail(&actor.name, row.role, &invitation_link(base_url, &token));
     outbox::enqueue(&mut tx, &row.email, INVITATION_SUBJECT, &body, now).await?;
-    let detail = serde_json::json!({ "email": row.email, "role": row.role.as_str() });
-    commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Invitation,
-        id,
-        AuditAction::Resend,
-        detail,
-        now,
-    )
-    .await?;
+    commit_invitation(tx, actor, &row, AuditAction::Resend, now).await?;
     Ok(token)
 }
 
@@ -303,17 +293,20 @@ pub async fn revoke_invitation(db: &Db, actor: &Person, id: i64, now: i64) -> Re
     if !account_store::revoke_invitation(&mut tx, id, now).await? {
         return Err(ServiceError::invalid("invitation-refused-closed"));
     }
+    commit_invitation(tx, actor, &row, AuditAction::Revoke, now).await
+}
+
+/// Commits `tx` with `action` on the invitation in the audit chain (its address and role).
+async fn commit_invitation(
+    tx: drx_store::Tx,
+    actor: &Person,
+    row: &InvitationRow,
+    action: AuditAction,
+    now: i64,
+) -> Result<()> {
     let detail = serde_json::json!({ "email": row.email, "role": row.role.as_str() });
-    commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Invitation,
-        id,
-        AuditAction::Revoke,
-        detail,
-        now,
-    )
-    .await
+    let entity = AuditEntity::Invitation;
+    commit_audited(tx, Some(actor.id), entity, row.id, action, detail, now).await
 }
 
 pub(crate) const INVITATION_SUBJECT: &str = "drx 邀请 / drx invitation";
