@@ -140,15 +140,6 @@ pub async fn same_name(
     .await
 }
 
-/// How many records wait to be checked (asked for at sign-up).
-pub async fn count_requested(db: &Db) -> Result<i64> {
-    db.one(
-        "SELECT COUNT(*) FROM organizations WHERE status = 'requested'",
-        (),
-    )
-    .await
-}
-
 /// Records merged earlier into `from` now point at `into`, so a chain of merges ends at a
 /// record that is not merged.
 pub async fn repoint_merged(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {

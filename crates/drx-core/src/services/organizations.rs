@@ -107,14 +107,6 @@ pub async fn get(db: &Db, actor: &Person, id: i64) -> Result<Organization> {
     Ok(org)
 }
 
-/// How many records wait to be checked (asked for at sign-up); 0 for non-admins.
-pub async fn requested_count(db: &Db, actor: &Person) -> Result<i64> {
-    if !can(actor, Permission::ManageOrganizations) {
-        return Ok(0);
-    }
-    Ok(store::count_requested(db).await?)
-}
-
 /// Refuses a name another record (not merged away) already carries.
 async fn refuse_same_name(tx: &mut drx_store::Tx, d: &Description, except: i64) -> Result<()> {
     if let Some(other) = store::same_name(tx, &d.name_en, &d.name_zh, except)
