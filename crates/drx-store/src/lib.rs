@@ -79,6 +79,7 @@ pub mod people;
 pub mod profiles;
 pub mod projects;
 pub mod reviews;
+pub mod steps;
 pub mod submissions;
 
 use std::collections::HashMap;

@@ -84,6 +84,16 @@ async fn drafts_accepted(
 }
 
 /// Replaces the value of `key` in a form.
+/// A submitted solution in the call by `author`, from a new hospital.
+async fn insert_submitted(db: &drx::store::Db, call: i64, author: i64) {
+    let mut tx = db.begin().await.unwrap();
+    let org = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "", 0)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    raw_execute(db, &format!("INSERT INTO submissions (call_id, organization_id, created_by, title, status, created_at, updated_at) VALUES ({call}, {org}, {author}, 'x', 'submitted', 0, 0)")).await.unwrap();
+}
+
 fn set(f: &mut Vec<(String, String)>, key: &str, value: &str) {
     f.retain(|(k, _)| k != key);
     f.push((key.into(), value.into()));
@@ -154,12 +164,7 @@ db_test!(
         // Once a judge has scored, the rubric is frozen but the rest still changes.
         let j = account(db, "j@drx.cn", &[Role::Judge]).await;
         let c = account(db, "c@drx.cn", &[Role::Clinician]).await;
-        let mut tx = db.begin().await.unwrap();
-        let org = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "", 0)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-        raw_execute(db, &format!("INSERT INTO submissions (call_id, organization_id, created_by, title, status, created_at, updated_at) VALUES ({id}, {org}, {c}, 'x', 'submitted', 0, 0)")).await.unwrap();
+        insert_submitted(db, id, c).await;
         raw_execute(db, &format!("INSERT INTO reviews (submission_id, judge_id, created_at, updated_at) SELECT id, {j}, 0, 0 FROM submissions WHERE call_id = {id}")).await.unwrap();
         raw_execute(db, &format!("INSERT INTO review_scores (review_id, criterion_id, score) SELECT r.id, k.id, 7 FROM reviews r, rubric_criteria k WHERE k.call_id = {id}")).await.unwrap();
         let mut f2 = f.clone();
@@ -348,3 +353,99 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
         "review"
     );
 });
+
+/// The `li` of one step on the call page: its class (state) and text.
+fn step_item<'a>(page: &'a str, kind: &str) -> &'a str {
+    let at = page
+        .find(&format!("data-step=\"{kind}\""))
+        .unwrap_or_else(|| panic!("no step {kind}"));
+    let start = page[..at].rfind("<li").unwrap();
+    let end = at + page[at..].find("</li>").unwrap();
+    &page[start..end]
+}
+
+db_test!(
+    the_call_page_lists_the_steps_of_running_it_with_their_state,
+    |db| {
+        account(db, "org@drx.cn", &[Role::Organizer]).await;
+        let mut o = signed_in(db, "org@drx.cn").await;
+        let t = now() / 60 * 60;
+        let form = call_form(
+            "steps",
+            (t - 3600, t + 86_400),
+            (t + 86_400, t + 2 * 86_400),
+        );
+        let r = o.submit_owned("/calls/new", "/calls/new", &form).await;
+        let id: i64 = r.location().trim_start_matches("/calls/").parse().unwrap();
+        let page = o.get(&format!("/calls/{id}")).await.body;
+        let order: Vec<usize> = [
+            "setup",
+            "submissions",
+            "assignment",
+            "reviews",
+            "ranking",
+            "decisions",
+            "team-matching",
+            "projects",
+            "report",
+        ]
+        .iter()
+        .map(|k| page.find(&format!("data-step=\"{k}\"")).expect(k))
+        .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "steps in order");
+        // Still a draft although submissions should have opened an hour ago.
+        let setup = step_item(&page, "setup");
+        assert!(
+            setup.contains("step-overdue") && setup.contains(&format!("/calls/{id}/edit")),
+            "{setup}"
+        );
+        assert!(setup.contains("2 项评分标准"), "{setup}");
+        assert!(step_item(&page, "submissions").contains("step-later"));
+        // Opened, with one submission: submissions are due at the end of the open window.
+        let r = o
+            .post_on(&format!("/calls/{id}"), "/phase", &[("phase", "open")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let c = account(db, "c@drx.cn", &[Role::Clinician]).await;
+        let j = account(db, "j@drx.cn", &[Role::Judge]).await;
+        insert_submitted(db, id, c).await;
+        let page = o.get(&format!("/calls/{id}")).await.body;
+        assert!(step_item(&page, "setup").contains("step-done"));
+        let subs_step = step_item(&page, "submissions");
+        assert!(
+            subs_step.contains("step-due") && subs_step.contains("已提交 1 项"),
+            "{subs_step}"
+        );
+        assert!(
+            subs_step.contains(&local(t + 86_400).replace('T', " ")),
+            "{subs_step}"
+        );
+        assert!(step_item(&page, "assignment").contains("step-due"));
+        assert!(step_item(&page, "reviews").contains("step-later"));
+        // A published assignment with one review out of one: assignment done, reviews counted.
+        raw_execute(db, &format!("INSERT INTO assignment_runs (call_id, kind, status, created_at) VALUES ({id}, 'judges', 'published', 0)")).await.unwrap();
+        raw_execute(db, &format!("INSERT INTO reviews (submission_id, judge_id, created_at, updated_at) SELECT id, {j}, 0, 0 FROM submissions WHERE call_id = {id}")).await.unwrap();
+        let page = o.get(&format!("/calls/{id}")).await.body;
+        assert!(step_item(&page, "assignment").contains("step-done"));
+        let reviews = step_item(&page, "reviews");
+        assert!(
+            reviews.contains("已提交 0 / 1 份评审")
+                && reviews.contains(&format!("/calls/{id}/progress")),
+            "{reviews}"
+        );
+        assert!(step_item(&page, "ranking").contains("step-later"));
+        raw_execute(
+            db,
+            &format!("UPDATE reviews SET status = 'submitted' WHERE judge_id = {j}"),
+        )
+        .await
+        .unwrap();
+        let page = o.get(&format!("/calls/{id}")).await.body;
+        assert!(step_item(&page, "reviews").contains("step-done"));
+        assert!(step_item(&page, "ranking").contains("step-open"));
+        // Others do not see the organizers' list.
+        let mut clinician = signed_in(db, "c@drx.cn").await;
+        let theirs = clinician.get(&format!("/calls/{id}")).await.body;
+        assert!(!theirs.contains("data-step="));
+    }
+);

@@ -54,3 +54,28 @@ org-error-merged = This record has been merged into another; change that one ins
 org-error-merge-self = Choose another record to merge into.
 org-error-repeated = This name appears twice in the file.
 error-control-characters = { $field } may not contain control characters.
+
+## The call page's list of steps (services::steps).
+call-steps = Steps of running this call
+step-setup = Setup: settings, phases, rubric
+step-submissions = Submissions
+step-assignment = Judge assignment
+step-reviews = Review progress
+step-ranking = Ranking
+step-decisions = Decisions
+step-team-matching = Team matching
+step-projects = Projects
+step-report = Report
+step-state-later = Not yet
+step-state-open = Open
+step-state-due = Due { $when }
+step-state-overdue = Overdue since { $when }
+step-state-done = Done
+step-count-setup = { $done ->
+    [one] 1 rubric criterion
+   *[other] { $done } rubric criteria
+}
+step-count-submissions = { $done } submitted
+step-count-reviews = { $done } of { $of } reviews submitted
+step-count-decisions = { $done } of { $of } finalists chosen
+step-count-projects = { $done } projects for { $of } finalists

@@ -48,3 +48,25 @@ org-error-merged = 此记录已合并到另一条记录，请修改那一条。
 org-error-merge-self = 请选择另一条记录进行合并。
 org-error-repeated = 此名称在文件中出现了两次。
 error-control-characters = { $field }不能包含控制字符。
+
+## The call page's list of steps (services::steps).
+call-steps = 运行本征集的步骤
+step-setup = 设置：参数、阶段、评分细则
+step-submissions = 项目提交
+step-assignment = 评审分配
+step-reviews = 评审进度
+step-ranking = 排名
+step-decisions = 决定
+step-team-matching = 团队匹配
+step-projects = 项目
+step-report = 报告
+step-state-later = 尚未开始
+step-state-open = 进行中
+step-state-due = 截止于 { $when }
+step-state-overdue = 已于 { $when } 逾期
+step-state-done = 已完成
+step-count-setup = { $done } 项评分标准
+step-count-submissions = 已提交 { $done } 项
+step-count-reviews = 已提交 { $done } / { $of } 份评审
+step-count-decisions = 已选 { $done } / { $of } 个决赛项目
+step-count-projects = { $done } 个项目，{ $of } 个决赛项目

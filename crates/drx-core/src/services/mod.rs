@@ -32,6 +32,7 @@ pub mod reports;
 pub mod reviews;
 pub mod roadshows;
 pub mod runs;
+pub mod steps;
 pub mod submissions;
 pub mod team_matching;
 pub mod teams;

@@ -17,6 +17,7 @@ use drx_core::now;
 use drx_core::services::calls::{self as svc, format_local, parse_local};
 use drx_core::services::catalogue;
 use drx_core::services::history::Subject;
+use drx_core::services::steps::{self, Step, StepKind, StepState};
 use drx_core::services::ServiceError;
 use drx_domain::{BlindMode, Phase};
 
@@ -450,6 +451,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
     let history = super::history::section(ctx, &state.db, user, Subject::Call(id)).await?;
     let s = svc::settings(&state.db, user, id).await?;
     let call = svc::info(&state.db, id).await?;
+    let steps = steps::of_call(&state.db, user, id).await?;
     let default_until = call
         .open_ends_at
         .map(|e| format_local(e + 7 * 86_400, &s.timezone))
@@ -457,6 +459,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
     Ok(html! {
         section class="card" {
             h2 { (ctx.t("call-manage")) }
+            (steps_list(ctx, id, &steps, &s.timezone))
             p { a class="button" href={ "/calls/" (id) "/edit" } { (ctx.t("call-edit")) } " "
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
                 a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
@@ -504,6 +507,52 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
         }
         @if let Some(h) = &history { (h) }
     })
+}
+
+/// Where each step of running the call is done, in order.
+fn step_path(id: i64, kind: StepKind) -> String {
+    match kind {
+        StepKind::Setup => format!("/calls/{id}/edit"),
+        StepKind::Submissions => format!("/calls/{id}/submissions"),
+        StepKind::Assignment => format!("/calls/{id}/assignment"),
+        StepKind::Reviews => format!("/calls/{id}/progress"),
+        StepKind::Ranking => format!("/calls/{id}/ranking"),
+        StepKind::Decisions => format!("/calls/{id}/decisions"),
+        StepKind::TeamMatching => format!("/calls/{id}/team-matching"),
+        StepKind::Projects => "/projects".to_string(),
+        StepKind::Report => format!("/calls/{id}/report"),
+    }
+}
+
+/// The call's steps as an ordered list: name (a link), state, figure.
+fn steps_list(ctx: &Ctx, id: i64, steps: &[Step], timezone: &str) -> Markup {
+    let when = |at: i64| format_local(at, timezone).replace('T', " ");
+    html! {
+        h3 { (ctx.t("call-steps")) }
+        ol class="call-steps" {
+            @for step in steps {
+                @let (class, state) = match step.state {
+                    StepState::Later => ("later", ctx.t("step-state-later")),
+                    StepState::Open => ("open", ctx.t("step-state-open")),
+                    StepState::Due(at) if at < now() => ("overdue", i18n::t_args(ctx.lang, "step-state-overdue", &[("when", when(at))])),
+                    StepState::Due(at) => ("due", i18n::t_args(ctx.lang, "step-state-due", &[("when", when(at))])),
+                    StepState::Done => ("done", ctx.t("step-state-done")),
+                };
+                li class={ "step step-" (class) } data-step=(step.kind.as_str()) {
+                    a href=(step_path(id, step.kind)) { (ctx.t(&format!("step-{}", step.kind.as_str()))) }
+                    " " span class={ "pill step-state-" (class) } { (state) }
+                    @if let Some((done, of)) = step.figure {
+                        " " span class="muted" {
+                            (i18n::t_args(ctx.lang, &format!("step-count-{}", step.kind.as_str()), &[
+                                ("done", done.to_string()),
+                                ("of", of.map(|n| n.to_string()).unwrap_or_default()),
+                            ]))
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The "new call" link for those who may create calls.
