@@ -147,17 +147,7 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
         .map_err(slug_taken)?;
     store::insert_call_role(&mut tx, id, actor.id, drx_domain::CallRole::Organizer).await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Call,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Call, id, &detail, now).await
 }
 
 async fn require_manager(db: &Db, actor: &Person, id: i64) -> Result<()> {

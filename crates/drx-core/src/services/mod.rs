@@ -126,6 +126,21 @@ pub(crate) async fn commit_audited(
     Ok(())
 }
 
+/// Records the creation of `entity` #`id` in the audit chain and commits `tx` with it; answers
+/// the new id (the last step of every use case that creates something).
+pub(crate) async fn commit_created(
+    tx: drx_store::Tx,
+    actor_id: Option<i64>,
+    entity: drx_domain::AuditEntity,
+    id: i64,
+    detail: impl std::fmt::Display,
+    at: i64,
+) -> Result<i64> {
+    let create = drx_domain::AuditAction::Create;
+    commit_audited(tx, actor_id, entity, id, create, detail, at).await?;
+    Ok(id)
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();

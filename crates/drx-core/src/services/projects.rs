@@ -328,17 +328,7 @@ pub async fn create(
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
         "stage": STAGES[0],
     });
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Project,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Project, id, &detail, now).await
 }
 
 async fn require(

@@ -414,17 +414,15 @@ pub async fn create_draft(
     let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
-    super::commit_audited(
+    super::commit_created(
         tx,
         Some(actor.id),
         AuditEntity::Submission,
         id,
-        AuditAction::Create,
         &detail,
         now,
     )
-    .await?;
-    Ok(id)
+    .await
 }
 
 /// What a person may see of a submission; NotFound when nothing (existence is not revealed).
