@@ -58,17 +58,9 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
     in_range(c.grace_seconds, 0, 24 * 3600, "call-grace")?;
     let blind =
         BlindMode::parse(&c.blind_mode).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
-    let known: Vec<i64> = drx_store::catalogue::fields(db)
-        .await?
-        .iter()
-        .map(|f| f.id)
-        .collect();
-    let mut field_ids = c.field_ids.clone();
-    field_ids.sort_unstable();
-    field_ids.dedup();
-    if field_ids.iter().any(|f| !known.contains(f)) {
-        return Err(ServiceError::invalid("error-bad-choice"));
-    }
+    let known = drx_store::catalogue::fields(db).await?;
+    let field_ids =
+        super::chosen_ids(&c.field_ids, known.iter().map(|f| f.id), "error-bad-choice")?;
     let mut phases = c.phases.clone();
     for (p, s, e) in &phases {
         let phase = Phase::parse(p).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;

@@ -141,6 +141,23 @@ pub(crate) async fn commit_created(
     Ok(id)
 }
 
+/// A form's choices among `allowed` (the taxonomy's fields, a call's): each once, in id order;
+/// Invalid with `error` when one of them is not allowed.
+pub(crate) fn chosen_ids(
+    chosen: &[i64],
+    allowed: impl IntoIterator<Item = i64>,
+    error: &'static str,
+) -> Result<Vec<i64>> {
+    let allowed: std::collections::HashSet<i64> = allowed.into_iter().collect();
+    let mut ids = chosen.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.iter().any(|id| !allowed.contains(id)) {
+        return Err(ServiceError::invalid(error));
+    }
+    Ok(ids)
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();

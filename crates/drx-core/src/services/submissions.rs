@@ -233,17 +233,12 @@ async fn content(
     if !IP_STATUSES.contains(&ip_status) || !CONFIDENTIALITY.contains(&confidentiality) {
         return Err(ServiceError::invalid("error-bad-choice"));
     }
-    let allowed: Vec<i64> = store::call_fields(db, call.id)
-        .await?
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
-    let mut field_ids = input.field_ids.clone();
-    field_ids.sort_unstable();
-    field_ids.dedup();
-    if field_ids.iter().any(|f| !allowed.contains(f)) {
-        return Err(ServiceError::invalid("error-bad-choice"));
-    }
+    let allowed = store::call_fields(db, call.id).await?;
+    let field_ids = super::chosen_ids(
+        &input.field_ids,
+        allowed.iter().map(|f| f.id),
+        "error-bad-choice",
+    )?;
     let hospitals = store::hospitals(db).await?;
     let known_org = |id: i64| hospitals.iter().any(|h| h.id == id);
     let organization_id = input
