@@ -613,26 +613,18 @@ pub async fn attach(
 ) -> Result<i64> {
     let (_, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
-    let CheckedFile { name, kind, sha } = check_upload(filename, bytes)?;
+    let checked = check_upload(filename, bytes)?;
     if store::attachments(db, id).await?.len() >= MAX_ATTACHMENTS {
         return Err(ServiceError::Invalid(
             Msg::new("error-file-too-many").arg("max", MAX_ATTACHMENTS),
         ));
     }
     let mut tx = db.begin().await?;
-    let aid = store::insert_attachment(
-        &mut tx,
-        id,
-        &name,
-        kind.content_type(),
-        &sha,
-        bytes,
-        actor.id,
-        now,
-    )
-    .await?;
+    let file = checked.stored(bytes);
+    let aid = store::insert_attachment(&mut tx, id, &file, actor.id, now).await?;
     let detail =
-        serde_json::json!({ "attachment": aid, "sha256": sha, "bytes": bytes.len() }).to_string();
+        serde_json::json!({ "attachment": aid, "sha256": checked.sha, "bytes": bytes.len() })
+            .to_string();
     super::commit_audited(
         tx,
         Some(actor.id),
