@@ -5,7 +5,7 @@
 //! Who is a party is written twice, once per direction, and the two must agree: `MINE` (the
 //! subjects of one person, for their thread list and unread total) and `parties` (the people of
 //! one subject, for notifications). `tests/conversations.rs` checks them against each other.
-use super::{file_binds, Db, Result, Then, Tx};
+use super::{Db, NewFile, Result, Then, Tx};
 use drx_domain::ThreadKind;
 
 row! {
@@ -279,14 +279,10 @@ pub async fn mark_read_in(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn insert_attachment(
     tx: &mut Tx,
     message_id: i64,
-    filename: &str,
-    content_type: &str,
-    sha256: &str,
-    content: &[u8],
+    file: &NewFile<'_>,
     now: i64,
 ) -> Result<i64> {
     tx.one(
@@ -294,7 +290,7 @@ pub async fn insert_attachment(
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         Then(
             (message_id,),
-            Then(file_binds(filename, content_type, sha256, content), (now,)),
+            Then(file.binds(), (now,)),
         ),
     )
     .await

@@ -348,16 +348,29 @@ pub(crate) fn like_binds(search: &str) -> (&'static str, String, String, String,
     (flag, like.clone(), like.clone(), like.clone(), like)
 }
 
-/// The binds of a stored file's columns `filename, content_type, size_bytes, sha256, content`, in
-/// that order (submission attachments, project documents and message files are stored alike).
-pub(crate) fn file_binds<'q>(
-    filename: &'q str,
-    content_type: &'q str,
-    sha256: &'q str,
-    content: &[u8],
-) -> (&'q str, &'q str, i64, &'q str, Vec<u8>) {
-    let size = content.len() as i64;
-    (filename, content_type, size, sha256, content.to_vec())
+/// A file to store (submission attachments, project documents and message files are stored
+/// alike): its name, type, checksum (SHA-256, hex) and bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct NewFile<'a> {
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub sha256: &'a str,
+    pub content: &'a [u8],
+}
+
+impl<'a> NewFile<'a> {
+    /// The binds of the columns `filename, content_type, size_bytes, sha256, content`, in that
+    /// order.
+    pub(crate) fn binds(&self) -> (&'a str, &'a str, i64, &'a str, Vec<u8>) {
+        let size = self.content.len() as i64;
+        (
+            self.filename,
+            self.content_type,
+            size,
+            self.sha256,
+            self.content.to_vec(),
+        )
+    }
 }
 
 /// One column's value, read by name from a row.

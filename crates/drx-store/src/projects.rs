@@ -1,6 +1,6 @@
 //! The commercialisation pipeline's tables: projects, their gate checklists and decisions,
 //! milestones, and the counts the dashboards and reports are drawn from.
-use super::{file_binds, Db, Named, Result, Then, Tx};
+use super::{Db, Named, NewFile, Result, Then, Tx};
 use drx_domain::SubmissionStatus;
 
 row! {
@@ -476,14 +476,10 @@ row! {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn insert_document(
     tx: &mut Tx,
     project_id: i64,
-    filename: &str,
-    content_type: &str,
-    sha256: &str,
-    content: &[u8],
+    file: &NewFile<'_>,
     by: i64,
     now: i64,
 ) -> Result<i64> {
@@ -492,7 +488,7 @@ pub async fn insert_document(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         Then(
             (project_id,),
-            Then(file_binds(filename, content_type, sha256, content), (by, now)),
+            Then(file.binds(), (by, now)),
         ),
     )
     .await

@@ -3,7 +3,7 @@
 //! the caller's `&mut Tx`.
 use drx_domain::{BlindMode, Phase, Stage, SubmissionStatus};
 
-use super::{file_binds, like_binds, Binds, Db, Named, Result, Then, Tx};
+use super::{like_binds, Binds, Db, Named, NewFile, Result, Then, Tx};
 
 row! {
     /// A call with what the submission rules need: its phase, blind mode and deadline.
@@ -471,14 +471,10 @@ row! {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 pub async fn insert_attachment(
     tx: &mut Tx,
     submission_id: i64,
-    filename: &str,
-    content_type: &str,
-    sha256: &str,
-    content: &[u8],
+    file: &NewFile<'_>,
     by: i64,
     now: i64,
 ) -> Result<i64> {
@@ -487,7 +483,7 @@ pub async fn insert_attachment(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         Then(
             (submission_id,),
-            Then(file_binds(filename, content_type, sha256, content), (by, now)),
+            Then(file.binds(), (by, now)),
         ),
     )
     .await

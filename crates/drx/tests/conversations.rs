@@ -116,19 +116,10 @@ async fn world(db: &Db) -> World {
     .await
     .unwrap();
     let spec = NewSubmission {
-        call_id: call,
         need_id: Some(need),
-        organization_id: hospital,
-        created_by: clinician.id,
-        title: "Sepsis watch",
-        need_statement: "",
         solution: "a monitor",
-        evidence: "",
-        stage: "idea",
-        keywords: "",
-        status: "submitted",
-        lang: "en",
         field_ids: &[field],
+        ..common::solution_spec(call, hospital, clinician.id, "Sepsis watch")
     };
     let submission = common::insert_solution(&mut tx, &spec, "Lead", 1000).await;
     drx::store::submissions::insert_member(

@@ -165,19 +165,8 @@ async fn embed_with_the_installed_model_is_incremental() {
         drx::store::submissions::insert_new(
             &mut tx,
             &drx::store::submissions::NewSubmission {
-                call_id: call,
-                need_id: None,
-                organization_id: org,
-                created_by: p,
-                title,
-                need_statement: "",
                 solution: text,
-                evidence: "",
-                stage: "idea",
-                keywords: "",
-                status: "submitted",
-                lang: "en",
-                field_ids: &[],
+                ..common::solution_spec(call, org, p, title)
             },
             0,
         )

@@ -89,18 +89,15 @@ db_test!(
         let sub = common::submission(db, 3).await;
         let leaky = format!("{}-report.pdf", sub.organization_en);
         let mut tx = db.begin().await.unwrap();
-        let aid = submissions::insert_attachment(
-            &mut tx,
-            3,
-            &leaky,
-            "application/pdf",
-            "00",
-            b"%PDF-1.4",
-            sub.created_by,
-            1,
-        )
-        .await
-        .unwrap();
+        let file = drx::store::NewFile {
+            filename: &leaky,
+            content_type: "application/pdf",
+            sha256: "00",
+            content: b"%PDF-1.4",
+        };
+        let aid = submissions::insert_attachment(&mut tx, 3, &file, sub.created_by, 1)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
         let mut c = demo_client(db, "judge@drx.example").await;
 

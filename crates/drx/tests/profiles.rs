@@ -39,19 +39,14 @@ async fn world(db: &Db) -> World {
     )
     .await;
     let spec = NewSubmission {
-        call_id: call,
-        need_id: None,
-        organization_id: hospital,
-        created_by: clinician,
-        title: "Wearable patch that detects atrial fibrillation",
         need_statement: "Atrial fibrillation goes unnoticed between clinic visits.",
         solution: "A wearable ECG patch with an arrhythmia detector.",
-        evidence: "",
-        stage: "idea",
-        keywords: "",
-        status: "submitted",
-        lang: "en",
-        field_ids: &[],
+        ..common::solution_spec(
+            call,
+            hospital,
+            clinician,
+            "Wearable patch that detects atrial fibrillation",
+        )
     };
     common::insert_solution(&mut tx, &spec, "Lead", 1000).await;
     let other = NewSubmission {

@@ -53,19 +53,9 @@ async fn world(db: &Db) -> World {
         ("Not chosen", "not_selected"),
     ] {
         let spec = NewSubmission {
-            call_id: call,
-            need_id: None,
-            organization_id: hospital,
-            created_by: clinician.id,
-            title,
-            need_statement: "",
-            solution: "",
-            evidence: "",
-            stage: "idea",
-            keywords: "",
             status,
-            lang: "en",
             field_ids: &[field],
+            ..common::solution_spec(call, hospital, clinician.id, title)
         };
         let s = common::insert_solution(&mut tx, &spec, "Dr. Lead Author", 1000).await;
         ids.push(s);

@@ -209,17 +209,15 @@ pub async fn create_account(
     .map_err(email_taken)?;
     let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
     let detail = serde_json::json!({ "email": email, "roles": roles }).to_string();
-    super::commit_audited(
+    super::commit_created(
         tx,
         actor.map(|p| p.id),
         AuditEntity::Person,
         id,
-        AuditAction::Create,
         &detail,
         now,
     )
-    .await?;
-    Ok(id)
+    .await
 }
 
 /// Creates an invitation link for one role; returns the token to put in the link. The mail

@@ -34,17 +34,8 @@ pub async fn create(db: &Db, actor: &Person, name: &str, now: i64) -> Result<(i6
     let mut tx = db.begin().await?;
     let id = store::insert(&mut tx, actor.id, &name, &token_hash(&secret), now).await?;
     let detail = serde_json::json!({ "name": name }).to_string();
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::ApiToken,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok((id, secret))
+    let id = super::commit_created(tx, Some(actor.id), AuditEntity::ApiToken, id, &detail, now);
+    Ok((id.await?, secret))
 }
 
 /// The actor's tokens (never their secrets).

@@ -58,17 +58,9 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
     in_range(c.grace_seconds, 0, 24 * 3600, "call-grace")?;
     let blind =
         BlindMode::parse(&c.blind_mode).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
-    let known: Vec<i64> = drx_store::catalogue::fields(db)
-        .await?
-        .iter()
-        .map(|f| f.id)
-        .collect();
-    let mut field_ids = c.field_ids.clone();
-    field_ids.sort_unstable();
-    field_ids.dedup();
-    if field_ids.iter().any(|f| !known.contains(f)) {
-        return Err(ServiceError::invalid("error-bad-choice"));
-    }
+    let known = drx_store::catalogue::fields(db).await?;
+    let field_ids =
+        super::chosen_ids(&c.field_ids, known.iter().map(|f| f.id), "error-bad-choice")?;
     let mut phases = c.phases.clone();
     for (p, s, e) in &phases {
         let phase = Phase::parse(p).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
@@ -147,17 +139,7 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
         .map_err(slug_taken)?;
     store::insert_call_role(&mut tx, id, actor.id, drx_domain::CallRole::Organizer).await?;
     let detail = serde_json::json!({ "slug": c.slug }).to_string();
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Call,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Call, id, &detail, now).await
 }
 
 async fn require_manager(db: &Db, actor: &Person, id: i64) -> Result<()> {

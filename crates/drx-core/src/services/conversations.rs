@@ -250,16 +250,7 @@ async fn post_in(
     let message_id = store::insert_message(tx, thread.id, actor.id, body, now).await?;
     let mut detail = serde_json::json!({ "message": message_id });
     if let (Some(f), Some(c)) = (file, checked) {
-        let aid = store::insert_attachment(
-            tx,
-            message_id,
-            &c.name,
-            c.kind.content_type(),
-            &c.sha,
-            f.bytes,
-            now,
-        )
-        .await?;
+        let aid = store::insert_attachment(tx, message_id, &c.stored(f.bytes), now).await?;
         detail = serde_json::json!({
             "message": message_id, "attachment": aid, "filename": c.name,
             "sha256": c.sha, "bytes": f.bytes.len()

@@ -168,17 +168,7 @@ pub async fn express(
         "need_id": target_need(target), "submission_id": target_submission(target),
         "team_id": team_id, "from_side": side.as_str(),
     });
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Interest,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Interest, id, &detail, now).await
 }
 
 fn target_need(t: Target) -> Option<i64> {

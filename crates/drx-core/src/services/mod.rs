@@ -127,6 +127,38 @@ pub(crate) async fn commit_audited(
     Ok(())
 }
 
+/// Records the creation of `entity` #`id` in the audit chain and commits `tx` with it; answers
+/// the new id (the last step of every use case that creates something).
+pub(crate) async fn commit_created(
+    tx: drx_store::Tx,
+    actor_id: Option<i64>,
+    entity: drx_domain::AuditEntity,
+    id: i64,
+    detail: impl std::fmt::Display,
+    at: i64,
+) -> Result<i64> {
+    let create = drx_domain::AuditAction::Create;
+    commit_audited(tx, actor_id, entity, id, create, detail, at).await?;
+    Ok(id)
+}
+
+/// A form's choices among `allowed` (the taxonomy's fields, a call's): each once, in id order;
+/// Invalid with `error` when one of them is not allowed.
+pub(crate) fn chosen_ids(
+    chosen: &[i64],
+    allowed: impl IntoIterator<Item = i64>,
+    error: &'static str,
+) -> Result<Vec<i64>> {
+    let allowed: std::collections::HashSet<i64> = allowed.into_iter().collect();
+    let mut ids = chosen.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.iter().any(|id| !allowed.contains(id)) {
+        return Err(ServiceError::invalid(error));
+    }
+    Ok(ids)
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub fn required_text(value: &str, max: usize, field: &'static str) -> Result<String> {
     let v = value.trim();

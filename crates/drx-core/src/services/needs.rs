@@ -3,7 +3,7 @@
 //! submissions answering one need (each shown only to those who may see it, blind if so).
 use super::{Result, ServiceError};
 use crate::auth::authorization::{can_curate_needs, can_see_need_confidential, SubmissionView};
-use drx_domain::{AuditAction, AuditEntity, NeedStatus, Urgency};
+use drx_domain::{AuditEntity, NeedStatus, Urgency};
 use drx_store::accounts::Person;
 use drx_store::needs::NewNeed;
 use drx_store::needs::{self as store, Need, NeedFilter};
@@ -123,17 +123,7 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
     if !checked.confidential_details.is_empty() {
         store::set_confidential(&mut tx, id, &checked.confidential_details).await?;
     }
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Need,
-        id,
-        AuditAction::Create,
-        "{}",
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Need, id, "{}", now).await
 }
 
 /// Writes a checked need of hospital `org`, open at once, in the language its problem and

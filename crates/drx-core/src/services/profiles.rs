@@ -88,12 +88,8 @@ fn checked_input(input: &ProfileInput, fields: &[Field]) -> Result<ProfileInput>
             Msg::new("profile-error-bio-long").arg("max", MAX_BIO),
         ));
     }
-    let mut field_ids = input.field_ids.clone();
-    field_ids.sort_unstable();
-    field_ids.dedup();
-    if field_ids.iter().any(|f| !fields.iter().any(|k| k.id == *f)) {
-        return Err(ServiceError::invalid("profile-error-field"));
-    }
+    let known = fields.iter().map(|f| f.id);
+    let field_ids = super::chosen_ids(&input.field_ids, known, "profile-error-field")?;
     Ok(ProfileInput {
         field_ids,
         keywords,

@@ -328,17 +328,7 @@ pub async fn create(
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
         "stage": STAGES[0],
     });
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Project,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Project, id, &detail, now).await
 }
 
 async fn require(
@@ -644,21 +634,11 @@ pub async fn attach_document(
     if !powers.work {
         return Err(ServiceError::Forbidden);
     }
-    let crate::services::submissions::CheckedFile { name, kind, sha } =
-        super::uploads::check_upload(filename, bytes)?;
+    let checked = super::uploads::check_upload(filename, bytes)?;
     let mut tx = db.begin().await?;
-    let id = store::insert_document(
-        &mut tx,
-        project_id,
-        &name,
-        kind.content_type(),
-        &sha,
-        bytes,
-        actor.id,
-        now,
-    )
-    .await?;
-    let detail = serde_json::json!({ "document": id, "filename": name, "sha256": sha, "bytes": bytes.len() });
+    let file = checked.stored(bytes);
+    let id = store::insert_document(&mut tx, project_id, &file, actor.id, now).await?;
+    let detail = serde_json::json!({ "document": id, "filename": checked.name, "sha256": checked.sha, "bytes": bytes.len() });
     super::commit_audited(
         tx,
         Some(actor.id),

@@ -105,17 +105,7 @@ pub async fn create(db: &Db, actor: &Person, input: &EventInput, now: i64) -> Re
     )
     .await?;
     let detail = serde_json::json!({ "call": input.call_id, "title": title, "starts_at": starts_at, "ends_at": ends_at });
-    super::commit_audited(
-        tx,
-        Some(actor.id),
-        AuditEntity::Event,
-        id,
-        AuditAction::Create,
-        &detail,
-        now,
-    )
-    .await?;
-    Ok(id)
+    super::commit_created(tx, Some(actor.id), AuditEntity::Event, id, &detail, now).await
 }
 
 /// Whether the person runs the event's call (NotFound when there is no such event).

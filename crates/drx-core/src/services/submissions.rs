@@ -233,17 +233,12 @@ async fn content(
     if !IP_STATUSES.contains(&ip_status) || !CONFIDENTIALITY.contains(&confidentiality) {
         return Err(ServiceError::invalid("error-bad-choice"));
     }
-    let allowed: Vec<i64> = store::call_fields(db, call.id)
-        .await?
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
-    let mut field_ids = input.field_ids.clone();
-    field_ids.sort_unstable();
-    field_ids.dedup();
-    if field_ids.iter().any(|f| !allowed.contains(f)) {
-        return Err(ServiceError::invalid("error-bad-choice"));
-    }
+    let allowed = store::call_fields(db, call.id).await?;
+    let field_ids = super::chosen_ids(
+        &input.field_ids,
+        allowed.iter().map(|f| f.id),
+        "error-bad-choice",
+    )?;
     let hospitals = store::hospitals(db).await?;
     let known_org = |id: i64| hospitals.iter().any(|h| h.id == id);
     let organization_id = input
@@ -414,17 +409,15 @@ pub async fn create_draft(
     let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
-    super::commit_audited(
+    super::commit_created(
         tx,
         Some(actor.id),
         AuditEntity::Submission,
         id,
-        AuditAction::Create,
         &detail,
         now,
     )
-    .await?;
-    Ok(id)
+    .await
 }
 
 /// What a person may see of a submission; NotFound when nothing (existence is not revealed).
@@ -620,26 +613,18 @@ pub async fn attach(
 ) -> Result<i64> {
     let (_, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
-    let CheckedFile { name, kind, sha } = check_upload(filename, bytes)?;
+    let checked = check_upload(filename, bytes)?;
     if store::attachments(db, id).await?.len() >= MAX_ATTACHMENTS {
         return Err(ServiceError::Invalid(
             Msg::new("error-file-too-many").arg("max", MAX_ATTACHMENTS),
         ));
     }
     let mut tx = db.begin().await?;
-    let aid = store::insert_attachment(
-        &mut tx,
-        id,
-        &name,
-        kind.content_type(),
-        &sha,
-        bytes,
-        actor.id,
-        now,
-    )
-    .await?;
+    let file = checked.stored(bytes);
+    let aid = store::insert_attachment(&mut tx, id, &file, actor.id, now).await?;
     let detail =
-        serde_json::json!({ "attachment": aid, "sha256": sha, "bytes": bytes.len() }).to_string();
+        serde_json::json!({ "attachment": aid, "sha256": checked.sha, "bytes": bytes.len() })
+            .to_string();
     super::commit_audited(
         tx,
         Some(actor.id),

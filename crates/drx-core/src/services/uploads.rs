@@ -114,6 +114,18 @@ pub struct CheckedFile {
     pub sha: String,
 }
 
+impl CheckedFile {
+    /// The file to store: this name, type and checksum with the uploaded `bytes`.
+    pub fn stored<'a>(&'a self, bytes: &'a [u8]) -> drx_store::NewFile<'a> {
+        drx_store::NewFile {
+            filename: &self.name,
+            content_type: self.kind.content_type(),
+            sha256: &self.sha,
+            content: bytes,
+        }
+    }
+}
+
 /// The checks of every upload (submission attachments, project documents): not empty, within
 /// the size limit, a type told by its first bytes, office archives within `archive::OFFICE`,
 /// a clean name, its checksum.

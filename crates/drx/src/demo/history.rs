@@ -102,17 +102,13 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
             let sha = hex::encode(Sha256::digest(&pdf));
             let name = format!("{}.pdf", s.title.chars().take(40).collect::<String>());
             let name = clean_filename(&name, FileKind::Pdf);
-            store::insert_attachment(
-                &mut tx,
-                s.id,
-                &name,
-                "application/pdf",
-                &sha,
-                &pdf,
-                s.created_by,
-                created,
-            )
-            .await?;
+            let file = drx_store::NewFile {
+                filename: &name,
+                content_type: "application/pdf",
+                sha256: &sha,
+                content: &pdf,
+            };
+            store::insert_attachment(&mut tx, s.id, &file, s.created_by, created).await?;
         }
         let code = receipt_code(v1);
         let args = [

@@ -66,6 +66,16 @@ pub async fn submitted_solution_of(db: &Db, person: i64) -> i64 {
 
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
 
+/// [`PDF`] to store as `filename` with the checksum `sha256`.
+fn pdf<'a>(filename: &'a str, sha256: &'a str) -> drx::store::NewFile<'a> {
+    drx::store::NewFile {
+        filename,
+        content_type: "application/pdf",
+        sha256,
+        content: PDF,
+    }
+}
+
 /// The demo, plus the objects the demo lacks: reviews, attachments, a project with a milestone
 /// and a document, an assignment run, a spare account.
 pub async fn fixture(db: &Db) -> Fixture {
@@ -115,8 +125,7 @@ pub async fn fixture(db: &Db) -> Fixture {
         (own_submission, "own.pdf", clinician.id),
         (other_submission, "other.pdf", organizer.id),
     ] {
-        let pdf = "application/pdf";
-        let id = submissions::insert_attachment(&mut tx, submission, name, pdf, &sha, PDF, by, now)
+        let id = submissions::insert_attachment(&mut tx, submission, &pdf(name, &sha), by, now)
             .await
             .unwrap();
         attachments.push(id);
@@ -157,18 +166,10 @@ pub async fn fixture(db: &Db) -> Fixture {
     .await
     .unwrap();
     let mut tx = db.begin().await.unwrap();
-    let document = projects::insert_document(
-        &mut tx,
-        project,
-        "plan.pdf",
-        "application/pdf",
-        &sha,
-        PDF,
-        organizer.id,
-        now,
-    )
-    .await
-    .unwrap();
+    let document =
+        projects::insert_document(&mut tx, project, &pdf("plan.pdf", &sha), organizer.id, now)
+            .await
+            .unwrap();
     tx.commit().await.unwrap();
     let need = drx::store::needs::get(db, 1)
         .await

@@ -538,6 +538,31 @@ pub fn open_call_spec<'a>(slug: &'a str, title_en: &'a str, title_zh: &'a str) -
     }
 }
 
+/// A submitted English idea of `organization` by `author` with only its title, in no field;
+/// change what a test needs with `..solution_spec(…)`.
+pub fn solution_spec(
+    call_id: i64,
+    organization_id: i64,
+    created_by: i64,
+    title: &str,
+) -> drx::store::submissions::NewSubmission<'_> {
+    drx::store::submissions::NewSubmission {
+        call_id,
+        need_id: None,
+        organization_id,
+        created_by,
+        title,
+        need_statement: "",
+        solution: "",
+        evidence: "",
+        stage: "idea",
+        keywords: "",
+        status: "submitted",
+        lang: "en",
+        field_ids: &[],
+    }
+}
+
 /// Inserts the solution `spec`, with its author (`created_by`) as its lead member, named
 /// `lead_name`, of its organization.
 pub async fn insert_solution(
