@@ -33,6 +33,8 @@ pub struct Ctx {
     pub secure_cookies: bool,
     /// Unread conversation messages and unread notices of the signed-in person (navigation).
     pub unread: (i64, i64),
+    /// The reason the action this person just posted was refused, to show on this page.
+    pub refusal: Option<String>,
 }
 
 impl Ctx {
@@ -161,7 +163,10 @@ impl FromRequestParts<AppState> for Ctx {
                 .map_err(WebError::from)?,
             None => (0, 0),
         };
+        let refusal = cookie(&parts.headers, crate::error::REFUSAL_COOKIE)
+            .and_then(|v| crate::error::refusal_from_cookie(v, lang));
         let ctx = Ctx {
+            refusal,
             lang,
             user,
             session_token: session_token.filter(|_| csrf.len() == 64),

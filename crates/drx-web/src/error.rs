@@ -23,12 +23,51 @@ pub enum WebError {
         minutes: i64,
     },
     Internal(String),
+    /// An action refused for a reason the person can act on, shown on the page it came from:
+    /// a redirect to `to` that carries the reason in a short-lived cookie (see [`REFUSAL_COOKIE`]).
+    Back {
+        to: String,
+        zh: String,
+        en: String,
+        secure: bool,
+    },
 }
+
+/// The cookie that carries a refused action's reason to the page shown next.
+pub const REFUSAL_COOKIE: &str = "drx_refused";
 
 impl WebError {
     pub fn internal(e: impl std::fmt::Display) -> WebError {
         WebError::Internal(e.to_string())
     }
+}
+
+impl WebError {
+    /// For an action posted from the page `to`: a refusal (`ServiceError::Invalid`) goes back to
+    /// that page with its reason shown there; anything else is the usual error page.
+    pub fn back_to<'a>(
+        ctx: &'a crate::ctx::Ctx,
+        to: &'a str,
+    ) -> impl FnOnce(ServiceError) -> WebError + 'a {
+        move |e| match WebError::from(e) {
+            WebError::BadRequest { en, zh } => WebError::Back {
+                to: to.to_string(),
+                zh,
+                en,
+                secure: ctx.secure_cookies,
+            },
+            other => other,
+        }
+    }
+}
+
+/// The reason a refused action left for the next page, in `lang` (see [`WebError::Back`]).
+pub fn refusal_from_cookie(value: &str, lang: drx_core::i18n::Lang) -> Option<String> {
+    let (zh, en) = value.split_once('|')?;
+    let text = urldecode(lang.pick(en, zh))?;
+    let text = text.trim();
+    (!text.is_empty() && text.chars().count() <= 500 && !text.chars().any(char::is_control))
+        .then(|| text.to_string())
 }
 
 impl From<ServiceError> for WebError {
@@ -111,6 +150,17 @@ impl IntoResponse for WebError {
                 &format!("Too many failed attempts. Try again in {minutes} minutes."),
                 None,
             ),
+            WebError::Back { to, zh, en, secure } => {
+                let value = format!("{}|{}", urlencode(&zh), urlencode(&en));
+                let cookie = crate::ctx::set_cookie(REFUSAL_COOKIE, &value, Some(120), secure);
+                let to = if to.starts_with('/') && !to.starts_with("//") { to } else { "/".into() };
+                (
+                    StatusCode::SEE_OTHER,
+                    [(header::LOCATION, to)],
+                    [(header::SET_COOKIE, cookie)],
+                )
+                    .into_response()
+            }
             WebError::Internal(detail) => {
                 let id = &drx_core::auth::credentials::new_token()[..12];
                 tracing::error!(error_id = id, "internal error: {detail}");
@@ -123,6 +173,24 @@ impl IntoResponse for WebError {
             }
         }
     }
+}
+
+/// Decodes what [`urlencode`] wrote; `None` for malformed escapes or bytes that are not UTF-8.
+pub fn urldecode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Percent-encodes a query value.

@@ -55,16 +55,30 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                         }
                     }
                 }
-                main { (body) }
+                main {
+                    @if let Some(reason) = &ctx.refusal { (notice("error", reason)) }
+                    (body)
+                }
                 footer { (ctx.t("footer")) }
             }
         }
     };
-    (
+    let mut res = (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         markup.into_string(),
     )
-        .into_response()
+        .into_response();
+    if ctx.refusal.is_some() {
+        // Shown once: the reason is for the page right after the refused action.
+        let clear = super::ctx::set_cookie(
+            super::error::REFUSAL_COOKIE,
+            "",
+            Some(0),
+            ctx.secure_cookies,
+        );
+        res.headers_mut().append(header::SET_COOKIE, clear);
+    }
+    res
 }
 
 /// A page again after its form was refused, with the reason in `body`: 422.

@@ -307,8 +307,30 @@ db_test!(open_extend_and_close_drive_what_clinicians_can_do, |db| {
             &[("until", &local(t + 86_400))],
         )
         .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("须晚于当前截止时间"));
+    // Refused: back on the call page, which shows the reason once.
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), page);
+    let shown = o.get(&page).await.body;
+    assert!(
+        shown.contains("class=\"notice error\"") && shown.contains("须晚于当前截止时间"),
+        "the reason is on the page it came from"
+    );
+    assert!(
+        !o.get(&page).await.body.contains("须晚于当前截止时间"),
+        "and only once"
+    );
+    o.lang = Some("en");
+    let r = o
+        .submit(
+            &page,
+            &format!("/calls/{id}/extend"),
+            &[("until", "someday")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = o.get(&page).await.body;
+    assert!(shown.contains("class=\"notice error\""), "{shown}");
+    o.lang = None;
     // The doctor sees the call open with a submit button.
     let mut d = signed_in(db, "doc@h.cn").await;
     assert!(d

@@ -589,6 +589,12 @@ db_test!(
         let r = org
             .post_form("/calls/1/reminders", &[("csrf", csrf.as_str())])
             .await;
-        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            r.location(),
+            "/calls/1/progress",
+            "refused: back to the page"
+        );
+        let shown = org.get("/calls/1/progress").await.body;
+        assert!(shown.contains("class=\"notice error\""), "with the reason");
     }
 );

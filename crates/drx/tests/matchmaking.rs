@@ -245,8 +245,12 @@ db_test!(interests_go_both_ways_with_answers_notices_and_mail, |db| {
     let again = clin
         .submit("/interests", &answer, &[("answer", "decline")])
         .await;
-    assert_eq!(again.status, StatusCode::BAD_REQUEST);
-    assert!(again.body.contains("already answered"));
+    assert_eq!(again.location(), "/interests", "refused: back to the list");
+    assert!(clin
+        .get("/interests")
+        .await
+        .body
+        .contains("already answered"));
     let dup = express(&mut eng, &page, "team", 1, need).await;
     assert!(dup.body.contains("already matched"));
     assert!(eng.get("/interests").await.body.contains("Accepted"));
@@ -367,8 +371,8 @@ db_test!(
         let stale = eng
             .post_on(&page, "/terms", &[("version", "v1"), ("agree", "on")])
             .await;
-        assert_eq!(stale.status, StatusCode::BAD_REQUEST);
-        assert!(stale.body.contains("terms changed"));
+        assert_eq!(stale.location(), page, "refused: back to the need");
+        assert!(eng.get(&page).await.body.contains("terms changed"));
         let r = eng
             .post_on(&page, "/terms", &[("version", "v2"), ("agree", "on")])
             .await;

@@ -420,8 +420,11 @@ pub async fn set_phase(
         en: "Unknown phase.".into(),
         zh: "未知阶段。".into(),
     })?;
-    svc::set_phase(&state.db, user, id, phase, now()).await?;
-    Ok(see_other(&format!("/calls/{id}")))
+    let back = format!("/calls/{id}");
+    svc::set_phase(&state.db, user, id, phase, now())
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }
 
 #[derive(Deserialize)]
@@ -439,10 +442,16 @@ pub async fn extend(
     let user = ctx.require_user()?;
     // Who may, before what they sent: a stranger learns nothing from the form's errors.
     svc::authorize_manager(&state.db, user, id).await?;
-    let until = parse_local(&f.until, TZ)
-        .ok_or_else(|| WebError::from(ServiceError::invalid("error-call-date")))?;
-    svc::extend(&state.db, user, id, until, now()).await?;
-    Ok(see_other(&format!("/calls/{id}")))
+    let back = format!("/calls/{id}");
+    let refused = WebError::back_to(&ctx, &back);
+    let until = match parse_local(&f.until, TZ) {
+        Some(until) => until,
+        None => return Err(refused(ServiceError::invalid("error-call-date"))),
+    };
+    svc::extend(&state.db, user, id, until, now())
+        .await
+        .map_err(refused)?;
+    Ok(see_other(&back))
 }
 
 /// The call page's section for its organizers: settings, phases, rubric and controls.

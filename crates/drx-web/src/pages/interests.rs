@@ -149,7 +149,9 @@ pub async fn answer(
             })
         }
     };
-    svc::answer(&state.db, user, id, accept, &state.config.base_url, now()).await?;
+    svc::answer(&state.db, user, id, accept, &state.config.base_url, now())
+        .await
+        .map_err(WebError::back_to(&ctx, "/interests"))?;
     Ok(see_other("/interests"))
 }
 

@@ -56,8 +56,11 @@ pub async fn send_reminders(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::send_reminders(&state.db, user, call_id, &state.config.base_url, now()).await?;
-    Ok(see_other(&format!("/calls/{call_id}/progress")))
+    let back = format!("/calls/{call_id}/progress");
+    svc::send_reminders(&state.db, user, call_id, &state.config.base_url, now())
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }
 
 fn num(v: f64) -> String {

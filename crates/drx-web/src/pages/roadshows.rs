@@ -302,8 +302,11 @@ pub async fn register(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::register(&state.db, user, id, &state.config.base_url, now()).await?;
-    Ok(see_other(&format!("/events/{id}")))
+    let back = format!("/events/{id}");
+    svc::register(&state.db, user, id, &state.config.base_url, now())
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }
 
 pub async fn unregister(
@@ -313,8 +316,11 @@ pub async fn unregister(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::unregister(&state.db, user, id).await?;
-    Ok(see_other(&format!("/events/{id}")))
+    let back = format!("/events/{id}");
+    svc::unregister(&state.db, user, id)
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }
 
 pub async fn add_to_agenda(
@@ -343,6 +349,9 @@ pub async fn remove_from_agenda(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    svc::remove_from_agenda(&state.db, user, id, item, now()).await?;
-    Ok(see_other(&format!("/events/{id}")))
+    let back = format!("/events/{id}");
+    svc::remove_from_agenda(&state.db, user, id, item, now())
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }

@@ -71,8 +71,11 @@ pub async fn accept(
             zh: "请勾选以接受保密条款。".into(),
         });
     }
-    svc::accept_for_need(&state.db, user, need_id, &f.version, now()).await?;
-    Ok(see_other(&format!("/needs/{need_id}")))
+    let back = format!("/needs/{need_id}");
+    svc::accept_for_need(&state.db, user, need_id, &f.version, now())
+        .await
+        .map_err(WebError::back_to(&ctx, &back))?;
+    Ok(see_other(&back))
 }
 
 #[derive(Deserialize, Default, Clone)]
