@@ -2,10 +2,11 @@
 //! writes them), written whole from the organizer's form or row by row by loaders; and reading
 //! the settings back.
 use super::{Db, Result, Tx};
+use drx_domain::{BlindMode, Phase};
 
 row! {
     /// A call's settings as the organizer's form edits them.
-    #[derive(Debug, Clone, Default, PartialEq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct CallSettings {
         pub slug: String,
         pub title_en: String,
@@ -17,11 +18,11 @@ row! {
         pub judge_min_load: i64,
         pub judge_max_load: i64,
         pub finalists: i64,
-        pub blind_mode: String,
+        pub blind_mode: BlindMode,
         pub grace_seconds: i64,
         pub field_ids: Vec<i64> = default,
         /// (phase, starts_at, ends_at)
-        pub phases: Vec<(String, i64, i64)> = default,
+        pub phases: Vec<(Phase, i64, i64)> = default,
         pub criteria: Vec<Criterion> = default,
     }
 }
@@ -37,7 +38,7 @@ row! {
     }
 }
 
-pub async fn insert(tx: &mut Tx, c: &CallSettings, phase: &str, by: i64, now: i64) -> Result<i64> {
+pub async fn insert(tx: &mut Tx, c: &CallSettings, phase: Phase, by: i64, now: i64) -> Result<i64> {
     let id: i64 = tx
         .one(
             "INSERT INTO calls (slug, title_en, title_zh, description_en, description_zh, phase, timezone, reviews_per_submission, \
@@ -49,7 +50,7 @@ pub async fn insert(tx: &mut Tx, c: &CallSettings, phase: &str, by: i64, now: i6
                 c.title_zh.as_str(),
                 c.description_en.as_str(),
                 c.description_zh.as_str(),
-                phase,
+                phase.as_str(),
                 c.timezone.as_str(),
                 c.reviews_per_submission,
                 c.judge_min_load,
@@ -86,7 +87,7 @@ async fn write_children(tx: &mut Tx, id: i64, c: &CallSettings, rubric: bool) ->
     tx.exec("DELETE FROM call_phases WHERE call_id = ?", (id,))
         .await?;
     for (p, s, e) in &c.phases {
-        insert_call_phase(tx, id, p, *s, *e).await?;
+        insert_call_phase(tx, id, *p, *s, *e).await?;
     }
     if rubric {
         tx.exec("DELETE FROM rubric_criteria WHERE call_id = ?", (id,))
@@ -107,12 +108,12 @@ pub struct NewCall<'a> {
     pub title_zh: &'a str,
     pub description_en: &'a str,
     pub description_zh: &'a str,
-    pub phase: &'a str,
+    pub phase: Phase,
     pub reviews_per_submission: i64,
     pub judge_min_load: i64,
     pub judge_max_load: i64,
     pub finalists: i64,
-    pub blind_mode: &'a str,
+    pub blind_mode: BlindMode,
     pub created_by: Option<i64>,
 }
 
@@ -127,12 +128,12 @@ pub async fn insert_call(tx: &mut Tx, c: &NewCall<'_>, now: i64) -> Result<i64> 
             c.title_zh,
             c.description_en,
             c.description_zh,
-            c.phase,
+            c.phase.as_str(),
             c.reviews_per_submission,
             c.judge_min_load,
             c.judge_max_load,
             c.finalists,
-            c.blind_mode,
+            c.blind_mode.as_str(),
             c.created_by,
             now,
         ),
@@ -144,13 +145,13 @@ pub async fn insert_call(tx: &mut Tx, c: &NewCall<'_>, now: i64) -> Result<i64> 
 pub async fn insert_call_phase(
     tx: &mut Tx,
     call_id: i64,
-    phase: &str,
+    phase: Phase,
     starts_at: i64,
     ends_at: i64,
 ) -> Result<()> {
     tx.exec(
         "INSERT INTO call_phases (call_id, phase, starts_at, ends_at) VALUES (?, ?, ?, ?)",
-        (call_id, phase, starts_at, ends_at),
+        (call_id, phase.as_str(), starts_at, ends_at),
     )
     .await?;
     Ok(())
@@ -216,7 +217,7 @@ pub async fn settings(db: &Db, id: i64) -> Result<Option<CallSettings>> {
         .await?;
     row! {
         struct Window {
-            pub phase: String,
+            pub phase: Phase,
             pub starts_at: i64,
             pub ends_at: i64,
         }
@@ -254,9 +255,12 @@ pub async fn rubric_in_use(db: &Db, call_id: i64) -> Result<bool> {
     Ok(n > 0)
 }
 
-pub async fn set_phase(tx: &mut Tx, id: i64, phase: &str) -> Result<()> {
-    tx.exec("UPDATE calls SET phase = ? WHERE id = ?", (phase, id))
-        .await?;
+pub async fn set_phase(tx: &mut Tx, id: i64, phase: Phase) -> Result<()> {
+    tx.exec(
+        "UPDATE calls SET phase = ? WHERE id = ?",
+        (phase.as_str(), id),
+    )
+    .await?;
     Ok(())
 }
 
@@ -269,7 +273,7 @@ pub async fn set_open_end(tx: &mut Tx, id: i64, starts_at: i64, ends_at: i64) ->
         )
         .await?;
     if res == 0 {
-        insert_call_phase(tx, id, "open", starts_at, ends_at).await?;
+        insert_call_phase(tx, id, Phase::Open, starts_at, ends_at).await?;
     }
     Ok(())
 }

@@ -115,15 +115,6 @@ pub async fn delete_agenda_item(tx: &mut Tx, event_id: i64, item_id: i64) -> Res
     .await
 }
 
-/// The call and status of a submission.
-pub async fn submission_state(tx: &mut Tx, submission_id: i64) -> Result<Option<(i64, String)>> {
-    tx.opt(
-        "SELECT call_id, status FROM submissions WHERE id = ?",
-        (submission_id,),
-    )
-    .await
-}
-
 /// The finalists of a call (what an agenda may present): (id, title).
 pub async fn finalists(db: &Db, call_id: i64) -> Result<Vec<(i64, String)>> {
     db.all(

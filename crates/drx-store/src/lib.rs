@@ -429,6 +429,8 @@ enum_columns!(
     drx_domain::NeedStatus,
     drx_domain::Urgency,
     drx_domain::ProjectStatus,
+    drx_domain::ProjectStage,
+    drx_domain::GateDecision,
     drx_domain::InterestStatus,
     drx_domain::InterestSide,
     drx_domain::CallRole,
@@ -470,7 +472,8 @@ scalar_rows!(
     Option<String>,
     drx_domain::Role,
     drx_domain::CallRole,
-    drx_domain::InterestStatus
+    drx_domain::InterestStatus,
+    drx_domain::OrganizationKind
 );
 
 /// Two columns, in order.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Db, Result, Tx};
-use drx_domain::ReviewStatus;
+use drx_domain::{ReviewStatus, RunKind, RunStatus, SubmissionStatus};
 
 row! {
     /// A judge (or any expert) with the documents of their expertise.
@@ -132,7 +132,7 @@ row! {
         pub need_statement: String,
         pub solution: String,
         pub keywords: String,
-        pub status: String,
+        pub status: SubmissionStatus,
         pub organization_id: i64,
         pub fields: Vec<String> = default,
         /// Person ids of the team, for co-authorship conflicts.
@@ -212,8 +212,8 @@ row! {
     pub struct Run {
         pub id: i64,
         pub call_id: i64,
-        pub kind: String,
-        pub status: String,
+        pub kind: RunKind,
+        pub status: RunStatus,
         pub parameters: String,
         pub objective: Option<f64>,
         pub created_by: Option<i64>,
@@ -234,7 +234,7 @@ row! {
 pub async fn insert_run(
     tx: &mut Tx,
     call_id: i64,
-    kind: &str,
+    kind: RunKind,
     parameters: &str,
     objective: f64,
     created_by: i64,
@@ -243,7 +243,7 @@ pub async fn insert_run(
     tx.one(
         "INSERT INTO assignment_runs (call_id, kind, status, parameters, objective, created_by, created_at) \
          VALUES (?, ?, 'draft', ?, ?, ?, ?) RETURNING id",
-        (call_id, kind, parameters, objective, created_by, now),
+        (call_id, kind.as_str(), parameters, objective, created_by, now),
     )
     .await
 }
@@ -262,11 +262,11 @@ pub async fn run(db: &Db, run_id: i64) -> Result<Option<Run>> {
     .await
 }
 
-pub async fn runs_of_call(db: &Db, call_id: i64, kind: &str) -> Result<Vec<Run>> {
+pub async fn runs_of_call(db: &Db, call_id: i64, kind: RunKind) -> Result<Vec<Run>> {
     db.all(
         "SELECT id, call_id, kind, status, parameters, objective, created_by, created_at FROM assignment_runs \
          WHERE call_id = ? AND kind = ? ORDER BY id DESC",
-        (call_id, kind),
+        (call_id, kind.as_str()),
     )
     .await
 }
@@ -282,7 +282,7 @@ pub async fn run_pairs(db: &Db, run_id: i64) -> Result<Vec<RunPair>> {
 
 /// Marks a run published and every other draft run of the call and kind discarded.
 pub async fn publish_run(tx: &mut Tx, run: &Run) -> Result<()> {
-    tx.exec("UPDATE assignment_runs SET status = 'discarded' WHERE call_id = ? AND kind = ? AND id <> ? AND status = 'draft'", (run.call_id, &run.kind, run.id))
+    tx.exec("UPDATE assignment_runs SET status = 'discarded' WHERE call_id = ? AND kind = ? AND id <> ? AND status = 'draft'", (run.call_id, run.kind.as_str(), run.id))
     .await?;
     tx.exec(
         "UPDATE assignment_runs SET status = 'published' WHERE id = ?",

@@ -1,7 +1,7 @@
 //! The commercialisation pipeline's tables: projects, their gate checklists and decisions,
 //! milestones, and the counts the dashboards and reports are drawn from.
 use super::{Db, Named, NewFile, Result, Then, Tx};
-use drx_domain::SubmissionStatus;
+use drx_domain::{GateDecision, OrganizationKind, ProjectStage, ProjectStatus, SubmissionStatus};
 
 row! {
 /// A project with the names a page or an export shows beside it.
@@ -17,8 +17,8 @@ pub struct ProjectRow {
     pub poc_centre_id: Option<i64>,
     pub poc_en: String,
     pub poc_zh: String,
-    pub stage: String,
-    pub status: String,
+    pub stage: ProjectStage,
+    pub status: ProjectStatus,
     pub pathway: String,
     pub stage_since: i64,
     pub created_at: i64,
@@ -127,7 +127,10 @@ pub async fn of_submission(tx: &mut Tx, submission_id: i64) -> Result<Option<i64
 }
 
 /// A project's stage and status, read inside the deciding transaction.
-pub async fn state_for_update(tx: &mut Tx, project_id: i64) -> Result<Option<(String, String)>> {
+pub async fn state_for_update(
+    tx: &mut Tx,
+    project_id: i64,
+) -> Result<Option<(ProjectStage, ProjectStatus)>> {
     tx.opt(
         "SELECT stage, status FROM projects WHERE id = ?",
         (project_id,),
@@ -144,10 +147,11 @@ pub async fn pathway_in_tx(tx: &mut Tx, project_id: i64) -> Result<String> {
 pub async fn set_state(
     tx: &mut Tx,
     project_id: i64,
-    stage: &str,
-    status: &str,
+    stage: ProjectStage,
+    status: ProjectStatus,
     now: i64,
 ) -> Result<()> {
+    let (stage, status) = (stage.as_str(), status.as_str());
     tx.exec("UPDATE projects SET stage_since = CASE WHEN stage = ? THEN stage_since ELSE ? END, stage = ?, status = ? WHERE id = ?", (stage, now, stage, status, project_id))
     .await?;
     Ok(())
@@ -163,10 +167,10 @@ pub async fn set_pathway(tx: &mut Tx, project_id: i64, pathway: &str) -> Result<
 }
 
 /// The ticked items of one gate.
-pub async fn checks_in_tx(tx: &mut Tx, project_id: i64, gate: &str) -> Result<Vec<String>> {
+pub async fn checks_in_tx(tx: &mut Tx, project_id: i64, gate: ProjectStage) -> Result<Vec<String>> {
     tx.all(
         "SELECT item FROM gate_checks WHERE project_id = ? AND gate = ?",
-        (project_id, gate),
+        (project_id, gate.as_str()),
     )
     .await
 }
@@ -175,7 +179,7 @@ row! {
     /// One ticked item of a project's gate checklist.
     #[derive(Debug, Clone)]
     pub struct Check {
-        pub gate: String,
+        pub gate: ProjectStage,
         pub item: String,
         /// Who ticked it.
         pub checked_by: String = "name",
@@ -197,12 +201,13 @@ pub async fn checks(db: &Db, project_id: i64) -> Result<Vec<Check>> {
 pub async fn set_check(
     tx: &mut Tx,
     project_id: i64,
-    gate: &str,
+    gate: ProjectStage,
     item: &str,
     on: bool,
     by: i64,
     now: i64,
 ) -> Result<bool> {
+    let gate = gate.as_str();
     let done = if on {
         tx.exec("INSERT INTO gate_checks (project_id, gate, item, checked_by, checked_at) VALUES (?, ?, ?, ?, ?) \
              ON CONFLICT (project_id, gate, item) DO NOTHING", (project_id, gate, item, by, now))
@@ -221,8 +226,8 @@ row! {
     #[derive(Debug, Clone)]
     pub struct Decision {
         pub id: i64,
-        pub gate: String,
-        pub decision: String,
+        pub gate: ProjectStage,
+        pub decision: GateDecision,
         pub reason: String,
         pub decided_by: String = "name",
         pub decided_at: i64,
@@ -232,15 +237,15 @@ row! {
 pub async fn insert_decision(
     tx: &mut Tx,
     project_id: i64,
-    gate: &str,
-    decision: &str,
+    gate: ProjectStage,
+    decision: GateDecision,
     reason: &str,
     by: i64,
     now: i64,
 ) -> Result<i64> {
     tx.one(
         "INSERT INTO gate_decisions (project_id, gate, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        (project_id, gate, decision, reason, by, now),
+        (project_id, gate.as_str(), decision.as_str(), reason, by, now),
     )
     .await
 }
@@ -333,18 +338,6 @@ row! {
     }
 }
 
-/// A submission's call and status, for the creating service.
-pub async fn submission_state(
-    tx: &mut Tx,
-    submission_id: i64,
-) -> Result<Option<(i64, SubmissionStatus)>> {
-    tx.opt(
-        "SELECT call_id, status FROM submissions WHERE id = ?",
-        (submission_id,),
-    )
-    .await
-}
-
 /// Engineering teams.
 pub async fn teams(db: &Db) -> Result<Vec<Named>> {
     db.all("SELECT id, name_en, name_zh FROM teams ORDER BY id", ())
@@ -352,7 +345,7 @@ pub async fn teams(db: &Db) -> Result<Vec<Named>> {
 }
 
 /// The organization's kind, to check a PoC centre or a team exists.
-pub async fn organization_kind(tx: &mut Tx, id: i64) -> Result<Option<String>> {
+pub async fn organization_kind(tx: &mut Tx, id: i64) -> Result<Option<OrganizationKind>> {
     tx.opt("SELECT kind FROM organizations WHERE id = ?", (id,))
         .await
 }
@@ -402,15 +395,15 @@ pub async fn funnel(db: &Db, call_id: i64) -> Result<Funnel> {
 row! {
     /// Where one project of a call stands.
     #[derive(Debug, Clone)]
-    pub struct ProjectStage {
-        pub stage: String,
-        pub status: String,
+    pub struct StageOfProject {
+        pub stage: ProjectStage,
+        pub status: ProjectStatus,
         pub stage_since: i64,
     }
 }
 
 /// Every project of a call.
-pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<ProjectStage>> {
+pub async fn stages_of_call(db: &Db, call_id: i64) -> Result<Vec<StageOfProject>> {
     db.all(
         "SELECT p.stage, p.status, p.stage_since FROM projects p JOIN submissions s ON s.id = p.submission_id \
          WHERE s.call_id = ?",

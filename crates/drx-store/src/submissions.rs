@@ -248,7 +248,7 @@ pub struct NewSubmission<'a> {
     pub evidence: &'a str,
     pub stage: &'a str,
     pub keywords: &'a str,
-    pub status: &'a str,
+    pub status: SubmissionStatus,
     pub lang: &'a str,
     pub field_ids: &'a [i64],
 }
@@ -280,10 +280,10 @@ pub async fn insert(
     call_id: i64,
     created_by: i64,
     c: &Content,
-    status: &str,
+    status: SubmissionStatus,
     now: i64,
 ) -> Result<i64> {
-    let submitted_at = (status != "draft").then_some(now);
+    let submitted_at = (status != SubmissionStatus::Draft).then_some(now);
     let id: i64 = tx
         .one(
             "INSERT INTO submissions (call_id, need_id, organization_id, created_by, title, need_statement, solution, evidence, \
@@ -302,7 +302,7 @@ pub async fn insert(
                 c.keywords.as_str(),
                 c.ip_status.as_str(),
                 c.confidentiality.as_str(),
-                status,
+                status.as_str(),
                 c.lang.as_str(),
                 submitted_at,
                 now,
@@ -344,7 +344,14 @@ pub async fn update_content(tx: &mut Tx, id: i64, c: &Content, now: i64) -> Resu
 
 /// Moves a submission from one status to another; false when it was no longer in `from`
 /// (a concurrent change), so the caller can refuse instead of overwriting.
-pub async fn set_status(tx: &mut Tx, id: i64, from: &[&str], to: &str, now: i64) -> Result<bool> {
+pub async fn set_status(
+    tx: &mut Tx,
+    id: i64,
+    from: &[SubmissionStatus],
+    to: SubmissionStatus,
+    now: i64,
+) -> Result<bool> {
+    let to = to.as_str();
     let mut changed = false;
     for f in from {
         let n = tx
@@ -352,12 +359,24 @@ pub async fn set_status(tx: &mut Tx, id: i64, from: &[&str], to: &str, now: i64)
                 "UPDATE submissions SET status = ?, updated_at = ?, \
                  submitted_at = CASE WHEN ? = 'submitted' THEN ? ELSE submitted_at END \
                  WHERE id = ? AND status = ?",
-                (to, now, to, now, id, *f),
+                (to, now, to, now, id, f.as_str()),
             )
             .await?;
         changed |= n > 0;
     }
     Ok(changed)
+}
+
+/// A submission's call and status, read inside a transaction that depends on them.
+pub async fn call_and_status(
+    tx: &mut Tx,
+    submission_id: i64,
+) -> Result<Option<(i64, SubmissionStatus)>> {
+    tx.opt(
+        "SELECT call_id, status FROM submissions WHERE id = ?",
+        (submission_id,),
+    )
+    .await
 }
 
 /// Moves a call's submitted submissions under review once judges are assigned to them.

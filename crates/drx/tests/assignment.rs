@@ -238,7 +238,7 @@ db_test!(an_impossible_call_is_explained_in_words, |db| {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("评委最高工作量之和为"), "{}", r.body);
     assert!(
-        matching::runs_of_call(db, 1, "judges")
+        matching::runs_of_call(db, 1, drx::domain::RunKind::Judges)
             .await
             .unwrap()
             .is_empty(),

@@ -131,7 +131,10 @@ db_test!(
             ("drx-2027", 10, 2, 12, 1800)
         );
         assert_eq!(s.field_ids, vec![1, 3]);
-        assert_eq!(s.phases[0], ("open".to_string(), t - 3600, t + 86_400));
+        assert_eq!(
+            s.phases[0],
+            (drx::domain::Phase::Open, t - 3600, t + 86_400)
+        );
         assert_eq!(s.criteria.len(), 2, "the empty row is dropped");
         assert_eq!((s.criteria[1].weight, s.criteria[1].scale_max), (0.4, 5));
         let call = subs::call(db, id).await.unwrap().unwrap();

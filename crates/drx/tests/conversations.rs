@@ -91,7 +91,7 @@ async fn world(db: &Db) -> World {
     let spec = NewCall {
         title_zh: "赛事",
         created_by: Some(organizer.id),
-        ..common::call_spec("c", "Call", "review")
+        ..common::call_spec("c", "Call", drx::domain::Phase::Review)
     };
     let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
     drx::store::calls::insert_call_role(&mut tx, call, judge.id, drx::domain::CallRole::Judge)

@@ -90,7 +90,10 @@ db_test!(the_demo_pipeline_runs_the_rest_of_the_cycle, |db| {
         .await
         .unwrap();
     assert_eq!(all.len(), 16);
-    let past = all.iter().filter(|(p, _)| p.stage != "concept").count();
+    let past = all
+        .iter()
+        .filter(|(p, _)| p.stage != drx::domain::ProjectStage::Concept)
+        .count();
     let with_match = all
         .iter()
         .filter(|(p, _)| {

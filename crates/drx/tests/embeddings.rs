@@ -147,8 +147,8 @@ async fn embed_with_the_installed_model_is_incremental() {
     .unwrap();
     let spec = drx::store::calls::NewCall {
         finalists: 1,
-        blind_mode: "open",
-        ..common::call_spec("c", "C", "review")
+        blind_mode: drx::domain::BlindMode::Open,
+        ..common::call_spec("c", "C", drx::domain::Phase::Review)
     };
     let call = common::insert_call(&mut tx, spec, None, 0).await;
     for (title, text) in [

@@ -33,7 +33,7 @@ async fn world(db: &Db) -> World {
         .unwrap();
     let call = common::insert_call(
         &mut tx,
-        common::call_spec("c", "Call", "review"),
+        common::call_spec("c", "Call", drx::domain::Phase::Review),
         Some(organizer),
         1000,
     )

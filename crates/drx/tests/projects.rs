@@ -5,6 +5,7 @@ mod common;
 use axum::http::StatusCode;
 use common::demo_client;
 use common::fixture::{person, submitted_solution_of, PDF};
+use drx::domain::{GateDecision, ProjectStage, ProjectStatus};
 use drx::services::projects as svc;
 use drx::store::accounts::{self, Person};
 use drx::store::{audit, projects, Db};
@@ -46,7 +47,7 @@ async fn setup(db: &Db) -> Setup {
     }
 }
 
-async fn tick_all(db: &Db, actor: &Person, project: i64, stage: &str) {
+async fn tick_all(db: &Db, actor: &Person, project: i64, stage: ProjectStage) {
     for (k, _, _) in svc::checklist(stage) {
         svc::set_check(db, actor, project, k, true, 1000)
             .await
@@ -75,7 +76,7 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("notice error") && r.body.contains("/decision"));
-    for (k, _, _) in svc::checklist("concept") {
+    for (k, _, _) in svc::checklist(ProjectStage::Concept) {
         let r = o
             .post_on(&page, "/check", &[("item", k), ("on", "1")])
             .await;
@@ -95,19 +96,19 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
         svc::decide(db, &org, p, "recycle", "needs more bench data", 1001)
             .await
             .unwrap(),
-        ("concept".to_string(), "active".to_string())
+        (ProjectStage::Concept, ProjectStatus::Active)
     );
     svc::decide(db, &org, p, "go", "", 1002).await.unwrap();
     // Walk to the regulatory gate; there, go needs a pathway.
     for stage in [
-        "proof_of_concept",
-        "prototype",
-        "design_verification_validation",
+        ProjectStage::ProofOfConcept,
+        ProjectStage::Prototype,
+        ProjectStage::DesignVerificationValidation,
     ] {
         tick_all(db, &org, p, stage).await;
         svc::decide(db, &org, p, "go", "", 1003).await.unwrap();
     }
-    tick_all(db, &org, p, "regulatory").await;
+    tick_all(db, &org, p, ProjectStage::Regulatory).await;
     assert!(svc::decide(db, &org, p, "go", "", 1004).await.is_err());
     assert!(svc::set_pathway(db, &org, p, "fda_999", 1004)
         .await
@@ -130,7 +131,9 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
         .unwrap();
     for d in svc::DECISIONS {
         assert!(
-            svc::decide(db, &org, p, d, "again", 1008).await.is_err(),
+            svc::decide(db, &org, p, d.as_str(), "again", 1008)
+                .await
+                .is_err(),
             "{d}"
         );
     }
@@ -139,8 +142,11 @@ db_test!(gates_advance_in_order_only_when_the_rules_allow, |db| {
         .is_err());
     let decisions = projects::decisions(db, p).await.unwrap();
     assert_eq!(decisions.len(), 9);
-    assert_eq!(decisions.last().unwrap().gate, "clinical_evaluation");
-    assert_eq!(decisions.last().unwrap().decision, "stop");
+    assert_eq!(
+        decisions.last().unwrap().gate,
+        ProjectStage::ClinicalEvaluation
+    );
+    assert_eq!(decisions.last().unwrap().decision, GateDecision::Stop);
     // The page shows the history from the audit log, in both languages.
     let body = o.get(&page).await.body;
     assert!(body.contains("阶段门决策") && body.contains("no clinical site"));
@@ -268,7 +274,7 @@ db_test!(the_projects_list_exports_to_csv_and_xlsx, |db| {
 db_test!(gate_decisions_are_chained_and_tampering_is_detected, |db| {
     let s = setup(db).await;
     let org = person(db, "organizer@drx.example").await;
-    tick_all(db, &org, s.project, "concept").await;
+    tick_all(db, &org, s.project, ProjectStage::Concept).await;
     svc::decide(db, &org, s.project, "go", "ready", 2000)
         .await
         .unwrap();
@@ -398,5 +404,71 @@ db_test!(
         let own = doc.get(&format!("/submissions/{}", s.submission)).await;
         assert_eq!(own.status, StatusCode::OK);
         assert!(!own.body.contains("历史记录"));
+    }
+);
+
+/// `result` is the store refusing `value` found in `column`.
+fn assert_corrupt<T>(result: Result<T, drx::store::StoreError>, column: &str, value: &str) {
+    match result {
+        Err(drx::store::StoreError::Corrupt {
+            column: c,
+            value: v,
+        }) => assert_eq!((c.as_str(), v.as_str()), (column, value)),
+        Err(e) => panic!("expected Corrupt in {column}, got {e}"),
+        Ok(_) => panic!("{value:?} in {column} was read as a value"),
+    }
+}
+
+db_test!(
+    an_unknown_stage_gate_or_phase_in_the_database_is_corrupt,
+    |db| {
+        let s = setup(db).await;
+        let org = person(db, "organizer@drx.example").await;
+        let p = s.project;
+        tick_all(db, &org, p, ProjectStage::Concept).await;
+        svc::decide(db, &org, p, "hold", "waiting", 1000)
+            .await
+            .unwrap();
+        let (row, _) = svc::get(db, &org, p, 1000).await.unwrap();
+        assert_eq!(
+            (row.stage, row.status),
+            (ProjectStage::Concept, ProjectStatus::OnHold)
+        );
+        let decided = projects::decisions(db, p).await.unwrap();
+        assert_eq!(
+            (decided[0].gate, decided[0].decision),
+            (ProjectStage::Concept, GateDecision::Hold)
+        );
+        let call = row.call_id;
+        let raw =
+            |sql: &'static str| async move { drx::store::raw_execute(db, sql).await.unwrap() };
+
+        // These columns have no CHECK in the schema: a value this binary does not know is refused
+        // where the row is read, never taken for some stage.
+        raw("UPDATE projects SET stage = 'moonshot'").await;
+        assert_corrupt(
+            projects::with_access(db, p, org.id, 1000).await,
+            "stage",
+            "moonshot",
+        );
+        assert_corrupt(
+            projects::stages_of_call(db, call).await,
+            "stage",
+            "moonshot",
+        );
+        raw("UPDATE projects SET stage = 'concept'").await;
+        assert!(projects::with_access(db, p, org.id, 1000).await.is_ok());
+
+        raw("UPDATE gate_checks SET gate = 'moonshot'").await;
+        assert_corrupt(projects::checks(db, p).await, "gate", "moonshot");
+        raw("UPDATE gate_decisions SET gate = 'moonshot'").await;
+        assert_corrupt(projects::decisions(db, p).await, "gate", "moonshot");
+
+        raw("UPDATE call_phases SET phase = 'intermission' WHERE phase = 'incubation'").await;
+        assert_corrupt(
+            drx::store::calls::settings(db, call).await,
+            "phase",
+            "intermission",
+        );
     }
 );

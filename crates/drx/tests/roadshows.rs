@@ -5,6 +5,7 @@ mod common;
 use axum::http::StatusCode;
 use common::{Client, PASSWORD};
 use drx::domain::Role;
+use drx::domain::SubmissionStatus;
 use drx::services::roadshows::{self as svc, local_input};
 use drx::store::accounts::{self, Person};
 use drx::store::calls::NewCall;
@@ -43,14 +44,14 @@ async fn world(db: &Db) -> World {
     .unwrap();
     let spec = NewCall {
         created_by: Some(organizer.id),
-        ..common::call_spec("c", "Dr. X 2026", "decision")
+        ..common::call_spec("c", "Dr. X 2026", drx::domain::Phase::Decision)
     };
     let call = common::insert_call(&mut tx, spec, Some(organizer.id), 1000).await;
     let mut ids = Vec::new();
     for (title, status) in [
-        ("Sepsis watch, early", "finalist"),
-        ("智能康复手套", "finalist"),
-        ("Not chosen", "not_selected"),
+        ("Sepsis watch, early", SubmissionStatus::Finalist),
+        ("智能康复手套", SubmissionStatus::Finalist),
+        ("Not chosen", SubmissionStatus::NotSelected),
     ] {
         let spec = NewSubmission {
             status,

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::{header, StatusCode};
 use common::{signed_in, Client, FilePart, Resp, PASSWORD};
-use drx::domain::Role;
+use drx::domain::{BlindMode, Phase, Role};
 use drx::services::submissions::{self as svc, SubmissionInput};
 use drx::services::ServiceError;
 use drx::store::calls::NewCall;
@@ -20,7 +20,7 @@ pub struct World {
 /// Two hospitals, an open call (one day left) with two fields, and people:
 /// clinician a@h1 (lead), b@h2 (co-author with an account), c@h1 (stranger clinician),
 /// org@ (organizer of the call), org2@ (organizer role, not of this call), judge@, admin@.
-pub async fn world(db: &Db, blind: &str) -> World {
+pub async fn world(db: &Db, blind: BlindMode) -> World {
     let t = now();
     let mut tx = db.begin().await.unwrap();
     let h1 = drx::store::organizations::seed(
@@ -48,7 +48,7 @@ pub async fn world(db: &Db, blind: &str) -> World {
         ..common::open_call_spec("test-call", "Test call", "测试征集")
     };
     let call = common::insert_call(&mut tx, spec, None, t).await;
-    drx::store::calls::insert_call_phase(&mut tx, call, "open", t - 86_400, t + 86_400)
+    drx::store::calls::insert_call_phase(&mut tx, call, Phase::Open, t - 86_400, t + 86_400)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -195,7 +195,7 @@ async fn post_submission(c: &mut Client, w: &World, page: &str, title: &str, act
 }
 
 db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let mut a = signed_in(db, "a@h1.cn").await;
     let call_page = a.get(&format!("/calls/{}", w.call)).await;
     assert_eq!(call_page.status, StatusCode::OK);
@@ -267,7 +267,7 @@ db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
 db_test!(
     save_and_submit_in_one_step_and_incomplete_drafts_stay_drafts,
     |db| {
-        let w = world(db, "single").await;
+        let w = world(db, BlindMode::Single).await;
         let a = person(db, "a@h1.cn").await;
         let mut i = input(&w, "Draft only title");
         i.text.solution.clear();
@@ -315,7 +315,7 @@ db_test!(
 );
 
 db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "Before the deadline").await;
     let mut c = signed_in(db, "a@h1.cn").await;
@@ -362,7 +362,7 @@ db_test!(the_deadline_refuses_edits_and_loses_nothing, |db| {
 });
 
 db_test!(deadline_edges_are_exact_to_the_second, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let end = now() + 1000;
     update_phases(db, &w, &format!("ends_at = {end}")).await;
@@ -396,7 +396,7 @@ db_test!(deadline_edges_are_exact_to_the_second, |db| {
 });
 
 db_test!(every_version_is_kept_and_two_can_be_compared, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "Catheter holder").await;
     let mut i = input(&w, "Smart catheter holder");
@@ -450,7 +450,7 @@ async fn add_review(db: &Db, submission: i64, judge_email: &str) {
 }
 
 db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "Visible to few").await;
     add_review(db, id, "judge@drx.cn").await;
@@ -522,7 +522,7 @@ db_test!(each_person_sees_exactly_what_the_rules_allow, |db| {
 });
 
 db_test!(withdrawal_ends_editing_and_keeps_the_record, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "To withdraw").await;
     svc::submit(db, &a, id, "http://x", now()).await.unwrap();
@@ -582,7 +582,7 @@ async fn upload(
 db_test!(
     attachments_are_sniffed_limited_checksummed_and_guarded,
     |db| {
-        let w = world(db, "double").await;
+        let w = world(db, BlindMode::Double).await;
         let a = person(db, "a@h1.cn").await;
         let id = draft(db, &a, &w, "With files").await;
         let mut c = signed_in(db, "a@h1.cn").await;
@@ -686,7 +686,7 @@ db_test!(
 );
 
 db_test!(submission_pages_speak_both_languages, |db| {
-    let w = world(db, "double").await;
+    let w = world(db, BlindMode::Double).await;
     let a = person(db, "a@h1.cn").await;
     let id = draft(db, &a, &w, "Bilingual").await;
     for (lang, words) in [

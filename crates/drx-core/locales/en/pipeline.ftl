@@ -72,7 +72,6 @@ audit-project-uncheck = Item unticked
 audit-project-pathway = Pathway set
 audit-project-milestone-add = Milestone added
 audit-project-milestone-done = Milestone done
-error-project-state = The project is in an unknown stage.
 error-project-closed = This project is stopped or launched: it takes no more decisions or changes.
 error-gate-checklist = Go needs every item of the gate's checklist ticked.
 error-gate-pathway = Choose the regulatory pathway before the regulatory gate's go.

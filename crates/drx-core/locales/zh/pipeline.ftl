@@ -72,7 +72,6 @@ audit-project-uncheck = 取消勾选
 audit-project-pathway = 设定注册路径
 audit-project-milestone-add = 添加里程碑
 audit-project-milestone-done = 完成里程碑
-error-project-state = 项目阶段未知。
 error-project-closed = 该项目已终止或已上市，不能再作决策或修改。
 error-gate-checklist = “通过”需先勾选阶段门清单的全部条目。
 error-gate-pathway = 法规阶段门“通过”前请先选定注册路径。

@@ -1,6 +1,6 @@
 //! The one place that answers "may this person do this?". Pages, the API and exports ask here
 //! and never re-derive a rule themselves.
-use drx_domain::{CallRole, ReviewStatus, Role};
+use drx_domain::{CallRole, Phase, ReviewStatus, Role};
 use drx_store::accounts::Person;
 
 /// Platform-wide permissions. Per-call and per-object questions join this list as they arrive.
@@ -307,8 +307,8 @@ mod submission_tests {
 
 /// May this person change this review? Only its own judge, only while the call is in its
 /// review phase (the caller passes the call's phase).
-pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: &str) -> bool {
-    person.active && person.id == review_judge_id && call_phase == "review"
+pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: Phase) -> bool {
+    person.active && person.id == review_judge_id && call_phase == Phase::Review
 }
 
 /// May this person read and write a submission's discussion? The call's organizers (and
@@ -362,10 +362,14 @@ mod review_tests {
     #[test]
     fn only_the_own_judge_edits_and_only_in_the_review_phase() {
         let j = person(7, &[Role::Judge]);
-        assert!(can_edit_review(&j, 7, "review"));
-        assert!(!can_edit_review(&j, 8, "review"));
-        assert!(!can_edit_review(&j, 7, "decision"));
-        assert!(!can_edit_review(&person(1, &[Role::Admin]), 7, "review"));
+        assert!(can_edit_review(&j, 7, Phase::Review));
+        assert!(!can_edit_review(&j, 8, Phase::Review));
+        assert!(!can_edit_review(&j, 7, Phase::Decision));
+        assert!(!can_edit_review(
+            &person(1, &[Role::Admin]),
+            7,
+            Phase::Review
+        ));
     }
 
     #[test]

@@ -6,9 +6,8 @@ use drx_engine::assign::{Candidate, JudgeSpec, Objective, Pair, Problem, Reason,
 use serde::{Deserialize, Serialize};
 
 use super::matching::{reason_line, JudgeModel};
-use super::runs::RunKind;
 use super::{Msg, Result, ServiceError};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{AuditAction, AuditEntity, RunKind, RunStatus};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, RunPair};
 use drx_store::{catalogue, outbox, Db};
@@ -225,7 +224,7 @@ pub async fn publish(
         .await?
         .ok_or(ServiceError::NotFound)?;
     let call = super::require_call_manager(db, actor, run.call_id).await?;
-    if run.status != "draft" {
+    if run.status != RunStatus::Draft {
         return Err(ServiceError::invalid("assign-not-draft"));
     }
     let pairs = store::run_pairs(db, run_id).await?;
@@ -277,7 +276,7 @@ pub async fn publish(
 /// The call's judge assignment runs, newest first, for those who run the call.
 pub async fn runs(db: &Db, actor: &Person, call_id: i64) -> Result<Vec<store::Run>> {
     super::require_call_manager(db, actor, call_id).await?;
-    Ok(store::runs_of_call(db, call_id, "judges").await?)
+    Ok(store::runs_of_call(db, call_id, RunKind::Judges).await?)
 }
 
 /// One run and its pairs, for those who run its call (NotFound for an unknown run).

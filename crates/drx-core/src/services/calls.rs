@@ -2,8 +2,8 @@
 //! review settings, blind mode, grace), move them between phases and extend the deadline.
 use super::{required_text, Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
+use drx_domain::Phase;
 use drx_domain::{AuditAction, AuditEntity};
-use drx_domain::{BlindMode, Phase};
 use drx_store::accounts::Person;
 use drx_store::calls::{self as store, CallSettings};
 use drx_store::submissions as subs;
@@ -56,24 +56,18 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
     in_range(c.judge_min_load, 0, c.judge_max_load, "call-min-load")?;
     in_range(c.finalists, 0, 10_000, "finalists")?;
     in_range(c.grace_seconds, 0, 24 * 3600, "call-grace")?;
-    let blind =
-        BlindMode::parse(&c.blind_mode).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
     let known = drx_store::catalogue::fields(db).await?;
     let field_ids =
         super::chosen_ids(&c.field_ids, known.iter().map(|f| f.id), "error-bad-choice")?;
     let mut phases = c.phases.clone();
-    for (p, s, e) in &phases {
-        let phase = Phase::parse(p).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
-        if s >= e {
-            let _ = phase;
-            return Err(ServiceError::invalid("error-call-phase-order"));
-        }
+    if phases.iter().any(|(_, s, e)| s >= e) {
+        return Err(ServiceError::invalid("error-call-phase-order"));
     }
     phases.sort_by_key(|(p, _, _)| {
         DATED_PHASES
             .iter()
-            .position(|x| x.as_str() == p)
-            .unwrap_or(99)
+            .position(|x| x == p)
+            .unwrap_or(usize::MAX)
     });
     for w in phases.windows(2) {
         if w[1].1 < w[0].1 {
@@ -112,7 +106,6 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
         } else {
             c.timezone.trim().chars().take(64).collect()
         },
-        blind_mode: blind.as_str().into(),
         field_ids,
         phases,
         criteria,
@@ -134,7 +127,7 @@ pub async fn create(db: &Db, actor: &Person, c: &CallSettings, now: i64) -> Resu
     }
     let c = validate(db, c).await?;
     let mut tx = db.begin().await?;
-    let id = store::insert(&mut tx, &c, "draft", actor.id, now)
+    let id = store::insert(&mut tx, &c, Phase::Draft, actor.id, now)
         .await
         .map_err(slug_taken)?;
     store::insert_call_role(&mut tx, id, actor.id, drx_domain::CallRole::Organizer).await?;
@@ -178,7 +171,7 @@ pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64
 pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64) -> Result<()> {
     require_manager(db, actor, id).await?;
     let mut tx = db.begin().await?;
-    store::set_phase(&mut tx, id, phase.as_str()).await?;
+    store::set_phase(&mut tx, id, phase).await?;
     let detail = serde_json::json!({ "phase": phase.as_str() }).to_string();
     super::commit_audited(
         tx,

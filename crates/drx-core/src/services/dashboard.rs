@@ -19,7 +19,7 @@ pub struct Count {
 
 #[derive(Debug, Clone)]
 pub struct StageFigure {
-    pub stage: &'static str,
+    pub stage: drx_domain::ProjectStage,
     /// Projects at this stage (every status).
     pub projects: i64,
     /// Mean days in the stage of its active and on-hold projects (None when there are none).
@@ -76,11 +76,11 @@ pub async fn load(db: &Db, actor: &Person, call_id: i64, now: i64) -> Result<Das
             let here: Vec<_> = projects.iter().filter(|p| p.stage == *s).collect();
             let open: Vec<f64> = here
                 .iter()
-                .filter(|p| p.status == "active" || p.status == "on_hold")
+                .filter(|p| !super::projects::is_closed(p.status))
                 .map(|p| (now - p.stage_since).max(0) as f64 / 86_400.0)
                 .collect();
             StageFigure {
-                stage: s,
+                stage: *s,
                 projects: here.len() as i64,
                 mean_days: (!open.is_empty()).then(|| open.iter().sum::<f64>() / open.len() as f64),
             }

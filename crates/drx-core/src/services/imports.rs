@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::{Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
-use drx_domain::Stage;
 use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{Stage, SubmissionStatus, Urgency};
 use drx_store::accounts::Person;
 use drx_store::submissions::{self as subs, Content};
 use drx_store::Db;
@@ -364,14 +364,21 @@ pub async fn import_needs(
             errors.push(e);
             bad = true;
         }
+        // The Chinese words for each urgency are accepted beside the stored texts.
         let urgency = match get("urgency") {
-            "" | "medium" | "中" => "medium",
-            "low" | "低" => "low",
-            "high" | "高" => "high",
-            other => {
-                errors.push(field_error(line, "import-error-unknown", "urgency", other));
-                continue;
-            }
+            "" | "中" => Some(Urgency::Medium),
+            "低" => Some(Urgency::Low),
+            "高" => Some(Urgency::High),
+            other => Urgency::parse(other),
+        };
+        let Some(urgency) = urgency else {
+            errors.push(field_error(
+                line,
+                "import-error-unknown",
+                "urgency",
+                get("urgency"),
+            ));
+            continue;
         };
         if bad {
             continue;
@@ -386,7 +393,7 @@ pub async fn import_needs(
                 outcome: get("outcome").to_string(),
                 current_practice: get("current_practice").to_string(),
                 confidential_details: String::new(),
-                urgency: urgency.to_string(),
+                urgency: urgency.as_str().to_string(),
             },
         ));
     }
@@ -454,7 +461,7 @@ pub async fn import_submissions(
     let call_fields = subs::call_fields(db, call_id).await?;
     let all_fields = drx_store::catalogue::fields(db).await?;
     let mut errors = Vec::new();
-    let mut good: Vec<(i64, Content, String)> = Vec::new();
+    let mut good: Vec<(i64, Content, SubmissionStatus)> = Vec::new();
     let mut seen_titles = std::collections::HashSet::new();
     for (line, row) in &rows {
         let line = *line;
@@ -559,13 +566,16 @@ pub async fn import_submissions(
                 "normal"
             }
         };
+        // An import brings submitted solutions, or drafts; no other status.
         let status = match get("status") {
-            "" | "submitted" => "submitted",
-            "draft" => "draft",
-            v => {
-                errors.push(field_error(line, "import-error-unknown", "status", v));
-                "submitted"
-            }
+            "" => SubmissionStatus::Submitted,
+            v => match SubmissionStatus::parse(v) {
+                Some(s @ (SubmissionStatus::Submitted | SubmissionStatus::Draft)) => s,
+                _ => {
+                    errors.push(field_error(line, "import-error-unknown", "status", v));
+                    SubmissionStatus::Submitted
+                }
+            },
         };
         let need_id = match get("need_id") {
             "" => None,
@@ -577,7 +587,8 @@ pub async fn import_submissions(
                 }
             },
         };
-        if status == "submitted" && field_ids.is_empty() && !call_fields.is_empty() {
+        if status == SubmissionStatus::Submitted && field_ids.is_empty() && !call_fields.is_empty()
+        {
             errors.push(field_error(line, "import-error-missing", "fields", ""));
         }
         if errors.len() > before {
@@ -623,7 +634,7 @@ pub async fn import_submissions(
                 .take(super::submissions::MAX_MEMBERS)
                 .collect(),
         };
-        good.push((lead_id, content, status.to_string()));
+        good.push((lead_id, content, status));
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -634,7 +645,7 @@ pub async fn import_submissions(
     }
     let mut tx = db.begin().await?;
     for ((lead, c, status), snapshot) in good.iter().zip(&snapshots) {
-        let id = subs::insert(&mut tx, call_id, *lead, c, status, now).await?;
+        let id = subs::insert(&mut tx, call_id, *lead, c, *status, now).await?;
         subs::insert_revision(&mut tx, id, 1, snapshot, actor.id, now).await?;
     }
     let detail = serde_json::json!({ "submissions": good.len() }).to_string();

@@ -5,7 +5,7 @@ use super::{Result, ServiceError};
 use crate::auth::authorization::{
     can_speak_for_need, can_speak_for_submission, can_speak_for_team,
 };
-use drx_domain::{AuditAction, AuditEntity, InterestStatus};
+use drx_domain::{AuditAction, AuditEntity, InterestStatus, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::matchmaking::{self as store, Interest, NewInterest, Target};
 use drx_store::{notices, outbox, submissions, Db, Tx};
@@ -73,6 +73,15 @@ pub fn target_of(i: &Interest) -> Target {
     }
 }
 
+/// Whether a submission's team may offer it to engineering teams: once submitted, until it is
+/// not selected or withdrawn.
+pub fn open_for_interest(status: SubmissionStatus) -> bool {
+    matches!(
+        status,
+        SubmissionStatus::Submitted | SubmissionStatus::UnderReview | SubmissionStatus::Finalist
+    )
+}
+
 /// The target is open to interest: an open need, or a submission in judging or after it (a
 /// team only approaches finalists, whose titles the call publishes).
 async fn check_target(db: &Db, target: Target, side: Side) -> Result<()> {
@@ -91,10 +100,8 @@ async fn check_target(db: &Db, target: Target, side: Side) -> Result<()> {
                 .ok_or(ServiceError::NotFound)?
                 .status;
             let ok = match side {
-                Side::Team => status == drx_domain::SubmissionStatus::Finalist,
-                Side::Clinical => {
-                    matches!(status.as_str(), "submitted" | "under_review" | "finalist")
-                }
+                Side::Team => status == SubmissionStatus::Finalist,
+                Side::Clinical => open_for_interest(status),
             };
             if !ok {
                 return Err(ServiceError::invalid("interest-submission-not-open"));

@@ -282,17 +282,17 @@ const COLUMNS: &[(&str, &[&str])] = &[
 
 /// A kind as a file may write it: the code, or its English or Chinese word.
 fn kind_code(value: &str) -> String {
-    match value.trim().to_lowercase().as_str() {
-        "医院" => "hospital",
-        "企业" | "公司" => "company",
-        "大学" | "高校" => "university",
+    let kind = match value.trim().to_lowercase().as_str() {
+        "医院" => OrganizationKind::Hospital,
+        "企业" | "公司" => OrganizationKind::Company,
+        "大学" | "高校" => OrganizationKind::University,
         "概念验证中心" | "poc centre" | "poc center" | "proof-of-concept centre" => {
-            "poc_centre"
+            OrganizationKind::PocCentre
         }
-        "其他" => "other",
+        "其他" => OrganizationKind::Other,
         other => return other.replace([' ', '-'], "_"),
-    }
-    .to_string()
+    };
+    kind.as_str().to_string()
 }
 
 /// Imports organizations (admins) from CSV or XLSX with a header row (`kind`, `name_en`,

@@ -5,22 +5,16 @@ use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::{
     can_decide_gate, can_oversee_projects, can_view_project, can_work_on_project, ProjectAccess,
 };
-use drx_domain::{AuditAction, AuditEntity, SubmissionStatus};
+use drx_domain::{
+    AuditAction, AuditEntity, GateDecision, OrganizationKind, ProjectStage, ProjectStatus,
+    SubmissionStatus,
+};
 use drx_store::accounts::Person;
 use drx_store::projects::{self as store, AccessFacts, ProjectRow};
 use drx_store::{audit, Db};
 
 /// The stages in order; each stage ends at its gate, named like the stage.
-pub const STAGES: &[&str] = &[
-    "concept",
-    "proof_of_concept",
-    "prototype",
-    "design_verification_validation",
-    "regulatory",
-    "clinical_evaluation",
-    "registration",
-    "launch",
-];
+pub const STAGES: &[ProjectStage] = ProjectStage::ALL;
 
 /// Regulatory pathways: China NMPA classes and the FDA routes.
 pub const PATHWAYS: &[&str] = &[
@@ -32,15 +26,16 @@ pub const PATHWAYS: &[&str] = &[
     "fda_pma",
 ];
 
-pub const DECISIONS: &[&str] = &["go", "hold", "recycle", "stop"];
+pub const DECISIONS: &[GateDecision] = GateDecision::ALL;
 
 /// One checklist item: a stable key, and its text in English and Chinese.
 pub type CheckItem = (&'static str, &'static str, &'static str);
 
 /// The fixed checklist of each gate.
-pub fn checklist(stage: &str) -> &'static [CheckItem] {
+pub fn checklist(stage: ProjectStage) -> &'static [CheckItem] {
+    use ProjectStage::*;
     match stage {
-        "concept" => &[
+        Concept => &[
             (
                 "need",
                 "Clinical need confirmed with the clinicians",
@@ -57,7 +52,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "研发计划与预算已确定",
             ),
         ],
-        "proof_of_concept" => &[
+        ProofOfConcept => &[
             (
                 "bench",
                 "Key principle shown on the bench",
@@ -74,7 +69,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "已获得临床医生对概念的反馈",
             ),
         ],
-        "prototype" => &[
+        Prototype => &[
             ("build", "Working prototype built", "功能样机已完成"),
             (
                 "usability",
@@ -83,7 +78,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
             ),
             ("design_inputs", "Design inputs frozen", "设计输入已冻结"),
         ],
-        "design_verification_validation" => &[
+        DesignVerificationValidation => &[
             (
                 "verification",
                 "Design verification tests passed",
@@ -100,7 +95,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "已按适用要求完成电气安全／生物相容性",
             ),
         ],
-        "regulatory" => &[
+        Regulatory => &[
             (
                 "classification",
                 "Device classification confirmed",
@@ -117,7 +112,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "技术文档已准备就绪",
             ),
         ],
-        "clinical_evaluation" => &[
+        ClinicalEvaluation => &[
             ("ethics", "Ethics committee approval", "已获伦理委员会批准"),
             (
                 "evaluation",
@@ -130,7 +125,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "临床评价报告已完成",
             ),
         ],
-        "registration" => &[
+        Registration => &[
             (
                 "submitted",
                 "Registration dossier submitted",
@@ -147,7 +142,7 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "已取得注册证或上市许可",
             ),
         ],
-        "launch" => &[
+        Launch => &[
             (
                 "manufacturing",
                 "Manufacturing partner ready",
@@ -164,49 +159,49 @@ pub fn checklist(stage: &str) -> &'static [CheckItem] {
                 "上市后监督计划已制定",
             ),
         ],
-        _ => &[],
     }
 }
 
-fn stage_index(stage: &str) -> Option<usize> {
-    STAGES.iter().position(|s| *s == stage)
+/// Whether a project takes no more work or decisions.
+pub fn is_closed(status: ProjectStatus) -> bool {
+    matches!(status, ProjectStatus::Stopped | ProjectStatus::Launched)
 }
 
 /// What a decision does to a project at `stage` with `status`: the new stage and status, or the
 /// reason it is refused. `all_checked`: every item of the current gate is ticked.
 pub fn apply_decision(
-    stage: &str,
-    status: &str,
-    decision: &str,
+    stage: ProjectStage,
+    status: ProjectStatus,
+    decision: GateDecision,
     all_checked: bool,
     pathway_set: bool,
-) -> std::result::Result<(&'static str, &'static str), &'static str> {
-    let i = stage_index(stage).ok_or("error-project-state")?;
-    if status == "stopped" || status == "launched" {
+) -> std::result::Result<(ProjectStage, ProjectStatus), &'static str> {
+    if is_closed(status) {
         return Err("error-project-closed");
     }
+    let i = STAGES
+        .iter()
+        .position(|s| *s == stage)
+        .expect("every stage is in STAGES");
     match decision {
-        "go" => {
+        GateDecision::Go => {
             if !all_checked {
                 return Err("error-gate-checklist");
             }
-            if STAGES[i] == "regulatory" && !pathway_set {
+            if stage == ProjectStage::Regulatory && !pathway_set {
                 return Err("error-gate-pathway");
             }
             match STAGES.get(i + 1) {
-                Some(next) => Ok((next, "active")),
-                None => Ok((STAGES[i], "launched")),
+                Some(next) => Ok((*next, ProjectStatus::Active)),
+                None => Ok((stage, ProjectStatus::Launched)),
             }
         }
-        "hold" => Ok((STAGES[i], "on_hold")),
-        "recycle" => {
-            if i == 0 {
-                return Err("error-gate-recycle-first");
-            }
-            Ok((STAGES[i - 1], "active"))
-        }
-        "stop" => Ok((STAGES[i], "stopped")),
-        _ => Err("error-bad-choice"),
+        GateDecision::Hold => Ok((stage, ProjectStatus::OnHold)),
+        GateDecision::Recycle => match i.checked_sub(1) {
+            Some(back) => Ok((STAGES[back], ProjectStatus::Active)),
+            None => Err("error-gate-recycle-first"),
+        },
+        GateDecision::Stop => Ok((stage, ProjectStatus::Stopped)),
     }
 }
 
@@ -287,7 +282,7 @@ pub async fn create(
     now: i64,
 ) -> Result<i64> {
     let mut tx = db.begin().await?;
-    let (call, status) = store::submission_state(&mut tx, submission_id)
+    let (call, status) = drx_store::submissions::call_and_status(&mut tx, submission_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     if !super::manages_call(db, actor, call).await? {
@@ -309,7 +304,7 @@ pub async fn create(
         return Err(ServiceError::invalid("error-bad-choice"));
     }
     if let Some(c) = poc_centre_id {
-        if store::organization_kind(&mut tx, c).await?.as_deref() != Some("poc_centre") {
+        if store::organization_kind(&mut tx, c).await? != Some(OrganizationKind::PocCentre) {
             return Err(ServiceError::invalid("error-bad-choice"));
         }
     }
@@ -326,7 +321,7 @@ pub async fn create(
     .await?;
     let detail = serde_json::json!({
         "submission_id": submission_id, "team_id": team_id, "poc_centre_id": poc_centre_id,
-        "stage": STAGES[0],
+        "stage": STAGES[0].as_str(),
     });
     super::commit_created(tx, Some(actor.id), AuditEntity::Project, id, &detail, now).await
 }
@@ -351,7 +346,8 @@ async fn require(
     Ok(p)
 }
 
-/// Takes the decision at the project's current gate. Returns the new (stage, status).
+/// Takes the decision (its stored text, as a form sends it) at the project's current gate.
+/// Returns the new (stage, status).
 pub async fn decide(
     db: &Db,
     actor: &Person,
@@ -359,13 +355,12 @@ pub async fn decide(
     decision: &str,
     reason: &str,
     now: i64,
-) -> Result<(String, String)> {
+) -> Result<(ProjectStage, ProjectStatus)> {
     require(db, actor, project_id, now, can_decide_gate).await?;
-    if !DECISIONS.contains(&decision) {
-        return Err(ServiceError::invalid("error-bad-choice"));
-    }
+    let decision =
+        GateDecision::parse(decision).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
     let reason = reason.trim();
-    if decision != "go" {
+    if decision != GateDecision::Go {
         required_text(reason, 2000, "gate-reason")?;
     } else if reason.chars().count() > 2000 {
         return Err(super::too_long("gate-reason", 2000));
@@ -375,22 +370,21 @@ pub async fn decide(
     let (stage, status) = store::state_for_update(&mut tx, project_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let ticked = store::checks_in_tx(&mut tx, project_id, &stage).await?;
-    let all_checked = checklist(&stage)
+    let ticked = store::checks_in_tx(&mut tx, project_id, stage).await?;
+    let all_checked = checklist(stage)
         .iter()
         .all(|(k, _, _)| ticked.iter().any(|t| t == k));
     let pathway_set = !store::pathway_in_tx(&mut tx, project_id).await?.is_empty();
-    let (new_stage, new_status) =
-        apply_decision(&stage, &status, decision, all_checked, pathway_set)
-            .map_err(ServiceError::invalid)?;
+    let (new_stage, new_status) = apply_decision(stage, status, decision, all_checked, pathway_set)
+        .map_err(ServiceError::invalid)?;
     let decision_id =
-        store::insert_decision(&mut tx, project_id, &stage, decision, reason, actor.id, now)
-            .await?;
+        store::insert_decision(&mut tx, project_id, stage, decision, reason, actor.id, now).await?;
     store::set_state(&mut tx, project_id, new_stage, new_status, now).await?;
     let detail = serde_json::json!({
-        "decision_id": decision_id, "gate": stage, "decision": decision, "reason": reason,
-        "from": {"stage": stage, "status": status},
-        "to": {"stage": new_stage, "status": new_status},
+        "decision_id": decision_id, "gate": stage.as_str(), "decision": decision.as_str(),
+        "reason": reason,
+        "from": {"stage": stage.as_str(), "status": status.as_str()},
+        "to": {"stage": new_stage.as_str(), "status": new_status.as_str()},
     });
     super::commit_audited(
         tx,
@@ -402,7 +396,7 @@ pub async fn decide(
         now,
     )
     .await?;
-    Ok((new_stage.to_string(), new_status.to_string()))
+    Ok((new_stage, new_status))
 }
 
 /// Ticks or unticks an item of the current gate's checklist.
@@ -415,15 +409,15 @@ pub async fn set_check(
     now: i64,
 ) -> Result<()> {
     let p = require(db, actor, project_id, now, can_work_on_project).await?;
-    if p.status == "stopped" || p.status == "launched" {
+    if is_closed(p.status) {
         return Err(ServiceError::invalid("error-project-closed"));
     }
-    if !checklist(&p.stage).iter().any(|(k, _, _)| *k == item) {
+    if !checklist(p.stage).iter().any(|(k, _, _)| *k == item) {
         return Err(ServiceError::invalid("error-bad-choice"));
     }
     let mut tx = db.begin().await?;
-    if store::set_check(&mut tx, project_id, &p.stage, item, on, actor.id, now).await? {
-        let detail = serde_json::json!({"gate": p.stage, "item": item});
+    if store::set_check(&mut tx, project_id, p.stage, item, on, actor.id, now).await? {
+        let detail = serde_json::json!({"gate": p.stage.as_str(), "item": item});
         let action = if on {
             AuditAction::Check
         } else {
@@ -456,7 +450,7 @@ pub async fn set_pathway(
     if !PATHWAYS.contains(&pathway) {
         return Err(ServiceError::invalid("error-bad-choice"));
     }
-    if p.status == "stopped" || p.status == "launched" {
+    if is_closed(p.status) {
         return Err(ServiceError::invalid("error-project-closed"));
     }
     let mut tx = db.begin().await?;
@@ -545,15 +539,18 @@ pub async fn milestone_done(db: &Db, actor: &Person, milestone_id: i64, now: i64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use GateDecision::*;
+    use ProjectStage::*;
+    use ProjectStatus::*;
 
     #[test]
     fn go_advances_only_with_a_complete_checklist() {
         assert_eq!(
-            apply_decision("concept", "active", "go", true, false),
-            Ok(("proof_of_concept", "active"))
+            apply_decision(Concept, Active, Go, true, false),
+            Ok((ProofOfConcept, Active))
         );
         assert_eq!(
-            apply_decision("concept", "active", "go", false, false),
+            apply_decision(Concept, Active, Go, false, false),
             Err("error-gate-checklist")
         );
     }
@@ -561,23 +558,23 @@ mod tests {
     #[test]
     fn the_regulatory_gate_needs_a_pathway() {
         assert_eq!(
-            apply_decision("regulatory", "active", "go", true, false),
+            apply_decision(Regulatory, Active, Go, true, false),
             Err("error-gate-pathway")
         );
         assert_eq!(
-            apply_decision("regulatory", "active", "go", true, true),
-            Ok(("clinical_evaluation", "active"))
+            apply_decision(Regulatory, Active, Go, true, true),
+            Ok((ClinicalEvaluation, Active))
         );
     }
 
     #[test]
     fn recycle_goes_back_one_stage_but_not_before_the_first() {
         assert_eq!(
-            apply_decision("prototype", "on_hold", "recycle", false, false),
-            Ok(("proof_of_concept", "active"))
+            apply_decision(Prototype, OnHold, Recycle, false, false),
+            Ok((ProofOfConcept, Active))
         );
         assert_eq!(
-            apply_decision("concept", "active", "recycle", true, true),
+            apply_decision(Concept, Active, Recycle, true, true),
             Err("error-gate-recycle-first")
         );
     }
@@ -586,32 +583,32 @@ mod tests {
     fn stopped_and_launched_projects_take_no_decision() {
         for d in DECISIONS {
             assert_eq!(
-                apply_decision("prototype", "stopped", d, true, true),
+                apply_decision(Prototype, Stopped, *d, true, true),
                 Err("error-project-closed")
             );
             assert_eq!(
-                apply_decision("launch", "launched", d, true, true),
+                apply_decision(Launch, Launched, *d, true, true),
                 Err("error-project-closed")
             );
         }
         assert_eq!(
-            apply_decision("launch", "active", "go", true, true),
-            Ok(("launch", "launched"))
+            apply_decision(Launch, Active, Go, true, true),
+            Ok((Launch, Launched))
         );
         assert_eq!(
-            apply_decision("prototype", "active", "stop", false, false),
-            Ok(("prototype", "stopped"))
+            apply_decision(Prototype, Active, Stop, false, false),
+            Ok((Prototype, Stopped))
         );
         assert_eq!(
-            apply_decision("prototype", "active", "hold", false, false),
-            Ok(("prototype", "on_hold"))
+            apply_decision(Prototype, Active, Hold, false, false),
+            Ok((Prototype, OnHold))
         );
     }
 
     #[test]
     fn every_stage_has_a_bilingual_checklist() {
         for s in STAGES {
-            let items = checklist(s);
+            let items = checklist(*s);
             assert!(!items.is_empty(), "{s}");
             for (k, en, zh) in items {
                 assert!(!k.is_empty() && !en.is_empty() && !zh.is_empty());

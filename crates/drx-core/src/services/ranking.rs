@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use drx_engine::calibrate::{self, Options, Reviews};
 
 use crate::services::{Msg, Result, ServiceError};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::SubmissionStatus::{self, Finalist, NotSelected, Submitted, UnderReview};
+use drx_domain::{AuditAction, AuditEntity, Phase};
 use drx_store::accounts::Person;
 use drx_store::catalogue::CallJudging;
 use drx_store::reviews::{self as store, Progress};
@@ -88,7 +89,7 @@ pub async fn send_reminders(
 pub struct RankRow {
     pub submission_id: i64,
     pub title: String,
-    pub status: String,
+    pub status: SubmissionStatus,
     /// The calibration's estimate (`n` is its number of reviews, `at_cut_tie` says the
     /// finalist cut falls inside its rank interval).
     pub estimate: calibrate::SubmissionEstimate,
@@ -189,7 +190,7 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         .map(|(s, e)| RankRow {
             submission_id: s.id,
             title: s.title.clone(),
-            status: s.status.to_string(),
+            status: s.status,
             preselected: e.rank <= finalists,
             estimate: e,
         })
@@ -200,6 +201,11 @@ pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
         finalists,
         rows: out,
     })
+}
+
+/// Whether a call in this phase takes finalist decisions (during review and decision).
+pub fn decides_now(phase: Phase) -> bool {
+    matches!(phase, Phase::Review | Phase::Decision)
 }
 
 /// Records the decisions: `selected` become finalists, every other judged submission is not
@@ -216,7 +222,7 @@ pub async fn decide(
     now: i64,
 ) -> Result<usize> {
     let ranking = ranking(db, actor, call_id).await?;
-    if !matches!(ranking.call.phase.as_str(), "review" | "decision") {
+    if !decides_now(ranking.call.phase) {
         return Err(ServiceError::invalid("decision-phase"));
     }
     let mut overrides = Vec::new();
@@ -241,9 +247,9 @@ pub async fn decide(
     let mut changed = 0;
     for r in &ranking.rows {
         let to = if selected.contains(&r.submission_id) {
-            "finalist"
+            Finalist
         } else {
-            "not_selected"
+            NotSelected
         };
         if r.status == to {
             continue;
@@ -251,7 +257,7 @@ pub async fn decide(
         if !submissions::set_status(
             &mut tx,
             r.submission_id,
-            &["submitted", "under_review", "finalist", "not_selected"],
+            &[Submitted, UnderReview, Finalist, NotSelected],
             to,
             now,
         )
@@ -260,7 +266,7 @@ pub async fn decide(
             continue;
         }
         changed += 1;
-        let body = if to == "finalist" {
+        let body = if to == Finalist {
             format!(
                 "{}：您的项目「{}」入选决赛。/ {}: your submission “{}” is a finalist.",
                 call.title_zh, r.title, call.title_en, r.title
@@ -289,7 +295,7 @@ pub async fn decide(
             AuditEntity::Submission,
             r.submission_id,
             AuditAction::Decision,
-            &serde_json::json!({ "status": to }).to_string(),
+            &serde_json::json!({ "status": to.as_str() }).to_string(),
             now,
         )
         .await?;

@@ -40,7 +40,7 @@ pub async fn workspace(db: &Db, actor: &Person, review_id: i64) -> Result<Worksp
     let (submission, view, access) = subs::load(db, actor, review.submission_id).await?;
     let criteria = store::criteria(db, review.call_id).await?;
     let scores = store::scores(db, review.id).await?;
-    let editable = can_edit_review(actor, review.judge_id, review.call_phase.as_str());
+    let editable = can_edit_review(actor, review.judge_id, review.call_phase);
     Ok(Workspace {
         review,
         scores,

@@ -5,7 +5,7 @@ use super::ics::{self, CalendarEvent};
 use super::{required_text, Result, ServiceError};
 use crate::auth::authorization::can_manage_call;
 use crate::i18n::{t, Lang};
-use drx_domain::{AuditAction, AuditEntity, BlindMode};
+use drx_domain::{AuditAction, AuditEntity, BlindMode, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::events::{self as store, AgendaItem, Event, NewEvent, Registrant};
 use drx_store::{audit, catalogue, Db, StoreError};
@@ -150,8 +150,9 @@ pub async fn add_to_agenda(
         return Err(ServiceError::invalid("error-roadshow-overlap"));
     }
     let mut tx = db.begin().await?;
-    match store::submission_state(&mut tx, submission_id).await? {
-        Some((call, status)) if Some(call) == e.call_id && status == "finalist" => {}
+    match drx_store::submissions::call_and_status(&mut tx, submission_id).await? {
+        Some((call, status)) if Some(call) == e.call_id && status == SubmissionStatus::Finalist => {
+        }
         _ => return Err(ServiceError::invalid("error-roadshow-not-finalist")),
     }
     let id = match store::insert_agenda_item(&mut tx, event_id, submission_id, s, en).await {

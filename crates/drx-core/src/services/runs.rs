@@ -4,34 +4,16 @@
 use drx_engine::assign::{self, Pair, Problem, Reason};
 
 use super::{Msg, Result, ServiceError};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{AuditAction, AuditEntity, RunKind};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, Run, RunPair};
 use drx_store::Db;
 
-/// What a run matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunKind {
-    /// Judges to submissions (review assignment).
-    Judges,
-    /// Engineering teams to finalists.
-    Teams,
-}
-
-impl RunKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RunKind::Judges => "judges",
-            RunKind::Teams => "teams",
-        }
-    }
-
-    /// The audit action of a new run of this kind.
-    fn audit_action(self) -> AuditAction {
-        match self {
-            RunKind::Judges => AuditAction::AssignmentRun,
-            RunKind::Teams => AuditAction::TeamMatchingRun,
-        }
+/// The audit action of a new run of this kind.
+fn audit_action(kind: RunKind) -> AuditAction {
+    match kind {
+        RunKind::Judges => AuditAction::AssignmentRun,
+        RunKind::Teams => AuditAction::TeamMatchingRun,
     }
 }
 
@@ -108,7 +90,7 @@ async fn save(
     let run_id = store::insert_run(
         &mut tx,
         call_id,
-        kind.as_str(),
+        kind,
         parameters,
         total_affinity,
         actor.id,
@@ -124,7 +106,7 @@ async fn save(
         Some(actor.id),
         AuditEntity::Call,
         call_id,
-        kind.audit_action(),
+        audit_action(kind),
         &detail,
         now,
     )
@@ -139,7 +121,7 @@ async fn save(
 /// The call's runs of one kind, newest first, for those who run the call.
 pub async fn of_call(db: &Db, actor: &Person, call_id: i64, kind: RunKind) -> Result<Vec<Run>> {
     super::require_call_manager(db, actor, call_id).await?;
-    Ok(store::runs_of_call(db, call_id, kind.as_str()).await?)
+    Ok(store::runs_of_call(db, call_id, kind).await?)
 }
 
 /// One run of the call with its pairs, for those who run the call; NotFound when the run is
@@ -154,7 +136,7 @@ pub async fn get(
     super::require_call_manager(db, actor, call_id).await?;
     let run = store::run(db, run_id)
         .await?
-        .filter(|r| r.call_id == call_id && r.kind == kind.as_str())
+        .filter(|r| r.call_id == call_id && r.kind == kind)
         .ok_or(ServiceError::NotFound)?;
     let pairs = store::run_pairs(db, run_id).await?;
     Ok((run, pairs))

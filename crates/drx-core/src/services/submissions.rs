@@ -406,7 +406,7 @@ pub async fn create_draft(
     let c = content(db, actor, &call, input, None, false).await?;
     let snapshot = snapshot_of_content(db, &c).await?;
     let mut tx = db.begin().await?;
-    let id = store::insert(&mut tx, call_id, actor.id, &c, "draft", now).await?;
+    let id = store::insert(&mut tx, call_id, actor.id, &c, SubmissionStatus::Draft, now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
     super::commit_created(
@@ -496,7 +496,15 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
     let link = format!("/submissions/{id}");
     let url = format!("{}{link}", base_url.trim_end_matches('/'));
     let mut tx = db.begin().await?;
-    if !store::set_status(&mut tx, id, &["draft"], "submitted", now).await? {
+    if !store::set_status(
+        &mut tx,
+        id,
+        &[SubmissionStatus::Draft],
+        SubmissionStatus::Submitted,
+        now,
+    )
+    .await?
+    {
         return Err(ServiceError::invalid("error-sub-already-submitted"));
     }
     for store::Recipient {
@@ -547,8 +555,12 @@ pub async fn withdraw(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> 
     if !store::set_status(
         &mut tx,
         id,
-        &["draft", "submitted", "under_review"],
-        "withdrawn",
+        &[
+            SubmissionStatus::Draft,
+            SubmissionStatus::Submitted,
+            SubmissionStatus::UnderReview,
+        ],
+        SubmissionStatus::Withdrawn,
         now,
     )
     .await?

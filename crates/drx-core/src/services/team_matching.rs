@@ -10,13 +10,11 @@ use serde::{Deserialize, Serialize};
 use super::assignment::RunOutcome;
 use super::matching::{reason_line, TeamModel};
 use super::{Msg, Result, ServiceError};
-use drx_domain::{AuditAction, AuditEntity};
+use drx_domain::{AuditAction, AuditEntity, RunKind, RunStatus, SubmissionStatus};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as runs, RunPair};
 use drx_store::matchmaking as store;
 use drx_store::{outbox, submissions, Db};
-
-pub const KIND: &str = "teams";
 
 /// What the organizer chose for a run; stored with it so that a re-run starts from it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -60,7 +58,7 @@ pub struct Setting {
 pub async fn setting(db: &Db, call_id: i64) -> Result<Setting> {
     let model = TeamModel::load(db, call_id).await?;
     let finalists = (0..model.submissions.len())
-        .filter(|&s| model.submissions[s].status == "finalist")
+        .filter(|&s| model.submissions[s].status == SubmissionStatus::Finalist)
         .collect();
     let outside = store::loads_outside(db, call_id).await?;
     let room = model
@@ -131,7 +129,7 @@ pub async fn run_teams(
         db,
         actor,
         call_id,
-        super::runs::RunKind::Teams,
+        RunKind::Teams,
         params,
         p,
         |r| reason_msg(&st, r),
@@ -234,10 +232,10 @@ pub async fn publish(
 ) -> Result<usize> {
     let run = runs::run(db, run_id)
         .await?
-        .filter(|r| r.kind == KIND)
+        .filter(|r| r.kind == RunKind::Teams)
         .ok_or(ServiceError::NotFound)?;
     let call = super::require_call_manager(db, actor, run.call_id).await?;
-    if run.status != "draft" {
+    if run.status != RunStatus::Draft {
         return Err(ServiceError::invalid("assign-not-draft"));
     }
     let pairs = runs::run_pairs(db, run_id).await?;

@@ -32,7 +32,7 @@ impl RunOut {
             parameters: serde_json::from_str(&r.parameters).unwrap_or(serde_json::Value::Null),
             id: r.id,
             call_id: r.call_id,
-            status: r.status,
+            status: r.status.as_str().into(),
             objective: r.objective.filter(|o| o.is_finite()),
             created_by: r.created_by,
             created_at: r.created_at,

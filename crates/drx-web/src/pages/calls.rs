@@ -83,17 +83,21 @@ pub struct CallForm {
 const TZ: &str = "Asia/Shanghai";
 
 impl CallForm {
-    fn phase_values(&self) -> [(&'static str, &String, &String); 5] {
+    fn phase_values(&self) -> [(Phase, &String, &String); 5] {
         [
-            ("open", &self.open_start, &self.open_end),
-            ("review", &self.review_start, &self.review_end),
-            ("decision", &self.decision_start, &self.decision_end),
+            (Phase::Open, &self.open_start, &self.open_end),
+            (Phase::Review, &self.review_start, &self.review_end),
+            (Phase::Decision, &self.decision_start, &self.decision_end),
             (
-                "matchmaking",
+                Phase::Matchmaking,
                 &self.matchmaking_start,
                 &self.matchmaking_end,
             ),
-            ("incubation", &self.incubation_start, &self.incubation_end),
+            (
+                Phase::Incubation,
+                &self.incubation_start,
+                &self.incubation_end,
+            ),
         ]
     }
 
@@ -112,7 +116,7 @@ impl CallForm {
                         .ok_or_else(|| ServiceError::invalid("error-call-date"))?;
                     let e = parse_local(e, TZ)
                         .ok_or_else(|| ServiceError::invalid("error-call-date"))?;
-                    phases.push((p.to_string(), s, e));
+                    phases.push((p, s, e));
                 }
                 _ => return Err(ServiceError::invalid("error-call-date")),
             }
@@ -150,7 +154,8 @@ impl CallForm {
             judge_min_load: num(&self.judge_min_load)?,
             judge_max_load: num(&self.judge_max_load)?,
             finalists: num(&self.finalists)?,
-            blind_mode: self.blind_mode.clone(),
+            blind_mode: BlindMode::parse(&self.blind_mode)
+                .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?,
             grace_seconds: num(&self.grace_minutes)? * 60,
             field_ids,
             phases,
@@ -159,7 +164,7 @@ impl CallForm {
     }
 
     fn from_settings(c: &CallSettings) -> CallForm {
-        let phase = |p: &str, start: bool| {
+        let phase = |p: Phase, start: bool| {
             c.phases
                 .iter()
                 .find(|x| x.0 == p)
@@ -176,19 +181,19 @@ impl CallForm {
             judge_min_load: c.judge_min_load.to_string(),
             judge_max_load: c.judge_max_load.to_string(),
             finalists: c.finalists.to_string(),
-            blind_mode: c.blind_mode.clone(),
+            blind_mode: c.blind_mode.as_str().into(),
             grace_minutes: (c.grace_seconds / 60).to_string(),
             field: c.field_ids.iter().map(|f| f.to_string()).collect(),
-            open_start: phase("open", true),
-            open_end: phase("open", false),
-            review_start: phase("review", true),
-            review_end: phase("review", false),
-            decision_start: phase("decision", true),
-            decision_end: phase("decision", false),
-            matchmaking_start: phase("matchmaking", true),
-            matchmaking_end: phase("matchmaking", false),
-            incubation_start: phase("incubation", true),
-            incubation_end: phase("incubation", false),
+            open_start: phase(Phase::Open, true),
+            open_end: phase(Phase::Open, false),
+            review_start: phase(Phase::Review, true),
+            review_end: phase(Phase::Review, false),
+            decision_start: phase(Phase::Decision, true),
+            decision_end: phase(Phase::Decision, false),
+            matchmaking_start: phase(Phase::Matchmaking, true),
+            matchmaking_end: phase(Phase::Matchmaking, false),
+            incubation_start: phase(Phase::Incubation, true),
+            incubation_end: phase(Phase::Incubation, false),
             crit_en: c.criteria.iter().map(|k| k.name_en.clone()).collect(),
             crit_zh: c.criteria.iter().map(|k| k.name_zh.clone()).collect(),
             crit_weight: c.criteria.iter().map(|k| k.weight.to_string()).collect(),
@@ -200,12 +205,17 @@ impl CallForm {
 
 fn default_form() -> CallForm {
     CallForm::from_settings(&CallSettings {
+        slug: String::new(),
+        title_en: String::new(),
+        title_zh: String::new(),
+        description_en: String::new(),
+        description_zh: String::new(),
         timezone: TZ.into(),
         reviews_per_submission: 3,
         judge_min_load: 0,
         judge_max_load: 20,
         finalists: 16,
-        blind_mode: "double".into(),
+        blind_mode: BlindMode::Double,
         grace_seconds: 15 * 60,
         criteria: vec![
             Criterion {
@@ -230,7 +240,8 @@ fn default_form() -> CallForm {
                 scale_max: 10,
             },
         ],
-        ..Default::default()
+        field_ids: Vec::new(),
+        phases: Vec::new(),
     })
 }
 

@@ -14,9 +14,9 @@ use drx_core::model::NeedFilter;
 use drx_core::services::catalogue;
 use drx_core::services::history::Subject;
 use drx_core::services::needs as svc;
+use drx_domain::{NeedStatus, Urgency};
 
 pub const PAGE_SIZE: i64 = 30;
-pub const NEED_STATUSES: &[&str] = &["draft", "open", "matched", "closed"];
 
 #[derive(Deserialize, Default)]
 pub struct NeedQuery {
@@ -41,11 +41,9 @@ pub async fn list_page(
     let filter = NeedFilter {
         field_id: q.field.parse().unwrap_or(0),
         organization_id: q.hospital.parse().unwrap_or(0),
-        status: if NEED_STATUSES.contains(&q.status.as_str()) {
-            q.status.clone()
-        } else {
-            String::new()
-        },
+        status: NeedStatus::parse(&q.status)
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
         search: q.q.chars().take(200).collect(),
     };
     let page_no = q.page.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
@@ -85,7 +83,7 @@ pub async fn list_page(
             (super::named_filter(&ctx, "field-hospital", "hospital", &q.hospital, hospitals.iter().map(|h| (h.id, &*h.name_en, &*h.name_zh))))
             label { (ctx.t("field-status")) br;
                 select name="status" { option value="" { (ctx.t("list-not-drafts")) }
-                    @for s in NEED_STATUSES { option value=(s) selected[q.status == *s] { (ctx.t(&format!("need-status-{s}"))) } } } }
+                    @for s in NeedStatus::ALL { option value=(s.as_str()) selected[q.status == s.as_str()] { (ctx.t(&format!("need-status-{s}"))) } } } }
             button type="submit" { (ctx.t("list-apply")) }
             " " a href="/needs" { (ctx.t("list-reset")) }
         }
@@ -261,7 +259,7 @@ async fn need_form(
             }
             label for="urgency" { (ctx.t("need-urgency")) }
             select id="urgency" name="urgency" {
-                @for u in ["low", "medium", "high"] { option value=(u) selected[f.urgency == u] { (ctx.t(&format!("urgency-{u}"))) } }
+                @for u in Urgency::ALL { option value=(u.as_str()) selected[f.urgency == u.as_str()] { (ctx.t(&format!("urgency-{u}"))) } }
             }
             button type="submit" { (ctx.t("save")) }
         }
@@ -278,7 +276,7 @@ pub async fn new_need_page(ctx: Ctx, State(state): State<AppState>) -> Result<Re
             .organization_id
             .map(|o| o.to_string())
             .unwrap_or_default(),
-        urgency: "medium".into(),
+        urgency: Urgency::Medium.as_str().into(),
         ..Default::default()
     };
     let body = html! { h1 { (ctx.t("need-new")) } (need_form(&ctx, &state, &f, None).await?) };

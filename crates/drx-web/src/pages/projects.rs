@@ -18,7 +18,7 @@ use drx_core::now;
 use drx_core::services::projects::{self as svc, checklist, DECISIONS, PATHWAYS, STAGES};
 use drx_core::services::reports;
 use drx_core::services::ServiceError;
-use drx_domain::AuditAction;
+use drx_domain::{AuditAction, ProjectStage, ProjectStatus};
 
 /// A date (YYYY-MM-DD) shown in China time.
 pub fn date(ts: i64) -> String {
@@ -37,7 +37,7 @@ pub fn parse_due(s: &str) -> Option<i64> {
     Some(midnight_utc + 24 * 3600 - 1 - 8 * 3600)
 }
 
-fn status_pill(ctx: &Ctx, status: &str) -> Markup {
+fn status_pill(ctx: &Ctx, status: ProjectStatus) -> Markup {
     html! { span class={ "pill pstatus-" (status) } { (ctx.t(&format!("pstatus-{status}"))) } }
 }
 
@@ -49,7 +49,7 @@ fn card(ctx: &Ctx, p: &ProjectRow) -> Markup {
             span class="muted" { (ctx.pick(&p.team_en, &p.team_zh)) }
             @if p.poc_centre_id.is_some() { br; span class="muted" { (ctx.pick(&p.poc_en, &p.poc_zh)) } }
             br;
-            (status_pill(ctx, &p.status))
+            (status_pill(ctx, p.status))
             @if p.overdue > 0 {
                 span class="pill overdue-pill" { (drx_core::i18n::t_args(ctx.lang, "milestones-overdue", &[("n", p.overdue.to_string())])) }
             }
@@ -185,7 +185,9 @@ fn event_text(ctx: &Ctx, action: AuditAction, detail: &str) -> String {
             ctx.t(&format!("decision-{}", s("decision"))),
             ctx.t(&format!(
                 "pstage-{}",
-                v["to"]["stage"].as_str().unwrap_or("concept")
+                v["to"]["stage"]
+                    .as_str()
+                    .unwrap_or(ProjectStage::Concept.as_str())
             )),
             if s("reason").is_empty() {
                 String::new()
@@ -196,7 +198,9 @@ fn event_text(ctx: &Ctx, action: AuditAction, detail: &str) -> String {
         AuditAction::Check | AuditAction::Uncheck => {
             let gate = s("gate");
             let item = s("item");
-            checklist(&gate)
+            ProjectStage::parse(&gate)
+                .map(checklist)
+                .unwrap_or_default()
                 .iter()
                 .find(|(k, _, _)| *k == item)
                 .map(|(_, en, zh)| ctx.pick(en, zh).to_string())
@@ -263,8 +267,8 @@ async fn detail_with(
         id,
     )
     .await?;
-    let open = p.status == "active" || p.status == "on_hold";
-    let items = checklist(&p.stage);
+    let open = !svc::is_closed(p.status);
+    let items = checklist(p.stage);
     let ticked = |k: &str| ticks.iter().find(|c| c.gate == p.stage && c.item == k);
     let body = html! {
         p { a href="/projects" { "← " (ctx.t("projects-title")) } }
@@ -274,14 +278,14 @@ async fn detail_with(
             tr { th { (ctx.t("project-submission")) } td { a href={ "/submissions/" (p.submission_id) } { "#" (p.submission_id) } } }
             tr { th { (ctx.t("project-team")) } td { (ctx.pick(&p.team_en, &p.team_zh)) } }
             tr { th { (ctx.t("project-poc")) } td { @if p.poc_centre_id.is_some() { (ctx.pick(&p.poc_en, &p.poc_zh)) } @else { span class="muted" { (ctx.t("project-no-poc")) } } } }
-            tr { th { (ctx.t("project-stage")) } td { (ctx.t(&format!("pstage-{}", p.stage))) " " (status_pill(&ctx, &p.status))
+            tr { th { (ctx.t("project-stage")) } td { (ctx.t(&format!("pstage-{}", p.stage))) " " (status_pill(&ctx, p.status))
                 " " span class="muted" { (ctx.t("project-since")) " " (date(p.stage_since)) } } }
             tr { th { (ctx.t("project-pathway")) } td {
                 @if p.pathway.is_empty() { span class="muted" { (ctx.t("pathway-none")) } } @else { (ctx.t(&format!("pathway-{}", p.pathway))) } } }
         }
         ol class="gates" {
             @for s in STAGES {
-                li class={ @if *s == p.stage { "current" } @else if STAGES.iter().position(|x| x == s) < STAGES.iter().position(|x| *x == p.stage) { "passed" } } {
+                li class={ @if *s == p.stage { "current" } @else if *s < p.stage { "passed" } } {
                     (ctx.t(&format!("pstage-{s}"))) }
             }
         }

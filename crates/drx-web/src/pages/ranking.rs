@@ -15,6 +15,7 @@ use drx_core::i18n;
 use drx_core::now;
 use drx_core::services::ranking::{self as svc, Ranking};
 use drx_core::services::ServiceError;
+use drx_domain::SubmissionStatus;
 
 pub async fn progress_page(
     ctx: Ctx,
@@ -73,10 +74,12 @@ fn ranking_body(
     typed: Option<&HashMap<i64, (bool, String)>>,
     message: Option<String>,
 ) -> Markup {
-    let decided = r
-        .rows
-        .iter()
-        .any(|x| x.status == "finalist" || x.status == "not_selected");
+    let decided = r.rows.iter().any(|x| {
+        matches!(
+            x.status,
+            SubmissionStatus::Finalist | SubmissionStatus::NotSelected
+        )
+    });
     let call_id = r.call.id;
     html! {
         p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&r.call.title_en, &r.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/progress" } { (ctx.t("progress-title")) } }
@@ -95,7 +98,7 @@ fn ranking_body(
                 tbody { @for x in &r.rows {
                     @let (checked, reason) = match typed.and_then(|t| t.get(&x.submission_id)) {
                         Some((c, why)) => (*c, why.clone()),
-                        None => (if decided { x.status == "finalist" } else { x.preselected }, String::new()),
+                        None => (if decided { x.status == SubmissionStatus::Finalist } else { x.preselected }, String::new()),
                     };
                     tr {
                         td { (x.estimate.rank) " " span class="muted" { "[" (x.estimate.rank_lo) "–" (x.estimate.rank_hi) "]" } }
@@ -111,7 +114,7 @@ fn ranking_body(
                     }
                 } }
             } }
-            @if matches!(r.call.phase.as_str(), "review" | "decision") && !r.rows.is_empty() {
+            @if svc::decides_now(r.call.phase) && !r.rows.is_empty() {
                 p class="muted" { (ctx.t("ranking-decide-help")) }
                 button type="submit" { (ctx.t("ranking-decide")) }
             }

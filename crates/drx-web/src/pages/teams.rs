@@ -17,6 +17,7 @@ use drx_core::services::interests::Side;
 use drx_core::services::matching::{NeedModel, TeamModel};
 use drx_core::services::teams::{self as svc, TeamQuery};
 use drx_core::services::{catalogue, interests};
+use drx_domain::SubmissionStatus;
 
 /// The links between the two catalogues and the interests page.
 pub fn catalogue_tabs(ctx: &Ctx, current: &str) -> Markup {
@@ -128,7 +129,9 @@ pub async fn team_page(
             best_subs = m
                 .top_submissions(i, 60)
                 .into_iter()
-                .filter(|f| manager || m.submissions[f.document].status == "finalist")
+                .filter(|f| {
+                    manager || m.submissions[f.document].status == SubmissionStatus::Finalist
+                })
                 .take(6)
                 .collect();
         }
@@ -144,7 +147,7 @@ pub async fn team_page(
     let my_subs: Vec<_> = catalogue::my_submissions(&state.db, user)
         .await?
         .into_iter()
-        .filter(|s| matches!(s.status.as_str(), "submitted" | "under_review" | "finalist"))
+        .filter(|s| interests::open_for_interest(s.status))
         .collect();
 
     let body = html! {
@@ -189,7 +192,7 @@ pub async fn team_page(
                     @if manager { a href={ "/submissions/" (s.id) } { "#" (s.id) " " (s.title) } } @else { "#" (s.id) " " (s.title) }
                     br; span class="muted small" { (ctx.t(&format!("status-{}", s.status))) }
                     @if let Some(i) = live_for(Target::Submission(s.id)).filter(|_| p.is_member) { (interest_state(&ctx, i)) }
-                    @else if p.is_member && s.status == "finalist" {
+                    @else if p.is_member && s.status == SubmissionStatus::Finalist {
                         (interest_form(&ctx, Side::Team, id, Target::Submission(s.id), &here, &ctx.t("interest-express-team")))
                     }
                 }
@@ -292,7 +295,7 @@ pub async fn submission_teams_section(
     s: &drx_core::model::Submission,
     access: &drx_core::auth::authorization::SubmissionAccess,
 ) -> Result<Markup, WebError> {
-    let open = matches!(s.status.as_str(), "submitted" | "under_review" | "finalist");
+    let open = interests::open_for_interest(s.status);
     if !open || !drx_core::auth::authorization::can_speak_for_submission(user, access) {
         return Ok(html! {});
     }

@@ -437,23 +437,23 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             title_zh: "2026 Dr. X 医工创新大赛",
             description_en: "Clinicians from our partner hospitals bring clinical needs and device solutions; judges choose 16 finalists, each matched with an engineering team and taken toward the clinic through proof-of-concept centres.",
             description_zh: "合作医院的临床医生提出临床需求与器械解决方案；评委遴选16个决赛项目，每个项目对接一支工程团队，并通过概念验证中心推向临床。",
-            phase: "review",
+            phase: drx_domain::Phase::Review,
             reviews_per_submission: 3,
             judge_min_load: 6,
             judge_max_load: 15,
             finalists: 16,
-            blind_mode: "double",
+            blind_mode: drx_domain::BlindMode::Double,
             created_by: Some(organizer),
         },
         t0,
     )
     .await?;
     for (i, (phase, start, end)) in [
-        ("open", 0, 60),
-        ("review", 60, 90),
-        ("decision", 90, 100),
-        ("matchmaking", 100, 130),
-        ("incubation", 130, 400),
+        (drx_domain::Phase::Open, 0, 60),
+        (drx_domain::Phase::Review, 60, 90),
+        (drx_domain::Phase::Decision, 90, 100),
+        (drx_domain::Phase::Matchmaking, 100, 130),
+        (drx_domain::Phase::Incubation, 130, 400),
     ]
     .into_iter()
     .enumerate()
@@ -562,7 +562,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                 evidence: lang_text(&sol.evidence, zh),
                 stage: sol.stage,
                 keywords: &keywords.join(", "),
-                status: "submitted",
+                status: drx_domain::SubmissionStatus::Submitted,
                 lang: if zh { "zh" } else { "en" },
                 field_ids: &field_ids,
             },

@@ -57,14 +57,14 @@ pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
         made.push(projects::create(db, &organizer, m.submission_id, m.team_id, None, now).await?);
     }
     for &p in made.iter().take(PROJECTS_PAST_CONCEPT) {
-        for (item, _, _) in projects::checklist("concept") {
+        for (item, _, _) in projects::checklist(drx_domain::ProjectStage::Concept) {
             projects::set_check(db, &organizer, p, item, true, now).await?;
         }
         projects::decide(
             db,
             &organizer,
             p,
-            "go",
+            drx_domain::GateDecision::Go.as_str(),
             "Concept confirmed with the clinicians; proof of concept next.",
             now,
         )

@@ -131,12 +131,12 @@ pub async fn fixture(db: &Db) -> Fixture {
         attachments.push(id);
     }
     let (attachment_own, attachment_other) = (attachments[0], attachments[1]);
-    let run = matching::insert_run(&mut tx, call, "judges", "{}", 0.0, organizer.id, now)
-        .await
-        .unwrap();
-    let team_run = matching::insert_run(&mut tx, call, "teams", "{}", 0.0, organizer.id, now)
-        .await
-        .unwrap();
+    let mut runs = Vec::new();
+    for kind in [drx::domain::RunKind::Judges, drx::domain::RunKind::Teams] {
+        let id = matching::insert_run(&mut tx, call, kind, "{}", 0.0, organizer.id, now);
+        runs.push(id.await.unwrap());
+    }
+    let (run, team_run) = (runs[0], runs[1]);
     tx.commit().await.unwrap();
     let judge_review = reviews::review_of(db, other_submission, judge.id)
         .await

@@ -15,6 +15,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use drx::domain::{BlindMode, Phase};
 use drx::store::calls::NewCall;
 use drx::store::Db;
 use drx::web::{AppState, Config};
@@ -511,7 +512,7 @@ pub fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
 
 /// A call as the tests make them: no description, reviewers 1, judges' load 0 to 5, two
 /// finalists, double-blind, nobody's; change what a test needs with `..call_spec(…)`.
-pub fn call_spec<'a>(slug: &'a str, title: &'a str, phase: &'a str) -> NewCall<'a> {
+pub fn call_spec<'a>(slug: &'a str, title: &'a str, phase: Phase) -> NewCall<'a> {
     NewCall {
         slug,
         title_en: title,
@@ -523,7 +524,7 @@ pub fn call_spec<'a>(slug: &'a str, title: &'a str, phase: &'a str) -> NewCall<'
         judge_min_load: 0,
         judge_max_load: 5,
         finalists: 2,
-        blind_mode: "double",
+        blind_mode: BlindMode::Double,
         created_by: None,
     }
 }
@@ -534,7 +535,7 @@ pub fn open_call_spec<'a>(slug: &'a str, title_en: &'a str, title_zh: &'a str) -
         title_zh,
         reviews_per_submission: 3,
         judge_max_load: 10,
-        ..call_spec(slug, title_en, "open")
+        ..call_spec(slug, title_en, Phase::Open)
     }
 }
 
@@ -557,7 +558,7 @@ pub fn solution_spec(
         evidence: "",
         stage: "idea",
         keywords: "",
-        status: "submitted",
+        status: drx::domain::SubmissionStatus::Submitted,
         lang: "en",
         field_ids: &[],
     }

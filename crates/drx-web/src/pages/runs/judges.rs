@@ -20,8 +20,9 @@ use drx_core::i18n;
 use drx_core::model::{CallJudging, RunPair};
 use drx_core::now;
 use drx_core::services::assignment::{self, AssignParams};
-use drx_core::services::runs::{self, RunKind};
+use drx_core::services::runs;
 use drx_core::services::{Msg, ServiceError};
+use drx_domain::RunKind;
 
 fn options_fields(ctx: &Ctx, p: &AssignParams) -> Markup {
     html! {

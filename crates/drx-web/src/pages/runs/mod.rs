@@ -162,7 +162,7 @@ pub fn run_summary(
             (options)
             " · " (ctx.t("assign-pinned")) ": " (pinned) " · " (ctx.t("assign-removed")) ": " (forbidden)
         }
-        @if run.status == "draft" {
+        @if run.status == drx_domain::RunStatus::Draft {
             form method="post" action={ (here) "/publish" } {
                 (csrf_field(ctx))
                 button type="submit" { (ctx.t(publish_key)) }

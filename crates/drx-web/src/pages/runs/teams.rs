@@ -20,9 +20,10 @@ use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::model::{CallJudging, RunPair};
 use drx_core::now;
-use drx_core::services::runs::{self, RunKind};
+use drx_core::services::runs;
 use drx_core::services::team_matching::{self as svc, TeamParams};
 use drx_core::services::{Msg, ServiceError};
+use drx_domain::RunKind;
 
 fn base(call_id: i64) -> String {
     format!("/calls/{call_id}/team-matching")
