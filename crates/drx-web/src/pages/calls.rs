@@ -460,7 +460,7 @@ pub async fn delete_page(
         @if call.phase == Phase::Draft {
             (notice("error", &i18n::t_args(ctx.lang, "call-delete-confirm", &[("title", title.clone())])))
             form method="post" action={ "/calls/" (id) "/delete" } class="stacked" {
-                (csrf_field(ctx))
+                (csrf_field(&ctx))
                 button type="submit" class="danger" { (ctx.t("call-delete-button")) }
             }
         } @else {
