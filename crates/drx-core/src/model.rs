@@ -3,7 +3,7 @@
 //! a query or write with them); the store's functions stay out of reach.
 pub use drx_store::accounts::Person;
 pub use drx_store::api_tokens::ApiToken;
-pub use drx_store::calls::{CallSettings, Criterion};
+pub use drx_store::calls::{CallSettings, CallTeam, CommitteeMember, Criterion};
 pub use drx_store::catalogue::{
     CallJudging, CallSummary, Field, LabelCount, OpenNeed, SubmissionRow, TeamRow,
 };

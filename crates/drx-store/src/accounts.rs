@@ -318,6 +318,9 @@ row! {
         pub role: Role,
         pub organization_id: Option<i64>,
         pub invited_by: i64,
+        /// The call the invitation brings the person into, and in which role.
+        pub call_id: Option<i64>,
+        pub call_role: Option<drx_domain::CallRole>,
     }
 }
 
@@ -328,8 +331,9 @@ pub async fn insert_invitation(
     now: i64,
     expires_at: i64,
 ) -> Result<()> {
-    tx.exec("INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at, sent_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (token_hash, normalize_email(&inv.email), inv.role.as_str(), inv.organization_id, inv.invited_by, now, expires_at, now))
+    let call_role = inv.call_role.map(|r| r.as_str());
+    tx.exec("INSERT INTO invitations (token_hash, email, role, organization_id, invited_by, created_at, expires_at, sent_at, call_id, call_role) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (token_hash, normalize_email(&inv.email), inv.role.as_str(), inv.organization_id, inv.invited_by, now, expires_at, now, inv.call_id, call_role))
     .await?;
     Ok(())
 }
@@ -337,7 +341,7 @@ pub async fn insert_invitation(
 /// An unused, unrevoked, unexpired invitation.
 pub async fn open_invitation(db: &Db, token_hash: &str, now: i64) -> Result<Option<Invitation>> {
     db.opt(
-        "SELECT email, role, organization_id, invited_by FROM invitations \
+        "SELECT email, role, organization_id, invited_by, call_id, call_role FROM invitations \
          WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
         (token_hash, now),
     )

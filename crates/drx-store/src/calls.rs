@@ -277,3 +277,150 @@ pub async fn set_open_end(tx: &mut Tx, id: i64, starts_at: i64, ends_at: i64) ->
     }
     Ok(())
 }
+
+// ---- the call's committee: judge pool, organizers, participating teams ----
+
+/// Puts a person in the call with a role; false when they held it already.
+pub async fn add_call_role(
+    tx: &mut Tx,
+    call_id: i64,
+    person_id: i64,
+    role: drx_domain::CallRole,
+) -> Result<bool> {
+    let n = tx
+        .exec(
+            "INSERT INTO call_roles (call_id, person_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (call_id, person_id, role.as_str()),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Takes a role in the call from a person; false when they did not hold it.
+pub async fn remove_call_role(
+    tx: &mut Tx,
+    call_id: i64,
+    person_id: i64,
+    role: drx_domain::CallRole,
+) -> Result<bool> {
+    let n = tx
+        .exec(
+            "DELETE FROM call_roles WHERE call_id = ? AND person_id = ? AND role = ?",
+            (call_id, person_id, role.as_str()),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Sets a pool judge's own maximum load (None: the call's); false when they are not in the pool.
+pub async fn set_judge_max_load(
+    tx: &mut Tx,
+    call_id: i64,
+    person_id: i64,
+    max_load: Option<i64>,
+) -> Result<bool> {
+    let n = tx
+        .exec(
+            "UPDATE call_roles SET max_load = ? WHERE call_id = ? AND person_id = ? AND role = 'judge'",
+            (max_load, call_id, person_id),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Adds an engineering team to those taking part in the call; false when it was there already.
+pub async fn add_call_team(tx: &mut Tx, call_id: i64, team_id: i64, now: i64) -> Result<bool> {
+    let n = tx
+        .exec(
+            "INSERT INTO call_teams (call_id, team_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (call_id, team_id, now),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Removes a team from the call's participants; false when it was not one.
+pub async fn remove_call_team(tx: &mut Tx, call_id: i64, team_id: i64) -> Result<bool> {
+    let n = tx
+        .exec(
+            "DELETE FROM call_teams WHERE call_id = ? AND team_id = ?",
+            (call_id, team_id),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+row! {
+    /// A person in a call's committee: a pool judge (with their own maximum load, if set) or an
+    /// organizer.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CommitteeMember {
+        pub person_id: i64,
+        pub name: String,
+        pub email: String,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+        pub role: drx_domain::CallRole,
+        pub max_load: Option<i64>,
+        pub active: bool,
+    }
+}
+
+/// Everyone holding a role in the call, judges and organizers, by name.
+pub async fn committee(db: &Db, call_id: i64) -> Result<Vec<CommitteeMember>> {
+    db.all(
+        "SELECT p.id AS person_id, p.name, p.email, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh, \
+         r.role, r.max_load, p.active FROM call_roles r JOIN people p ON p.id = r.person_id \
+         LEFT JOIN organizations o ON o.id = p.organization_id WHERE r.call_id = ? ORDER BY r.role, p.name, p.id",
+        (call_id,),
+    )
+    .await
+}
+
+row! {
+    /// An engineering team taking part in a call.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CallTeam {
+        pub id: i64,
+        pub name_en: String,
+        pub name_zh: String,
+        pub capacity: i64,
+    }
+}
+
+pub async fn call_teams(db: &Db, call_id: i64) -> Result<Vec<CallTeam>> {
+    db.all(
+        "SELECT t.id, t.name_en, t.name_zh, t.capacity FROM call_teams ct JOIN teams t ON t.id = ct.team_id \
+         WHERE ct.call_id = ? ORDER BY t.id",
+        (call_id,),
+    )
+    .await
+}
+
+/// Who created the call (None for a call a loader wrote without one); None when there is no
+/// such call.
+pub async fn creator(db: &Db, call_id: i64) -> Result<Option<Option<i64>>> {
+    db.opt("SELECT created_by FROM calls WHERE id = ?", (call_id,))
+        .await
+}
+
+// ---- archiving and deleting ----
+
+/// Archives the call at `at`, or brings it back with None.
+pub async fn set_archived(tx: &mut Tx, call_id: i64, at: Option<i64>) -> Result<()> {
+    tx.exec(
+        "UPDATE calls SET archived_at = ? WHERE id = ?",
+        (at, call_id),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Deletes the call; its phases, fields, roles, rubric, teams, runs, terms, events and
+/// invitations go with it (the schema cascades). Its submissions must be gone first.
+pub async fn delete(tx: &mut Tx, call_id: i64) -> Result<bool> {
+    let n = tx
+        .exec("DELETE FROM calls WHERE id = ?", (call_id,))
+        .await?;
+    Ok(n == 1)
+}

@@ -33,13 +33,16 @@ row! {
         pub blind_mode: BlindMode,
         pub finalists: i64,
         pub submissions: i64 = "n",
+        /// Archived: out of the default lists, read-only.
+        pub archived: bool,
     }
 }
 
 pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
     db.all(
         "SELECT c.id, c.slug, c.title_en, c.title_zh, c.phase, c.blind_mode, c.finalists, \
-                CAST((SELECT COUNT(*) FROM submissions s WHERE s.call_id = c.id AND s.status <> 'draft') AS BIGINT) AS n \
+                CAST((SELECT COUNT(*) FROM submissions s WHERE s.call_id = c.id AND s.status <> 'draft') AS BIGINT) AS n, \
+                CAST(CASE WHEN c.archived_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS archived \
          FROM calls c ORDER BY c.created_at DESC, c.id DESC",
         (),
     )
@@ -288,13 +291,15 @@ row! {
         pub judge_min_load: i64,
         pub judge_max_load: i64,
         pub finalists: i64,
+        /// When the call was archived (read-only from then on).
+        pub archived_at: Option<i64>,
     }
 }
 
 pub async fn call_settings(db: &Db, call_id: i64) -> Result<Option<CallJudging>> {
     db.opt(
-        "SELECT id, title_en, title_zh, phase, blind_mode, reviews_per_submission, judge_min_load, judge_max_load, finalists \
-         FROM calls WHERE id = ?",
+        "SELECT id, title_en, title_zh, phase, blind_mode, reviews_per_submission, judge_min_load, judge_max_load, finalists, \
+         archived_at FROM calls WHERE id = ?",
         (call_id,),
     )
     .await

@@ -22,7 +22,7 @@
 //! | `accounts` | people, person_roles, sessions, invitations, password_resets, login_attempts |
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
-//! | `calls` | calls, call_phases, call_fields, call_roles, rubric_criteria |
+//! | `calls` | calls, call_phases, call_fields, call_roles, call_teams, rubric_criteria |
 //! | `catalogue` | teams, team_members, team_fields, expertise_documents, person_fields |
 //! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
 //! | `embeddings` | embeddings |
@@ -410,6 +410,15 @@ macro_rules! enum_columns {
             fn named(row: &AnyRow, col: &str) -> Result<Self> {
                 let value: String = row.try_get(col)?;
                 <$t>::parse(&value).ok_or(StoreError::Corrupt { column: col.to_string(), value })
+            }
+        }
+        /// A nullable column of the enum: NULL is None, an unknown text still Corrupt.
+        impl Column for Option<$t> {
+            fn named(row: &AnyRow, col: &str) -> Result<Self> {
+                let value: Option<String> = row.try_get(col)?;
+                value
+                    .map(|v| <$t>::parse(&v).ok_or(StoreError::Corrupt { column: col.to_string(), value: v }))
+                    .transpose()
             }
         }
     )*};

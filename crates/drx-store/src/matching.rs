@@ -19,6 +19,8 @@ row! {
         /// The keywords of their profile, as written.
         pub keywords: String = default,
         pub documents: Vec<ExpertiseDocument> = default,
+        /// Their own maximum load in the call (None: the call's).
+        pub max_load: Option<i64>,
     }
 }
 
@@ -33,13 +35,13 @@ row! {
     }
 }
 
-/// The judges of a call: people holding the judge role for it, or the global judge role.
+/// The judges of a call: its judge pool (the active people holding the judge role in
+/// `call_roles` for it), each with their own maximum load when one is set.
 pub async fn judges_of_call(db: &Db, call_id: i64) -> Result<Vec<Expert>> {
     let mut experts: Vec<Expert> = db.all(
-        "SELECT p.id, p.name, p.title, p.organization_id, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh \
-         FROM people p LEFT JOIN organizations o ON o.id = p.organization_id \
-         WHERE p.active = 1 AND (EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'judge') \
-            OR EXISTS (SELECT 1 FROM call_roles c WHERE c.person_id = p.id AND c.call_id = ? AND c.role = 'judge')) \
+        "SELECT p.id, p.name, p.title, p.organization_id, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh, \
+         c.max_load FROM call_roles c JOIN people p ON p.id = c.person_id LEFT JOIN organizations o ON o.id = p.organization_id \
+         WHERE p.active = 1 AND c.call_id = ? AND c.role = 'judge' \
          ORDER BY p.id",
         (call_id,),
     )
@@ -98,12 +100,29 @@ row! {
     }
 }
 
+/// Every engineering team (the need catalogue matches against all of them).
 pub async fn teams(db: &Db) -> Result<Vec<TeamExpertise>> {
-    let mut teams: Vec<TeamExpertise> = db.all(
+    let teams: Vec<TeamExpertise> = db.all(
         "SELECT id, name_en, name_zh, organization_id, capabilities, technologies, capacity FROM teams ORDER BY id",
         (),
     )
     .await?;
+    with_fields(db, teams).await
+}
+
+/// The engineering teams taking part in a call (`call_teams`), the only ones its team matching
+/// draws from.
+pub async fn teams_of_call(db: &Db, call_id: i64) -> Result<Vec<TeamExpertise>> {
+    let teams: Vec<TeamExpertise> = db.all(
+        "SELECT t.id, t.name_en, t.name_zh, t.organization_id, t.capabilities, t.technologies, t.capacity \
+         FROM teams t JOIN call_teams ct ON ct.team_id = t.id WHERE ct.call_id = ? ORDER BY t.id",
+        (call_id,),
+    )
+    .await?;
+    with_fields(db, teams).await
+}
+
+async fn with_fields(db: &Db, mut teams: Vec<TeamExpertise>) -> Result<Vec<TeamExpertise>> {
     let index: HashMap<i64, usize> = teams
         .iter()
         .enumerate()

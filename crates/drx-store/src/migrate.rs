@@ -60,6 +60,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "expertise profiles",
         include_str!("../migrations/0011_expertise_profiles.sql"),
     ),
+    (
+        12,
+        "per-call committees, participating teams, archived calls",
+        include_str!("../migrations/0012_call_committees.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

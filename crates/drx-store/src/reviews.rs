@@ -20,13 +20,16 @@ row! {
         pub updated_at: i64,
         pub call_id: i64,
         pub call_phase: Phase = "phase",
+        /// The call is archived (read-only).
+        pub call_archived: bool,
     }
 }
 
 pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {
     db.opt(
         "SELECT r.id, r.submission_id, r.judge_id, r.status, r.confidence, r.comments_for_authors, \
-         r.comments_for_committee, r.submitted_at, r.updated_at, s.call_id, c.phase \
+         r.comments_for_committee, r.submitted_at, r.updated_at, s.call_id, c.phase, \
+         CAST(CASE WHEN c.archived_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS call_archived \
          FROM reviews r JOIN submissions s ON s.id = r.submission_id JOIN calls c ON c.id = s.call_id WHERE r.id = ?",
         (id,),
     )

@@ -26,6 +26,8 @@ row! {
         /// The "open" phase's window, when the call has one.
         pub open_starts_at: Option<i64>,
         pub open_ends_at: Option<i64>,
+        /// When the call was archived (no new submissions from then on).
+        pub archived_at: Option<i64>,
     }
 }
 
@@ -34,8 +36,8 @@ pub async fn call(db: &Db, id: i64) -> Result<Option<CallInfo>> {
         "SELECT c.id, c.slug, c.title_en, c.title_zh, c.description_en, c.description_zh, c.phase, c.blind_mode, \
          c.timezone, c.grace_seconds, c.reviews_per_submission, c.judge_min_load, c.judge_max_load, c.finalists, \
          (SELECT p.starts_at FROM call_phases p WHERE p.call_id = c.id AND p.phase = 'open') AS open_starts_at, \
-         (SELECT p.ends_at FROM call_phases p WHERE p.call_id = c.id AND p.phase = 'open') AS open_ends_at \
-         FROM calls c WHERE c.id = ?",
+         (SELECT p.ends_at FROM call_phases p WHERE p.call_id = c.id AND p.phase = 'open') AS open_ends_at, \
+         c.archived_at FROM calls c WHERE c.id = ?",
         (id,),
     )
     .await
@@ -377,6 +379,22 @@ pub async fn call_and_status(
         (submission_id,),
     )
     .await
+}
+
+/// How many of a call's submissions were sent (not drafts).
+pub async fn sent_in_call(db: &Db, call_id: i64) -> Result<i64> {
+    db.one(
+        "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM submissions WHERE call_id = ? AND status <> 'draft'",
+        (call_id,),
+    )
+    .await
+}
+
+/// Deletes a call's submissions (with their fields, members, revisions and attachments), before
+/// the call itself is deleted.
+pub async fn delete_of_call(tx: &mut Tx, call_id: i64) -> Result<u64> {
+    tx.exec("DELETE FROM submissions WHERE call_id = ?", (call_id,))
+        .await
 }
 
 /// Moves a call's submitted submissions under review once judges are assigned to them.
@@ -757,7 +775,8 @@ pub async fn hospitals(db: &Db) -> Result<Vec<Named>> {
 /// The calls open for submissions now (phase "open"), by title.
 pub async fn open_calls(db: &Db) -> Result<Vec<Named>> {
     db.all(
-        "SELECT id, title_en AS name_en, title_zh AS name_zh FROM calls WHERE phase = 'open' ORDER BY created_at DESC, id DESC",
+        "SELECT id, title_en AS name_en, title_zh AS name_zh FROM calls WHERE phase = 'open' AND archived_at IS NULL \
+         ORDER BY created_at DESC, id DESC",
         (),
     )
     .await

@@ -187,6 +187,27 @@ fn routes() -> RouteTable {
             get(calls::edit_page).post(calls::edit),
         )
         .route("/calls/{id}/phase", CallOrganizer, post(calls::set_phase))
+        .route(
+            "/calls/{id}/delete",
+            CallOrganizer,
+            get(calls::delete_page).post(calls::delete),
+        )
+        .route("/calls/{id}/archive", CallOrganizer, post(calls::archive))
+        .route(
+            "/calls/{id}/unarchive",
+            Roles(ADMIN),
+            post(calls::unarchive),
+        )
+        .route(
+            "/calls/{id}/committee",
+            CallOrganizer,
+            get(committee::committee_page).post(committee::change),
+        )
+        .route(
+            "/calls/{id}/committee/invite",
+            CallOrganizer,
+            post(committee::invite),
+        )
         .route("/calls/{id}/extend", CallOrganizer, post(calls::extend))
         .route(
             "/calls/{id}/submit",

@@ -206,6 +206,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get_at("/calls/{id}", c, SIGNED_IN),
         page("/calls/new", STAFF),
         get_at("/calls/{id}/edit", c, STAFF),
+        get_at("/calls/{id}/committee", c, STAFF),
+        get_at("/calls/{id}/delete", c, STAFF),
         get_at("/calls/{id}/submit", c, &[Clinician, Admin]),
         get_at("/calls/{id}/submissions", c, STAFF),
         get_at("/calls/{id}/overlaps", c, STAFF),
@@ -354,6 +356,19 @@ fn cases(f: &Fixture) -> Vec<Case> {
         action("/calls/new", STAFF),
         post_at("/calls/{id}/edit", c, STAFF),
         post_at("/calls/{id}/extend", c, STAFF),
+        post(
+            "/calls/{id}/committee",
+            format!("/calls/{c}/committee"),
+            &[("op", "add_team"), ("id", &f.team.to_string())],
+            STAFF,
+        ),
+        post(
+            "/calls/{id}/committee/invite",
+            format!("/calls/{c}/committee/invite"),
+            &[("email", "invited.judge@h.cn"), ("role", "judge")],
+            STAFF,
+        ),
+        post_at("/calls/{id}/delete", c, STAFF),
         post_at("/calls/{id}/submit", c, &[Clinician, Admin]),
         upload(
             "/needs/import",
@@ -482,6 +497,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("active", "0")],
             &[Admin],
         ),
+        post_at("/calls/{id}/archive", c, STAFF),
+        post_at("/calls/{id}/unarchive", c, ADMIN),
         action("/logout", EVERYONE),
     ]
 }

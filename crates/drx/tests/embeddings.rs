@@ -151,6 +151,9 @@ async fn embed_with_the_installed_model_is_incremental() {
         ..common::call_spec("c", "C", drx::domain::Phase::Review)
     };
     let call = common::insert_call(&mut tx, spec, None, 0).await;
+    drx::store::calls::insert_call_role(&mut tx, call, p, drx::domain::CallRole::Judge)
+        .await
+        .unwrap();
     for (title, text) in [
         (
             "Exoskeleton for stroke gait",

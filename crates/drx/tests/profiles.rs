@@ -24,8 +24,10 @@ struct World {
 
 async fn world(db: &Db) -> World {
     let organizer = common::account(db, ORGANIZER, &[Role::Organizer]).await;
-    common::account(db, JUDGE, &[Role::Judge]).await;
-    common::account(db, JUDGE2, &[Role::Judge]).await;
+    let judges = [
+        common::account(db, JUDGE, &[Role::Judge]).await,
+        common::account(db, JUDGE2, &[Role::Judge]).await,
+    ];
     let clinician = common::account(db, CLINICIAN, &[Role::Clinician]).await;
     let mut tx = db.begin().await.unwrap();
     let hospital = drx::store::organizations::seed(&mut tx, "hospital", "H", "医院", "上海", 1000)
@@ -38,6 +40,11 @@ async fn world(db: &Db) -> World {
         1000,
     )
     .await;
+    for j in judges {
+        drx::store::calls::insert_call_role(&mut tx, call, j, drx::domain::CallRole::Judge)
+            .await
+            .unwrap();
+    }
     let spec = NewSubmission {
         need_statement: "Atrial fibrillation goes unnoticed between clinic visits.",
         solution: "A wearable ECG patch with an arrhythmia detector.",

@@ -203,3 +203,18 @@ field-need-population = Population
 field-need-outcome = Outcome
 field-need-current-practice = Current practice
 field-need-confidential = Confidential details
+
+# Deleting and archiving calls
+call-delete = Delete call
+call-delete-confirm = Delete the draft call “{ $title }” with its phases, rubric, committee and draft submissions? This cannot be undone.
+call-delete-button = Delete for good
+call-delete-cancel = Keep the call
+call-archive = Archive call
+call-unarchive = Bring back from the archive
+call-archived = archived
+calls-archived = Archived calls
+calls-current = Current calls
+error-call-archived = This call is archived: it is read-only.
+error-call-delete-not-draft = Only a call still in draft can be deleted; archive it instead.
+error-call-delete-submissions = This call has received submissions: it cannot be deleted.
+error-call-archive-draft = A call still in draft is deleted, not archived.

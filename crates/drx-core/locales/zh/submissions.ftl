@@ -191,3 +191,18 @@ field-need-population = 人群
 field-need-outcome = 预期结果
 field-need-current-practice = 现有做法
 field-need-confidential = 保密信息
+
+# 删除与归档大赛
+call-delete = 删除大赛
+call-delete-confirm = 确定删除草稿大赛“{ $title }”及其阶段、评分标准、评审委员会和草稿申报吗？此操作无法撤销。
+call-delete-button = 永久删除
+call-delete-cancel = 保留该大赛
+call-archive = 归档大赛
+call-unarchive = 从归档中恢复
+call-archived = 已归档
+calls-archived = 已归档的大赛
+calls-current = 当前大赛
+error-call-archived = 该大赛已归档，只能查看。
+error-call-delete-not-draft = 只有仍为草稿的大赛可以删除；请改为归档。
+error-call-delete-submissions = 该大赛已收到申报，不能删除。
+error-call-archive-draft = 草稿大赛应删除，而不是归档。

@@ -40,6 +40,40 @@ pub fn can_manage_call(person: &Person, call_roles: &[CallRole]) -> bool {
         && (person.roles.contains(&Role::Admin) || call_roles.contains(&CallRole::Organizer))
 }
 
+/// May this person add or remove a call's co-organizers? Its creator and admins (co-organizers
+/// run the call but do not choose who else runs it).
+pub fn can_change_co_organizers(person: &Person, is_creator: bool) -> bool {
+    person.active && (is_creator || person.roles.contains(&Role::Admin))
+}
+
+/// May this person delete the call? Those who run it, while it is a draft.
+pub fn can_delete_call(person: &Person, call_roles: &[CallRole], phase: drx_domain::Phase) -> bool {
+    can_manage_call(person, call_roles) && phase == drx_domain::Phase::Draft
+}
+
+/// May this person archive the call? Those who run it, once it is past draft.
+pub fn can_archive_call(
+    person: &Person,
+    call_roles: &[CallRole],
+    phase: drx_domain::Phase,
+) -> bool {
+    can_manage_call(person, call_roles) && phase != drx_domain::Phase::Draft
+}
+
+/// May this person bring an archived call back? Admins.
+pub fn can_unarchive_call(person: &Person) -> bool {
+    person.active && person.roles.contains(&Role::Admin)
+}
+
+/// May an invitation into a call's committee be answered by a person who holds `role` on the
+/// platform? Judges join the judge pool, organizers the organizers.
+pub fn fits_call_role(roles: &[Role], call_role: CallRole) -> bool {
+    match call_role {
+        CallRole::Judge => roles.contains(&Role::Judge),
+        CallRole::Organizer => roles.contains(&Role::Organizer),
+    }
+}
+
 /// An active person with these roles, for the unit tests of this module.
 #[cfg(test)]
 fn test_person(id: i64, roles: &[Role], organization_id: Option<i64>) -> Person {
@@ -96,6 +130,28 @@ mod tests {
             &[CallRole::Judge]
         ));
         assert!(can_manage_call(&person(&[Role::Admin]), &[]));
+    }
+
+    #[test]
+    fn only_the_creator_and_admins_change_co_organizers() {
+        let o = person(&[Role::Organizer]);
+        assert!(can_change_co_organizers(&o, true));
+        assert!(!can_change_co_organizers(&o, false));
+        assert!(can_change_co_organizers(&person(&[Role::Admin]), false));
+    }
+
+    #[test]
+    fn drafts_are_deleted_and_the_rest_archived() {
+        use drx_domain::Phase;
+        let co = [CallRole::Organizer];
+        let o = person(&[Role::Organizer]);
+        assert!(can_delete_call(&o, &co, Phase::Draft));
+        assert!(!can_delete_call(&o, &co, Phase::Open));
+        assert!(!can_delete_call(&o, &[], Phase::Draft));
+        assert!(can_archive_call(&o, &co, Phase::Review));
+        assert!(!can_archive_call(&o, &co, Phase::Draft));
+        assert!(!can_unarchive_call(&o));
+        assert!(can_unarchive_call(&person(&[Role::Admin])));
     }
 
     #[test]
@@ -307,8 +363,13 @@ mod submission_tests {
 
 /// May this person change this review? Only its own judge, only while the call is in its
 /// review phase (the caller passes the call's phase).
-pub fn can_edit_review(person: &Person, review_judge_id: i64, call_phase: Phase) -> bool {
-    person.active && person.id == review_judge_id && call_phase == Phase::Review
+pub fn can_edit_review(
+    person: &Person,
+    review_judge_id: i64,
+    call_phase: Phase,
+    call_archived: bool,
+) -> bool {
+    person.active && person.id == review_judge_id && call_phase == Phase::Review && !call_archived
 }
 
 /// May this person read and write a submission's discussion? The call's organizers (and
@@ -362,13 +423,15 @@ mod review_tests {
     #[test]
     fn only_the_own_judge_edits_and_only_in_the_review_phase() {
         let j = person(7, &[Role::Judge]);
-        assert!(can_edit_review(&j, 7, Phase::Review));
-        assert!(!can_edit_review(&j, 8, Phase::Review));
-        assert!(!can_edit_review(&j, 7, Phase::Decision));
+        assert!(can_edit_review(&j, 7, Phase::Review, false));
+        assert!(!can_edit_review(&j, 7, Phase::Review, true));
+        assert!(!can_edit_review(&j, 8, Phase::Review, false));
+        assert!(!can_edit_review(&j, 7, Phase::Decision, false));
         assert!(!can_edit_review(
             &person(1, &[Role::Admin]),
             7,
-            Phase::Review
+            Phase::Review,
+            false
         ));
     }
 

@@ -231,6 +231,23 @@ pub async fn invite(
     base_url: &str,
     now: i64,
 ) -> Result<String> {
+    invite_into(db, actor, email, role, organization_id, None, base_url, now).await
+}
+
+/// [`invite`], and when `call` is given, into that call's committee in that role: accepting
+/// the invitation puts the new person in the call's judge pool or among its organizers. The
+/// caller has checked that `actor` may change that committee.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn invite_into(
+    db: &Db,
+    actor: &Person,
+    email: &str,
+    role: Role,
+    organization_id: Option<i64>,
+    call: Option<(i64, drx_domain::CallRole)>,
+    base_url: &str,
+    now: i64,
+) -> Result<String> {
     if !can(actor, Permission::GrantRole(role)) {
         return Err(ServiceError::Forbidden);
     }
@@ -245,6 +262,8 @@ pub async fn invite(
         role,
         organization_id,
         invited_by: actor.id,
+        call_id: call.map(|c| c.0),
+        call_role: call.map(|c| c.1),
     };
     store::insert_invitation(
         &mut tx,
@@ -264,7 +283,11 @@ pub async fn invite(
         now,
     )
     .await?;
-    let detail = serde_json::json!({ "email": email, "role": role.as_str() }).to_string();
+    let mut detail = serde_json::json!({ "email": email, "role": role.as_str() });
+    if let Some((call_id, call_role)) = call {
+        detail["call"] = call_id.into();
+        detail["call_role"] = call_role.as_str().into();
+    }
     super::commit_audited(
         tx,
         Some(actor.id),
@@ -321,6 +344,9 @@ pub async fn accept_invitation(
     )
     .await
     .map_err(email_taken)?;
+    if let (Some(call_id), Some(call_role)) = (inv.call_id, inv.call_role) {
+        drx_store::calls::add_call_role(&mut tx, call_id, id, call_role).await?;
+    }
     let session_token = new_token();
     let csrf_token = new_token();
     store::insert_session(
@@ -332,7 +358,10 @@ pub async fn accept_invitation(
         now + SESSION_IDLE_SECONDS,
     )
     .await?;
-    let detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
+    let mut detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
+    if let Some(call_id) = inv.call_id {
+        detail["call"] = call_id.into();
+    }
     super::commit_audited(
         tx,
         Some(id),

@@ -49,7 +49,7 @@ pub async fn run_judges(
     now: i64,
     progress: &(dyn Fn(&str) + Send + Sync),
 ) -> Result<RunOutcome> {
-    let call = super::require_call_manager(db, actor, call_id).await?;
+    let call = super::require_call_editor(db, actor, call_id).await?;
     progress("loading judges and submissions");
     let m = JudgeModel::load(db, call_id).await?;
     if m.submissions.is_empty() {
@@ -101,10 +101,15 @@ pub fn build_problem(
     let judges: Vec<JudgeSpec> = m
         .judges
         .iter()
-        .map(|j| JudgeSpec {
-            min_load: call.judge_min_load.max(0) as u32,
-            max_load: call.judge_max_load.max(0) as u32,
-            org: j.organization_id.map(&mut org),
+        .map(|j| {
+            // A judge's own maximum load replaces the call's; the call's minimum never asks
+            // more of them than their maximum.
+            let max_load = j.max_load.unwrap_or(call.judge_max_load).max(0);
+            JudgeSpec {
+                min_load: call.judge_min_load.clamp(0, max_load) as u32,
+                max_load: max_load as u32,
+                org: j.organization_id.map(&mut org),
+            }
         })
         .collect();
     let submissions: Vec<SubmissionSpec> = m
@@ -223,7 +228,7 @@ pub async fn publish(
     let run = store::run(db, run_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let call = super::require_call_manager(db, actor, run.call_id).await?;
+    let call = super::require_call_editor(db, actor, run.call_id).await?;
     if run.status != RunStatus::Draft {
         return Err(ServiceError::invalid("assign-not-draft"));
     }

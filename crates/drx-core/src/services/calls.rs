@@ -1,7 +1,9 @@
 //! Running a call: organizers create and edit calls (bilingual texts, fields, phases, rubric,
 //! review settings, blind mode, grace), move them between phases and extend the deadline.
 use super::{required_text, Msg, Result, ServiceError};
-use crate::auth::authorization::can_create_call;
+use crate::auth::authorization::{
+    can_archive_call, can_create_call, can_delete_call, can_unarchive_call,
+};
 use drx_domain::Phase;
 use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::Person;
@@ -141,7 +143,7 @@ async fn require_manager(db: &Db, actor: &Person, id: i64) -> Result<()> {
 
 /// Saves the settings. The rubric is frozen once a judge has scored with it.
 pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64) -> Result<()> {
-    require_manager(db, actor, id).await?;
+    super::require_call_editor(db, actor, id).await?;
     let c = validate(db, c).await?;
     let current = store::criteria(db, id).await?;
     let rubric_changed = current != c.criteria;
@@ -169,7 +171,7 @@ pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64
 
 /// Moves the call to a phase (open, close, on to review...).
 pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64) -> Result<()> {
-    require_manager(db, actor, id).await?;
+    super::require_call_editor(db, actor, id).await?;
     let mut tx = db.begin().await?;
     store::set_phase(&mut tx, id, phase).await?;
     let detail = serde_json::json!({ "phase": phase.as_str() }).to_string();
@@ -188,7 +190,7 @@ pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64)
 
 /// Moves the submission deadline later. Earlier is refused: people plan on the announced date.
 pub async fn extend(db: &Db, actor: &Person, id: i64, until: i64, now: i64) -> Result<()> {
-    require_manager(db, actor, id).await?;
+    super::require_call_editor(db, actor, id).await?;
     let call = subs::call(db, id).await?.ok_or(ServiceError::NotFound)?;
     if let Some(end) = call.open_ends_at {
         if until <= end {
@@ -212,6 +214,67 @@ pub async fn extend(db: &Db, actor: &Person, id: i64, until: i64, now: i64) -> R
     )
     .await?;
     Ok(())
+}
+
+/// Deletes a draft call with everything that hangs off it (phases, fields, committee, teams,
+/// rubric, runs, draft submissions). A call past draft is archived instead; one that received
+/// submissions is never deleted.
+pub async fn delete(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
+    let call = super::require_call_manager(db, actor, id).await?;
+    let roles = drx_store::catalogue::call_roles(db, id, actor.id).await?;
+    if !can_delete_call(actor, &roles, call.phase) {
+        return Err(ServiceError::invalid("error-call-delete-not-draft"));
+    }
+    if subs::sent_in_call(db, id).await? > 0 {
+        return Err(ServiceError::invalid("error-call-delete-submissions"));
+    }
+    let info = subs::call(db, id).await?.ok_or(ServiceError::NotFound)?;
+    let mut tx = db.begin().await?;
+    let drafts = subs::delete_of_call(&mut tx, id).await?;
+    if !store::delete(&mut tx, id).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let detail = serde_json::json!({ "slug": info.slug, "title_en": info.title_en, "title_zh": info.title_zh, "draft_submissions": drafts });
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Call,
+        id,
+        AuditAction::Delete,
+        detail,
+        now,
+    )
+    .await
+}
+
+/// Archives a call past draft (out of the default lists, read-only), or with `archived ==
+/// false` brings it back (admins only).
+pub async fn set_archived(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+    archived: bool,
+    now: i64,
+) -> Result<()> {
+    let call = super::require_call_manager(db, actor, id).await?;
+    let roles = drx_store::catalogue::call_roles(db, id, actor.id).await?;
+    if archived == call.archived_at.is_some() {
+        return Ok(());
+    }
+    let action = if archived {
+        if !can_archive_call(actor, &roles, call.phase) {
+            return Err(ServiceError::invalid("error-call-archive-draft"));
+        }
+        AuditAction::Archive
+    } else {
+        if !can_unarchive_call(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        AuditAction::Unarchive
+    };
+    let mut tx = db.begin().await?;
+    store::set_archived(&mut tx, id, archived.then_some(now)).await?;
+    super::commit_audited(tx, Some(actor.id), AuditEntity::Call, id, action, "{}", now).await
 }
 
 /// "2026-03-01T09:30" (an HTML datetime-local value) in the call's zone, to Unix seconds.

@@ -23,9 +23,17 @@ pub async fn hospitals(db: &Db) -> Result<Vec<drx_store::Named>> {
     Ok(subs::hospitals(db).await?)
 }
 
-/// Every call, newest first, with its counts.
+/// The calls, newest first, with their counts: the archived ones (`archived`) or the others
+/// (the default lists).
+pub async fn calls_listed(db: &Db, archived: bool) -> Result<Vec<CallSummary>> {
+    let mut calls = store::calls(db).await?;
+    calls.retain(|c| c.archived == archived);
+    Ok(calls)
+}
+
+/// The calls not archived, newest first, with their counts.
 pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
-    Ok(store::calls(db).await?)
+    calls_listed(db, false).await
 }
 
 /// The calls open for submissions, by title.

@@ -443,12 +443,7 @@ pub async fn import_submissions(
     bytes: &[u8],
     now: i64,
 ) -> Result<std::result::Result<usize, Vec<RowError>>> {
-    subs::call(db, call_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    if !super::manages_call(db, actor, call_id).await? {
-        return Err(ServiceError::Forbidden);
-    }
+    super::require_call_editor(db, actor, call_id).await?;
     let (cols, rows) = match read_table(
         bytes,
         SUBMISSION_COLUMNS,

@@ -239,8 +239,9 @@ pub struct TeamModel {
 }
 
 impl TeamModel {
+    /// The teams taking part in the call against its submissions.
     pub async fn load(db: &Db, call_id: i64) -> Result<TeamModel> {
-        let teams = store::teams(db).await?;
+        let teams = store::teams_of_call(db, call_id).await?;
         let submissions = store::submissions_of_call(db, call_id).await?;
         let model = model_of(db, &teams, team_profile, &submissions, submission_document).await?;
         Ok(TeamModel {

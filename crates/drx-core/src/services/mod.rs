@@ -6,6 +6,7 @@ pub mod archive;
 pub mod assignment;
 pub mod calls;
 pub mod catalogue;
+pub mod committees;
 pub mod confidentiality;
 pub mod conversations;
 pub mod dashboard;
@@ -106,6 +107,19 @@ pub async fn require_call_manager(
         .ok_or(ServiceError::NotFound)?;
     if !manages_call(db, actor, call_id).await? {
         return Err(ServiceError::Forbidden);
+    }
+    Ok(call)
+}
+
+/// Like [`require_call_manager`], for a change to the call: an archived call is read-only.
+pub async fn require_call_editor(
+    db: &drx_store::Db,
+    actor: &drx_store::accounts::Person,
+    call_id: i64,
+) -> Result<drx_store::catalogue::CallJudging> {
+    let call = require_call_manager(db, actor, call_id).await?;
+    if call.archived_at.is_some() {
+        return Err(ServiceError::invalid("error-call-archived"));
     }
     Ok(call)
 }

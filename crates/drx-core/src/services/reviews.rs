@@ -40,7 +40,12 @@ pub async fn workspace(db: &Db, actor: &Person, review_id: i64) -> Result<Worksp
     let (submission, view, access) = subs::load(db, actor, review.submission_id).await?;
     let criteria = store::criteria(db, review.call_id).await?;
     let scores = store::scores(db, review.id).await?;
-    let editable = can_edit_review(actor, review.judge_id, review.call_phase);
+    let editable = can_edit_review(
+        actor,
+        review.judge_id,
+        review.call_phase,
+        review.call_archived,
+    );
     Ok(Workspace {
         review,
         scores,
@@ -184,8 +189,8 @@ pub async fn save(
 }
 
 /// Declares a conflict on an assigned submission: the conflict is recorded, the review removed,
-/// and the best-fitting eligible judge (not on it already, without a conflict, under the call's
-/// maximum load) takes it over, told in the app and by email; when there is none, the call's
+/// and the best-fitting eligible judge of the call's pool (not on it already, without a conflict,
+/// under their maximum load) takes it over, told in the app and by email; when there is none, the call's
 /// organizers are told instead. Returns the replacement judge.
 pub async fn declare_conflict(
     db: &Db,
@@ -231,7 +236,8 @@ pub async fn declare_conflict(
                     j.person_id != actor.id
                         && !on_it.contains(&j.person_id)
                         && model.conflict(ji, s).is_none()
-                        && loads.get(&j.person_id).copied().unwrap_or(0) < call.judge_max_load
+                        && loads.get(&j.person_id).copied().unwrap_or(0)
+                            < j.max_load.unwrap_or(call.judge_max_load)
                 })
                 .map(|j| j.person_id)
         });

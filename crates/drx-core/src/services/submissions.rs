@@ -170,6 +170,9 @@ pub fn last_edit_at(call: &CallInfo) -> Option<i64> {
 
 /// Refuses a change outside the call's submission window, with a message naming the deadline.
 pub fn check_window(call: &CallInfo, now: i64) -> Result<()> {
+    if call.archived_at.is_some() {
+        return Err(ServiceError::invalid("error-call-archived"));
+    }
     if call.phase != drx_domain::Phase::Open {
         return Err(ServiceError::invalid("error-call-not-open"));
     }
@@ -730,6 +733,7 @@ mod tests {
             finalists: 16,
             open_starts_at: Some(100),
             open_ends_at: ends,
+            archived_at: None,
         }
     }
 

@@ -107,7 +107,7 @@ pub async fn run_teams(
     params: &TeamParams,
     now: i64,
 ) -> Result<RunOutcome> {
-    super::require_call_manager(db, actor, call_id).await?;
+    super::require_call_editor(db, actor, call_id).await?;
     if !(1..=MAX_TEAMS_PER_FINALIST).contains(&params.teams_per_finalist) {
         return Err(ServiceError::Invalid(
             Msg::new("team-match-per-finalist-range").arg("max", MAX_TEAMS_PER_FINALIST),
@@ -234,7 +234,7 @@ pub async fn publish(
         .await?
         .filter(|r| r.kind == RunKind::Teams)
         .ok_or(ServiceError::NotFound)?;
-    let call = super::require_call_manager(db, actor, run.call_id).await?;
+    let call = super::require_call_editor(db, actor, run.call_id).await?;
     if run.status != RunStatus::Draft {
         return Err(ServiceError::invalid("assign-not-draft"));
     }

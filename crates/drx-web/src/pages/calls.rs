@@ -465,6 +465,69 @@ pub async fn extend(
     Ok(see_other(&back))
 }
 
+/// `GET /calls/{id}/delete`: the confirm step before a draft call is deleted.
+pub async fn delete_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    svc::authorize_manager(&state.db, user, id).await?;
+    let call = svc::info(&state.db, id).await?;
+    let title = ctx.pick(&call.title_en, &call.title_zh).to_string();
+    let body = html! {
+        p class="muted" { a href={ "/calls/" (id) } { (title) } }
+        h1 { (ctx.t("call-delete")) }
+        @if call.phase == Phase::Draft {
+            (notice("error", &i18n::t_args(ctx.lang, "call-delete-confirm", &[("title", title.clone())])))
+            form method="post" action={ "/calls/" (id) "/delete" } class="stacked" {
+                (csrf_field(&ctx))
+                button type="submit" class="danger" { (ctx.t("call-delete-button")) }
+            }
+        } @else {
+            (notice("info", &ctx.t("error-call-delete-not-draft")))
+        }
+        p { a href={ "/calls/" (id) } { (ctx.t("call-delete-cancel")) } }
+    };
+    Ok(page(&ctx, &ctx.t("call-delete"), body))
+}
+
+/// `POST /calls/{id}/delete`.
+pub async fn delete(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<crate::form::Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    svc::delete(&state.db, user, id, now()).await?;
+    Ok(see_other("/calls"))
+}
+
+/// `POST /calls/{id}/archive`: out of the default lists, read-only.
+pub async fn archive(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<crate::form::Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    svc::set_archived(&state.db, user, id, true, now()).await?;
+    Ok(see_other(&format!("/calls/{id}")))
+}
+
+/// `POST /calls/{id}/unarchive` (admins).
+pub async fn unarchive(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(_): CsrfForm<crate::form::Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    svc::set_archived(&state.db, user, id, false, now()).await?;
+    Ok(see_other(&format!("/calls/{id}")))
+}
+
 /// The call page's section for its organizers: settings, phases, rubric and controls.
 pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<Markup, WebError> {
     let user = ctx.require_user()?;
@@ -481,6 +544,7 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
             h2 { (ctx.t("call-manage")) }
             (steps_list(ctx, id, &steps, &s.timezone))
             p { a class="button" href={ "/calls/" (id) "/edit" } { (ctx.t("call-edit")) } " "
+                a href={ "/calls/" (id) "/committee" } { (ctx.t("committee-title")) " →" } " · "
                 a href={ "/calls/" (id) "/submissions" } { (ctx.t("sub-list-title")) " →" } " · "
                 a href={ "/calls/" (id) "/import" } { (ctx.t("import-submissions")) " →" } " · "
                 a href={ "/calls/" (id) "/overlaps" } { (ctx.t("overlaps-title")) " →" } " · "
@@ -501,6 +565,21 @@ pub async fn organizer_section(ctx: &Ctx, state: &AppState, id: i64) -> Result<M
                     label for="until" { (ctx.t("call-extend")) " (UTC+8)" }
                     input type="datetime-local" id="until" name="until" value=(default_until) required;
                     button type="submit" { (ctx.t("call-extend-button")) }
+                }
+            }
+            p {
+                @if call.phase == Phase::Draft {
+                    a class="button danger" href={ "/calls/" (id) "/delete" } { (ctx.t("call-delete")) }
+                } @else if call.archived_at.is_none() {
+                    form method="post" action={ "/calls/" (id) "/archive" } class="inline" {
+                        (csrf_field(ctx))
+                        button type="submit" class="secondary" { (ctx.t("call-archive")) }
+                    }
+                } @else if drx_core::auth::authorization::can_unarchive_call(user) {
+                    form method="post" action={ "/calls/" (id) "/unarchive" } class="inline" {
+                        (csrf_field(ctx))
+                        button type="submit" class="secondary" { (ctx.t("call-unarchive")) }
+                    }
                 }
             }
             h3 { (ctx.t("call-phases")) }

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod auth;
 pub mod call_list;
 pub mod calls;
+pub mod committee;
 pub mod conversations;
 pub mod dashboard;
 pub mod history;

@@ -51,12 +51,26 @@ async fn call_or_404(state: &AppState, id: i64) -> Result<CallInfo, WebError> {
 // ---------------------------------------------------------------------------------------------
 // The call page.
 
-pub async fn calls_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
+#[derive(Deserialize, Default)]
+pub struct CallsQuery {
+    /// "archived" lists the archived calls instead of the others.
+    #[serde(default)]
+    show: String,
+}
+
+pub async fn calls_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<CallsQuery>,
+) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let calls = catalogue::calls(&state.db).await?;
+    let archived = q.show == "archived";
+    let calls = catalogue::calls_listed(&state.db, archived).await?;
     let body = html! {
-        h1 { (ctx.t("calls")) }
+        h1 { (ctx.t("calls")) @if archived { " · " (ctx.t("calls-archived")) } }
         (super::calls::new_call_link(&ctx, user))
+        p { @if archived { a href="/calls" { (ctx.t("calls-current")) " →" } }
+            @else { a href="/calls?show=archived" { (ctx.t("calls-archived")) " →" } } }
         @if calls.is_empty() { p class="muted" { (ctx.t("calls-none")) } }
         div class="table-wrap" { table {
             thead { tr { th { (ctx.t("call")) } th { (ctx.t("field-phase")) } th { (ctx.t("submissions")) } } }
@@ -84,7 +98,8 @@ pub async fn call_page(
     let body = html! {
         h1 { (title) }
         p { span class="pill" { (ctx.t(&format!("phase-{}", call.phase))) }
-            " " span class="pill" { (ctx.t(&format!("blind-{}", call.blind_mode))) } }
+            " " span class="pill" { (ctx.t(&format!("blind-{}", call.blind_mode))) }
+            @if call.archived_at.is_some() { " " span class="pill" id="archived" { (ctx.t("call-archived")) } } }
         p class="prewrap" { (ctx.pick(&call.description_en, &call.description_zh)) }
         @if let (Some(end), Some(last)) = (call.open_ends_at, last_edit_at(&call)) {
             p { strong { (ctx.t("sub-deadline")) ": " } (deadline_text(&call, end))

@@ -320,6 +320,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
 
     // Judges: the corpus's experts, from hospitals, the company and the university.
     let mut judge_emails = Vec::new();
+    let mut judge_ids = Vec::new();
     let mut judges = 0usize;
     for fc in CORPUS {
         for ex in fc.experts {
@@ -345,6 +346,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             )
             .await?;
             judge_emails.push(email);
+            judge_ids.push(id);
             if let Some(f) = field_id(fc.field) {
                 cat::insert_person_field(&mut tx, id, f).await?;
             }
@@ -377,6 +379,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
 
     // Engineering teams of the company, two engineers each.
     let mut teams = 0usize;
+    let mut team_ids = Vec::new();
     for fc in CORPUS {
         for ts in fc.teams {
             let techs: Vec<String> = ts
@@ -397,6 +400,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                 t0,
             )
             .await?;
+            team_ids.push(team);
             if let Some(f) = field_id(fc.field) {
                 cat::insert_team_field(&mut tx, team, f).await?;
             }
@@ -480,6 +484,13 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
     }
     drx_store::calls::insert_call_role(&mut tx, call, organizer, drx_domain::CallRole::Organizer)
         .await?;
+    // The call's committee: every judge in its pool, every team taking part.
+    for &j in &judge_ids {
+        drx_store::calls::insert_call_role(&mut tx, call, j, drx_domain::CallRole::Judge).await?;
+    }
+    for &t in &team_ids {
+        drx_store::calls::add_call_team(&mut tx, call, t, t0).await?;
+    }
 
     // Needs and submissions.
     let mut seeds = Vec::new();

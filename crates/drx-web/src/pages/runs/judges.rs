@@ -49,10 +49,20 @@ async fn overview(
         call.id,
     )
     .await?;
+    let (pool, _) =
+        assignment::people_and_submissions(&state.db, ctx.require_user()?, call.id).await?;
     let body = html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.pick(&call.title_en, &call.title_zh)) }
         h1 { (ctx.t("assign-title")) }
         (problems(ctx, problems_met))
+        @if pool.is_empty() {
+            div class="notice error" role="alert" id="empty-pool" {
+                p { (ctx.t("assign-no-judges")) " " a href={ "/calls/" (call.id) "/committee" } { (ctx.t("committee-title")) " →" } }
+            }
+        } @else {
+            p { (i18n::t_args(ctx.lang, "assign-pool", &[("n", pool.len().to_string())])) " "
+                a href={ "/calls/" (call.id) "/committee" } { (ctx.t("committee-title")) " →" } }
+        }
         @if !unprofiled.is_empty() {
             div class="notice error" role="alert" id="judges-without-profile" {
                 p { strong { (i18n::t_args(ctx.lang, "assign-unprofiled", &[("n", unprofiled.len().to_string())])) } }

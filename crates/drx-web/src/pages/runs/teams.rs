@@ -59,6 +59,9 @@ async fn overview(
             @if st.finalists.is_empty() {
                 p class="muted" { (ctx.t("team-match-no-finalists")) " " a href={ "/calls/" (call.id) "/ranking" } { (ctx.t("ranking-title")) " →" } }
             }
+            @if st.model.teams.is_empty() {
+                p class="notice error" role="alert" id="no-teams" { (ctx.t("team-match-no-teams")) " " a href={ "/calls/" (call.id) "/committee" } { (ctx.t("committee-title")) " →" } }
+            }
             form method="post" action=(base(call.id)) {
                 (csrf_field(ctx))
                 (per_finalist_field(ctx, 1))
