@@ -60,6 +60,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "expertise profiles",
         include_str!("../migrations/0011_expertise_profiles.sql"),
     ),
+    (
+        12,
+        "engineering teams created, joined and profiled in the product",
+        include_str!("../migrations/0012_teams_self_service.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.
