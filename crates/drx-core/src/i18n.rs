@@ -70,6 +70,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/setup.ftl"),
     include_str!("../locales/en/people.ftl"),
     include_str!("../locales/en/profiles.ftl"),
+    include_str!("../locales/en/teams.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -82,6 +83,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/setup.ftl"),
     include_str!("../locales/zh/people.ftl"),
     include_str!("../locales/zh/profiles.ftl"),
+    include_str!("../locales/zh/teams.ftl"),
 ];
 
 struct Bundles {

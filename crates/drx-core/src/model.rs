@@ -17,4 +17,5 @@ pub use drx_store::projects::{Milestone, ProjectRow};
 pub use drx_store::submissions::{
     Attachment, CallInfo, ListFilter, ListSort, Notice, Recipient, Submission,
 };
+pub use drx_store::teams::{Invitation as TeamInvitation, PastProject, TeamProfile};
 pub use drx_store::Named;

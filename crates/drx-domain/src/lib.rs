@@ -105,6 +105,7 @@ text_enum!(
         Project = "project",
         Review = "review",
         Submission = "submission",
+        Team = "team",
         Thread = "thread",
     }
 );
@@ -139,7 +140,10 @@ text_enum!(
         FinalistOverride = "finalist-override",
         GateDecision = "gate-decision",
         Import = "import",
+        LeadHandover = "lead-handover",
+        Leave = "leave",
         Login = "login",
+        MemberRemove = "member-remove",
         Message = "message",
         Merge = "merge",
         MilestoneAdd = "milestone-add",
@@ -165,6 +169,7 @@ text_enum!(
         SetRoles = "set-roles",
         SignOutEverywhere = "sign-out-everywhere",
         Submit = "submit",
+        TeamInvite = "team-invite",
         TeamMatchingPublish = "team-matching-publish",
         TeamMatchingRun = "team-matching-run",
         TermsAccept = "terms-accept",

@@ -1,5 +1,5 @@
-//! Teams and expertise documents (written here), and the reference reads: the field taxonomy,
-//! calls, a person's or a call's submissions, a person's teams, open needs.
+//! Expertise documents (written here), and the reference reads: the field taxonomy, calls, a
+//! person's or a call's submissions, a person's teams, open needs.
 use drx_domain::{BlindMode, CallRole, Phase, Stage, SubmissionStatus};
 
 use super::{Db, Result, Tx};
@@ -133,55 +133,6 @@ pub async fn counts_by_organization(db: &Db, call_id: i64) -> Result<Vec<LabelCo
     .await
 }
 
-pub struct NewTeam<'a> {
-    pub organization_id: i64,
-    pub name_en: &'a str,
-    pub name_zh: &'a str,
-    pub capabilities: &'a str,
-    pub technologies: &'a str,
-    pub capacity: i64,
-}
-
-pub async fn insert_team(tx: &mut Tx, t: &NewTeam<'_>, now: i64) -> Result<i64> {
-    tx.one(
-        "INSERT INTO teams (organization_id, name_en, name_zh, capabilities, technologies, capacity, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        (
-            t.organization_id,
-            t.name_en,
-            t.name_zh,
-            t.capabilities,
-            t.technologies,
-            t.capacity,
-            now,
-        ),
-    )
-    .await
-}
-
-pub async fn insert_team_member(
-    tx: &mut Tx,
-    team_id: i64,
-    person_id: i64,
-    lead: bool,
-) -> Result<()> {
-    tx.exec(
-        "INSERT INTO team_members (team_id, person_id, lead) VALUES (?, ?, ?)",
-        (team_id, person_id, lead as i64),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn insert_team_field(tx: &mut Tx, team_id: i64, field_id: i64) -> Result<()> {
-    tx.exec(
-        "INSERT INTO team_fields (team_id, field_id) VALUES (?, ?)",
-        (team_id, field_id),
-    )
-    .await?;
-    Ok(())
-}
-
 row! {
     #[derive(Debug, Clone)]
     pub struct TeamRow {
@@ -312,12 +263,6 @@ pub async fn call_roles(db: &Db, call_id: i64, person_id: i64) -> Result<Vec<Cal
         (call_id, person_id),
     )
     .await
-}
-
-/// Re-points engineering teams from organization `from` to `into` (a merge).
-pub async fn move_teams_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64> {
-    let statements = ["UPDATE teams SET organization_id = ? WHERE organization_id = ?"];
-    super::repoint(tx, &statements, from, into).await
 }
 
 // ---- a person's expertise profile (read by `profiles`) ----

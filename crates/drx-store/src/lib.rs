@@ -23,7 +23,7 @@
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
 //! | `calls` | calls, call_phases, call_fields, call_roles, call_teams, rubric_criteria |
-//! | `catalogue` | teams, team_members, team_fields, expertise_documents, person_fields |
+//! | `catalogue` | expertise_documents, person_fields |
 //! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
 //! | `embeddings` | embeddings |
 //! | `events` | events, event_agenda, event_registrations |
@@ -38,6 +38,7 @@
 //! | `projects` | projects, milestones, gate_checks, gate_decisions, project_documents |
 //! | `reviews` | reviews, review_scores, conflicts |
 //! | `submissions` | submissions, submission_fields, submission_members, submission_revisions, attachments |
+//! | `teams` | teams, team_members, team_fields, team_past_projects, team_invitations |
 
 /// Declares a row struct and its [`FromRow`] mapping. A field reads the column of its own name,
 /// `= "col"` another column, `= default` nothing (the caller fills it in afterwards), `= flatten` a whole row type.
@@ -81,6 +82,7 @@ pub mod projects;
 pub mod reviews;
 pub mod steps;
 pub mod submissions;
+pub mod teams;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -97,6 +97,8 @@ row! {
         pub technologies: String,
         pub capacity: i64,
         pub fields: Vec<String> = default,
+        /// What the team did before (title, year, description).
+        pub past_projects: Vec<super::teams::PastProject> = default,
     }
 }
 
@@ -137,6 +139,11 @@ async fn with_fields(db: &Db, mut teams: Vec<TeamExpertise>) -> Result<Vec<TeamE
     for (team_id, code) in fields {
         if let Some(&i) = index.get(&team_id) {
             teams[i].fields.push(code);
+        }
+    }
+    for p in super::teams::all_past_projects(db).await? {
+        if let Some(&i) = index.get(&p.team_id) {
+            teams[i].past_projects.push(p);
         }
     }
     Ok(teams)
@@ -351,9 +358,10 @@ row! {
 }
 
 /// What the need catalogue's affinity model is built from, in a few numbers: it changes whenever
-/// an open need, a team, a team's field or a sentence vector is added. (Needs and teams have no
-/// text edits; a path that adds one must keep this fingerprint moving.)
-pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 7]> {
+/// an open need, a team, a team's field or a sentence vector is added, and whenever a team's
+/// profile is edited (its revision moves). (Needs have no text edits; a path that adds one must
+/// keep this fingerprint moving.)
+pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 8]> {
     row! {
         struct Fingerprint {
             pub a: i64,
@@ -363,6 +371,7 @@ pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 7]> {
             pub e: i64,
             pub f: i64,
             pub g: i64,
+            pub h: i64,
         }
     }
     let r: Fingerprint = db
@@ -373,11 +382,12 @@ pub async fn need_catalogue_fingerprint(db: &Db) -> Result<[i64; 7]> {
                 CAST((SELECT COALESCE(MAX(id), 0) FROM teams) AS BIGINT) AS d, \
                 CAST((SELECT COUNT(*) FROM team_fields) AS BIGINT) AS e, \
                 CAST((SELECT COUNT(*) FROM embeddings) AS BIGINT) AS f, \
-                CAST((SELECT COALESCE(MAX(created_at), 0) FROM embeddings) AS BIGINT) AS g",
+                CAST((SELECT COALESCE(MAX(created_at), 0) FROM embeddings) AS BIGINT) AS g, \
+                CAST((SELECT COALESCE(SUM(revision), 0) FROM teams) AS BIGINT) AS h",
             (),
         )
         .await?;
-    Ok([r.a, r.b, r.c, r.d, r.e, r.f, r.g])
+    Ok([r.a, r.b, r.c, r.d, r.e, r.f, r.g, r.h])
 }
 
 pub async fn open_needs(db: &Db) -> Result<Vec<NeedText>> {

@@ -65,6 +65,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "per-call committees, participating teams, archived calls",
         include_str!("../migrations/0012_call_committees.sql"),
     ),
+    (
+        13,
+        "engineering teams created, joined and profiled in the product",
+        include_str!("../migrations/0013_teams_self_service.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -62,6 +62,8 @@ fn routes() -> RouteTable {
     const EXPERTS: &[Role] = &[Role::Judge, Role::Engineer];
     const SUBMITTERS: &[Role] = &[Role::Admin, Role::Clinician];
     const NEED_AUTHORS: &[Role] = &[Role::Admin, Role::Organizer, Role::Clinician];
+    /// Who creates engineering teams (engineers lead their own; staff name the lead).
+    const TEAM_CREATORS: &[Role] = &[Role::Admin, Role::Organizer, Role::Engineer];
     const UPLOAD: usize = submissions::UPLOAD_BODY_LIMIT;
     RouteTable::new()
         .route("/", Public, get(home::home))
@@ -417,7 +419,47 @@ fn routes() -> RouteTable {
         )
         // Matchmaking: catalogue of teams, interests, confidentiality terms, team matching.
         .route("/teams", SignedIn, get(teams::list_page))
+        .route(
+            "/teams/new",
+            Roles(TEAM_CREATORS),
+            get(team_edit::new_page).post(team_edit::create),
+        )
         .route("/teams/{id}", SignedIn, get(teams::team_page))
+        .route(
+            "/teams/{id}/edit",
+            Party(EditTeam),
+            get(team_edit::edit_page).post(team_edit::save),
+        )
+        .route(
+            "/teams/{id}/projects",
+            Party(EditTeam),
+            post(team_edit::add_project),
+        )
+        .route(
+            "/teams/{id}/projects/{project}/delete",
+            Party(EditTeam),
+            post(team_edit::remove_project),
+        )
+        .route(
+            "/teams/{id}/invitations",
+            Party(EditTeam),
+            post(team_edit::invite),
+        )
+        .route(
+            "/teams/{id}/members",
+            Party(EditTeam),
+            post(team_edit::member),
+        )
+        .route(
+            "/teams/{id}/leave",
+            Party(TeamMember),
+            post(team_edit::leave),
+        )
+        .route(
+            "/team-invitations/{id}",
+            Party(OwnTeamInvitation),
+            post(team_edit::answer),
+        )
         .route("/interests", SignedIn, get(interests::list_page))
         .route(
             "/interests",

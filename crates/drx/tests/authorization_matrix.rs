@@ -44,6 +44,10 @@ const AUTHORS_SIDE: &[Who] = &[Clinician, Organizer, Engineer, Poc, Admin];
 const REVIEW_SIDE: &[Who] = &[Judge, Organizer, Admin];
 /// The parties of a conversation on the clinician's solution.
 const PARTIES: &[Who] = &[Clinician, Organizer, Admin];
+/// Who creates engineering teams.
+const TEAM_CREATORS: &[Who] = &[Organizer, Engineer, Admin];
+/// Who keeps engineer@'s team (its lead, organizers, admins).
+const TEAM_KEEPERS: &[Who] = &[Organizer, Engineer, Admin];
 /// Who works on the project.
 const PROJECT_TEAM: &[Who] = &[Organizer, Engineer, Poc, Admin];
 /// Who decides on the project.
@@ -216,6 +220,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         page("/needs", SIGNED_IN),
         page("/teams", SIGNED_IN),
         get_at("/teams/{id}", f.team, SIGNED_IN),
+        page("/teams/new", TEAM_CREATORS),
+        get_at("/teams/{id}/edit", f.team, TEAM_KEEPERS),
         page("/interests", SIGNED_IN),
         get_at("/threads/{id}", f.thread, PARTIES),
         get_at("/message-files/{id}", f.message_file, PARTIES),
@@ -450,6 +456,20 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("answer", "accept")],
             &[Engineer],
         ),
+        // Teams: empty forms are refused by their content (422) for those allowed.
+        action("/teams/new", TEAM_CREATORS),
+        post_at("/teams/{id}/edit", f.team, TEAM_KEEPERS),
+        post_at("/teams/{id}/projects", f.team, TEAM_KEEPERS),
+        post_at(
+            "/teams/{id}/projects/{project}/delete",
+            (f.team, 999999),
+            TEAM_KEEPERS,
+        ),
+        post_at("/teams/{id}/invitations", f.team, TEAM_KEEPERS),
+        post_at("/teams/{id}/members", f.team, TEAM_KEEPERS),
+        // engineer@ is the team's only lead: refused by its content, the team unchanged.
+        post_at("/teams/{id}/leave", f.team, &[Engineer]),
+        post_at("/team-invitations/{id}", f.team_invitation, &[Engineer]),
         post_at("/needs/{id}/terms", f.need, SIGNED_IN),
         post_at("/calls/{id}/terms", c, STAFF),
         post_at("/calls/{id}/team-matching", c, STAFF),
@@ -765,6 +785,7 @@ fn a_route_without_a_case_fails_by_name() {
         agenda_item: 1,
         person: 1,
         invitation: 1,
+        team_invitation: 1,
         organization: 1,
     };
     assert_eq!(check_coverage(&cases(&f)), Vec::<String>::new());

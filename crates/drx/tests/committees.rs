@@ -156,10 +156,12 @@ db_test!(
             .await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.body.contains("评委库为空"), "{}", r.body);
-        assert!(matching::runs_of_call(db, call, drx::domain::RunKind::Judges)
-            .await
-            .unwrap()
-            .is_empty());
+        assert!(
+            matching::runs_of_call(db, call, drx::domain::RunKind::Judges)
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
         // A at most 1, B at most 3: four submissions, one review each.
         for (j, load) in [(a, "1"), (b, "3")] {

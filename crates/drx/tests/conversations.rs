@@ -11,9 +11,10 @@ use drx::services::conversations::{self as svc, Subject, Upload};
 use drx::services::mail::{deliver_due, Sender};
 use drx::store::accounts::{self, Person};
 use drx::store::calls::NewCall;
-use drx::store::catalogue::{self as cat, NewTeam};
+use drx::store::catalogue as cat;
 use drx::store::needs::NewNeed;
 use drx::store::submissions::NewSubmission;
+use drx::store::teams::{self as teams, NewTeam};
 use drx::store::{audit, now, outbox, Db};
 
 const BASE: &str = "http://127.0.0.1:8080";
@@ -52,7 +53,7 @@ async fn person(db: &Db, email: &str, roles: &[Role], locale: &str) -> Person {
 }
 
 async fn team(tx: &mut drx::store::Tx, org: i64, name: &str, member: i64) -> i64 {
-    let t = cat::insert_team(
+    let t = teams::insert_team(
         tx,
         &NewTeam {
             organization_id: org,
@@ -66,7 +67,9 @@ async fn team(tx: &mut drx::store::Tx, org: i64, name: &str, member: i64) -> i64
     )
     .await
     .unwrap();
-    cat::insert_team_member(tx, t, member, true).await.unwrap();
+    teams::insert_team_member(tx, t, member, true)
+        .await
+        .unwrap();
     t
 }
 

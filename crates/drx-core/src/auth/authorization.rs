@@ -733,3 +733,90 @@ mod conversation_tests {
         ));
     }
 }
+
+/// What the authorization layer needs to know about one engineering team and one person
+/// (`store::teams::membership`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TeamAccess {
+    /// The person is on the team.
+    pub member: bool,
+    /// The person leads it.
+    pub lead: bool,
+}
+
+fn staff(person: &Person) -> bool {
+    person.roles.contains(&Role::Admin) || person.roles.contains(&Role::Organizer)
+}
+
+/// Who creates an engineering team: an engineer (who becomes its lead), organizers and admins
+/// (who name its lead).
+pub fn can_create_team(person: &Person) -> bool {
+    person.active && (person.roles.contains(&Role::Engineer) || staff(person))
+}
+
+/// Who names someone else as a new team's lead: organizers and admins.
+pub fn can_name_team_lead(person: &Person) -> bool {
+    person.active && staff(person)
+}
+
+/// Who may be on a team (be invited, join, lead it): an active engineer.
+pub fn can_join_team(person: &Person) -> bool {
+    person.active && person.roles.contains(&Role::Engineer)
+}
+
+/// Who edits a team's profile and keeps its members (invites, removes, hands over the lead):
+/// its lead, organizers and admins. Other members read it.
+pub fn can_edit_team(person: &Person, a: &TeamAccess) -> bool {
+    person.active && (a.lead || staff(person))
+}
+
+/// Who may leave a team: its members (the service keeps the last lead from leaving).
+pub fn can_leave_team(person: &Person, a: &TeamAccess) -> bool {
+    person.active && a.member
+}
+
+#[cfg(test)]
+mod team_tests {
+    use super::*;
+
+    fn person(roles: &[Role]) -> Person {
+        test_person(7, roles, None)
+    }
+
+    #[test]
+    fn engineers_and_staff_create_teams_judges_and_clinicians_do_not() {
+        assert!(can_create_team(&person(&[Role::Engineer])));
+        assert!(can_create_team(&person(&[Role::Organizer])));
+        assert!(can_create_team(&person(&[Role::Admin])));
+        for r in [Role::Judge, Role::Clinician, Role::Poc] {
+            assert!(!can_create_team(&person(&[r])), "{r}");
+        }
+        assert!(!can_name_team_lead(&person(&[Role::Engineer])));
+        assert!(can_name_team_lead(&person(&[Role::Organizer])));
+    }
+
+    #[test]
+    fn the_lead_and_staff_edit_members_only_read() {
+        let e = person(&[Role::Engineer]);
+        let lead = TeamAccess {
+            member: true,
+            lead: true,
+        };
+        let member = TeamAccess {
+            member: true,
+            lead: false,
+        };
+        assert!(can_edit_team(&e, &lead));
+        assert!(!can_edit_team(&e, &member));
+        assert!(!can_edit_team(&e, &TeamAccess::default()));
+        assert!(can_edit_team(
+            &person(&[Role::Organizer]),
+            &TeamAccess::default()
+        ));
+        assert!(can_leave_team(&e, &member));
+        assert!(!can_leave_team(&e, &TeamAccess::default()));
+        let mut gone = e.clone();
+        gone.active = false;
+        assert!(!can_edit_team(&gone, &lead));
+    }
+}

@@ -6,7 +6,7 @@
 //! it against what the route really answered.
 use super::conversations::{self, Subject as ThreadSubject};
 use super::interests::{self, Side};
-use super::{projects, reviews, submissions, Result, ServiceError};
+use super::{projects, reviews, submissions, teams, Result, ServiceError};
 use crate::auth::authorization::{can_edit_submission, can_withdraw_submission};
 use drx_store::accounts::Person;
 use drx_store::matchmaking::Target;
@@ -63,6 +63,12 @@ pub enum ObjectRule {
     ManageEvent,
     /// No object: the person runs at least one call (the form to make a roadshow).
     RunsSomeCall,
+    /// `{id}` is an engineering team whose profile and members the person keeps.
+    EditTeam,
+    /// `{id}` is an engineering team the person is on.
+    TeamMember,
+    /// `{id}` is an invitation to a team addressed to the person.
+    OwnTeamInvitation,
 }
 
 /// The named inputs of a request: path parameters, query parameters and form fields.
@@ -173,6 +179,9 @@ async fn check(db: &Db, p: &Person, rule: ObjectRule, inputs: &Inputs<'_>, now: 
         ObjectRule::RunsSomeCall => {
             allowed(!super::roadshows::calls_for_events(db, p).await?.is_empty())
         }
+        ObjectRule::EditTeam => allowed(teams::may_edit(db, p, need(id)?).await?),
+        ObjectRule::TeamMember => allowed(teams::is_member(db, p, need(id)?).await?),
+        ObjectRule::OwnTeamInvitation => allowed(teams::is_invited(db, p, need(id)?).await?),
     }
 }
 

@@ -18,6 +18,7 @@ pub enum Subject {
     Need(i64),
     Project(i64),
     Organization(i64),
+    Team(i64),
 }
 
 impl Subject {
@@ -28,6 +29,7 @@ impl Subject {
             Subject::Need(id) => (AuditEntity::Need, id),
             Subject::Project(id) => (AuditEntity::Project, id),
             Subject::Organization(id) => (AuditEntity::Organization, id),
+            Subject::Team(id) => (AuditEntity::Team, id),
         }
     }
 }
@@ -53,6 +55,8 @@ pub async fn may_see(db: &Db, actor: &Person, subject: Subject) -> Result<bool> 
         },
         Subject::Need(_) => can_curate_needs(actor),
         Subject::Organization(_) => can(actor, Permission::ManageOrganizations),
+        // Those who keep the team read its history (invitations, removals name people).
+        Subject::Team(id) => super::teams::may_edit(db, actor, id).await?,
         Subject::Project(id) => {
             match drx_store::projects::with_access(db, id, actor.id, drx_store::now()).await? {
                 Some((_, f)) => can_see_project_history(actor, &super::projects::access(&f)),

@@ -25,7 +25,7 @@ pub struct Fit {
 
 impl Fit {
     /// Profile `profile` against document `document` as ranked (`score`), with the model's
-    /// reasons passed through `shown` (teams have no past work: [`team_explanation`]).
+    /// reasons passed through `shown` (a team's past work is its past projects: [`team_explanation`]).
     fn new(
         model: &AffinityModel,
         profile: usize,
@@ -109,27 +109,39 @@ pub fn expert_profile(e: &Expert, v: &VectorLookup) -> Profile {
 }
 
 pub fn team_profile(t: &TeamExpertise, v: &VectorLookup) -> Profile {
+    let mut documents = vec![
+        Document {
+            embedding: v.get("team", t.team_id, &embeddings::team_text(t)),
+            ..Document::new(
+                format!("{}-capabilities", t.team_id),
+                "能力 Capabilities",
+                t.capabilities.clone(),
+            )
+        },
+        Document::new(
+            format!("{}-technologies", t.team_id),
+            "技术 Technologies",
+            t.technologies.clone(),
+        ),
+    ];
+    // Each past project is a document of its own, so that the nearest one can be named.
+    documents.extend(t.past_projects.iter().map(|p| {
+        Document::new(
+            format!("{}{}", PAST_PROJECT, p.id),
+            p.title.clone(),
+            p.description.clone(),
+        )
+    }));
     Profile {
         id: t.team_id.to_string(),
-        documents: vec![
-            Document {
-                embedding: v.get("team", t.team_id, &embeddings::team_text(t)),
-                ..Document::new(
-                    format!("{}-capabilities", t.team_id),
-                    "能力 Capabilities",
-                    t.capabilities.clone(),
-                )
-            },
-            Document::new(
-                format!("{}-technologies", t.team_id),
-                "技术 Technologies",
-                t.technologies.clone(),
-            ),
-        ],
+        documents,
         keywords: split_keywords(&t.technologies),
         fields: t.fields.clone(),
     }
 }
+
+/// The id prefix of a team's past-project documents in its profile.
+const PAST_PROJECT: &str = "team-project-";
 
 /// Builds the model off the async workers: analysis (word segmentation) is CPU work.
 async fn build_model(profiles: Vec<Profile>, documents: Vec<Document>) -> AffinityModel {
@@ -272,10 +284,15 @@ impl TeamModel {
     }
 }
 
-/// A team's explanation: a team's profile is its own description (capabilities, technologies),
-/// not past work, so it has no "nearest past work".
+/// A team's explanation: of a team's profile documents only its past projects are past work,
+/// so the nearest one is named only when it is a past project (never "Capabilities").
 pub fn team_explanation(mut e: Explanation) -> Explanation {
-    e.nearest_work = None;
+    if e.nearest_work
+        .as_ref()
+        .is_some_and(|w| !w.id.starts_with(PAST_PROJECT))
+    {
+        e.nearest_work = None;
+    }
     e
 }
 
@@ -329,7 +346,7 @@ pub struct NeedModel {
 /// The need catalogue model of this process: the last one built, which database and catalogue
 /// state it was built for, and whether a rebuild is running.
 struct NeedModelCache {
-    built_for: Option<(u64, [i64; 7])>,
+    built_for: Option<(u64, [i64; 8])>,
     model: Option<Arc<NeedModel>>,
     building: bool,
     last_start: Option<Instant>,

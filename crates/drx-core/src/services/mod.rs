@@ -193,6 +193,17 @@ pub fn optional_text(value: &str, max: usize, field: &'static str) -> Result<Str
     Ok(v.to_string())
 }
 
+/// Checks an optional single-line text: trimmed, at most `max` characters, no control characters.
+pub fn single_line(value: &str, max: usize, field: &'static str) -> Result<String> {
+    let v = optional_text(value, max, field)?;
+    if v.chars().any(char::is_control) {
+        return Err(ServiceError::Invalid(
+            Msg::new("error-control-characters").arg("field", field),
+        ));
+    }
+    Ok(v)
+}
+
 /// The refusal of a text longer than `max` characters in `field`.
 pub fn too_long(field: &'static str, max: usize) -> ServiceError {
     ServiceError::Invalid(

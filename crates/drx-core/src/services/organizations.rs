@@ -7,7 +7,7 @@ use drx_store::organizations::{self as store, Description, Organization};
 use drx_store::Db;
 
 use super::imports::{self, RowError};
-use super::{commit_audited, optional_text, Msg, Result, ServiceError};
+use super::{commit_audited, single_line, Msg, Result, ServiceError};
 use crate::auth::authorization::{can, Permission};
 
 /// Longest full name and city; short names are shorter.
@@ -69,16 +69,6 @@ pub fn check(input: &OrganizationInput) -> Result<Description> {
         return Err(ServiceError::invalid("org-error-name"));
     }
     Ok(d)
-}
-
-fn single_line(value: &str, max: usize, field: &'static str) -> Result<String> {
-    let v = optional_text(value, max, field)?;
-    if v.chars().any(char::is_control) {
-        return Err(ServiceError::Invalid(
-            Msg::new("error-control-characters").arg("field", field),
-        ));
-    }
-    Ok(v)
 }
 
 fn require_admin(actor: &Person) -> Result<()> {
@@ -243,7 +233,7 @@ pub async fn merge(db: &Db, actor: &Person, from: i64, into: i64, now: i64) -> R
         needs: drx_store::needs::move_organization(&mut tx, from, into).await?,
         submissions_and_members: drx_store::submissions::move_organization(&mut tx, from, into)
             .await?,
-        teams: drx_store::catalogue::move_teams_organization(&mut tx, from, into).await?,
+        teams: drx_store::teams::move_teams_organization(&mut tx, from, into).await?,
         projects: drx_store::projects::move_organization(&mut tx, from, into).await?,
     };
     store::repoint_merged(&mut tx, from, into).await?;

@@ -182,8 +182,10 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
     let teams = catalogue::my_teams(db, user).await?;
     let needs = catalogue::open_needs(db, 8).await?;
     let fitting_needs = super::matching::team_needs_section(ctx, db, user).await?;
+    let invitations = super::team_edit::invitations_section(ctx, db, user).await?;
     Ok(html! {
         section {
+            (invitations)
             h2 { (ctx.t("my-teams")) }
             @for t in &teams {
                 div class="card" {
@@ -193,6 +195,7 @@ async fn engineer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, W
                 }
             }
             @if teams.is_empty() { p class="muted" { (ctx.t("teams-none")) } }
+            p { a class=(if teams.is_empty() { "button" } else { "small" }) href="/teams/new" { (ctx.t("team-new-title")) } }
             p { a href="/interests" { (ctx.t("interests-title")) " →" } " · " a href="/teams" { (ctx.t("teams-title")) " →" } }
             (fitting_needs)
             h2 { (ctx.t("open-needs")) }

@@ -125,10 +125,11 @@ pub async fn express(
     Ok(see_other(&back_to(&f.next)))
 }
 
+/// An answer to an interest or an invitation: `accept` or `decline`.
 #[derive(Deserialize, Default)]
 pub struct AnswerForm {
     #[serde(default)]
-    answer: String,
+    pub answer: String,
 }
 
 /// `POST /interests/{id}/answer`: the other side accepts or declines.

@@ -24,6 +24,7 @@ pub mod reviews;
 pub mod roadshows;
 pub mod runs;
 pub mod submissions;
+pub mod team_edit;
 pub mod teams;
 pub mod terms;
 

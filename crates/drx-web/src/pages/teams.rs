@@ -10,9 +10,11 @@ use super::interests::{interest_form, interest_state};
 use super::matching::{fit_table, FieldLabels};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::layout::{csrf_field, page};
+use crate::layout::{csrf_field, notice, page};
 use crate::AppState;
+use drx_core::auth::authorization::can_create_team;
 use drx_core::model::{Target, TeamCard};
+use drx_core::services::history::Subject;
 use drx_core::services::interests::Side;
 use drx_core::services::matching::{NeedModel, TeamModel};
 use drx_core::services::teams::{self as svc, TeamQuery};
@@ -70,6 +72,7 @@ pub async fn list_page(
         (catalogue_tabs(&ctx, "teams"))
         h1 { (ctx.t("teams-title")) }
         p class="muted" { (ctx.t("teams-lead")) }
+        @if can_create_team(user) { p { a class="button" href="/teams/new" { (ctx.t("team-new-title")) } } }
         form method="get" action="/teams" class="filters" {
             label { (ctx.t("list-search")) br;
                 input type="search" name="q" value=(q.q) maxlength="200" placeholder=(ctx.t("teams-search-hint")); }
@@ -98,14 +101,45 @@ pub async fn list_page(
     Ok(page(&ctx, &ctx.t("teams-title"), body))
 }
 
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    #[serde(default)]
+    done: String,
+}
+
 /// `GET /teams/{id}`: one team.
 pub async fn team_page(
     ctx: Ctx,
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    Query(q): Query<DoneQuery>,
 ) -> Result<Response, WebError> {
+    let message = match q.done.as_str() {
+        "created" | "saved" | "invited" | "members" | "joined" => {
+            Some(notice("ok", &ctx.t(&format!("team-done-{}", q.done))))
+        }
+        _ => None,
+    };
+    team_response(&ctx, &state, id, message, false).await
+}
+
+/// The team page, with a message above it; `refused`: a form on it was refused (422).
+pub async fn team_response(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    message: Option<Markup>,
+    refused: bool,
+) -> Result<Response, WebError> {
+    let ctx = ctx.clone();
     let user = ctx.require_user()?;
     let p = svc::page(&state.db, user, id).await?;
+    let keeper = if p.can_edit {
+        Some(super::team_edit::keeper_section(&ctx, state, user, id, &p).await?)
+    } else {
+        None
+    };
+    let history = super::history::section(&ctx, &state.db, user, Subject::Team(id)).await?;
     let t = &p.team;
     let labels = FieldLabels::load(&state.db).await?;
     let here = format!("/teams/{id}");
@@ -153,6 +187,7 @@ pub async fn team_page(
     let body = html! {
         (catalogue_tabs(&ctx, "teams"))
         h1 { (ctx.pick(&t.name_en, &t.name_zh)) }
+        @if let Some(m) = message { (m) }
         p {
             span class="pill" { (ctx.pick(&t.organization_en, &t.organization_zh)) }
             @for f in &t.fields { span class="pill" { (ctx.pick(&f.name_en, &f.name_zh)) } }
@@ -166,6 +201,15 @@ pub async fn team_page(
         ul { @for m in &p.members {
             li { (m.name) " · " span class="muted" { (m.title) } @if m.lead { " " span class="pill" { (ctx.t("team-lead")) } } }
         } }
+        @if p.can_leave {
+            form method="post" action={ "/teams/" (id) "/leave" } class="inline" {
+                (csrf_field(&ctx))
+                button type="submit" class="small secondary" { (ctx.t("team-leave")) }
+            }
+        }
+        @if let Some(k) = keeper { (k) }
+        h2 { (ctx.t("team-projects")) }
+        (super::team_edit::projects_table(&ctx, &p.past_projects, None))
         @if !p.matches.is_empty() {
             h2 { (ctx.t("team-matched")) }
             ul { @for m in &p.matches {
@@ -217,7 +261,13 @@ pub async fn team_page(
             }
         }
     };
-    Ok(page(&ctx, ctx.pick(&t.name_en, &t.name_zh), body))
+    let title = ctx.pick(&t.name_en, &t.name_zh);
+    let body = html! { (body) @if let Some(h) = history { (h) } };
+    Ok(if refused {
+        crate::layout::refused(&ctx, title, body)
+    } else {
+        page(&ctx, title, body)
+    })
 }
 
 /// For a need's page: the teams that fit it best with their reasons, the forms to express

@@ -18,9 +18,10 @@ use drx_domain::Role;
 use drx_domain::{AuditAction, AuditEntity};
 use drx_store::accounts::{insert_person, NewPerson};
 use drx_store::calls::NewCall;
-use drx_store::catalogue::{self as cat, NewTeam};
+use drx_store::catalogue as cat;
 use drx_store::needs::NewNeed;
 use drx_store::submissions::NewSubmission;
+use drx_store::teams::{self as team_store, NewTeam};
 use drx_store::{audit, Db};
 
 pub const DEMO_PASSWORD: &str = "drx-demo-2026";
@@ -387,7 +388,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                 .iter()
                 .map(|t| format!("{} ({})", t.zh, t.en))
                 .collect();
-            let team = cat::insert_team(
+            let team = team_store::insert_team(
                 &mut tx,
                 &NewTeam {
                     organization_id: company,
@@ -402,7 +403,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
             .await?;
             team_ids.push(team);
             if let Some(f) = field_id(fc.field) {
-                cat::insert_team_field(&mut tx, team, f).await?;
+                team_store::insert_team_field(&mut tx, team, f).await?;
             }
             for k in 0..2 {
                 let (zh, slug) = names.next(&mut rng);
@@ -426,7 +427,7 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
                     vec![Role::Engineer],
                 )
                 .await?;
-                cat::insert_team_member(&mut tx, team, id, k == 0).await?;
+                team_store::insert_team_member(&mut tx, team, id, k == 0).await?;
             }
             teams += 1;
         }

@@ -42,6 +42,8 @@ pub struct Fixture {
     pub organization: i64,
     /// A pending invitation sent by admin@, for the invitation actions.
     pub invitation: i64,
+    /// A pending invitation of engineer@ to another team.
+    pub team_invitation: i64,
 }
 
 pub async fn person(db: &Db, email: &str) -> Person {
@@ -230,6 +232,19 @@ pub async fn fixture(db: &Db) -> Fixture {
     .await
     .unwrap();
     let invitation = drx::store::people::invitations(db).await.unwrap()[0].id;
+    let other_team = drx::store::matchmaking::team_cards(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.id != team)
+        .expect("the demo has a second team")
+        .id;
+    let mut tx = db.begin().await.unwrap();
+    let team_invitation =
+        drx::store::teams::insert_invitation(&mut tx, other_team, engineer.id, organizer.id, now)
+            .await
+            .unwrap();
+    tx.commit().await.unwrap();
     Fixture {
         call,
         thread,
@@ -240,6 +255,7 @@ pub async fn fixture(db: &Db) -> Fixture {
         team_run,
         team,
         interest_to_team,
+        team_invitation,
         own_submission,
         other_submission,
         attachment_own,
