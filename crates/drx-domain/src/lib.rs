@@ -55,6 +55,12 @@ text_enum!(
 );
 
 text_enum!(
+    /// When a judge of a submission reads the other judges' reviews of it: never, once their own
+    /// review is submitted, or once the call has left its review phase.
+    CoReviews { Never = "never", AfterOwn = "after_own", AfterPhase = "after_phase" }
+);
+
+text_enum!(
     /// How far a solution has come.
     Stage { Idea = "idea", Concept = "concept", Prototype = "prototype", ClinicalData = "clinical_data" }
 );
@@ -253,6 +259,7 @@ mod tests {
             Role,
             Phase,
             BlindMode,
+            CoReviews,
             Stage,
             SubmissionStatus,
             OrganizationKind,

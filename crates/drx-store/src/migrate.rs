@@ -60,6 +60,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "expertise profiles",
         include_str!("../migrations/0011_expertise_profiles.sql"),
     ),
+    (
+        12,
+        "who reads the reviews: judge names for organizers and judges, co-reviews",
+        include_str!("../migrations/0012_review_visibility.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

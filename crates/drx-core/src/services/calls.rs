@@ -3,7 +3,7 @@
 use super::{required_text, Msg, Result, ServiceError};
 use crate::auth::authorization::can_create_call;
 use drx_domain::{AuditAction, AuditEntity};
-use drx_domain::{BlindMode, Phase};
+use drx_domain::{BlindMode, CoReviews, Phase};
 use drx_store::accounts::Person;
 use drx_store::calls::{self as store, CallSettings};
 use drx_store::submissions as subs;
@@ -58,6 +58,11 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
     in_range(c.grace_seconds, 0, 24 * 3600, "call-grace")?;
     let blind =
         BlindMode::parse(&c.blind_mode).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
+    // Judges read the other reviews once their own is submitted, unless the call says otherwise.
+    let co_reviews = match c.co_reviews.trim() {
+        "" => CoReviews::AfterOwn,
+        t => CoReviews::parse(t).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?,
+    };
     let known = drx_store::catalogue::fields(db).await?;
     let field_ids =
         super::chosen_ids(&c.field_ids, known.iter().map(|f| f.id), "error-bad-choice")?;
@@ -113,6 +118,7 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
             c.timezone.trim().chars().take(64).collect()
         },
         blind_mode: blind.as_str().into(),
+        co_reviews: co_reviews.as_str().into(),
         field_ids,
         phases,
         criteria,
