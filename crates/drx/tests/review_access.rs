@@ -204,8 +204,16 @@ db_test!(
         assert!(page.body.contains(COMMITTEE_B));
         set_call(db, "phase = 'review', co_reviews = 'after_own'").await;
 
-        // After submitting: the others by letter, both kinds of comments, no names.
+        // After submitting: the others by letter, both kinds of comments, no names; the
+        // workspace links them.
+        let workspace = format!("/reviews/{}", w.a.1);
+        assert!(!a.get(&workspace).await.body.contains("#reviews"));
         review(db, &w.a.0, w.a.1, "5", "A for authors", "A for committee").await;
+        assert!(a
+            .get(&workspace)
+            .await
+            .body
+            .contains(&format!("{path}#reviews")));
         let page = a.get(&path).await;
         assert_eq!(cards(&page), 3);
         for text in [COMMITTEE_B, AUTHORS_B, "Judge A", "Judge B", "Judge C"] {

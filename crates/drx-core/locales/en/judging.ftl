@@ -87,3 +87,4 @@ decisions-by = Decided by
 decisions-override = Change to the preselection
 decisions-added = added to the finalists
 decisions-removed = left out of the finalists
+reviews-others = The judges' reviews

@@ -84,3 +84,4 @@ decisions-by = 决定人
 decisions-override = 对预选结果的调整
 decisions-added = 增选为决赛项目
 decisions-removed = 移出决赛名单
+reviews-others = 各评委的评审意见

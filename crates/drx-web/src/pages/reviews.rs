@@ -110,7 +110,10 @@ async fn workspace_page(
     message: Option<(&str, String)>,
 ) -> Result<Markup, WebError> {
     let s = &w.submission;
-    let content = submission_content(ctx, &state.db, ctx.require_user()?, s, w.view).await?;
+    let user = ctx.require_user()?;
+    let content = submission_content(ctx, &state.db, user, s, w.view).await?;
+    // The others' reviews, once the call's co-review rule opens them to this judge.
+    let others = reading::visibility(&state.db, user, s.id).await.is_ok();
     Ok(html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.t("my-reviews")) }
         h1 { (ctx.t("review-title")) ": #" (s.id) " " (s.title) }
@@ -120,6 +123,7 @@ async fn workspace_page(
             @if w.review.status == ReviewStatus::Submitted {
                 " · " a href={ "/submissions/" (s.id) "/discussion" } { (ctx.t("discussion-title")) }
             }
+            @if others { " · " a href={ "/submissions/" (s.id) "#reviews" } { (ctx.t("reviews-others")) } }
         }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         @if !w.editable { (notice("info", &ctx.t("review-phase-closed"))) }
