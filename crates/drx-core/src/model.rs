@@ -14,6 +14,8 @@ pub use drx_store::matchmaking::{Interest, Target, TeamCard};
 pub use drx_store::needs::{Need, NeedFilter};
 pub use drx_store::organizations::Organization;
 pub use drx_store::projects::{Milestone, ProjectRow};
+/// A rubric criterion with its id (how the reviews' scores name it).
+pub use drx_store::reviews::Criterion as ReviewCriterion;
 pub use drx_store::submissions::{
     Attachment, CallInfo, ListFilter, ListSort, Notice, Recipient, Submission,
 };

@@ -55,6 +55,12 @@ text_enum!(
 );
 
 text_enum!(
+    /// When a judge of a submission reads the other judges' reviews of it: never, once their own
+    /// review is submitted, or once the call has left its review phase.
+    CoReviews { Never = "never", AfterOwn = "after_own", AfterPhase = "after_phase" }
+);
+
+text_enum!(
     /// How far a solution has come.
     Stage { Idea = "idea", Concept = "concept", Prototype = "prototype", ClinicalData = "clinical_data" }
 );
@@ -259,6 +265,7 @@ macro_rules! every_enum {
             Role,
             Phase,
             BlindMode,
+            CoReviews,
             Stage,
             SubmissionStatus,
             OrganizationKind,

@@ -100,6 +100,35 @@ pub async fn history(db: &Db, entity: AuditEntity, entity_id: i64) -> Result<Vec
     .await
 }
 
+row! {
+    /// A judging decision of a call, from the log: a submission's status change (`decision`),
+    /// a departure from the preselection with its reason (`finalist-override`), or the end of a
+    /// round of decisions (`decisions`, on the call).
+    #[derive(Debug, Clone)]
+    pub struct DecisionEvent {
+        pub entity: AuditEntity,
+        pub entity_id: i64,
+        pub at: i64,
+        pub actor: String = "name",
+        pub action: AuditAction,
+        pub detail: String,
+    }
+}
+
+/// The decision events of a call and its submissions, oldest first.
+pub async fn decisions_of_call(db: &Db, call_id: i64) -> Result<Vec<DecisionEvent>> {
+    db.all(
+        "SELECT e.entity, e.entity_id, e.at, COALESCE(p.name, '') AS name, e.action, e.detail \
+         FROM audit_events e LEFT JOIN people p ON p.id = e.actor_id \
+         WHERE (e.entity = 'submission' AND e.action IN ('decision', 'finalist-override') \
+                AND e.entity_id IN (SELECT id FROM submissions WHERE call_id = ?)) \
+            OR (e.entity = 'call' AND e.entity_id = ? AND e.action = 'decisions') \
+         ORDER BY e.id",
+        (call_id, call_id),
+    )
+    .await
+}
+
 /// Walks the whole chain; returns the id of the first event that does not verify.
 pub async fn verify(db: &Db) -> Result<Option<i64>> {
     let events: Vec<StoredEvent> = db

@@ -20,6 +20,12 @@ row! {
         pub finalists: i64,
         pub blind_mode: BlindMode,
         pub grace_seconds: i64,
+        /// The call's organizers see the judges' names on reviews (else "Judge A/B/C").
+        pub organizers_see_judges: bool,
+        /// When a judge reads the other reviews of a submission (`CoReviews` text).
+        pub co_reviews: drx_domain::CoReviews,
+        /// Judges who read each other's reviews see names (else letters).
+        pub judges_see_judges: bool,
         pub field_ids: Vec<i64> = default,
         /// (phase, starts_at, ends_at)
         pub phases: Vec<(Phase, i64, i64)> = default,
@@ -65,6 +71,7 @@ pub async fn insert(tx: &mut Tx, c: &CallSettings, phase: Phase, by: i64, now: i
         .await
         .map_err(|e| e.duplicate_as("slug"))?;
     write_children(tx, id, c, true).await?;
+    write_review_visibility(tx, id, c).await?;
     Ok(id)
 }
 
@@ -75,7 +82,23 @@ pub async fn update(tx: &mut Tx, id: i64, c: &CallSettings, rubric: bool) -> Res
          WHERE id = ?", (c.slug.as_str(), c.title_en.as_str(), c.title_zh.as_str(), c.description_en.as_str(), c.description_zh.as_str(), c.timezone.as_str(), c.reviews_per_submission, c.judge_min_load, c.judge_max_load, c.finalists, c.blind_mode.as_str(), c.grace_seconds, id))
     .await
     .map_err(|e| e.duplicate_as("slug"))?;
+    write_review_visibility(tx, id, c).await?;
     write_children(tx, id, c, rubric).await
+}
+
+/// Who reads the call's reviews: judge names for organizers and for judges, co-reviews.
+async fn write_review_visibility(tx: &mut Tx, id: i64, c: &CallSettings) -> Result<()> {
+    tx.exec(
+        "UPDATE calls SET organizers_see_judges = ?, co_reviews = ?, judges_see_judges = ? WHERE id = ?",
+        (
+            i64::from(c.organizers_see_judges),
+            c.co_reviews.as_str(),
+            i64::from(c.judges_see_judges),
+            id,
+        ),
+    )
+    .await?;
+    Ok(())
 }
 
 async fn write_children(tx: &mut Tx, id: i64, c: &CallSettings, rubric: bool) -> Result<()> {
@@ -202,7 +225,8 @@ pub async fn settings(db: &Db, id: i64) -> Result<Option<CallSettings>> {
     let Some(mut c) = db
         .opt::<CallSettings>(
             "SELECT slug, title_en, title_zh, description_en, description_zh, timezone, reviews_per_submission, judge_min_load, \
-             judge_max_load, finalists, blind_mode, grace_seconds FROM calls WHERE id = ?",
+             judge_max_load, finalists, blind_mode, grace_seconds, organizers_see_judges, co_reviews, judges_see_judges \
+             FROM calls WHERE id = ?",
             (id,),
         )
         .await?

@@ -429,6 +429,7 @@ enum_columns!(
     drx_domain::Role,
     drx_domain::Phase,
     drx_domain::BlindMode,
+    drx_domain::CoReviews,
     drx_domain::Stage,
     drx_domain::SubmissionStatus,
     drx_domain::OrganizationKind,

@@ -70,6 +70,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "engineering teams created, joined and profiled in the product",
         include_str!("../migrations/0013_teams_self_service.sql"),
     ),
+    (
+        14,
+        "who reads the reviews: judge names for organizers and judges, co-reviews",
+        include_str!("../migrations/0014_review_visibility.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -1,7 +1,7 @@
 //! Reviews, their rubric scores, declared conflicts, per-submission discussion threads (written
 //! through `conversations`), and the reads behind the organizer's progress and ranking pages.
 //! Reads take `&Db`; writes `&mut Tx`.
-use drx_domain::{Phase, ReviewStatus, SubmissionStatus};
+use drx_domain::{CoReviews, Phase, ReviewStatus, SubmissionStatus};
 
 use super::{Db, Result, Tx};
 
@@ -356,6 +356,131 @@ pub async fn reviews_of_call(db: &Db, call_id: i64) -> Result<Vec<Held>> {
         "SELECT r.id, r.submission_id, r.judge_id FROM reviews r JOIN submissions s ON s.id = r.submission_id \
          WHERE s.call_id = ? ORDER BY r.id",
         (call_id,),
+    )
+    .await
+}
+
+// ---- reading the reviews (organizers, co-judges, exports) ----
+
+row! {
+    /// A call's rules for who reads its reviews, with its phase.
+    #[derive(Debug, Clone)]
+    pub struct ReadingRules {
+        pub call_id: i64 = "id",
+        pub phase: Phase,
+        pub organizers_see_judges: bool,
+        pub co_reviews: CoReviews,
+        pub judges_see_judges: bool,
+    }
+}
+
+pub async fn reading_rules(db: &Db, call_id: i64) -> Result<Option<ReadingRules>> {
+    db.opt(
+        "SELECT id, phase, organizers_see_judges, co_reviews, judges_see_judges FROM calls WHERE id = ?",
+        (call_id,),
+    )
+    .await
+}
+
+row! {
+    /// One review as its readers see it, with its judge and its submission.
+    #[derive(Debug, Clone)]
+    pub struct ReviewRow {
+        pub id: i64,
+        pub submission_id: i64,
+        pub submission_title: String = "title",
+        pub judge_id: i64,
+        pub judge_name: String = "name",
+        pub status: ReviewStatus,
+        pub confidence: Option<i64>,
+        pub comments_for_authors: String,
+        pub comments_for_committee: String,
+        pub created_at: i64,
+        pub submitted_at: Option<i64>,
+        pub updated_at: i64,
+    }
+}
+
+/// The query of [`ReviewRow`]s, before its condition (a literal, so that queries stay `'static`).
+macro_rules! review_rows {
+    ($rest:literal) => {
+        concat!(
+            "SELECT r.id, r.submission_id, s.title, r.judge_id, p.name, r.status, r.confidence, \
+             r.comments_for_authors, r.comments_for_committee, r.created_at, r.submitted_at, r.updated_at \
+             FROM reviews r JOIN submissions s ON s.id = r.submission_id JOIN people p ON p.id = r.judge_id ",
+            $rest
+        )
+    };
+}
+
+/// Every review of a submission, in the order they were made (the order of their letters).
+pub async fn reviews_of_submission(db: &Db, submission_id: i64) -> Result<Vec<ReviewRow>> {
+    db.all(
+        review_rows!("WHERE r.submission_id = ? ORDER BY r.id"),
+        (submission_id,),
+    )
+    .await
+}
+
+/// Every review of a call's submissions that take part in judging (not drafts or withdrawn),
+/// by submission, then in the order they were made.
+pub async fn call_review_rows(db: &Db, call_id: i64) -> Result<Vec<ReviewRow>> {
+    db.all(
+        review_rows!(
+            "WHERE s.call_id = ? AND s.status NOT IN ('draft', 'withdrawn') \
+             ORDER BY r.submission_id, r.id"
+        ),
+        (call_id,),
+    )
+    .await
+}
+
+row! {
+    /// One criterion score of a review, whatever its status.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Score {
+        pub review_id: i64,
+        pub criterion_id: i64,
+        pub score: f64,
+    }
+}
+
+/// The scores of a submission's reviews (drafts included).
+pub async fn scores_of_submission(db: &Db, submission_id: i64) -> Result<Vec<Score>> {
+    db.all(
+        "SELECT x.review_id, x.criterion_id, x.score FROM review_scores x JOIN reviews r ON r.id = x.review_id \
+         WHERE r.submission_id = ? ORDER BY x.review_id, x.criterion_id",
+        (submission_id,),
+    )
+    .await
+}
+
+/// The scores of every review of a call (drafts included).
+pub async fn scores_of_call(db: &Db, call_id: i64) -> Result<Vec<Score>> {
+    db.all(
+        "SELECT x.review_id, x.criterion_id, x.score FROM review_scores x JOIN reviews r ON r.id = x.review_id \
+         JOIN submissions s ON s.id = r.submission_id WHERE s.call_id = ? ORDER BY x.review_id, x.criterion_id",
+        (call_id,),
+    )
+    .await
+}
+
+row! {
+    /// A conflict a judge declared on a submission.
+    #[derive(Debug, Clone)]
+    pub struct DeclaredConflict {
+        pub person_id: i64,
+        pub name: String,
+        pub reason: String,
+        pub declared_at: i64,
+    }
+}
+
+pub async fn conflicts_of_submission(db: &Db, submission_id: i64) -> Result<Vec<DeclaredConflict>> {
+    db.all(
+        "SELECT c.person_id, p.name, c.reason, c.declared_at FROM conflicts c JOIN people p ON p.id = c.person_id \
+         WHERE c.submission_id = ? ORDER BY c.declared_at, c.person_id",
+        (submission_id,),
     )
     .await
 }

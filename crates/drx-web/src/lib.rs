@@ -343,6 +343,11 @@ fn routes() -> RouteTable {
             post(ranking::send_reminders),
         )
         .route(
+            "/calls/{id}/reviews",
+            CallOrganizer,
+            get(reviews::call_reviews_page),
+        )
+        .route(
             "/calls/{id}/ranking",
             CallOrganizer,
             get(ranking::ranking_page),

@@ -252,6 +252,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get_at("/submissions/{id}/discussion", other, REVIEW_SIDE),
         get_at("/calls/{id}/progress", c, STAFF),
         get_at("/calls/{id}/ranking", c, STAFF),
+        get_at("/calls/{id}/reviews", c, STAFF),
         page("/dashboard", STAFF),
         page("/dashboard/export/csv", STAFF),
         page("/dashboard/export/xlsx", STAFF),
@@ -269,6 +270,16 @@ fn cases(f: &Fixture) -> Vec<Case> {
         get(
             "/exports/{list}/{format}",
             format!("/exports/ranking/xlsx?call={c}"),
+            STAFF,
+        ),
+        get(
+            "/exports/{list}/{format}",
+            format!("/exports/reviews/csv?call={c}"),
+            STAFF,
+        ),
+        get(
+            "/exports/{list}/{format}",
+            format!("/exports/decisions/xlsx?call={c}"),
             STAFF,
         ),
         get_at("/project-documents/{id}", f.document, AUTHORS_SIDE),

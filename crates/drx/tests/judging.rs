@@ -10,25 +10,11 @@ use std::collections::HashMap;
 
 const PW: &str = drx::demo::DEMO_PASSWORD;
 
-/// Gives a judge a review of a submission; returns the review id.
-async fn assign(db: &Db, submission: i64, judge: i64) -> i64 {
-    let mut tx = db.begin().await.unwrap();
-    reviews::insert_review(&mut tx, submission, judge, drx::store::now())
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    reviews::review_of(db, submission, judge)
-        .await
-        .unwrap()
-        .unwrap()
-        .0
-}
-
 /// The demo, with judge@drx.example assigned to `submission`: (the judge, the review).
 async fn demo_with_judge_on(db: &Db, submission: i64) -> (i64, i64) {
     drx::demo::generate(db, 2026).await.unwrap();
     let judge = common::person_id(db, "judge@drx.example").await;
-    (judge, assign(db, submission, judge).await)
+    (judge, common::assign_review(db, submission, judge).await)
 }
 
 /// The demo's judges in id order (judge@drx.example first).
@@ -362,7 +348,7 @@ db_test!(
         for (k, s) in subs.iter().enumerate() {
             for j in 0..3 {
                 let judge = js[(k * 3 + j) % js.len()].0;
-                let rid = assign(db, *s, judge).await;
+                let rid = common::assign_review(db, *s, judge).await;
                 let score = [9.0, 4.0, 6.0, 8.0][k] + j as f64 * 0.5 - 0.5;
                 submitted(
                     db,
@@ -377,7 +363,7 @@ db_test!(
         }
         // One unfinished review makes its judge due for a reminder.
         let lazy = js[20].0;
-        assign(db, 50, lazy).await;
+        common::assign_review(db, 50, lazy).await;
 
         let mut org = demo_client(db, "organizer@drx.example").await;
         let progress = org.get("/calls/1/progress").await;

@@ -400,6 +400,84 @@ pub fn can_see_feedback(person: &Person, a: &SubmissionAccess) -> bool {
         )
 }
 
+/// Who reads a submission's reviews, and how the judges are named to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewVisibility {
+    pub reader: ReviewReader,
+    /// Judges are named; otherwise each is "Judge A/B/C" (letters stable per submission).
+    pub judge_names: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewReader {
+    /// Runs the call (its organizers, admins): every review in every state, both kinds of
+    /// comments, the declared conflicts.
+    Organizer,
+    /// A judge of the submission, under the call's co-review rule: their own review and the
+    /// others' submitted ones (scores, confidence, both kinds of comments); no conflicts.
+    CoJudge,
+}
+
+impl ReviewVisibility {
+    /// Whether this reader sees a review in this state (`own`: the reader wrote it). Drafts
+    /// stay with their judge and the organizers.
+    pub fn shows(&self, status: ReviewStatus, own: bool) -> bool {
+        self.reader == ReviewReader::Organizer || own || status == ReviewStatus::Submitted
+    }
+
+    /// Whether this reader sees the conflicts judges declared on the submission.
+    pub fn shows_conflicts(&self) -> bool {
+        self.reader == ReviewReader::Organizer
+    }
+}
+
+/// What deciding who reads a submission's reviews needs: the person's relation to it and the
+/// call's rules (`store::reviews::reading_rules`).
+#[derive(Debug, Clone)]
+pub struct ReviewFacts {
+    /// The person organizes the submission's call.
+    pub call_organizer: bool,
+    /// The person created the submission or is listed in its team.
+    pub on_team: bool,
+    /// The person's own review of the submission, if they hold one.
+    pub own_review: Option<ReviewStatus>,
+    pub call_phase: drx_domain::Phase,
+    pub co_reviews: drx_domain::CoReviews,
+    pub organizers_see_judges: bool,
+    pub judges_see_judges: bool,
+}
+
+/// May this person read the judges' reviews of a submission, and how? Those who run the call
+/// always (names or letters as the call says); a judge of the submission as the call's
+/// co-review rule says (never; once their own review is submitted; once the review phase is
+/// over); nobody else. Authors never do: they get `can_see_feedback`, the comments for authors
+/// without names, and nothing here even if they also judge.
+pub fn can_read_reviews(person: &Person, f: &ReviewFacts) -> Option<ReviewVisibility> {
+    use drx_domain::{CoReviews, Phase};
+    if !person.active {
+        return None;
+    }
+    if f.call_organizer || person.roles.contains(&Role::Admin) {
+        return Some(ReviewVisibility {
+            reader: ReviewReader::Organizer,
+            judge_names: f.organizers_see_judges,
+        });
+    }
+    if f.on_team {
+        return None;
+    }
+    let own = f.own_review?;
+    let open = match f.co_reviews {
+        CoReviews::Never => false,
+        CoReviews::AfterOwn => own == ReviewStatus::Submitted,
+        CoReviews::AfterPhase => f.call_phase > Phase::Review,
+    };
+    open.then_some(ReviewVisibility {
+        reader: ReviewReader::CoJudge,
+        judge_names: f.judges_see_judges,
+    })
+}
+
 #[cfg(test)]
 mod review_tests {
     use super::*;
@@ -818,5 +896,85 @@ mod team_tests {
         let mut gone = e.clone();
         gone.active = false;
         assert!(!can_edit_team(&gone, &lead));
+    }
+}
+
+#[cfg(test)]
+mod review_reading_tests {
+    use super::*;
+    use drx_domain::{CoReviews, Phase};
+
+    fn facts() -> ReviewFacts {
+        ReviewFacts {
+            call_organizer: false,
+            on_team: false,
+            own_review: None,
+            call_phase: Phase::Review,
+            co_reviews: CoReviews::AfterOwn,
+            organizers_see_judges: true,
+            judges_see_judges: false,
+        }
+    }
+
+    #[test]
+    fn organizers_read_every_review_with_names_or_letters_as_the_call_says() {
+        let o = test_person(2, &[Role::Organizer], None);
+        let mut f = facts();
+        assert_eq!(
+            can_read_reviews(&o, &f),
+            None,
+            "an organizer of another call"
+        );
+        f.call_organizer = true;
+        let v = can_read_reviews(&o, &f).unwrap();
+        assert_eq!((v.reader, v.judge_names), (ReviewReader::Organizer, true));
+        assert!(v.shows(ReviewStatus::Assigned, false) && v.shows_conflicts());
+        f.organizers_see_judges = false;
+        assert!(!can_read_reviews(&o, &f).unwrap().judge_names);
+        let admin = test_person(3, &[Role::Admin], None);
+        assert!(can_read_reviews(&admin, &facts()).is_some());
+    }
+
+    #[test]
+    fn judges_read_the_others_as_the_co_review_rule_says_and_by_letter() {
+        let j = test_person(7, &[Role::Judge], None);
+        let mut f = facts();
+        assert_eq!(can_read_reviews(&j, &f), None, "not a judge of it");
+        f.own_review = Some(ReviewStatus::InProgress);
+        assert_eq!(can_read_reviews(&j, &f), None, "before submitting");
+        f.own_review = Some(ReviewStatus::Submitted);
+        let v = can_read_reviews(&j, &f).unwrap();
+        assert_eq!((v.reader, v.judge_names), (ReviewReader::CoJudge, false));
+        assert!(
+            !v.shows(ReviewStatus::InProgress, false) && v.shows(ReviewStatus::Submitted, false)
+        );
+        assert!(v.shows(ReviewStatus::InProgress, true) && !v.shows_conflicts());
+        f.judges_see_judges = true;
+        assert!(can_read_reviews(&j, &f).unwrap().judge_names);
+        f.co_reviews = CoReviews::Never;
+        assert_eq!(can_read_reviews(&j, &f), None, "never");
+        f.co_reviews = CoReviews::AfterPhase;
+        assert_eq!(
+            can_read_reviews(&j, &f),
+            None,
+            "submitted, but the phase lasts"
+        );
+        f.call_phase = Phase::Decision;
+        f.own_review = Some(ReviewStatus::Assigned);
+        assert!(can_read_reviews(&j, &f).is_some(), "after the review phase");
+    }
+
+    #[test]
+    fn authors_and_strangers_never_read_reviews() {
+        let mut f = facts();
+        f.on_team = true;
+        f.own_review = Some(ReviewStatus::Submitted);
+        let c = test_person(4, &[Role::Clinician, Role::Judge], None);
+        assert_eq!(can_read_reviews(&c, &f), None);
+        let e = test_person(5, &[Role::Engineer], None);
+        assert_eq!(can_read_reviews(&e, &facts()), None);
+        let mut gone = test_person(6, &[Role::Admin], None);
+        gone.active = false;
+        assert_eq!(can_read_reviews(&gone, &facts()), None);
     }
 }

@@ -226,6 +226,12 @@ async fn export_list(db: &Db, p: &Person, inputs: &Inputs<'_>, now: i64) -> Resu
         "progress" => lists::progress_table(db, p, call()?, Lang::En, now)
             .await
             .map(|_| ()),
+        "reviews" => lists::reviews_table(db, p, call()?, Lang::En, now)
+            .await
+            .map(|_| ()),
+        "decisions" => lists::decisions_table(db, p, call()?, Lang::En)
+            .await
+            .map(|_| ()),
         "needs" => lists::needs_table(db, p, Lang::En).await.map(|_| ()),
         "people" => lists::people_table(db, p, Lang::En).await.map(|_| ()),
         _ => Err(ServiceError::NotFound),

@@ -56,6 +56,111 @@ pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) ->
     })
 }
 
+/// Every review of the call, one column per criterion, judges named or lettered as the call
+/// says to its organizers, with their times.
+pub async fn reviews_table(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    lang: Lang,
+    now: i64,
+) -> Result<Table> {
+    use super::review_reading::{of_call, ReviewFilter};
+    let v = of_call(db, actor, call_id, ReviewFilter::All, now).await?;
+    let mut headers = vec![
+        "ID".into(),
+        t(lang, "field-submission-title"),
+        t(lang, "progress-judge"),
+        t(lang, "field-status"),
+        t(lang, "progress-late"),
+    ];
+    headers.extend(
+        v.criteria
+            .iter()
+            .map(|c| lang.pick(&c.name_en, &c.name_zh).to_string()),
+    );
+    headers.extend([
+        t(lang, "reviews-total"),
+        t(lang, "review-confidence"),
+        t(lang, "review-for-authors"),
+        t(lang, "review-for-committee"),
+        t(lang, "reviews-assigned-at"),
+        t(lang, "updated"),
+        t(lang, "sub-submitted-at"),
+    ]);
+    let time = |at: Option<i64>| Cell::from(at.map(super::calls::china_time).unwrap_or_default());
+    let opt = |x: Option<f64>| x.map(Cell::from).unwrap_or_else(|| Cell::from(""));
+    let rows = v
+        .reviews
+        .iter()
+        .map(|(r, _, _)| {
+            let mut row = vec![
+                Cell::from(r.submission_id),
+                r.submission_title.clone().into(),
+                r.judge_label(lang).into(),
+                t(lang, &format!("review-{}", r.status)).into(),
+                Cell::from(if r.late { "x" } else { "" }),
+            ];
+            row.extend(r.scores.iter().map(|s| opt(*s)));
+            row.extend([
+                opt(r.total),
+                opt(r.confidence.map(|c| c as f64)),
+                r.comments_for_authors.clone().into(),
+                r.comments_for_committee.clone().into(),
+                time(Some(r.assigned_at)),
+                time(Some(r.updated_at)),
+                time(r.submitted_at),
+            ]);
+            row
+        })
+        .collect();
+    Ok(Table {
+        name: t(lang, "reviews-title"),
+        headers,
+        rows,
+    })
+}
+
+/// The call's decision record: every judged submission's status, who decided and when, and
+/// each departure from the preselection with its reason.
+pub async fn decisions_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) -> Result<Table> {
+    let lines = ranking::decision_record(db, actor, call_id).await?;
+    Ok(Table {
+        name: t(lang, "decisions-title"),
+        headers: vec![
+            "ID".into(),
+            t(lang, "field-submission-title"),
+            t(lang, "field-status"),
+            t(lang, "decisions-at"),
+            t(lang, "decisions-by"),
+            t(lang, "decisions-override"),
+            t(lang, "ranking-reason"),
+        ],
+        rows: lines
+            .iter()
+            .map(|l| {
+                let change = match l.override_selected {
+                    Some(true) => t(lang, "decisions-added"),
+                    Some(false) => t(lang, "decisions-removed"),
+                    None => String::new(),
+                };
+                vec![
+                    Cell::from(l.submission_id),
+                    l.title.clone().into(),
+                    t(lang, &format!("status-{}", l.status)).into(),
+                    l.decided_at
+                        .map(super::calls::china_time)
+                        .unwrap_or_default()
+                        .into(),
+                    l.decided_by.clone().into(),
+                    change.into(),
+                    l.reason.clone().into(),
+                ]
+            })
+            .collect(),
+    })
+}
+
 /// Each judge's reviews by state, and whether they are late.
 pub async fn progress_table(
     db: &Db,

@@ -30,6 +30,7 @@ pub mod profiles;
 pub mod projects;
 pub mod ranking;
 pub mod reports;
+pub mod review_reading;
 pub mod reviews;
 pub mod roadshows;
 pub mod runs;

@@ -326,3 +326,68 @@ pub async fn decide(
     .await?;
     Ok(changed)
 }
+
+/// One judged submission in the decision record: its status, the decision that set it, and the
+/// departure from the preselection with its reason, if any (from the audit log).
+#[derive(Debug, Clone)]
+pub struct DecisionLine {
+    pub submission_id: i64,
+    pub title: String,
+    pub status: drx_domain::SubmissionStatus,
+    pub decided_at: Option<i64>,
+    pub decided_by: String,
+    /// Some(true): chosen outside the preselection; Some(false): left out of it.
+    pub override_selected: Option<bool>,
+    pub reason: String,
+}
+
+/// The call's decision record (finalists, the others, every override and its reason), for
+/// those who run it. The latest event of each kind counts.
+pub async fn decision_record(db: &Db, actor: &Person, call_id: i64) -> Result<Vec<DecisionLine>> {
+    super::require_call_manager(db, actor, call_id).await?;
+    let mut lines: Vec<DecisionLine> = store::judged_submissions(db, call_id)
+        .await?
+        .into_iter()
+        .map(|s| DecisionLine {
+            submission_id: s.id,
+            title: s.title,
+            status: s.status,
+            decided_at: None,
+            decided_by: String::new(),
+            override_selected: None,
+            reason: String::new(),
+        })
+        .collect();
+    let index: HashMap<i64, usize> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.submission_id, i))
+        .collect();
+    // An override stands until a later round of decisions is recorded without it.
+    let mut this_round = std::collections::HashSet::new();
+    for e in audit::decisions_of_call(db, call_id).await? {
+        if e.entity == AuditEntity::Call {
+            for line in lines.iter_mut() {
+                if !this_round.contains(&line.submission_id) {
+                    line.override_selected = None;
+                    line.reason.clear();
+                }
+            }
+            this_round.clear();
+            continue;
+        }
+        let Some(line) = index.get(&e.entity_id).map(|&i| &mut lines[i]) else {
+            continue;
+        };
+        let detail: serde_json::Value = serde_json::from_str(&e.detail).unwrap_or_default();
+        if e.action == AuditAction::FinalistOverride {
+            this_round.insert(e.entity_id);
+            line.override_selected = detail["selected"].as_bool();
+            line.reason = detail["reason"].as_str().unwrap_or_default().to_string();
+        } else {
+            line.decided_at = Some(e.at);
+            line.decided_by = e.actor;
+        }
+    }
+    Ok(lines)
+}

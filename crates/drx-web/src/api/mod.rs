@@ -89,6 +89,7 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::mine))
         .routes(routes!(reviews::get, reviews::save))
         .routes(routes!(reviews::declare_conflict))
+        .routes(routes!(reviews::of_submission))
         .routes(routes!(assignment::of_call))
         .routes(routes!(assignment::get))
         .routes(routes!(organizations::list, organizations::create))

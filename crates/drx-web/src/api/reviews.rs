@@ -1,6 +1,7 @@
 //! The judge's reviews: the list of one's own, one review with the submission in the judge's
-//! view, and saving scores (draft or submitted) through `services::reviews`. Nobody but the
-//! review's judge sees it here (authors see feedback on the pages, once decisions are out).
+//! view, and saving scores (draft or submitted) through `services::reviews`; and a submission's
+//! reviews for those who run its call and its co-judges (`services::review_reading`). Authors
+//! see feedback on the pages, once decisions are out.
 use std::collections::HashMap;
 
 use axum::extract::State;
@@ -14,7 +15,9 @@ use super::page::{page_of, PageQuery};
 use super::problem::Problem;
 use super::submissions::SubmissionOut;
 use crate::AppState;
+use drx_core::model::ReviewCriterion;
 use drx_core::now;
+use drx_core::services::review_reading::{self as reading, ReadReview};
 use drx_core::services::reviews::{self as svc, format_score, MyReview, RawReview, Workspace};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -61,6 +64,20 @@ pub struct CriterionScoreOut {
     pub score: Option<f64>,
 }
 
+impl CriterionScoreOut {
+    fn of(c: &ReviewCriterion, score: Option<f64>) -> CriterionScoreOut {
+        CriterionScoreOut {
+            criterion_id: c.id,
+            name_en: c.name_en.clone(),
+            name_zh: c.name_zh.clone(),
+            weight: c.weight,
+            scale_min: c.scale_min,
+            scale_max: c.scale_max,
+            score,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewOut {
     pub id: i64,
@@ -95,15 +112,7 @@ impl ReviewOut {
             criteria: w
                 .criteria
                 .iter()
-                .map(|c| CriterionScoreOut {
-                    criterion_id: c.id,
-                    name_en: c.name_en.clone(),
-                    name_zh: c.name_zh.clone(),
-                    weight: c.weight,
-                    scale_min: c.scale_min,
-                    scale_max: c.scale_max,
-                    score: scores.get(&c.id).copied(),
-                })
+                .map(|c| CriterionScoreOut::of(c, scores.get(&c.id).copied()))
                 .collect(),
             submission: SubmissionOut::of(w.submission, w.view),
         }
@@ -201,4 +210,94 @@ pub async fn declare_conflict(
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A judge as the reader sees them: always a letter (stable per submission, in the order the
+/// reviews were made), the name only where the call shows names to this reader.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JudgeOut {
+    /// "A", "B", "C", ...
+    pub letter: String,
+    /// Null where the call hides the judges' names from this reader.
+    pub name: Option<String>,
+}
+
+/// A review's comments by audience.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentsOut {
+    /// What the authors get once decisions are out (never with the judge's name).
+    pub for_authors: String,
+    /// For the committee only (organizers and co-judges); never shown to the authors.
+    pub for_committee: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubmissionReviewOut {
+    pub id: i64,
+    pub judge: JudgeOut,
+    /// The caller wrote this review.
+    pub own: bool,
+    /// assigned, in_progress or submitted.
+    pub status: String,
+    /// 1 (low) to 5 (expert).
+    pub confidence: Option<i64>,
+    /// One per criterion of the call's rubric, in its order.
+    pub scores: Vec<CriterionScoreOut>,
+    /// The weighted total (criterion weights normalised) once every criterion is scored.
+    pub total: Option<f64>,
+    pub comments: CommentsOut,
+    pub assigned_at: i64,
+    pub submitted_at: Option<i64>,
+    pub updated_at: i64,
+    /// Not submitted yet.
+    pub missing: bool,
+    /// Past the review phase's end without being submitted, or submitted after it.
+    pub late: bool,
+}
+
+page_of!(SubmissionReviewPage, SubmissionReviewOut);
+
+/// A submission's reviews: every one for those who run its call (judges named unless the call
+/// hides them); for a judge of the submission, the others' submitted reviews as the call's
+/// co-review rule allows (by letter unless the call names them). 403 for someone who sees the
+/// submission but not its reviews (its authors, a judge before the rule opens them).
+#[utoipa::path(get, path = "/submissions/{id}/reviews", tag = "reviews",
+    params(("id" = i64, Path, description = "The submission's id", example = 1), PageQuery),
+    responses((status = 200, description = "A page of the submission's reviews", body = SubmissionReviewPage)))]
+pub async fn of_submission(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(p): ApiQuery<PageQuery>,
+) -> Result<Json<SubmissionReviewPage>, Problem> {
+    let w = p.window()?;
+    let v = reading::of_submission(&state.db, &user, id, now()).await?;
+    let criteria = &v.criteria;
+    let item = |r: ReadReview| SubmissionReviewOut {
+        id: r.id,
+        judge: JudgeOut {
+            letter: r.letter,
+            name: r.judge,
+        },
+        own: r.own,
+        status: r.status.to_string(),
+        confidence: r.confidence,
+        scores: criteria
+            .iter()
+            .zip(&r.scores)
+            .map(|(c, s)| CriterionScoreOut::of(c, *s))
+            .collect(),
+        total: r.total,
+        comments: CommentsOut {
+            for_authors: r.comments_for_authors,
+            for_committee: r.comments_for_committee,
+        },
+        assigned_at: r.assigned_at,
+        submitted_at: r.submitted_at,
+        updated_at: r.updated_at,
+        missing: r.missing,
+        late: r.late,
+    };
+    let path = format!("/submissions/{id}/reviews");
+    Ok(Json(w.page(v.reviews.clone(), item, &path, &[]).into()))
 }

@@ -19,7 +19,7 @@ use drx_core::services::catalogue;
 use drx_core::services::history::Subject;
 use drx_core::services::steps::{self, Step, StepKind, StepState};
 use drx_core::services::ServiceError;
-use drx_domain::{BlindMode, Phase};
+use drx_domain::{BlindMode, CoReviews, Phase};
 
 /// The call form as posted (kept whole so a refused post shows it again).
 #[derive(Deserialize, Default, Clone)]
@@ -46,6 +46,14 @@ pub struct CallForm {
     blind_mode: String,
     #[serde(default)]
     grace_minutes: String,
+    /// "named" or "lettered": how the call's organizers see the judges on reviews.
+    #[serde(default)]
+    organizer_judge_names: String,
+    #[serde(default)]
+    co_reviews: String,
+    /// "named" or "lettered": how judges see each other on reviews.
+    #[serde(default)]
+    judge_judge_names: String,
     #[serde(default)]
     field: Vec<String>,
     #[serde(default)]
@@ -157,6 +165,15 @@ impl CallForm {
             blind_mode: BlindMode::parse(&self.blind_mode)
                 .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?,
             grace_seconds: num(&self.grace_minutes)? * 60,
+            organizers_see_judges: self.organizer_judge_names != "lettered",
+            // Judges read the other reviews once their own is submitted, unless the call says otherwise.
+            co_reviews: match self.co_reviews.trim() {
+                "" => CoReviews::AfterOwn,
+                t => {
+                    CoReviews::parse(t).ok_or_else(|| ServiceError::invalid("error-bad-choice"))?
+                }
+            },
+            judges_see_judges: self.judge_judge_names == "named",
             field_ids,
             phases,
             criteria,
@@ -164,6 +181,7 @@ impl CallForm {
     }
 
     fn from_settings(c: &CallSettings) -> CallForm {
+        let names = |named: bool| if named { "named" } else { "lettered" }.to_string();
         let phase = |p: Phase, start: bool| {
             c.phases
                 .iter()
@@ -183,6 +201,9 @@ impl CallForm {
             finalists: c.finalists.to_string(),
             blind_mode: c.blind_mode.as_str().into(),
             grace_minutes: (c.grace_seconds / 60).to_string(),
+            organizer_judge_names: names(c.organizers_see_judges),
+            co_reviews: c.co_reviews.as_str().into(),
+            judge_judge_names: names(c.judges_see_judges),
             field: c.field_ids.iter().map(|f| f.to_string()).collect(),
             open_start: phase(Phase::Open, true),
             open_end: phase(Phase::Open, false),
@@ -217,6 +238,9 @@ fn default_form() -> CallForm {
         finalists: 16,
         blind_mode: BlindMode::Double,
         grace_seconds: 15 * 60,
+        organizers_see_judges: true,
+        co_reviews: CoReviews::AfterOwn,
+        judges_see_judges: false,
         criteria: vec![
             Criterion {
                 name_en: "Clinical need and impact".into(),
@@ -308,6 +332,7 @@ async fn form_body(
                 select id="blind_mode" name="blind_mode" {
                     @for b in BlindMode::ALL { option value=(b.as_str()) selected[f.blind_mode == b.as_str()] { (ctx.t(&format!("blind-{b}"))) } }
                 }
+                (review_reading_fields(ctx, f))
             }
             fieldset {
                 legend { (ctx.t("call-rubric")) }
@@ -329,6 +354,27 @@ async fn form_body(
             button type="submit" { (ctx.t("save")) }
         }
     })
+}
+
+/// Who reads the reviews: judge names for organizers, co-reviews, judge names for judges.
+fn review_reading_fields(ctx: &Ctx, f: &CallForm) -> Markup {
+    let names = |name: &str, chosen: &str| {
+        html! {
+            select id=(name) name=(name) {
+                @for v in ["named", "lettered"] { option value=(v) selected[chosen == v] { (ctx.t(&format!("call-judges-{v}"))) } }
+            }
+        }
+    };
+    html! {
+        label for="organizer_judge_names" { (ctx.t("call-organizer-judge-names")) }
+        (names("organizer_judge_names", &f.organizer_judge_names))
+        label for="co_reviews" { (ctx.t("call-co-reviews")) }
+        select id="co_reviews" name="co_reviews" {
+            @for c in CoReviews::ALL { option value=(c.as_str()) selected[f.co_reviews == c.as_str()] { (ctx.t(&format!("co-reviews-{c}"))) } }
+        }
+        label for="judge_judge_names" { (ctx.t("call-judge-judge-names")) }
+        (names("judge_judge_names", &f.judge_judge_names))
+    }
 }
 
 fn require_creator(ctx: &Ctx) -> Result<&drx_core::model::Person, WebError> {

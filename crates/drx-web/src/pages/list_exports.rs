@@ -1,5 +1,6 @@
-//! `/exports/{list}/{format}`: the ranking, review progress, need catalogue and accounts as CSV
-//! or XLSX, in the reader's language, with the same permissions as their pages.
+//! `/exports/{list}/{format}`: the ranking, review progress, reviews, decision record, need
+//! catalogue and accounts as CSV or XLSX, in the reader's language, with the same permissions as
+//! their pages.
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
@@ -35,6 +36,8 @@ pub async fn export(
         "progress" => {
             list_exports::progress_table(&state.db, user, call()?, ctx.lang, now()).await?
         }
+        "reviews" => list_exports::reviews_table(&state.db, user, call()?, ctx.lang, now()).await?,
+        "decisions" => list_exports::decisions_table(&state.db, user, call()?, ctx.lang).await?,
         "needs" => list_exports::needs_table(&state.db, user, ctx.lang).await?,
         "people" => list_exports::people_table(&state.db, user, ctx.lang).await?,
         _ => return Err(WebError::NotFound),

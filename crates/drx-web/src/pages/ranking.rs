@@ -26,7 +26,7 @@ pub async fn progress_page(
     let v = svc::progress(&state.db, user, call_id, now()).await?;
     let pending = v.judges.iter().filter(|(p, _)| p.unfinished() > 0).count();
     let body = html! {
-        p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&v.call.title_en, &v.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/ranking" } { (ctx.t("ranking-title")) } }
+        p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&v.call.title_en, &v.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/ranking" } { (ctx.t("ranking-title")) } " · " a href={ "/calls/" (call_id) "/reviews" } { (ctx.t("reviews-title")) } }
         h1 { (ctx.t("progress-title")) }
         (super::list_exports_links(&ctx, "progress", Some(call_id)))
         @if let Some(d) = v.deadline { p class="muted" { (ctx.t("progress-deadline")) " " (datetime(d)) } }
@@ -82,7 +82,7 @@ fn ranking_body(
     });
     let call_id = r.call.id;
     html! {
-        p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&r.call.title_en, &r.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/progress" } { (ctx.t("progress-title")) } }
+        p class="muted" { a href={ "/calls/" (call_id) } { (ctx.pick(&r.call.title_en, &r.call.title_zh)) } " · " a href={ "/calls/" (call_id) "/progress" } { (ctx.t("progress-title")) } " · " a href={ "/calls/" (call_id) "/reviews" } { (ctx.t("reviews-title")) } }
         h1 { (ctx.t("ranking-title")) }
         (super::list_exports_links(&ctx, "ranking", Some(call_id)))
         @if let Some(m) = message { (notice("error", &m)) }

@@ -1,6 +1,7 @@
 //! The judge's pages: the review workspace (the submission in the judge's view, the rubric
 //! form, draft and submit, conflict declaration), the per-submission discussion, and the
-//! feedback section that authors see on their submission after the decision.
+//! feedback section that authors see on their submission after the decision; and reading the
+//! reviews: a submission's reviews (organizers, co-judges) and the call's list of reviews.
 use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{html, Markup};
@@ -14,6 +15,7 @@ use drx_core::auth::authorization::{can_see_feedback, SubmissionAccess, Submissi
 use drx_core::i18n;
 use drx_core::model::Person;
 use drx_core::model::Submission;
+use drx_core::services::review_reading::{self as reading, ReadReview, ReviewFilter};
 use drx_core::services::reviews::{self as svc, RawReview, Workspace};
 use drx_core::services::submissions::shown_filename;
 use drx_core::services::ServiceError;
@@ -108,7 +110,10 @@ async fn workspace_page(
     message: Option<(&str, String)>,
 ) -> Result<Markup, WebError> {
     let s = &w.submission;
-    let content = submission_content(ctx, &state.db, ctx.require_user()?, s, w.view).await?;
+    let user = ctx.require_user()?;
+    let content = submission_content(ctx, &state.db, user, s, w.view).await?;
+    // The others' reviews, once the call's co-review rule opens them to this judge.
+    let others = reading::visibility(&state.db, user, s.id).await.is_ok();
     Ok(html! {
         p class="muted" { a href="/" { (ctx.t("nav-home")) } " / " (ctx.t("my-reviews")) }
         h1 { (ctx.t("review-title")) ": #" (s.id) " " (s.title) }
@@ -118,6 +123,7 @@ async fn workspace_page(
             @if w.review.status == ReviewStatus::Submitted {
                 " · " a href={ "/submissions/" (s.id) "/discussion" } { (ctx.t("discussion-title")) }
             }
+            @if others { " · " a href={ "/submissions/" (s.id) "#reviews" } { (ctx.t("reviews-others")) } }
         }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         @if !w.editable { (notice("info", &ctx.t("review-phase-closed"))) }
@@ -304,4 +310,146 @@ pub async fn feedback_section(
             }
         }
     })
+}
+
+fn score_text(s: Option<f64>) -> String {
+    s.map(|v| {
+        format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    })
+    .unwrap_or_else(|| "—".into())
+}
+
+/// A review's state as pills: its status, missing, late, the reader's own.
+fn review_state(ctx: &Ctx, r: &ReadReview) -> Markup {
+    html! {
+        span class="pill" { (ctx.t(&format!("review-{}", r.status))) }
+        @if r.missing { " " span class="pill status-draft" { (ctx.t("reviews-missing")) } }
+        @if r.late { " " span class="pill status-withdrawn" { (ctx.t("progress-late")) } }
+        @if r.own { " " span class="pill" { (ctx.t("reviews-yours")) } }
+    }
+}
+
+/// One review in full: scores per criterion, total, confidence, both kinds of comments, times.
+fn review_card(ctx: &Ctx, criteria: &[drx_core::model::ReviewCriterion], r: &ReadReview) -> Markup {
+    html! {
+        div class="card" id={ "review-" (r.id) } {
+            h3 { (r.judge_label(ctx.lang)) " " (review_state(ctx, r)) }
+            div class="table-wrap" { table class="meta" { tbody {
+                @for (c, s) in criteria.iter().zip(&r.scores) {
+                    tr { th { (ctx.pick(&c.name_en, &c.name_zh)) } td { (score_text(*s)) } }
+                }
+                tr { th { (ctx.t("reviews-total")) } td { strong { (score_text(r.total)) } } }
+                tr { th { (ctx.t("review-confidence")) } td { (r.confidence.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) } }
+            } } }
+            p class="muted" { (ctx.t("review-for-authors")) }
+            p class="prewrap" { (r.comments_for_authors) }
+            p class="muted" { (ctx.t("review-for-committee")) }
+            p class="prewrap" { (r.comments_for_committee) }
+            p class="muted" {
+                (ctx.t("reviews-assigned-at")) " " (datetime(r.assigned_at))
+                " · " (ctx.t("updated")) " " (datetime(r.updated_at))
+                @if let Some(at) = r.submitted_at { " · " (ctx.t("sub-submitted-at")) " " (datetime(at)) }
+            }
+        }
+    }
+}
+
+/// The judges' reviews on a submission's page, for those who run its call and, under the
+/// call's co-review rule, its other judges; nothing for anyone else.
+pub async fn reviews_section(
+    ctx: &Ctx,
+    db: &Db,
+    user: &Person,
+    submission_id: i64,
+) -> Result<Markup, WebError> {
+    let v = match reading::of_submission(db, user, submission_id, now()).await {
+        Ok(v) => v,
+        Err(ServiceError::Forbidden | ServiceError::NotFound) => return Ok(html! {}),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(html! {
+        h2 id="reviews" { (ctx.t("reviews-title")) }
+        @if let Some(spread) = v.spread {
+            p class="muted" {
+                (ctx.t("reviews-spread")) " " (score_text(Some(spread)))
+                @if v.disagreement { " " span class="pill status-withdrawn" { (ctx.t("reviews-disagreement")) } }
+            }
+        }
+        @if v.reviews.is_empty() { p class="muted" { (ctx.t("reviews-read-none")) } }
+        @for r in &v.reviews { (review_card(ctx, &v.criteria, r)) }
+        @if !v.conflicts.is_empty() {
+            h3 { (ctx.t("reviews-conflicts")) }
+            ul { @for c in &v.conflicts {
+                li {
+                    (c.judge.clone().unwrap_or_else(|| ctx.t("reviews-a-judge")))
+                    " · " (datetime(c.declared_at)) ": " (c.reason)
+                }
+            } }
+        }
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ReviewsQuery {
+    #[serde(default)]
+    show: String,
+}
+
+/// `/calls/{id}/reviews`: every review of the call with its scores, for those who run it,
+/// filtered to the missing, the late or the submissions in high disagreement.
+pub async fn call_reviews_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(call_id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<ReviewsQuery>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let filter = ReviewFilter::parse(&q.show);
+    let v = reading::of_call(&state.db, user, call_id, filter, now()).await?;
+    let share = format!("{:.0}", reading::DISAGREEMENT_SHARE * 100.0);
+    let body = html! {
+        p class="muted" {
+            a href={ "/calls/" (call_id) } { (ctx.pick(&v.call.title_en, &v.call.title_zh)) }
+            " · " a href={ "/calls/" (call_id) "/progress" } { (ctx.t("progress-title")) }
+            " · " a href={ "/calls/" (call_id) "/ranking" } { (ctx.t("ranking-title")) }
+        }
+        h1 { (ctx.t("reviews-title")) }
+        p class="muted" { (i18n::t_args(ctx.lang, "reviews-help", &[("share", share)])) }
+        p {
+            @for f in ReviewFilter::ALL {
+                @if *f == filter { strong { (ctx.t(&format!("reviews-show-{}", f.as_str()))) } }
+                @else { a href={ "/calls/" (call_id) "/reviews?show=" (f.as_str()) } { (ctx.t(&format!("reviews-show-{}", f.as_str()))) } }
+                " "
+            }
+        }
+        (super::list_exports_links(&ctx, "reviews", Some(call_id)))
+        p class="muted" { (ctx.t("decisions-title")) ": "
+            a href={ "/exports/decisions/csv?call=" (call_id) } { "CSV" } " · "
+            a href={ "/exports/decisions/xlsx?call=" (call_id) } { "XLSX" } }
+        @if let Some(d) = v.deadline { p class="muted" { (ctx.t("progress-deadline")) " " (datetime(d)) } }
+        @if v.reviews.is_empty() { p class="muted" { (ctx.t("reviews-read-none")) } } @else {
+            div class="table-wrap" { table {
+                thead { tr {
+                    th { (ctx.t("field-submission-title")) } th { (ctx.t("progress-judge")) } th { (ctx.t("field-status")) }
+                    @for c in &v.criteria { th { (ctx.pick(&c.name_en, &c.name_zh)) } }
+                    th { (ctx.t("reviews-total")) } th { (ctx.t("review-confidence")) } th { (ctx.t("reviews-spread")) }
+                    th { (ctx.t("sub-submitted-at")) }
+                } }
+                tbody { @for (r, spread, disagreement) in &v.reviews { tr class="review-row" data-review=(r.id) {
+                    td { a href={ "/submissions/" (r.submission_id) "#review-" (r.id) } { "#" (r.submission_id) " " (r.submission_title) } }
+                    td { (r.judge_label(ctx.lang)) }
+                    td { (review_state(&ctx, r)) }
+                    @for s in &r.scores { td { (score_text(*s)) } }
+                    td { (score_text(r.total)) }
+                    td { (r.confidence.map(|c| c.to_string()).unwrap_or_default()) }
+                    td { (score_text(*spread)) @if *disagreement { " " span class="pill status-withdrawn" { (ctx.t("reviews-disagreement")) } } }
+                    td { @if let Some(at) = r.submitted_at { (datetime(at)) } }
+                } } }
+            } }
+        }
+    };
+    Ok(page(&ctx, &ctx.t("reviews-title"), body))
 }

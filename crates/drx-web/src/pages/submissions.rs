@@ -481,6 +481,7 @@ async fn detail_body(
         Vec::new()
     };
     let feedback = crate::pages::reviews::feedback_section(ctx, &state.db, user, s, access).await?;
+    let reviews = crate::pages::reviews::reviews_section(ctx, &state.db, user, s.id).await?;
     let teams = super::teams::submission_teams_section(ctx, &state.db, user, s, access).await?;
     let conversations = super::conversations::section(
         ctx,
@@ -554,6 +555,7 @@ async fn detail_body(
             p class="prewrap" { (s.evidence) }
         }
         (feedback)
+        (reviews)
         h2 { (ctx.t("sub-attachments")) }
         @if attachments.is_empty() { p class="muted" { (ctx.t("sub-attachments-none")) } }
         @else {

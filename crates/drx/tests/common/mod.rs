@@ -597,3 +597,17 @@ pub async fn insert_call(
     }
     call
 }
+
+/// Gives a judge a review of a submission (unless they hold one); returns the review's id.
+pub async fn assign_review(db: &Db, submission: i64, judge: i64) -> i64 {
+    let mut tx = db.begin().await.unwrap();
+    drx::store::reviews::insert_review(&mut tx, submission, judge, drx::store::now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    drx::store::reviews::review_of(db, submission, judge)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}
