@@ -74,6 +74,7 @@ reviews-show-disagreement = High disagreement
 reviews-judge-letter = Judge { $letter }
 reviews-a-judge = A judge
 reviews-total = Weighted total
+reviews-confidence = Judge's confidence
 reviews-assigned-at = Assigned
 reviews-missing = missing
 reviews-yours = yours

@@ -71,6 +71,7 @@ reviews-show-disagreement = 分歧大
 reviews-judge-letter = 评委 { $letter }
 reviews-a-judge = 一位评委
 reviews-total = 加权总分
+reviews-confidence = 评审把握程度
 reviews-assigned-at = 分配时间
 reviews-missing = 缺失
 reviews-yours = 我的

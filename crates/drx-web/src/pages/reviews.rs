@@ -342,7 +342,7 @@ fn review_card(ctx: &Ctx, criteria: &[drx_core::model::ReviewCriterion], r: &Rea
                     tr { th { (ctx.pick(&c.name_en, &c.name_zh)) } td { (score_text(*s)) } }
                 }
                 tr { th { (ctx.t("reviews-total")) } td { strong { (score_text(r.total)) } } }
-                tr { th { (ctx.t("review-confidence")) } td { (r.confidence.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) } }
+                tr { th { (ctx.t("reviews-confidence")) } td { (r.confidence.map(|c| c.to_string()).unwrap_or_else(|| "—".into())) } }
             } } }
             p class="muted" { (ctx.t("review-for-authors")) }
             p class="prewrap" { (r.comments_for_authors) }
@@ -435,7 +435,7 @@ pub async fn call_reviews_page(
                 thead { tr {
                     th { (ctx.t("field-submission-title")) } th { (ctx.t("progress-judge")) } th { (ctx.t("field-status")) }
                     @for c in &v.criteria { th { (ctx.pick(&c.name_en, &c.name_zh)) } }
-                    th { (ctx.t("reviews-total")) } th { (ctx.t("review-confidence")) } th { (ctx.t("reviews-spread")) }
+                    th { (ctx.t("reviews-total")) } th { (ctx.t("reviews-confidence")) } th { (ctx.t("reviews-spread")) }
                     th { (ctx.t("sub-submitted-at")) }
                 } }
                 tbody { @for (r, spread, disagreement) in &v.reviews { tr class="review-row" data-review=(r.id) {
