@@ -74,6 +74,45 @@ pub fn fits_call_role(roles: &[Role], call_role: CallRole) -> bool {
     }
 }
 
+/// May this person bid on a call's submissions? Active judges in the call's judge pool.
+pub fn can_bid(person: &Person, call_roles: &[CallRole]) -> bool {
+    person.active && person.roles.contains(&Role::Judge) && call_roles.contains(&CallRole::Judge)
+}
+
+/// Why bidding is closed, as a message key; None while it is open: the call is open or in
+/// review, not archived, and no judge assignment of it has been published (bids feed that run).
+pub fn bidding_closed(
+    phase: Phase,
+    archived: bool,
+    assignment_published: bool,
+) -> Option<&'static str> {
+    if archived {
+        Some("error-call-archived")
+    } else if !matches!(phase, Phase::Open | Phase::Review) {
+        Some("bids-closed-phase")
+    } else if assignment_published {
+        Some("bids-closed-published")
+    } else {
+        None
+    }
+}
+
+/// How much of a submission a judge sees while bidding: content only in a double-blind call,
+/// as on an assigned review.
+pub fn bid_view(blind_mode: drx_domain::BlindMode) -> SubmissionView {
+    if blind_mode == drx_domain::BlindMode::Double {
+        SubmissionView::Blind
+    } else {
+        SubmissionView::Full
+    }
+}
+
+/// Who sees every judge's bids of a call (the coverage): those who run it. A judge sees only
+/// their own; authors none.
+pub fn can_see_bids(person: &Person, call_roles: &[CallRole]) -> bool {
+    can_manage_call(person, call_roles)
+}
+
 /// An active person with these roles, for the unit tests of this module.
 #[cfg(test)]
 fn test_person(id: i64, roles: &[Role], organization_id: Option<i64>) -> Person {
