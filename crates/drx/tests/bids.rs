@@ -3,11 +3,12 @@
 //! the organizer's coverage, the audit, the REST API.
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{header, Method, Request, StatusCode};
 use common::signed_in;
 use drx::domain::{AuditEntity, CallRole, Phase, Role};
 use drx::services::assignment::{self, AssignParams, RunOutcome};
 use drx::store::{calls, matching, Db};
+use serde_json::{json, Value};
 
 /// A double-blind call in review run by organizer@, with three submissions of "Zeta General
 /// Hospital" led by "Dr Secretname", judges a@ and b@ in its pool (out@ is a judge outside it),
@@ -231,4 +232,102 @@ db_test!(bids_steer_the_assignment, |db| {
         }
         other => panic!("{other:?}"),
     }
+});
+
+/// One API request with a bearer token and an optional JSON body.
+async fn api(
+    db: &Db,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> common::Resp {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"));
+    if body.is_some() {
+        req = req.header(header::CONTENT_TYPE, "application/json");
+    }
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    common::Client::new(db)
+        .send(req.body(axum::body::Body::from(body)).unwrap())
+        .await
+}
+
+db_test!(the_api_follows_the_same_rules, |db| {
+    let (call, subs) = bidding_call(db).await;
+    let token = |email: &'static str| async move {
+        drx::services::api_tokens::create_for_email(db, email, "t", 1)
+            .await
+            .unwrap()
+    };
+    let (a, out, org, author) = (
+        token("a@drx.cn").await,
+        token("out@drx.cn").await,
+        token("org@drx.cn").await,
+        token("author@drx.cn").await,
+    );
+    let bids = format!("/api/v1/calls/{call}/bids");
+    let coverage = format!("/api/v1/calls/{call}/bids/coverage");
+
+    let r = api(db, Method::GET, &bids, &a, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["open"], true);
+    assert_eq!(v["blind"], true);
+    assert_eq!(v["submissions"].as_array().unwrap().len(), 3);
+    assert!(!r.body.contains("Secretname") && !r.body.contains("Zeta"));
+
+    let put = json!({ "bids": [
+        { "submission_id": subs[0], "bid": "eager" },
+        { "submission_id": subs[1], "bid": "not_willing" },
+    ] });
+    let r = api(db, Method::PUT, &bids, &a, Some(put.clone())).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["submissions"][0]["bid"], "eager");
+    assert_eq!(v["submissions"][1]["bid"], "not_willing");
+    assert!(v["submissions"][2]["bid"].is_null());
+    let r = api(
+        db,
+        Method::PUT,
+        &bids,
+        &a,
+        Some(json!({ "bids": [ { "submission_id": subs[0], "bid": "maybe" } ] })),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("not_willing"), "the refusal names the values: {}", r.body);
+
+    // Outside the pool, the author, the organizer: no bids of their own.
+    for t in [&out, &author, &org] {
+        assert_eq!(
+            api(db, Method::GET, &bids, t, None).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let r = api(db, Method::PUT, &bids, t, Some(put.clone())).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+    // Coverage: the organizer only.
+    for t in [&a, &out, &author] {
+        assert_eq!(
+            api(db, Method::GET, &coverage, t, None).await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    let r = api(db, Method::GET, &coverage, &org, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["submissions"][0]["eager"], 1);
+    assert_eq!(v["submissions"][1]["not_willing"], 1);
+    assert_eq!(v["submissions"][1]["short"], true);
+    assert_eq!(v["judges_without_bids"][0]["name"], "Judge Bravo");
+
+    // The OpenAPI document lists them.
+    let r = api(db, Method::GET, "/api/v1/openapi.json", &a, None).await;
+    assert!(
+        r.body.contains("/api/v1/calls/{id}/bids/coverage"),
+        "openapi"
+    );
 });
