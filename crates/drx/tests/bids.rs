@@ -3,7 +3,7 @@
 //! the organizer's coverage, the audit, the REST API.
 mod common;
 
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use common::signed_in;
 use drx::domain::{AuditEntity, CallRole, Phase, Role};
 use drx::services::assignment::{self, AssignParams, RunOutcome};
@@ -78,6 +78,15 @@ db_test!(who_may_bid_and_see_bids, |db| {
     for hidden in ["Secretname", "Zeta General", "泽塔医院", "author@drx.cn"] {
         assert!(!r.body.contains(hidden), "{hidden} shown while bidding");
     }
+    // Linked from the judge's home and the call page; not for judges outside the pool.
+    assert!(a.get("/").await.body.contains(&sheet));
+    assert!(a
+        .get(&format!("/calls/{call}"))
+        .await
+        .body
+        .contains("id=\"bid-link\""));
+    let mut outsider = signed_in(db, "out@drx.cn").await;
+    assert!(!outsider.get("/").await.body.contains(&sheet));
     // The English page too.
     let r = a.get(&format!("{sheet}?lang=en")).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -234,26 +243,7 @@ db_test!(bids_steer_the_assignment, |db| {
     }
 });
 
-/// One API request with a bearer token and an optional JSON body.
-async fn api(
-    db: &Db,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> common::Resp {
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::AUTHORIZATION, format!("Bearer {token}"));
-    if body.is_some() {
-        req = req.header(header::CONTENT_TYPE, "application/json");
-    }
-    let body = body.map(|b| b.to_string()).unwrap_or_default();
-    common::Client::new(db)
-        .send(req.body(axum::body::Body::from(body)).unwrap())
-        .await
-}
+use common::api;
 
 db_test!(the_api_follows_the_same_rules, |db| {
     let (call, subs) = bidding_call(db).await;
@@ -298,7 +288,11 @@ db_test!(the_api_follows_the_same_rules, |db| {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("not_willing"), "the refusal names the values: {}", r.body);
+    assert!(
+        r.body.contains("not_willing"),
+        "the refusal names the values: {}",
+        r.body
+    );
 
     // Outside the pool, the author, the organizer: no bids of their own.
     for t in [&out, &author, &org] {

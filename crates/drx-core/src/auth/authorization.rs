@@ -1017,3 +1017,47 @@ mod review_reading_tests {
         assert_eq!(can_read_reviews(&gone, &facts()), None);
     }
 }
+
+#[cfg(test)]
+mod bid_tests {
+    use super::*;
+
+    #[test]
+    fn only_pool_judges_bid_and_only_call_runners_see_bids() {
+        let judge = test_person(1, &[Role::Judge], None);
+        let pool = [CallRole::Judge];
+        assert!(can_bid(&judge, &pool));
+        assert!(!can_bid(&judge, &[]), "a judge outside the pool");
+        let organizer = test_person(2, &[Role::Organizer], None);
+        assert!(!can_bid(&organizer, &pool), "no judge role on the platform");
+        assert!(!can_bid(&test_person(3, &[Role::Clinician], None), &[]));
+        let mut gone = judge.clone();
+        gone.active = false;
+        assert!(!can_bid(&gone, &pool));
+        assert!(can_see_bids(&organizer, &[CallRole::Organizer]));
+        assert!(!can_see_bids(&judge, &pool));
+        assert!(can_see_bids(&test_person(4, &[Role::Admin], None), &[]));
+    }
+
+    #[test]
+    fn bidding_is_open_in_open_and_review_until_publication() {
+        assert_eq!(bidding_closed(Phase::Open, false, false), None);
+        assert_eq!(bidding_closed(Phase::Review, false, false), None);
+        assert_eq!(
+            bidding_closed(Phase::Review, false, true),
+            Some("bids-closed-published")
+        );
+        assert_eq!(
+            bidding_closed(Phase::Draft, false, false),
+            Some("bids-closed-phase")
+        );
+        assert_eq!(
+            bidding_closed(Phase::Open, true, false),
+            Some("error-call-archived")
+        );
+        assert_eq!(
+            bid_view(drx_domain::BlindMode::Double),
+            SubmissionView::Blind
+        );
+    }
+}

@@ -81,6 +81,20 @@ async fn bidder_call(
     Ok((call, closed))
 }
 
+/// The calls on which `actor` may bid now (in their judge pool, bidding open), for links from
+/// their home and the call page; empty for anyone else.
+pub async fn open_for(db: &Db, actor: &Person) -> Result<Vec<CallJudging>> {
+    let mut open = Vec::new();
+    for call_id in drx_store::calls::judge_pool_calls(db, actor.id).await? {
+        match bidder_call(db, actor, call_id).await {
+            Ok((call, None)) => open.push(call),
+            Ok(_) | Err(ServiceError::Forbidden) | Err(ServiceError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(open)
+}
+
 /// The judge's own sheet (Forbidden for anyone not in the call's judge pool).
 pub async fn sheet(db: &Db, actor: &Person, call_id: i64) -> Result<Sheet> {
     let (call, closed) = bidder_call(db, actor, call_id).await?;
