@@ -128,6 +128,7 @@ text_enum!(
         Archive = "archive",
         AssignmentPublish = "assignment-publish",
         AssignmentRun = "assignment-run",
+        Bids = "bids",
         Attach = "attach",
         ChangePassword = "change-password",
         Check = "check",
@@ -256,6 +257,12 @@ text_enum!(
     RunStatus { Draft = "draft", Published = "published", Discarded = "discarded" }
 );
 
+text_enum!(
+    /// A judge's bid on a submission before assignment (HotCRP / OpenReview style): how much
+    /// they want to review it, or that they have a conflict of interest with it.
+    Bid { Eager = "eager", Willing = "willing", NotWilling = "not_willing", Conflict = "conflict" }
+);
+
 /// Calls `$callback!(Role, Phase, ...)` with every enum of this crate, so that what must cover
 /// them all (the round trip below, the literal guard of `tests/layers.rs`) names them once.
 #[macro_export]
@@ -283,7 +290,8 @@ macro_rules! every_enum {
             InterestSide,
             CallRole,
             RunKind,
-            RunStatus
+            RunStatus,
+            Bid
         )
     };
 }

@@ -448,3 +448,12 @@ pub async fn delete(tx: &mut Tx, call_id: i64) -> Result<bool> {
         .await?;
     Ok(n == 1)
 }
+
+/// The calls whose judge pool holds this person, by id.
+pub async fn judge_pool_calls(db: &Db, person_id: i64) -> Result<Vec<i64>> {
+    db.all(
+        "SELECT call_id FROM call_roles WHERE person_id = ? AND role = 'judge' ORDER BY call_id",
+        (person_id,),
+    )
+    .await
+}

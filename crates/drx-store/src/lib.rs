@@ -22,6 +22,7 @@
 //! | `accounts` | people, person_roles, sessions, invitations, password_resets, login_attempts |
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
+//! | `bids` | bids |
 //! | `calls` | calls, call_phases, call_fields, call_roles, call_teams, rubric_criteria |
 //! | `catalogue` | expertise_documents, person_fields |
 //! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
@@ -64,6 +65,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
 pub mod backup;
+pub mod bids;
 pub mod calls;
 pub mod catalogue;
 pub mod conversations;
@@ -447,7 +449,8 @@ enum_columns!(
     drx_domain::InterestSide,
     drx_domain::CallRole,
     drx_domain::RunKind,
-    drx_domain::RunStatus
+    drx_domain::RunStatus,
+    drx_domain::Bid
 );
 
 row! {

@@ -75,6 +75,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "who reads the reviews: judge names for organizers and judges, co-reviews",
         include_str!("../migrations/0014_review_visibility.sql"),
     ),
+    (
+        15,
+        "judges' bids before assignment",
+        include_str!("../migrations/0015_bids.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -124,3 +124,12 @@ pub fn file_size(bytes: i64) -> String {
 pub fn datetime(ts: i64) -> String {
     drx_core::services::calls::china_time(ts)
 }
+
+/// The first `max` characters of a text, with an ellipsis when it was cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}

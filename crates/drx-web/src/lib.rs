@@ -302,6 +302,17 @@ fn routes() -> RouteTable {
             Party(ManageSubmissionCall),
             get(matching::submission_matches),
         )
+        // Judges of the call's pool bid (the service checks the pool); organizers see coverage.
+        .route(
+            "/calls/{id}/bids",
+            Roles(&[Role::Judge]),
+            get(bids::sheet_page).post(bids::save),
+        )
+        .route(
+            "/calls/{id}/bids/coverage",
+            CallOrganizer,
+            get(bids::coverage_page),
+        )
         .route(
             "/calls/{id}/assignment",
             CallOrganizer,

@@ -3,7 +3,7 @@
 //! them; deleting draft calls and archiving the others; the REST API over the same rules.
 mod common;
 
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use common::{signed_in, Client};
 use drx::domain::{CallRole, Role};
 use drx::store::{calls, matching, outbox, raw_execute, Db};
@@ -436,25 +436,7 @@ db_test!(a_draft_call_is_deleted_and_a_running_one_archived, |db| {
     assert!(deleted.contains(&"delete".into()), "{deleted:?}");
 });
 
-async fn api(
-    db: &Db,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> common::Resp {
-    let mut c = Client::new(db);
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::AUTHORIZATION, format!("Bearer {token}"));
-    if body.is_some() {
-        req = req.header(header::CONTENT_TYPE, "application/json");
-    }
-    let body = body.map(|b| b.to_string()).unwrap_or_default();
-    c.send(req.body(axum::body::Body::from(body)).unwrap())
-        .await
-}
+use common::api;
 
 db_test!(
     the_api_reads_and_replaces_committees_and_deletes_drafts,

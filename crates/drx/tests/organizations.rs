@@ -3,9 +3,8 @@
 //! column of the schema that points at an organization) and keeps the audit chain whole.
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use common::{signed_in, Client, FilePart, Resp};
+use axum::http::{Method, StatusCode};
+use common::{signed_in, FilePart};
 use drx::domain::{OrganizationStatus, Role};
 use drx::services::organizations::{self as svc, OrganizationInput};
 use drx::services::ServiceError;
@@ -375,17 +374,7 @@ db_test!(imports_are_all_or_nothing, |db| {
     assert_eq!(store::all(db).await.unwrap().len(), 4);
 });
 
-async fn api(db: &Db, method: Method, path: &str, token: &str, body: Option<Value>) -> Resp {
-    let mut req = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::AUTHORIZATION, format!("Bearer {token}"));
-    if body.is_some() {
-        req = req.header(header::CONTENT_TYPE, "application/json");
-    }
-    let body = body.map(|b| Body::from(b.to_string())).unwrap_or_default();
-    Client::new(db).send(req.body(body).unwrap()).await
-}
+use common::api;
 
 db_test!(the_api_keeps_organizations_too, |db| {
     people(db).await;

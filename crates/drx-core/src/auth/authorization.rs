@@ -74,6 +74,45 @@ pub fn fits_call_role(roles: &[Role], call_role: CallRole) -> bool {
     }
 }
 
+/// May this person bid on a call's submissions? Active judges in the call's judge pool.
+pub fn can_bid(person: &Person, call_roles: &[CallRole]) -> bool {
+    person.active && person.roles.contains(&Role::Judge) && call_roles.contains(&CallRole::Judge)
+}
+
+/// Why bidding is closed, as a message key; None while it is open: the call is open or in
+/// review, not archived, and no judge assignment of it has been published (bids feed that run).
+pub fn bidding_closed(
+    phase: Phase,
+    archived: bool,
+    assignment_published: bool,
+) -> Option<&'static str> {
+    if archived {
+        Some("error-call-archived")
+    } else if !matches!(phase, Phase::Open | Phase::Review) {
+        Some("bids-closed-phase")
+    } else if assignment_published {
+        Some("bids-closed-published")
+    } else {
+        None
+    }
+}
+
+/// How much of a submission a judge sees while bidding: content only in a double-blind call,
+/// as on an assigned review.
+pub fn bid_view(blind_mode: drx_domain::BlindMode) -> SubmissionView {
+    if blind_mode == drx_domain::BlindMode::Double {
+        SubmissionView::Blind
+    } else {
+        SubmissionView::Full
+    }
+}
+
+/// Who sees every judge's bids of a call (the coverage): those who run it. A judge sees only
+/// their own; authors none.
+pub fn can_see_bids(person: &Person, call_roles: &[CallRole]) -> bool {
+    can_manage_call(person, call_roles)
+}
+
 /// An active person with these roles, for the unit tests of this module.
 #[cfg(test)]
 fn test_person(id: i64, roles: &[Role], organization_id: Option<i64>) -> Person {
@@ -976,5 +1015,49 @@ mod review_reading_tests {
         let mut gone = test_person(6, &[Role::Admin], None);
         gone.active = false;
         assert_eq!(can_read_reviews(&gone, &facts()), None);
+    }
+}
+
+#[cfg(test)]
+mod bid_tests {
+    use super::*;
+
+    #[test]
+    fn only_pool_judges_bid_and_only_call_runners_see_bids() {
+        let judge = test_person(1, &[Role::Judge], None);
+        let pool = [CallRole::Judge];
+        assert!(can_bid(&judge, &pool));
+        assert!(!can_bid(&judge, &[]), "a judge outside the pool");
+        let organizer = test_person(2, &[Role::Organizer], None);
+        assert!(!can_bid(&organizer, &pool), "no judge role on the platform");
+        assert!(!can_bid(&test_person(3, &[Role::Clinician], None), &[]));
+        let mut gone = judge.clone();
+        gone.active = false;
+        assert!(!can_bid(&gone, &pool));
+        assert!(can_see_bids(&organizer, &[CallRole::Organizer]));
+        assert!(!can_see_bids(&judge, &pool));
+        assert!(can_see_bids(&test_person(4, &[Role::Admin], None), &[]));
+    }
+
+    #[test]
+    fn bidding_is_open_in_open_and_review_until_publication() {
+        assert_eq!(bidding_closed(Phase::Open, false, false), None);
+        assert_eq!(bidding_closed(Phase::Review, false, false), None);
+        assert_eq!(
+            bidding_closed(Phase::Review, false, true),
+            Some("bids-closed-published")
+        );
+        assert_eq!(
+            bidding_closed(Phase::Draft, false, false),
+            Some("bids-closed-phase")
+        );
+        assert_eq!(
+            bidding_closed(Phase::Open, true, false),
+            Some("error-call-archived")
+        );
+        assert_eq!(
+            bid_view(drx_domain::BlindMode::Double),
+            SubmissionView::Blind
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matching::{reason_line, JudgeModel};
 use super::{Msg, Result, ServiceError};
-use drx_domain::{AuditAction, AuditEntity, RunKind, RunStatus};
+use drx_domain::{AuditAction, AuditEntity, Bid, RunKind, RunStatus};
 use drx_store::accounts::Person;
 use drx_store::matching::{self as store, RunPair};
 use drx_store::{catalogue, outbox, Db};
@@ -60,8 +60,20 @@ pub async fn run_judges(
     if m.judges.is_empty() {
         return Ok(RunOutcome::Infeasible(vec![Msg::new("assign-no-judges")]));
     }
+    let bids = super::bids::of_call(db, call_id).await?;
+    // A pin against the judge's own conflict bid is refused before solving, with its reason.
+    for (sid, jid) in &params.pinned {
+        if bids.get(&(*sid, *jid)) == Some(&Bid::Conflict) {
+            let judge = m.judge_index(*jid).map(|j| m.judges[j].name.clone());
+            return Ok(RunOutcome::Infeasible(vec![Msg::new(
+                "assign-pin-conflict-bid",
+            )
+            .arg("submission", format!("#{sid}"))
+            .arg("judge", judge.unwrap_or_else(|| format!("#{jid}")))]));
+        }
+    }
     progress("scoring affinity");
-    let problem = build_problem(&m, &call, params);
+    let problem = build_problem(&m, &call, params, &bids);
     progress("solving");
     super::runs::solve_and_save(
         db,
@@ -78,7 +90,11 @@ pub async fn run_judges(
                 submission_id: m.submissions[s].id,
                 assignee_id: m.judges[j].person_id,
                 affinity: e.score,
-                reason: reason_line(&e),
+                reason: with_bid(
+                    reason_line(&e),
+                    bids.get(&(m.submissions[s].id, m.judges[j].person_id))
+                        .copied(),
+                ),
             }
         },
         now,
@@ -87,12 +103,28 @@ pub async fn run_judges(
     .await
 }
 
-/// The engine's problem for the call: candidates from affinity, conflicts, loads, pins.
+/// A pair's reason line with the judge's bid on the submission, when there is one.
+fn with_bid(reason: String, bid: Option<Bid>) -> String {
+    match bid {
+        None => reason,
+        Some(b) if reason.is_empty() => format!("bid: {b}"),
+        Some(b) => format!("{reason}; bid: {b}"),
+    }
+}
+
+/// The engine's problem for the call: candidates from affinity plus each bid's weight
+/// (`services::bids::weight`), conflicts (declared, co-authorship, conflict bids), loads, pins.
+/// `bids` maps (submission id, judge id) to the judge's bid.
 pub fn build_problem(
     m: &JudgeModel,
     call: &catalogue::CallJudging,
     params: &AssignParams,
+    bids: &HashMap<(i64, i64), Bid>,
 ) -> Problem {
+    let bid = |s: usize, j: usize| {
+        bids.get(&(m.submissions[s].id, m.judges[j].person_id))
+            .copied()
+    };
     let mut org_index: HashMap<i64, u32> = HashMap::new();
     let mut org = |id: i64| {
         let n = org_index.len() as u32;
@@ -125,19 +157,21 @@ pub fn build_problem(
     for s in 0..n_s {
         if n_s * n_j <= ALL_PAIRS_LIMIT {
             for j in 0..n_j {
-                candidates.push(Candidate::new(s as u32, j as u32, m.model.score(j, s)));
+                let w = super::bids::weight(bid(s, j));
+                candidates.push(Candidate::new(s as u32, j as u32, m.model.score(j, s) + w));
             }
         } else {
             for r in m.model.top_profiles(s, CANDIDATES_PER_SUBMISSION) {
-                candidates.push(Candidate::new(s as u32, r.index as u32, r.score));
+                let w = super::bids::weight(bid(s, r.index));
+                candidates.push(Candidate::new(s as u32, r.index as u32, r.score + w));
             }
         }
     }
     let mut conflicts = Vec::new();
     for s in 0..n_s {
         for j in 0..n_j {
-            if matches!(m.conflict(j, s), Some(c) if c != super::matching::Conflict::SameOrganization)
-            {
+            let declared = matches!(m.conflict(j, s), Some(c) if c != super::matching::Conflict::SameOrganization);
+            if declared || bid(s, j) == Some(Bid::Conflict) {
                 conflicts.push(Pair::new(s as u32, j as u32));
             }
         }

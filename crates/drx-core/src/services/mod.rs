@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod archive;
 pub mod assignment;
+pub mod bids;
 pub mod calls;
 pub mod catalogue;
 pub mod committees;

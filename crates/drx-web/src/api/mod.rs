@@ -7,6 +7,7 @@ pub mod page;
 pub mod problem;
 
 mod assignment;
+mod bids;
 mod calls;
 mod me;
 mod needs;
@@ -92,6 +93,8 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::of_submission))
         .routes(routes!(assignment::of_call))
         .routes(routes!(assignment::get))
+        .routes(routes!(bids::mine, bids::set))
+        .routes(routes!(bids::coverage))
         .routes(routes!(organizations::list, organizations::create))
         .routes(routes!(organizations::get, organizations::update))
         .routes(routes!(organizations::merge))

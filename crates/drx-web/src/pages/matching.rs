@@ -214,7 +214,16 @@ pub async fn judge_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, 
             };
         }
     }
+    let bidding = drx_core::services::bids::open_for(db, user).await?;
     Ok(html! {
+        @if !bidding.is_empty() {
+            section id="bidding" {
+                h2 { (ctx.t("bids-title")) }
+                ul { @for c in &bidding {
+                    li { a href={ "/calls/" (c.id) "/bids" } { (ctx.t("bids-link")) ": " (ctx.pick(&c.title_en, &c.title_zh)) } }
+                } }
+            }
+        }
         section {
             h2 { (ctx.t("my-reviews")) }
             @if reviews.is_empty() {

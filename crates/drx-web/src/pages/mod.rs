@@ -3,6 +3,7 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod bids;
 pub mod call_list;
 pub mod calls;
 pub mod committee;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::ctx::Ctx;
 use crate::error::{urlencode, WebError};
-use crate::layout::{page, refused};
+use crate::layout::{excerpt, page, refused};
 use crate::AppState;
 use drx_core::auth::authorization::{can, Permission, SubmissionView};
 use drx_core::model::NeedFilter;
@@ -113,16 +113,6 @@ pub async fn list_page(
         }
     };
     Ok(page(&ctx, &ctx.t("needs-title"), body))
-}
-
-fn excerpt(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
 }
 
 pub async fn need_page(

@@ -95,6 +95,10 @@ pub async fn call_page(
     let window = check_window(&call, now());
     let fields = catalogue::call_fields(&state.db, id).await?;
     let title = ctx.pick(&call.title_en, &call.title_zh).to_string();
+    let bidding = drx_core::services::bids::open_for(&state.db, user)
+        .await?
+        .iter()
+        .any(|c| c.id == id);
     let body = html! {
         h1 { (title) }
         p { span class="pill" { (ctx.t(&format!("phase-{}", call.phase))) }
@@ -117,6 +121,7 @@ pub async fn call_page(
             Err(ServiceError::Invalid(m)) => { (notice("info", &i18n::msg(ctx.lang, m))) }
             Err(_) => {}
         }
+        @if bidding { p { a class="button" id="bid-link" href={ "/calls/" (id) "/bids" } { (ctx.t("bids-link")) } } }
         @if organizer {
             (super::calls::organizer_section(&ctx, &state, id).await?)
         }

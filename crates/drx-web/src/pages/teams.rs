@@ -10,7 +10,7 @@ use super::interests::{interest_form, interest_state};
 use super::matching::{fit_table, FieldLabels};
 use crate::ctx::Ctx;
 use crate::error::WebError;
-use crate::layout::{csrf_field, notice, page};
+use crate::layout::{csrf_field, excerpt, notice, page};
 use crate::AppState;
 use drx_core::auth::authorization::can_create_team;
 use drx_core::model::{Target, TeamCard};
@@ -45,14 +45,6 @@ fn capacity_cell(ctx: &Ctx, t: &TeamCard) -> Markup {
     html! {
         (drx_core::i18n::t_args(ctx.lang, "team-load-of", &[("load", t.load.to_string()), ("capacity", t.capacity.to_string())]))
     }
-}
-
-fn excerpt(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).collect();
-    if s.chars().count() > max {
-        out.push('…');
-    }
-    out
 }
 
 /// `GET /teams`: the catalogue.

@@ -611,3 +611,24 @@ pub async fn assign_review(db: &Db, submission: i64, judge: i64) -> i64 {
         .unwrap()
         .0
 }
+
+/// One REST API request with a bearer token and, when given, a JSON body.
+pub async fn api(
+    db: &Db,
+    method: axum::http::Method,
+    path: &str,
+    token: &str,
+    body: Option<serde_json::Value>,
+) -> Resp {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"));
+    if body.is_some() {
+        req = req.header(header::CONTENT_TYPE, "application/json");
+    }
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    Client::new(db)
+        .send(req.body(Body::from(body)).unwrap())
+        .await
+}

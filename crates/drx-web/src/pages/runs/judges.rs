@@ -63,6 +63,7 @@ async fn overview(
             p { (i18n::t_args(ctx.lang, "assign-pool", &[("n", pool.len().to_string())])) " "
                 a href={ "/calls/" (call.id) "/committee" } { (ctx.t("committee-title")) " →" } }
         }
+        p { a id="bid-coverage-link" href={ "/calls/" (call.id) "/bids/coverage" } { (ctx.t("bids-coverage-title")) " →" } }
         @if !unprofiled.is_empty() {
             div class="notice error" role="alert" id="judges-without-profile" {
                 p { strong { (i18n::t_args(ctx.lang, "assign-unprofiled", &[("n", unprofiled.len().to_string())])) } }
