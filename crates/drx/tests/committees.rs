@@ -486,6 +486,28 @@ db_test!(
         )
         .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        // A body that is not an object is refused, not read as the struct's fields in order.
+        let r = api(db, Method::PUT, &path, &t_co, Some(json!([null, null]))).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        // The document describes the committee's members as they are sent (its own schema, not
+        // the submission members' of the same short name).
+        let doc: Value = serde_json::from_str(
+            &api(db, Method::GET, "/api/v1/openapi.json", &t_co, None)
+                .await
+                .body,
+        )
+        .unwrap();
+        let member = &doc["components"]["schemas"]["CommitteeMemberOut"];
+        let required: Vec<&str> = member["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(
+            required.contains(&"email") && !required.contains(&"role"),
+            "{member}"
+        );
         // Not a draft: refused; archived instead.
         let one = format!("/api/v1/calls/{call}");
         assert_eq!(

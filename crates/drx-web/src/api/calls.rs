@@ -172,7 +172,7 @@ pub struct PoolJudge {
 
 /// A person of a call's committee.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct MemberOut {
+pub struct CommitteeMemberOut {
     pub person_id: i64,
     pub name: String,
     pub email: String,
@@ -194,16 +194,16 @@ pub struct CallTeamOut {
 pub struct CommitteeOut {
     /// The call's own maximum load, for judges without one of their own.
     pub judge_max_load: i64,
-    pub judges: Vec<MemberOut>,
+    pub judges: Vec<CommitteeMemberOut>,
     pub creator_id: Option<i64>,
     /// The organizers other than the creator.
-    pub co_organizers: Vec<MemberOut>,
+    pub co_organizers: Vec<CommitteeMemberOut>,
     pub teams: Vec<CallTeamOut>,
 }
 
 impl From<committees::Committee> for CommitteeOut {
     fn from(c: committees::Committee) -> CommitteeOut {
-        let member = |m: drx_core::model::CommitteeMember| MemberOut {
+        let member = |m: drx_core::model::CommitteeMember| CommitteeMemberOut {
             person_id: m.person_id,
             name: m.name,
             email: m.email,

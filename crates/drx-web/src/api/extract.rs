@@ -52,6 +52,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         if has_nul(&bytes) {
             return Err(nul_refused());
         }
+        // Every body of this API is one JSON object: an array or a bare value is refused, even
+        // where serde would read a struct from an array of its fields.
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            if !v.is_object() {
+                return Err(rejection(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "the body must be a JSON object".into(),
+                ));
+            }
+        }
         let mut req = Request::new(axum::body::Body::from(bytes));
         *req.headers_mut() = headers;
         match axum::Json::<T>::from_request(req, state).await {
