@@ -1,5 +1,5 @@
 // Browser walk-through of the whole drx cycle, in one language, against a running demo server:
-// the organizer opens a call, a clinician submits with an attachment, the organizer runs and
+// the organizer opens a call and fills its committee, a clinician submits with an attachment, the organizer runs and
 // publishes the judge assignment, the assigned judge scores, the organizer selects the finalist,
 // runs the team matching and publishes it, a project is created and passes its first gate.
 // Every step is a real page in Debian's chromium driven by playwright-core; each leaves a
@@ -124,6 +124,21 @@ async function main() {
     if (!callId) fail(`no call page after creating the call (at ${org.url()})`);
     await setPhase(org, callId, "open");
     await shot(org, "call-open");
+
+    // The call's committee: judges for its pool (the assignment draws only from it) and a team
+    // taking part (team matching draws only from those).
+    await org.goto(`${BASE}/calls/${callId}/committee`);
+    for (let i = 0; i < 3; i++) {
+      await submit(org, "form:has(#add-judge) button[type=submit]");
+      await expectFine(org, "adding a judge to the call's pool");
+    }
+    // Three teams: one already busy with a finalist of another call may have no room left.
+    for (let i = 0; i < 3; i++) {
+      await submit(org, "form:has(#add-team) button[type=submit]");
+      await expectFine(org, "adding a team to the call");
+    }
+    if ((await org.locator("#judges tbody tr").count()) !== 3) fail("the pool does not list the 3 judges added");
+    await shot(org, "committee");
 
     // 2. A clinician submits a solution with an attachment.
     console.log("2. clinician submits with an attachment");
