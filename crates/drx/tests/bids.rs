@@ -219,6 +219,12 @@ db_test!(bids_steer_the_assignment, |db| {
     let judge_of = |s: i64| pairs.iter().find(|p| p.submission_id == s).unwrap();
     assert_eq!(judge_of(subs[0]).assignee_id, a_id, "{pairs:?}");
     assert!(judge_of(subs[0]).reason.contains("bid: eager"), "{pairs:?}");
+    // The run's page labels the bid in the reader's language, like the other reasons.
+    let mut o = signed_in(db, "org@drx.cn").await;
+    let r = o.get(&format!("/calls/{call}/assignment/{run_id}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("投标: </span>非常想评"), "{}", r.body);
+    assert!(!r.body.contains("bid: eager"), "{}", r.body);
     assert_eq!(judge_of(subs[2]).assignee_id, b_id, "{pairs:?}");
     // b@ is not willing but a@ has a conflict: the conflict holds.
     assert_eq!(judge_of(subs[1]).assignee_id, b_id, "{pairs:?}");

@@ -5,6 +5,7 @@ reason-terms = Shared terms
 reason-fields = Fields
 reason-keywords = Keywords
 reason-nearest = Nearest past work
+reason-bid = Bid
 matches-link = matches
 matches-judges = Best-fitting judges
 matches-teams = Best-fitting engineering teams

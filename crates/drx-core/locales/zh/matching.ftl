@@ -5,6 +5,7 @@ reason-terms = 共同术语
 reason-fields = 领域
 reason-keywords = 关键词
 reason-nearest = 最相近的既往工作
+reason-bid = 投标
 matches-link = 匹配
 matches-judges = 最匹配的评委
 matches-teams = 最匹配的工程团队

@@ -103,12 +103,13 @@ pub async fn run_judges(
     .await
 }
 
-/// A pair's reason line with the judge's bid on the submission, when there is one.
+/// A pair's reason line with the judge's bid on the submission, when there is one: one more
+/// `bid: <value>` part of the line (`reason_line`'s " | " between parts), so pages label it.
 fn with_bid(reason: String, bid: Option<Bid>) -> String {
     match bid {
         None => reason,
         Some(b) if reason.is_empty() => format!("bid: {b}"),
-        Some(b) => format!("{reason}; bid: {b}"),
+        Some(b) => format!("{reason} | bid: {b}"),
     }
 }
 

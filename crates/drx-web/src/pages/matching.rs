@@ -13,6 +13,7 @@ use drx_core::model::Person;
 use drx_core::services::matching::{Fit, JudgeModel, NeedModel, TeamModel};
 use drx_core::services::{catalogue, reviews};
 use drx_core::Db;
+use drx_domain::Bid;
 use drx_engine::affinity::Explanation;
 
 /// A score as a number and a bar relative to `best` (the highest score in the list), since
@@ -55,14 +56,14 @@ pub fn reasons(ctx: &Ctx, e: &Explanation, labels: &FieldLabels) -> Markup {
 }
 
 /// A reason stored with an assignment pair (`services::matching::reason_line`: "terms: a, b |
-/// fields: rehabilitation | keywords: .. | nearest: title"), shown with the reader's labels and
+/// fields: rehabilitation | keywords: .. | nearest: title", and the judge's "bid: eager"), shown with the reader's labels and
 /// field names. Text in another shape is shown as it is.
 pub fn stored_reason(ctx: &Ctx, reason: &str, labels: &FieldLabels) -> Markup {
     let parts: Vec<(&str, &str)> = reason
         .split(" | ")
         .filter_map(|part| part.split_once(": "))
         .collect();
-    let known = |k: &str| matches!(k, "terms" | "fields" | "keywords" | "nearest");
+    let known = |k: &str| matches!(k, "terms" | "fields" | "keywords" | "nearest" | "bid");
     if parts.is_empty() || !parts.iter().all(|(k, _)| known(k)) {
         return html! { (reason) };
     }
@@ -75,6 +76,8 @@ pub fn stored_reason(ctx: &Ctx, reason: &str, labels: &FieldLabels) -> Markup {
                     @if j > 0 { ", " }
                     (labels.label(ctx, code))
                 }
+            } @else if let Some(bid) = Bid::parse(value).filter(|_| *kind == "bid") {
+                (ctx.t(&format!("bid-{bid}")))
             } @else {
                 (value)
             }
