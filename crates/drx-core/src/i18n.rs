@@ -230,6 +230,20 @@ mod tests {
         );
     }
 
+    /// Keys the pages build from an enum's texts (`audit-action-{action}`, `bid-{bid}`) exist
+    /// for every value of the enum.
+    #[test]
+    fn keys_built_from_enum_values_exist() {
+        let en: BTreeSet<_> = keys(EN_FTL).into_iter().collect();
+        let missing: Vec<String> = drx_domain::AuditAction::ALL
+            .iter()
+            .map(|a| format!("audit-action-{a}"))
+            .chain(drx_domain::Bid::ALL.iter().map(|b| format!("bid-{b}")))
+            .filter(|k| !en.contains(k))
+            .collect();
+        assert!(missing.is_empty(), "keys not defined: {missing:?}");
+    }
+
     #[test]
     fn counts_pick_the_plural_form() {
         let n = |v: &str| vec![("n", v.to_string())];

@@ -394,9 +394,10 @@ db_test!(
         );
         let call = org.get("/calls/1").await;
         assert!(
-            call.body.contains("历史记录") && call.body.contains("demo-seed"),
-            "and the call's"
+            call.body.contains("历史记录") && call.body.contains("载入演示数据"),
+            "and the call's, each action in the reader's language"
         );
+        assert!(!call.body.contains("demo-seed"), "not its stored text");
         let need = org.get("/needs/1").await;
         assert!(need.body.contains("历史记录"), "and a need's, to curators");
         // The authors do not: the log names judges and organizers.

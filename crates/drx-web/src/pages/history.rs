@@ -28,7 +28,7 @@ pub async fn section(
                     li {
                         span class="muted" { (datetime(e.at)) } " "
                         (e.actor.clone().unwrap_or_else(|| ctx.t("history-system"))) " · "
-                        code { (e.action) }
+                        (ctx.t(&format!("audit-action-{}", e.action)))
                     }
                 }
             }
