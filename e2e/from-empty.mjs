@@ -491,10 +491,19 @@ async function teamAndProject(pages, callId, subs) {
   await submit(org, `form[action$='/publish'] button[type=submit]`);
   await expectFine(org, "publishing the team matching");
 
+  // The project: the finalist, the matched team (offered from the published matching) and the
+  // proof-of-concept centre that will host it.
   await org.goto(`${BASE}/projects/new`);
-  await submit(org, `form[action='/projects/new']:has(input[name=submission][value='${subs.c1}']):has(input[name=team][value='${teamId}']) button[type=submit]`);
+  const fromMatch = `form[action='/projects/new']:has(input[name=submission][value='${subs.c1}']):has(input[name=team][value='${teamId}'])`;
+  if (!(await org.locator(fromMatch).count())) fail("the published match is not offered as a project");
+  const form = "form.card[action='/projects/new']";
+  await org.selectOption(`${form} select[name=submission]`, subs.c1);
+  await org.selectOption(`${form} select[name=team]`, teamId);
+  await selectByText(org, `${form} select[name=poc]`, orgName("poc"));
+  await submit(org, `${form} button[type=submit]`);
   await expectFine(org, "creating the project");
   const projectId = idFrom(org, /^\/projects\/(\d+)/, "project");
+  await expectText(org, orgName("poc"), "the project's proof-of-concept centre");
   const stageBefore = await org.locator("ol.gates li.current").innerText();
   for (;;) {
     const tick = org.locator(`form[action='/projects/${projectId}/check']:has(input[name=on][value='1']) button`).first();
