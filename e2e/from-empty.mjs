@@ -104,6 +104,15 @@ async function selectByText(page, select, text) {
   await page.selectOption(select, hit[0]);
 }
 
+/** Opens `from` and follows its link to `href`, as a person finding their way would. */
+async function follow(page, from, href) {
+  await page.goto(`${BASE}${from}`);
+  const link = page.locator(`a[href='${href}']`).first();
+  if (!(await link.count())) fail(`${from} has no link to ${href}`);
+  await Promise.all([page.waitForNavigation(), link.click()]);
+  await expectFine(page, `following ${from} -> ${href}`);
+}
+
 /** A person's id, from the admin's people page. */
 async function personId(admin, name) {
   await admin.goto(`${BASE}/admin/people`);
@@ -217,6 +226,9 @@ async function setUpPeople() {
     if (p.key === "c1") await shot(page, "invitation-accepted");
     pages[p.key] = page;
   }
+  // Every invitation is used: none is left to send again or revoke.
+  await admin.goto(`${BASE}/admin/invitations`);
+  if (await admin.locator("form[action^='/admin/invitations/']").count()) fail("an invitation is still pending after all were accepted");
   await admin.goto(`${BASE}/admin/people`);
   for (const p of PEOPLE) await expectText(admin, nameOf(p.key), "people list");
   await shot(admin, "people");
@@ -228,7 +240,7 @@ async function createCall(org, tag) {
   console.log("2. organizer creates the call with its rubric and committee, opens it");
   const day = 24 * 3600 * 1000;
   const now = Date.now();
-  await org.goto(`${BASE}/calls/new`);
+  await follow(org, "/calls", "/calls/new");
   await org.fill("#slug", `empty-${tag}`);
   await org.fill("#title_zh", "康复创新挑战赛");
   await org.fill("#title_en", "Rehabilitation Innovation Challenge");
@@ -267,7 +279,7 @@ async function createCall(org, tag) {
   await org.goto(`${BASE}/calls/${callId}`);
   for (const r of rubric) await expectText(org, zh ? r[0] : r[1], "the call's rubric");
 
-  await org.goto(`${BASE}/calls/${callId}/committee`);
+  await follow(org, `/calls/${callId}`, `/calls/${callId}/committee`);
   for (const j of ["j1", "j2", "j3"]) {
     await selectByText(org, "#add-judge", nameOf(j));
     await submit(org, "form:has(#add-judge) button[type=submit]");
@@ -302,7 +314,7 @@ async function submitSolutions(pages, callId) {
   for (const c of ["c1", "c2"]) {
     const page = pages[c];
     const t = texts[c];
-    await page.goto(`${BASE}/calls/${callId}/submit`);
+    await follow(page, "/", `/calls/${callId}/submit`);
     await page.fill("#title", t.title);
     await page.fill("#need_statement", t.need);
     await page.fill("#solution", t.solution);
@@ -343,7 +355,7 @@ async function profilesAndBids(pages, callId, subs) {
   for (const j of ["j1", "j2", "j3"]) {
     const page = pages[j];
     const [keywords, work, field] = profiles[j];
-    await page.goto(`${BASE}/account/profile`);
+    await follow(page, "/account", "/account/profile");
     await page.check(`form[action='/account/profile'] input[name=field][value='${field}']`);
     await page.fill("#keywords", keywords);
     await page.fill("#bio", `Ten years of clinical engineering: ${keywords}.`);
@@ -373,7 +385,7 @@ async function profilesAndBids(pages, callId, subs) {
     if (j === "j1") await shot(page, "bids");
   }
   const org = pages.org;
-  await org.goto(`${BASE}/calls/${callId}/bids/coverage`);
+  await follow(org, `/calls/${callId}/assignment`, `/calls/${callId}/bids/coverage`);
   await expectFine(org, "bid coverage");
   await shot(org, "bid-coverage");
 }
@@ -382,7 +394,7 @@ async function profilesAndBids(pages, callId, subs) {
 async function assignment(org, admin, callId, subs) {
   console.log("5. organizer runs, checks and publishes the assignment");
   await setPhase(org, callId, "review");
-  await org.goto(`${BASE}/calls/${callId}/assignment`);
+  await follow(org, `/calls/${callId}`, `/calls/${callId}/assignment`);
   await submit(org, `form[action='/calls/${callId}/assignment'] button[type=submit]`);
   await expectFine(org, "running the assignment");
   if (!/\/assignment\/\d+$/.test(new URL(org.url()).pathname)) fail(`no run page (at ${org.url()})`);
@@ -426,7 +438,7 @@ async function reviewAndDecide(pages, callId, subs) {
   }
   if (reviews !== 4) fail(`${reviews} reviews were submitted, wanted 4`);
   const org = pages.org;
-  await org.goto(`${BASE}/calls/${callId}/reviews`);
+  await follow(org, `/calls/${callId}/ranking`, `/calls/${callId}/reviews`);
   await expectFine(org, "reading the reviews");
   const rows = await org.locator("tr.review-row").count();
   if (rows !== 4) fail(`the call's reviews list ${rows} reviews, wanted 4`);
@@ -436,7 +448,7 @@ async function reviewAndDecide(pages, callId, subs) {
   await org.goto(`${BASE}/submissions/${subs.c1}`);
   await expectText(org, "Clear need, convincing pilot data.", "the submission's reviews");
   await setPhase(org, callId, "decision");
-  await org.goto(`${BASE}/calls/${callId}/ranking`);
+  await follow(org, `/calls/${callId}`, `/calls/${callId}/ranking`);
   await expectFine(org, "the ranking");
   const top = await org.locator("tbody tr").first().innerText();
   if (!top.includes(SUB_TITLES.c1)) fail(`the ranking does not put the best-scored submission first: ${top}`);
@@ -451,7 +463,7 @@ async function reviewAndDecide(pages, callId, subs) {
 async function teamAndProject(pages, callId, subs) {
   console.log("7. engineers form a team; matching; project and its first gate");
   const e1 = pages.e1;
-  await e1.goto(`${BASE}/teams/new`);
+  await follow(e1, "/", "/teams/new");
   await e1.fill("#name_zh", "智行康复机器人团队");
   await e1.fill("#name_en", "Zhixing Rehab Robotics");
   const orgSelect = e1.locator("#organization");
@@ -483,7 +495,7 @@ async function teamAndProject(pages, callId, subs) {
   await submit(org, "form:has(#add-team) button[type=submit]");
   await expectFine(org, "adding the team to the call");
   await setPhase(org, callId, "matchmaking");
-  await org.goto(`${BASE}/calls/${callId}/team-matching`);
+  await follow(org, `/calls/${callId}`, `/calls/${callId}/team-matching`);
   await submit(org, `form[action='/calls/${callId}/team-matching'] button[type=submit]`);
   await expectFine(org, "running the team matching");
   if (!(await org.locator(`tr:has(input[name=forbid][value='${subs.c1}-${teamId}'])`).count())) fail("the team is not matched to the finalist");
@@ -493,7 +505,7 @@ async function teamAndProject(pages, callId, subs) {
 
   // The project: the finalist, the matched team (offered from the published matching) and the
   // proof-of-concept centre that will host it.
-  await org.goto(`${BASE}/projects/new`);
+  await follow(org, "/projects", "/projects/new");
   const fromMatch = `form[action='/projects/new']:has(input[name=submission][value='${subs.c1}']):has(input[name=team][value='${teamId}'])`;
   if (!(await org.locator(fromMatch).count())) fail("the published match is not offered as a project");
   const form = "form.card[action='/projects/new']";
