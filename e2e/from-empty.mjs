@@ -18,82 +18,27 @@
 //
 //   DRX_BASE=http://127.0.0.1:8080 DRX_SERVER_LOG=server.log DRX_ADMIN_EMAIL=.. \
 //   DRX_ADMIN_PASSWORD=.. node from-empty.mjs zh|en
-import { chromium } from "playwright-core";
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { walk, localInput, idFrom as pathId } from "./walk.mjs";
 
-const BASE = process.env.DRX_BASE || "http://127.0.0.1:8080";
 const LANG = process.argv[2] || "zh";
-const SHOTS = process.env.DRX_SHOTS || "artifacts/e2e";
 const SERVER_LOG = process.env.DRX_SERVER_LOG || "";
 const ADMIN_EMAIL = process.env.DRX_ADMIN_EMAIL || "admin@example.org";
 const ADMIN_PASSWORD = process.env.DRX_ADMIN_PASSWORD || "admin-pass-2026";
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const PASSWORD = "walk-through-password-1";
-mkdirSync(SHOTS, { recursive: true });
-
+const w = walk({
+  base: process.env.DRX_BASE || "http://127.0.0.1:8080",
+  lang: LANG,
+  shots: process.env.DRX_SHOTS || "artifacts/e2e",
+  prefix: "empty-",
+});
+const { fail, shot, expectFine, submit, setPhase, newPage, signIn } = w;
+const BASE = w.base;
 const zh = LANG === "zh";
-let shotNo = 0;
-const serverErrors = [];
-let browser;
-
-function fail(msg) {
-  throw new Error(`[empty ${LANG}] ${msg}`);
-}
-
-async function shot(page, name) {
-  shotNo += 1;
-  const file = join(SHOTS, `empty-${LANG}-${String(shotNo).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${file}`);
-}
-
-async function expectFine(page, what) {
-  const errors = await page.locator(".notice.error").allInnerTexts();
-  if (errors.length) fail(`${what}: ${errors.join(" / ")}`);
-  const status = await page.evaluate(() => document.title);
-  if (/^(500|404|403)/.test(status)) fail(`${what}: page "${status}"`);
-}
+const idFrom = (page, re, what) => pathId(w, page, re, what);
 
 async function expectText(page, text, what) {
   if (!(await page.getByText(text, { exact: false }).count())) fail(`${what}: "${text}" is not on ${page.url()}`);
-}
-
-/** Submits the form that contains `button` and waits for the next page. */
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), page.locator(button).first().click()]);
-}
-
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on("response", (r) => {
-    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${BASE}/lang/${LANG}`);
-  return page;
-}
-
-async function signIn(email, password) {
-  const page = await newPage();
-  await page.goto(`${BASE}/login`);
-  await page.fill("#email", email);
-  await page.fill("#password", password);
-  await submit(page, "form[action='/login'] button[type=submit]");
-  if (new URL(page.url()).pathname === "/login") fail(`login as ${email} refused`);
-  const lang = await page.getAttribute("html", "lang");
-  if (!lang || !lang.startsWith(LANG)) fail(`page language is ${lang}, wanted ${LANG}`);
-  return page;
-}
-
-function idFrom(page, re, what) {
-  const id = (new URL(page.url()).pathname.match(re) || [])[1];
-  if (!id) fail(`no ${what} page (at ${page.url()})`);
-  return id;
-}
-
-function localInput(date) {
-  return date.toISOString().slice(0, 16);
 }
 
 /** Selects the option of `select` whose text contains `text`. */
@@ -122,7 +67,8 @@ async function personId(admin, name) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The invitation link of the last mail to `email` in the server's mail log. */
+/** The invitation link of the last mail to `email` in the server's mail log (drx writes each
+ * mail there when it has no SMTP relay). */
 async function mailedLink(email, path) {
   for (let i = 0; i < 60; i++) {
     const log = readFileSync(SERVER_LOG, "utf8").replace(/\x1b\[[0-9;]*m/g, "");
@@ -135,13 +81,6 @@ async function mailedLink(email, path) {
     await sleep(500);
   }
   fail(`no mail with a ${path} link to ${email} in ${SERVER_LOG}`);
-}
-
-async function setPhase(page, callId, phase) {
-  await page.goto(`${BASE}/calls/${callId}`);
-  await page.selectOption(`form[action='/calls/${callId}/phase'] select[name=phase]`, phase);
-  await submit(page, `form[action='/calls/${callId}/phase'] button[type=submit]`);
-  await expectFine(page, `moving call ${callId} to ${phase}`);
 }
 
 const ORGS = [
@@ -516,28 +455,13 @@ async function teamAndProject(pages, callId, subs) {
   await expectFine(org, "creating the project");
   const projectId = idFrom(org, /^\/projects\/(\d+)/, "project");
   await expectText(org, orgName("poc"), "the project's proof-of-concept centre");
-  const stageBefore = await org.locator("ol.gates li.current").innerText();
-  for (;;) {
-    const tick = org.locator(`form[action='/projects/${projectId}/check']:has(input[name=on][value='1']) button`).first();
-    if (!(await tick.count())) break;
-    await Promise.all([org.waitForNavigation(), tick.click()]);
-    await expectFine(org, "ticking the checklist");
-  }
-  await org.check("input[name=decision][value=go]");
-  await org.fill("textarea[name=reason]", "Checklist complete; proceed to proof of concept.");
-  await submit(org, `form[action='/projects/${projectId}/decision'] button[type=submit]`);
-  await expectFine(org, "recording the gate decision");
-  const stageAfter = await org.locator("ol.gates li.current").innerText();
-  if (stageAfter === stageBefore) fail(`the project is still at ${stageBefore} after a go`);
+  await w.passFirstGate(org, projectId);
   await shot(org, "gate-passed");
   return projectId;
 }
 
 async function main() {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  await w.launch();
   try {
     const tag = `${LANG}-${Date.now() % 1000000}`;
     const pages = await setUpPeople();
@@ -547,10 +471,10 @@ async function main() {
     await assignment(pages.org, pages.admin, callId, subs);
     await reviewAndDecide(pages, callId, subs);
     const projectId = await teamAndProject(pages, callId, subs);
-    if (serverErrors.length) fail(`server errors: ${serverErrors.join(", ")}`);
+    w.checkServerErrors();
     console.log(`from-empty walk-through (${LANG}) passed: call ${callId}, project ${projectId}`);
   } finally {
-    await browser.close();
+    await w.browser.close();
   }
 }
 

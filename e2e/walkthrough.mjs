@@ -7,78 +7,21 @@
 // step whose result does not show.
 //
 //   DRX_BASE=http://127.0.0.1:8080 node walkthrough.mjs zh|en
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { walk, localInput } from "./walk.mjs";
 
-const BASE = process.env.DRX_BASE || "http://127.0.0.1:8080";
 const LANG = process.argv[2] || "zh";
-const SHOTS = process.env.DRX_SHOTS || "artifacts/e2e";
 const PASSWORD = process.env.DRX_DEMO_PASSWORD || "drx-demo-2026";
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-mkdirSync(SHOTS, { recursive: true });
-
-let shotNo = 0;
-const serverErrors = [];
-
-function fail(msg) {
-  throw new Error(`[${LANG}] ${msg}`);
-}
-
-async function shot(page, name) {
-  shotNo += 1;
-  const file = join(SHOTS, `${LANG}-${String(shotNo).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${file}`);
-}
-
-/** Fails when the page shows an error notice or the last answer was an error. */
-async function expectFine(page, what) {
-  const errors = await page.locator(".notice.error").allInnerTexts();
-  if (errors.length) fail(`${what}: ${errors.join(" / ")}`);
-}
-
-/** A signed-in browser context of its own (own cookies), in the walk-through's language. */
-async function signIn(browser, email) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on("response", (r) => {
-    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${BASE}/lang/${LANG}`);
-  await page.goto(`${BASE}/login`);
-  await page.fill("#email", email);
-  await page.fill("#password", PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click("form[action='/login'] button[type=submit]")]);
-  if (new URL(page.url()).pathname === "/login") fail(`login as ${email} refused`);
-  const lang = await page.getAttribute("html", "lang");
-  if (!lang || !lang.startsWith(LANG)) fail(`page language is ${lang}, wanted ${LANG}`);
-  return page;
-}
-
-/** Submits the form that contains `button` and waits for the next page. */
-async function submit(page, button) {
-  await Promise.all([page.waitForNavigation(), page.click(button)]);
-}
-
-function localInput(date) {
-  // datetime-local value; the call's time zone (UTC+8) is ahead of UTC, so a UTC value is
-  // always in the past, never in the future: generous margins below keep the windows right.
-  return date.toISOString().slice(0, 16);
-}
-
-async function setPhase(page, callId, phase) {
-  await page.goto(`${BASE}/calls/${callId}`);
-  await page.selectOption(`form[action='/calls/${callId}/phase'] select[name=phase]`, phase);
-  await submit(page, `form[action='/calls/${callId}/phase'] button[type=submit]`);
-  await expectFine(page, `moving call ${callId} to ${phase}`);
-}
+const w = walk({
+  base: process.env.DRX_BASE || "http://127.0.0.1:8080",
+  lang: LANG,
+  shots: process.env.DRX_SHOTS || "artifacts/e2e",
+});
+const { fail, shot, expectFine, submit, setPhase, passFirstGate } = w;
+const BASE = w.base;
+const signIn = (email) => w.signIn(email, PASSWORD);
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  await w.launch();
   try {
     const tag = `${LANG}-${Date.now() % 1000000}`;
     const day = 24 * 3600 * 1000;
@@ -86,7 +29,7 @@ async function main() {
 
     // 0. The admin adds a hospital; a second try with the same name is refused with its reason.
     console.log("0. admin adds an organization");
-    const root = await signIn(browser, "admin@drx.example");
+    const root = await signIn("admin@drx.example");
     await root.goto(`${BASE}/admin/organizations`);
     await root.selectOption("#kind", "hospital");
     await root.fill("#name_zh", `走查医院 ${tag}`);
@@ -105,7 +48,7 @@ async function main() {
 
     // 1. The organizer opens a call.
     console.log("1. organizer creates and opens a call");
-    const org = await signIn(browser, "organizer@drx.example");
+    const org = await signIn("organizer@drx.example");
     await org.goto(`${BASE}/calls/new`);
     await org.fill("#slug", `walk-${tag}`);
     await org.fill("#title_zh", `走查 ${tag}`);
@@ -142,7 +85,7 @@ async function main() {
 
     // 2. A clinician submits a solution with an attachment.
     console.log("2. clinician submits with an attachment");
-    const clin = await signIn(browser, "clinician@drx.example");
+    const clin = await signIn("clinician@drx.example");
     await clin.goto(`${BASE}/calls/${callId}/submit`);
     await clin.fill("#title", LANG === "zh" ? `康复外骨骼步态训练 ${tag}` : `Exoskeleton gait training ${tag}`);
     await clin.fill("#need_statement", "A way to restore walking in stroke patients that shortens rehabilitation.");
@@ -181,7 +124,7 @@ async function main() {
     await shot(org, "assignment-published");
 
     // The assigned judge's address, from the admin's people page.
-    const admin = await signIn(browser, "admin@drx.example");
+    const admin = await signIn("admin@drx.example");
     await admin.goto(`${BASE}/admin/people`);
     const row = admin.locator("tr", { has: admin.locator(`td > a:text-is("${judgeName}")`) }).first();
     const judgeEmail = (await row.locator("td", { hasText: "@" }).first().innerText()).trim();
@@ -189,7 +132,7 @@ async function main() {
 
     // 4. The judge scores.
     console.log(`4. judge ${judgeEmail} scores`);
-    const judge = await signIn(browser, judgeEmail);
+    const judge = await signIn(judgeEmail);
     await judge.goto(`${BASE}/`);
     const reviewLinks = await judge.locator("a[href^='/reviews/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     let scored = false;
@@ -230,25 +173,13 @@ async function main() {
     await expectFine(org, "creating the project");
     const projectId = (new URL(org.url()).pathname.match(/^\/projects\/(\d+)/) || [])[1];
     if (!projectId) fail(`no project page after creating it (at ${org.url()})`);
-    const stageBefore = await org.locator("ol.gates li.current").innerText();
-    for (;;) {
-      const tick = org.locator(`form[action='/projects/${projectId}/check']:has(input[name=on][value='1']) button`).first();
-      if (!(await tick.count())) break;
-      await Promise.all([org.waitForNavigation(), tick.click()]);
-      await expectFine(org, "ticking the checklist");
-    }
-    await org.check("input[name=decision][value=go]");
-    await org.fill("textarea[name=reason]", "Checklist complete; proceed to proof of concept.");
-    await submit(org, `form[action='/projects/${projectId}/decision'] button[type=submit]`);
-    await expectFine(org, "recording the gate decision");
-    const stageAfter = await org.locator("ol.gates li.current").innerText();
-    if (stageAfter === stageBefore) fail(`the project is still at ${stageBefore} after a go`);
+    await passFirstGate(org, projectId);
     await shot(org, "gate-passed");
 
-    if (serverErrors.length) fail(`server errors: ${serverErrors.join(", ")}`);
+    w.checkServerErrors();
     console.log(`walk-through (${LANG}) passed: call ${callId}, submission ${subId}, project ${projectId}`);
   } finally {
-    await browser.close();
+    await w.browser.close();
   }
 }
 
