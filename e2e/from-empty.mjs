@@ -396,6 +396,11 @@ async function reviewAndDecide(pages, callId, subs) {
   await submit(org, `form[action='/calls/${callId}/decisions'] button[type=submit]`);
   await expectFine(org, "deciding");
   await shot(org, "finalist");
+  // Each clinician reads the decision on their submission.
+  for (const [c, status] of [["c1", zh ? "入围决赛" : "Finalist"], ["c2", zh ? "未入选" : "Not selected"]]) {
+    await pages[c].goto(`${BASE}/submissions/${subs[c]}`);
+    await expectText(pages[c], status, `${c}'s decision`);
+  }
 }
 
 // 7. Team, team matching, project, first gate.
@@ -447,11 +452,9 @@ async function teamAndProject(pages, callId, subs) {
   await follow(org, "/projects", "/projects/new");
   const fromMatch = `form[action='/projects/new']:has(input[name=submission][value='${subs.c1}']):has(input[name=team][value='${teamId}'])`;
   if (!(await org.locator(fromMatch).count())) fail("the published match is not offered as a project");
-  const form = "form.card[action='/projects/new']";
-  await org.selectOption(`${form} select[name=submission]`, subs.c1);
-  await org.selectOption(`${form} select[name=team]`, teamId);
-  await selectByText(org, `${form} select[name=poc]`, orgName("poc"));
-  await submit(org, `${form} button[type=submit]`);
+  await selectByText(org, `${fromMatch} select[name=poc]`, orgName("poc"));
+  await shot(org, "project-from-match");
+  await submit(org, `${fromMatch} button[type=submit]`);
   await expectFine(org, "creating the project");
   const projectId = idFrom(org, /^\/projects\/(\d+)/, "project");
   await expectText(org, orgName("poc"), "the project's proof-of-concept centre");

@@ -475,6 +475,11 @@ db_test!(organizers_match_teams_with_finalists_and_publish, |db| {
     assert!(team_page.body.contains("Matched finalists"));
     let new_project = org.get("/projects/new").await;
     assert!(new_project.body.contains("Published team matches"));
+    // Each published match makes its project in one form that may also name the PoC centre.
+    let pair = format!("name=\"team\" value=\"{}\"", m.team_id);
+    let row = &new_project.body[new_project.body.find(&pair).unwrap()..];
+    let row = &row[..row.find("</form>").unwrap()];
+    assert!(row.contains("<select name=\"poc\""), "{row}");
     let r = org
         .submit(
             "/projects/new",

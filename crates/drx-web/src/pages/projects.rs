@@ -85,6 +85,16 @@ pub async fn board(ctx: Ctx, State(state): State<AppState>) -> Result<Response, 
     Ok(page(&ctx, &ctx.t("projects-title"), body))
 }
 
+/// The proof-of-concept centre a new project may name (none by default).
+fn poc_select(ctx: &Ctx, centres: &[drx_core::model::Organization]) -> Markup {
+    html! {
+        select name="poc" aria-label=(ctx.t("project-poc")) {
+            option value="" { (ctx.t("project-no-poc")) }
+            @for o in centres { option value=(o.id) { (ctx.pick(&o.name_en, &o.name_zh)) } }
+        }
+    }
+}
+
 pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let svc::NewProjectChoices {
@@ -107,7 +117,8 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
                     (csrf_field(&ctx))
                     input type="hidden" name="submission" value=(m.submission_id);
                     input type="hidden" name="team" value=(m.team_id);
-                    input type="hidden" name="poc" value="";
+                    (poc_select(&ctx, &centres))
+                    " "
                     button type="submit" { (ctx.t("project-from-match")) }
                 } }
             } } } } }
@@ -126,10 +137,7 @@ pub async fn new_page(ctx: Ctx, State(state): State<AppState>) -> Result<Respons
                     select name="team" required {
                         @for t in &teams { option value=(t.id) { (ctx.pick(&t.name_en, &t.name_zh)) } } } }
                 br;
-                label { (ctx.t("project-poc")) br;
-                    select name="poc" {
-                        option value="" { (ctx.t("project-no-poc")) }
-                        @for o in &centres { option value=(o.id) { (ctx.pick(&o.name_en, &o.name_zh)) } } } }
+                label { (ctx.t("project-poc")) br; (poc_select(&ctx, &centres)) }
                 br;
                 button type="submit" { (ctx.t("project-create")) }
             }
