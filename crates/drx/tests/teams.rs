@@ -498,6 +498,13 @@ db_test!(members_join_by_invitation_and_only_the_lead_edits, |db| {
         .await;
     assert!(r.body.contains("is already on the team"));
 
+    // The lead's page keeps the members under a heading of its own (the public list is "Members").
+    let page = lead.get(&team).await;
+    assert!(
+        page.body.contains("<h3>Manage the members</h3>"),
+        "{}",
+        page.body
+    );
     // A member reads the team but cannot edit it, nor invite; an outsider cannot invite.
     let page = eng.get(&team).await;
     assert!(!page.body.contains("Invite an engineer"));

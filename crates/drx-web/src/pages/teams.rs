@@ -191,7 +191,7 @@ pub async fn team_response(
         } } }
         h2 { (ctx.t("team-members")) }
         ul { @for m in &p.members {
-            li { (m.name) " · " span class="muted" { (m.title) } @if m.lead { " " span class="pill" { (ctx.t("team-lead")) } } }
+            li { (m.name) @if !m.title.is_empty() { " · " span class="muted" { (m.title) } } @if m.lead { " " span class="pill" { (ctx.t("team-lead")) } } }
         } }
         @if p.can_leave {
             form method="post" action={ "/teams/" (id) "/leave" } class="inline" {
