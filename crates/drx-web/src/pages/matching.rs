@@ -56,8 +56,8 @@ pub fn reasons(ctx: &Ctx, e: &Explanation, labels: &FieldLabels) -> Markup {
 }
 
 /// A reason stored with an assignment pair (`services::matching::reason_line`: "terms: a, b |
-/// fields: rehabilitation | keywords: .. | nearest: title", and the judge's "bid: eager"), shown with the reader's labels and
-/// field names. Text in another shape is shown as it is.
+/// fields: rehabilitation | keywords: .. | nearest: title", and the judge's "bid: eager"), shown
+/// with the reader's labels, field names and bid names. Text in another shape is shown as it is.
 pub fn stored_reason(ctx: &Ctx, reason: &str, labels: &FieldLabels) -> Markup {
     let parts: Vec<(&str, &str)> = reason
         .split(" | ")
