@@ -795,6 +795,12 @@ mod tests {
         );
         assert_eq!(clean_filename("", FileKind::Jpeg), "file.jpg");
         assert_eq!(clean_filename("a\"b\r\n.pdf", FileKind::Pdf), "ab.pdf");
+        // Bidirectional overrides and zero-width characters cannot disguise the type.
+        assert_eq!(clean_filename("\u{202e}gnp.pdf", FileKind::Png), "gnp.png");
+        assert_eq!(
+            clean_filename("re\u{200b}port\u{2066}\u{feff}\u{200f}.pdf", FileKind::Pdf),
+            "report.pdf"
+        );
     }
 }
 
