@@ -385,3 +385,91 @@ db_test!(api_tokens_have_a_scope_and_an_end, |db| {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert!(me.get("/account").await.body.contains("已过期"));
 });
+
+// 6. Draft calls were visible to everyone signed in.
+
+db_test!(a_draft_call_is_seen_only_by_those_who_run_it, |db| {
+    let runner = account(db, "runner@drx.cn", &[Role::Organizer]).await;
+    account(db, "other.org@drx.cn", &[Role::Organizer]).await;
+    account(db, "doc@hospital.cn", &[Role::Clinician]).await;
+    account(db, "judge@hospital.cn", &[Role::Judge]).await;
+    account(db, "root@drx.cn", &[Role::Admin]).await;
+    let mut tx = db.begin().await.unwrap();
+    let draft = common::insert_call(
+        &mut tx,
+        common::call_spec(
+            "secret-draft",
+            "Secret draft call",
+            drx::domain::Phase::Draft,
+        ),
+        Some(runner),
+        now(),
+    )
+    .await;
+    let open = common::insert_call(
+        &mut tx,
+        common::call_spec("open-call", "An open call", drx::domain::Phase::Open),
+        Some(runner),
+        now(),
+    )
+    .await;
+    tx.commit().await.unwrap();
+    let page = format!("/calls/{draft}");
+    let api = format!("/api/v1/calls/{draft}");
+    for (email, sees) in [
+        ("runner@drx.cn", true),
+        ("root@drx.cn", true),
+        ("other.org@drx.cn", false),
+        ("doc@hospital.cn", false),
+        ("judge@hospital.cn", false),
+    ] {
+        let mut c = signed_in(db, email).await;
+        let list = c.get("/calls").await.body;
+        assert_eq!(list.contains("Secret draft call"), sees, "{email}: /calls");
+        assert!(
+            list.contains("An open call"),
+            "{email}: open calls stay listed"
+        );
+        let r = c.get(&page).await;
+        assert_eq!(
+            r.status == StatusCode::OK,
+            sees,
+            "{email}: {page} {}",
+            r.status
+        );
+        if !sees {
+            assert_eq!(r.status, StatusCode::NOT_FOUND);
+            assert_eq!(
+                c.get(&format!("/calls/{draft}/submissions/new"))
+                    .await
+                    .status
+                    .as_u16()
+                    / 100,
+                4,
+                "{email}"
+            );
+        }
+        let token = api_tokens::create_for_email(db, email, "t", now())
+            .await
+            .unwrap();
+        let r = common::api(db, Method::GET, &api, &token, None).await;
+        assert_eq!(
+            r.status == StatusCode::OK,
+            sees,
+            "{email}: {api} {}",
+            r.status
+        );
+        let r = common::api(db, Method::GET, "/api/v1/calls", &token, None).await;
+        assert_eq!(r.body.contains("secret-draft"), sees, "{email}: API list");
+        assert!(r.body.contains("open-call"));
+        let r = common::api(
+            db,
+            Method::GET,
+            &format!("/api/v1/calls/{open}"),
+            &token,
+            None,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+});

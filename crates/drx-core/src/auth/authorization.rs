@@ -40,6 +40,12 @@ pub fn can_manage_call(person: &Person, call_roles: &[CallRole]) -> bool {
         && (person.roles.contains(&Role::Admin) || call_roles.contains(&CallRole::Organizer))
 }
 
+/// May this person see the call at all? A draft is seen only by those who run it (its
+/// organizers and admins); from its opening on, by everyone signed in.
+pub fn can_see_call(person: &Person, phase: drx_domain::Phase, call_roles: &[CallRole]) -> bool {
+    phase != drx_domain::Phase::Draft || can_manage_call(person, call_roles)
+}
+
 /// May this person add or remove a call's co-organizers? Its creator and admins (co-organizers
 /// run the call but do not choose who else runs it).
 pub fn can_change_co_organizers(person: &Person, is_creator: bool) -> bool {
