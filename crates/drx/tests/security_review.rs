@@ -473,3 +473,66 @@ db_test!(a_draft_call_is_seen_only_by_those_who_run_it, |db| {
         assert_eq!(r.status, StatusCode::OK);
     }
 });
+
+// 2. A blind submission was tied to its need, and so to the need's hospital.
+
+db_test!(
+    judges_of_a_blind_call_get_nothing_that_leads_to_the_need,
+    |db| {
+        let f = fixture(db).await;
+        let sub = f.other_submission;
+        drx::store::raw_execute(
+            db,
+            &format!(
+                "UPDATE submissions SET need_id = {} WHERE id = {sub}",
+                f.need
+            ),
+        )
+        .await
+        .unwrap();
+        let judge = api_tokens::create_for_email(db, "judge@drx.example", "t", now())
+            .await
+            .unwrap();
+        let r = common::api(
+            db,
+            Method::GET,
+            &format!("/api/v1/submissions/{sub}"),
+            &judge,
+            None,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["view"], "blind", "the fixture's judge reviews it blind");
+        assert!(v["need_id"].is_null(), "{}", r.body);
+        let r = common::api(
+            db,
+            Method::GET,
+            &format!("/api/v1/reviews/{}", f.judge_review),
+            &judge,
+            None,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert!(v["submission"]["need_id"].is_null(), "{}", r.body);
+        let r = common::api(
+            db,
+            Method::GET,
+            &format!("/api/v1/needs/{}/submissions", f.need),
+            &judge,
+            None,
+        )
+        .await;
+        assert!(!r.body.contains(&format!("\"id\":{sub},")), "{}", r.body);
+        let mut c = demo_client(db, "judge@drx.example").await;
+        let page = c.get(&format!("/needs/{}", f.need)).await;
+        assert!(!page.body.contains(&format!("/submissions/{sub}\"")));
+        let page = c.get(&format!("/submissions/{sub}")).await;
+        assert!(!page.body.contains(&format!("/needs/{}\"", f.need)));
+        // Those who see it in full still find it under its need.
+        let mut o = demo_client(db, "organizer@drx.example").await;
+        let page = o.get(&format!("/needs/{}", f.need)).await;
+        assert!(page.body.contains(&format!("/submissions/{sub}\"")));
+    }
+);

@@ -43,10 +43,13 @@ pub async fn compare(
     if need.status == NeedStatus::Draft && !can_see_need_confidential(actor, need.created_by) {
         return Err(ServiceError::NotFound);
     }
+    // A submission the actor sees blind is left out: listed under its need, it would be tied to
+    // the need's hospital, which is most often its own.
     let mut shown = Vec::new();
     for sid in store::answering(db, id).await? {
         match super::submissions::load(db, actor, sid).await {
-            Ok((s, view, _)) => shown.push((s, view)),
+            Ok((s, SubmissionView::Full, _)) => shown.push((s, SubmissionView::Full)),
+            Ok((_, SubmissionView::Blind, _)) => {}
             Err(ServiceError::NotFound) => {}
             Err(e) => return Err(e),
         }
