@@ -761,8 +761,13 @@ mod matchmaking_tests {
 /// `services::conversations`).
 #[derive(Debug, Clone)]
 pub enum ConversationSubject {
-    /// A need: its author; a member of a team whose interest in it was accepted.
-    Need { author: bool, accepted_team: bool },
+    /// A need: its author; a member of a team whose interest in it was accepted, once they may
+    /// open its confidential part (`confidential_closed`: the need has one they may not open).
+    Need {
+        author: bool,
+        accepted_team: bool,
+        confidential_closed: bool,
+    },
     /// A submission: its authors, its call's organizers, a member of a team with an accepted
     /// interest or a published match. Judges are not parties as judges (blind review).
     Submission {
@@ -785,7 +790,13 @@ pub fn is_conversation_party(person: &Person, s: &ConversationSubject) -> bool {
         ConversationSubject::Need {
             author,
             accepted_team,
-        } => *author || *accepted_team || admin || person.roles.contains(&Role::Organizer),
+            confidential_closed,
+        } => {
+            *author
+                || (*accepted_team && !*confidential_closed)
+                || admin
+                || person.roles.contains(&Role::Organizer)
+        }
         ConversationSubject::Submission {
             on_team,
             call_organizer,
@@ -826,6 +837,7 @@ mod conversation_tests {
         let none = ConversationSubject::Need {
             author: false,
             accepted_team: false,
+            confidential_closed: false,
         };
         assert!(!is_conversation_party(&person(&[Role::Engineer]), &none));
         assert!(!is_conversation_party(&person(&[Role::Clinician]), &none));
@@ -833,8 +845,18 @@ mod conversation_tests {
         let team = ConversationSubject::Need {
             author: false,
             accepted_team: true,
+            confidential_closed: false,
         };
         assert!(is_conversation_party(&person(&[Role::Engineer]), &team));
+        // A need with a confidential part the engineer may not open yet (terms not accepted):
+        // its conversation, and its files, stay closed too.
+        let gated = ConversationSubject::Need {
+            author: false,
+            accepted_team: true,
+            confidential_closed: true,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Engineer]), &gated));
+        assert!(is_conversation_party(&person(&[Role::Organizer]), &gated));
         let mut gone = person(&[Role::Engineer]);
         gone.active = false;
         assert!(!is_conversation_party(&gone, &team));
