@@ -536,3 +536,59 @@ db_test!(
         assert!(page.body.contains(&format!("/submissions/{sub}\"")));
     }
 );
+
+// 7. A clinician filed a need under another hospital.
+
+db_test!(a_person_files_only_for_their_own_organization, |db| {
+    let f = fixture(db).await;
+    let own = f.organization;
+    let other = drx::store::submissions::hospitals(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|h| h.id != own)
+        .unwrap()
+        .id;
+    let field = drx::store::catalogue::fields(db).await.unwrap()[0].id;
+    let need = |org: i64| {
+        serde_json::json!({
+            "organization_id": org, "field_id": field, "problem": "freezing of gait",
+            "population": "people with Parkinson's disease at home", "outcome": "fewer falls"
+        })
+    };
+    let clinician = api_tokens::create_for_email(db, "clinician@drx.example", "t", now())
+        .await
+        .unwrap();
+    let r = common::api(
+        db,
+        Method::POST,
+        "/api/v1/needs",
+        &clinician,
+        Some(need(other)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("your own organization"), "{}", r.body);
+    let r = common::api(
+        db,
+        Method::POST,
+        "/api/v1/needs",
+        &clinician,
+        Some(need(own)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    // The catalogue's curators record needs for any hospital.
+    let organizer = api_tokens::create_for_email(db, "organizer@drx.example", "t", now())
+        .await
+        .unwrap();
+    let r = common::api(
+        db,
+        Method::POST,
+        "/api/v1/needs",
+        &organizer,
+        Some(need(other)),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+});

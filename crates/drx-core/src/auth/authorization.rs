@@ -40,6 +40,12 @@ pub fn can_manage_call(person: &Person, call_roles: &[CallRole]) -> bool {
         && (person.roles.contains(&Role::Admin) || call_roles.contains(&CallRole::Organizer))
 }
 
+/// May this person file something (a need) in the name of this organization? Their own; any,
+/// for the catalogue's curators (organizers and admins), who record needs for hospitals.
+pub fn can_act_for_organization(person: &Person, organization_id: i64) -> bool {
+    person.active && (person.organization_id == Some(organization_id) || can_curate_needs(person))
+}
+
 /// May this person see the call at all? A draft is seen only by those who run it (its
 /// organizers and admins); from its opening on, by everyone signed in.
 pub fn can_see_call(person: &Person, phase: drx_domain::Phase, call_roles: &[CallRole]) -> bool {

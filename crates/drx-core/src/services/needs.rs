@@ -107,6 +107,9 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
         .or(actor.organization_id)
         .filter(|o| hospitals.iter().any(|h| h.id == *o))
         .ok_or_else(|| ServiceError::invalid("error-sub-hospital"))?;
+    if !crate::auth::authorization::can_act_for_organization(actor, org) {
+        return Err(ServiceError::invalid("error-not-your-organization"));
+    }
     let fields = drx_store::catalogue::fields(db).await?;
     if !fields.iter().any(|f| f.id == n.field_id) {
         return Err(ServiceError::invalid("error-bad-choice"));
