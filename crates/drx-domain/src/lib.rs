@@ -55,6 +55,11 @@ text_enum!(
 );
 
 text_enum!(
+    /// What a personal API token may do: read only (GET), or read and write.
+    TokenScope { Read = "read", Write = "write" }
+);
+
+text_enum!(
     /// When a judge of a submission reads the other judges' reviews of it: never, once their own
     /// review is submitted, or once the call has left its review phase.
     CoReviews { Never = "never", AfterOwn = "after_own", AfterPhase = "after_phase" }
@@ -150,6 +155,7 @@ text_enum!(
         LeadHandover = "lead-handover",
         Leave = "leave",
         Login = "login",
+        LoginAlert = "login-alert",
         MemberRemove = "member-remove",
         Message = "message",
         Merge = "merge",
@@ -291,7 +297,8 @@ macro_rules! every_enum {
             CallRole,
             RunKind,
             RunStatus,
-            Bid
+            Bid,
+            TokenScope
         )
     };
 }

@@ -150,15 +150,18 @@ pub async fn password_hash(db: &Db, person_id: i64) -> Result<Option<String>> {
 }
 
 /// Sets a new password and ends every session of the person but `keep_session`.
+/// Sets a new password hash: every session but `keep_session` ends, every open reset link ends,
+/// and the time of the change is kept (tokens made before it are offered for revocation).
 pub async fn set_password(
     tx: &mut Tx,
     person_id: i64,
     hash: &str,
     keep_session: Option<&str>,
+    now: i64,
 ) -> Result<()> {
     tx.exec(
-        "UPDATE people SET password_hash = ? WHERE id = ?",
-        (hash, person_id),
+        "UPDATE people SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+        (hash, now, person_id),
     )
     .await?;
     tx.exec(
@@ -166,7 +169,21 @@ pub async fn set_password(
         (person_id, keep_session.unwrap_or("")),
     )
     .await?;
+    tx.exec(
+        "UPDATE password_resets SET used_at = ? WHERE person_id = ? AND used_at IS NULL",
+        (now, person_id),
+    )
+    .await?;
     Ok(())
+}
+
+/// When the person's password last changed (None: never since the account was made).
+pub async fn password_changed_at(db: &Db, person_id: i64) -> Result<Option<i64>> {
+    db.one(
+        "SELECT password_changed_at FROM people WHERE id = ?",
+        (person_id,),
+    )
+    .await
 }
 
 pub async fn set_active(tx: &mut Tx, person_id: i64, active: bool) -> Result<()> {
@@ -284,30 +301,69 @@ pub async fn record_login_attempt(
 }
 
 row! {
-    /// Failed login attempts in a window: on one account, from one client, and the oldest.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    /// Failed login attempts: from this client on any account within the short window (and
+    /// the oldest of them); on this account over the long window, from this client (and the
+    /// latest of those) and from anywhere.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct Failures {
-        pub by_account: i64,
         pub by_client: i64,
-        pub oldest: i64,
+        pub client_oldest: i64,
+        pub pair: i64,
+        pub pair_latest: i64,
+        pub by_account: i64,
     }
 }
 
-/// Failed attempts since `since` on this account and from this client.
+/// The failures the login throttle weighs: the client's since `short_since`, the account's since
+/// `long_since`.
 pub async fn recent_failures(
     db: &Db,
     account_key: &str,
     client_key: &str,
-    since: i64,
+    short_since: i64,
+    long_since: i64,
 ) -> Result<Failures> {
     db.one(
-        "SELECT CAST(COALESCE(SUM(CASE WHEN account_key = ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS by_account, \
-                CAST(COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS by_client, \
-                CAST(COALESCE(MIN(at), 0) AS BIGINT) AS oldest \
-         FROM login_attempts WHERE succeeded = 0 AND at > ? AND (account_key = ? OR client_key = ?)",
-        (account_key, client_key, since, account_key, client_key),
+        "SELECT \
+           (SELECT CAST(COUNT(*) AS BIGINT) FROM login_attempts WHERE succeeded = 0 AND client_key = ? AND at > ?) AS by_client, \
+           (SELECT CAST(COALESCE(MIN(at), 0) AS BIGINT) FROM login_attempts WHERE succeeded = 0 AND client_key = ? AND at > ?) AS client_oldest, \
+           CAST(COALESCE(SUM(CASE WHEN client_key = ? THEN 1 ELSE 0 END), 0) AS BIGINT) AS pair, \
+           CAST(COALESCE(MAX(CASE WHEN client_key = ? THEN at ELSE 0 END), 0) AS BIGINT) AS pair_latest, \
+           CAST(COUNT(*) AS BIGINT) AS by_account \
+         FROM login_attempts WHERE succeeded = 0 AND account_key = ? AND at > ?",
+        (client_key, short_since, client_key, short_since, client_key, client_key, account_key, long_since),
     )
     .await
+}
+
+/// How many `kind` events `subject` (an address, a client) made since `since`.
+pub async fn rate_events_since(db: &Db, kind: &str, subject: &str, since: i64) -> Result<i64> {
+    db.one(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM rate_events WHERE kind = ? AND subject = ? AND at > ?",
+        (kind, subject, since),
+    )
+    .await
+}
+
+/// Counts one `kind` event of `subject`, forgetting that kind's events older than `keep_since`.
+pub async fn record_rate_event(
+    db: &Db,
+    kind: &str,
+    subject: &str,
+    now: i64,
+    keep_since: i64,
+) -> Result<()> {
+    db.exec(
+        "DELETE FROM rate_events WHERE kind = ? AND at <= ?",
+        (kind, keep_since),
+    )
+    .await?;
+    db.exec(
+        "INSERT INTO rate_events (kind, subject, at) VALUES (?, ?, ?)",
+        (kind, subject, now),
+    )
+    .await?;
+    Ok(())
 }
 
 // ---- invitations and password resets ----

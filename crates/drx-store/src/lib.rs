@@ -450,7 +450,8 @@ enum_columns!(
     drx_domain::CallRole,
     drx_domain::RunKind,
     drx_domain::RunStatus,
-    drx_domain::Bid
+    drx_domain::Bid,
+    drx_domain::TokenScope
 );
 
 row! {

@@ -80,6 +80,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "judges' bids before assignment",
         include_str!("../migrations/0015_bids.sql"),
     ),
+    (
+        16,
+        "API token scopes and expiry; when a password last changed",
+        include_str!("../migrations/0016_s_security.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -183,10 +183,38 @@ impl FromRequestParts<AppState> for Ctx {
 
 /// A local path to go back to after login: never another site.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
+    next.and_then(local_path).unwrap_or_else(|| "/".to_string())
+}
+
+/// `target` as a path on this site, or `None` when a browser would take it anywhere else.
+///
+/// The target is parsed as a browser parses a `Location` header (the WHATWG rules of the `url`
+/// crate: tabs and newlines dropped, backslashes read as slashes, leading controls trimmed)
+/// against a stand-in origin, and kept only when it stays on that origin. What is returned is
+/// the parsed path, query and fragment, so the header carries what was checked, not the raw text.
+pub fn local_path(target: &str) -> Option<String> {
+    const HOME: &str = "http://drx.invalid/";
+    if !target.starts_with('/') {
+        return None;
     }
+    let base = url::Url::parse(HOME).ok()?;
+    let parsed = base.join(target).ok()?;
+    if parsed.origin() != base.origin()
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
+        return None;
+    }
+    let mut path = parsed.path().to_string();
+    if let Some(q) = parsed.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    if let Some(f) = parsed.fragment() {
+        path.push('#');
+        path.push_str(f);
+    }
+    Some(path)
 }
 
 #[cfg(test)]
@@ -200,6 +228,38 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        // What browsers drop or fold before resolving: tab, CR, LF, backslash, leading controls.
+        for hostile in [
+            "/\t/evil.example",
+            "/\r/evil.example",
+            "/\n/evil.example",
+            "/\t\\evil.example",
+            "\u{1}//evil.example",
+            " //evil.example",
+            "/%2F/evil.example",
+            "///evil.example",
+            "/\\/evil.example",
+            "http:evil.example",
+        ] {
+            let next = safe_next(Some(hostile));
+            assert!(
+                !next.contains("evil.example") || next.starts_with("/%2F"),
+                "{hostile:?} -> {next}"
+            );
+            assert!(
+                !next.starts_with("//") && !next.contains(['\t', '\r', '\n', '\\']),
+                "{hostile:?} -> {next}"
+            );
+        }
+        // Paths on the site keep their query and fragment.
+        assert_eq!(
+            safe_next(Some("/calls/1?tab=rubric#c2")),
+            "/calls/1?tab=rubric#c2"
+        );
+        assert_eq!(
+            safe_next(Some("/needs?q=步态")),
+            "/needs?q=%E6%AD%A5%E6%80%81"
+        );
     }
 
     #[test]

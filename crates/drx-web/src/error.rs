@@ -153,7 +153,7 @@ impl IntoResponse for WebError {
             WebError::Back { to, zh, en, secure } => {
                 let value = format!("{}|{}", urlencode(&zh), urlencode(&en));
                 let cookie = crate::ctx::set_cookie(REFUSAL_COOKIE, &value, Some(120), secure);
-                let to = if to.starts_with('/') && !to.starts_with("//") { to } else { "/".into() };
+                let to = crate::ctx::safe_next(Some(&to));
                 (
                     StatusCode::SEE_OTHER,
                     [(header::LOCATION, to)],

@@ -100,6 +100,11 @@ fn routes() -> RouteTable {
             post(account::revoke_token),
         )
         .route(
+            "/account/tokens/revoke-older",
+            SignedIn,
+            post(account::revoke_older_tokens),
+        )
+        .route(
             "/account/profile",
             Roles(EXPERTS),
             get(profiles::page_get).post(profiles::save),

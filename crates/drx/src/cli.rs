@@ -191,6 +191,12 @@ enum TokenCommand {
         /// A name to recognise the token by on the account page.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// The token may only read (GET); without this it may also write.
+        #[arg(long)]
+        read_only: bool,
+        /// Days until the token expires (1 to 365).
+        #[arg(long, default_value_t = drx_core::services::api_tokens::DEFAULT_DAYS)]
+        days: i64,
     },
 }
 
@@ -361,17 +367,36 @@ async fn run(command: Command) -> anyhow::Result<()> {
             println!("created administrator {email} (id {id})");
             Ok(())
         }
-        Command::Token(TokenCommand::Create { db, email, name }) => {
+        Command::Token(TokenCommand::Create {
+            db,
+            email,
+            name,
+            read_only,
+            days,
+        }) => {
             let db = open_migrated(&database_url(&db)?).await?;
-            let token =
-                drx_core::services::api_tokens::create_for_email(&db, &email, &name, store::now())
-                    .await
-                    .map_err(|e| match e {
-                        drx_core::services::ServiceError::NotFound => {
-                            anyhow::anyhow!("no account has the email {email}")
-                        }
-                        e => service_error(e),
-                    })?;
+            let grant = drx_core::services::api_tokens::Grant {
+                scope: if read_only {
+                    drx_domain::TokenScope::Read
+                } else {
+                    drx_domain::TokenScope::Write
+                },
+                days,
+            };
+            let token = drx_core::services::api_tokens::create_for_email_granted(
+                &db,
+                &email,
+                &name,
+                grant,
+                store::now(),
+            )
+            .await
+            .map_err(|e| match e {
+                drx_core::services::ServiceError::NotFound => {
+                    anyhow::anyhow!("no account has the email {email}")
+                }
+                e => service_error(e),
+            })?;
             println!("{token}");
             Ok(())
         }

@@ -309,6 +309,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[],
             SIGNED_IN,
         ),
+        // Only one's own tokens, made before one's own password change.
+        action("/account/tokens/revoke-older", SIGNED_IN),
         action("/account/profile", EXPERTS),
         post(
             "/account/profile/works",

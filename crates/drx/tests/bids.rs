@@ -254,7 +254,7 @@ use common::api;
 db_test!(the_api_follows_the_same_rules, |db| {
     let (call, subs) = bidding_call(db).await;
     let token = |email: &'static str| async move {
-        drx::services::api_tokens::create_for_email(db, email, "t", 1)
+        drx::services::api_tokens::create_for_email(db, email, "t", drx::store::now())
             .await
             .unwrap()
     };

@@ -8,11 +8,18 @@ use common::smtp::smtp_sink;
 use drx::services::mail::{deliver_due, Sender};
 use drx::store::{now, outbox, Db};
 
+/// A reset mail for a new account (each asked from its own client, so none is throttled).
 async fn reset_mail(db: &Db, email: &str) {
     common::account(db, email, &[drx::domain::Role::Clinician]).await;
-    drx::services::accounts::request_password_reset(db, email, "http://127.0.0.1:8080", now())
-        .await
-        .unwrap();
+    drx::services::accounts::request_password_reset(
+        db,
+        email,
+        email,
+        "http://127.0.0.1:8080",
+        now(),
+    )
+    .await
+    .unwrap();
 }
 
 db_test!(outbox_mail_is_delivered_over_smtp_once, |db| {

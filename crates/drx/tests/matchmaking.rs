@@ -334,6 +334,24 @@ db_test!(
         )
         .await;
         assert!(eng.get(&page).await.body.contains(SECRET));
+        let eng_person = drx::store::accounts::person(db, engineer)
+            .await
+            .unwrap()
+            .unwrap();
+        let party = |db: &drx::store::Db| {
+            let (db, p) = (db.clone(), eng_person.clone());
+            async move {
+                drx::services::conversations::is_party(
+                    &db,
+                    &p,
+                    drx::services::conversations::Subject::Need,
+                    need,
+                )
+                .await
+                .unwrap()
+            }
+        };
+        assert!(party(db).await, "the accepted team talks about the need");
 
         // A member of another team, with the terms accepted, still sees nothing; nor does a
         // clinician of another hospital.
@@ -364,9 +382,14 @@ db_test!(
         let r = org.submit(&terms, &terms, &fields("v2")).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 
-        // Hidden again: the engineer accepted an old version only.
+        // Hidden again: the engineer accepted an old version only; so is the need's
+        // conversation, with its files (issue 16, item 5).
         let r = eng.get(&page).await;
         assert!(!r.body.contains(SECRET));
+        assert!(
+            !party(db).await,
+            "the conversation follows the confidential gate"
+        );
         assert!(r.body.contains("version v2"));
         let stale = eng
             .post_on(&page, "/terms", &[("version", "v1"), ("agree", "on")])
@@ -382,6 +405,7 @@ db_test!(
             .unwrap()
             .is_some());
         assert!(eng.get(&page).await.body.contains(SECRET));
+        assert!(party(db).await);
         assert_eq!(drx::store::audit::verify(db).await.unwrap(), None);
     }
 );

@@ -698,8 +698,8 @@ db_test!(
 
 db_test!(password_guessing_is_throttled, |db| {
     fixture(db).await;
-    let mut c = Client::new(db);
-    let limit = drx::services::accounts::MAX_FAILURES_PER_ACCOUNT;
+    let mut c = Client::from_address(db, "10.0.0.9");
+    let limit = drx::services::accounts::FREE_FAILURES_PER_CLIENT;
     for i in 0..limit {
         let r = c.login("judge@drx.example", &format!("guess-{i}")).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "guess {i}");
@@ -711,8 +711,12 @@ db_test!(password_guessing_is_throttled, |db| {
     // Case and spaces do not make a fresh account key.
     let r = c.login(" JUDGE@drx.example ", DEMO_PASSWORD).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
-    // Another account from the same place is not locked out by someone else's guesses...
+    // Another account from the same place is not locked out by someone else's guesses, nor is
+    // the judge from their own machine...
     let r = c.login("clinician@drx.example", DEMO_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut own = Client::from_address(db, "10.0.0.10");
+    let r = own.login("judge@drx.example", DEMO_PASSWORD).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // ...but one place guessing across many accounts is.
     let mut spray = Client::new(db);

@@ -63,6 +63,7 @@ error-call-not-yet-open = This call opens for submissions at { $start }.
 error-deadline-passed = The deadline ({ $deadline }) has passed: changes are no longer accepted. Everything saved before the deadline is kept.
 error-bad-choice = One of the choices in the form is not valid.
 error-sub-hospital = Choose the lead hospital (or a listed hospital for each team member).
+error-not-your-organization = You may file this only for your own organization; organizers record needs for other hospitals.
 error-sub-need = The clinical need chosen does not exist.
 error-sub-too-many-members = A team has at most { $max } members.
 error-sub-no-field = Choose at least one field before submitting.

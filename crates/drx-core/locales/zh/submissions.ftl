@@ -63,6 +63,7 @@ error-call-not-yet-open = 本次征集将于 { $start } 开始接受提交。
 error-deadline-passed = 截止时间（{ $deadline }）已过，不再接受修改。截止前保存的内容均已保留。
 error-bad-choice = 表单中有无效的选项。
 error-sub-hospital = 请选择牵头医院（团队成员的医院也须从列表中选择）。
+error-not-your-organization = 您只能以本人所在机构的名义提交；其他医院的需求由组织者录入。
 error-sub-need = 所选的临床需求不存在。
 error-sub-too-many-members = 团队最多 { $max } 人。
 error-sub-no-field = 提交前请至少选择一个领域。

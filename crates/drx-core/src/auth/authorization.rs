@@ -40,6 +40,18 @@ pub fn can_manage_call(person: &Person, call_roles: &[CallRole]) -> bool {
         && (person.roles.contains(&Role::Admin) || call_roles.contains(&CallRole::Organizer))
 }
 
+/// May this person file something (a need) in the name of this organization? Their own; any,
+/// for the catalogue's curators (organizers and admins), who record needs for hospitals.
+pub fn can_act_for_organization(person: &Person, organization_id: i64) -> bool {
+    person.active && (person.organization_id == Some(organization_id) || can_curate_needs(person))
+}
+
+/// May this person see the call at all? A draft is seen only by those who run it (its
+/// organizers and admins); from its opening on, by everyone signed in.
+pub fn can_see_call(person: &Person, phase: drx_domain::Phase, call_roles: &[CallRole]) -> bool {
+    phase != drx_domain::Phase::Draft || can_manage_call(person, call_roles)
+}
+
 /// May this person add or remove a call's co-organizers? Its creator and admins (co-organizers
 /// run the call but do not choose who else runs it).
 pub fn can_change_co_organizers(person: &Person, is_creator: bool) -> bool {
@@ -755,8 +767,13 @@ mod matchmaking_tests {
 /// `services::conversations`).
 #[derive(Debug, Clone)]
 pub enum ConversationSubject {
-    /// A need: its author; a member of a team whose interest in it was accepted.
-    Need { author: bool, accepted_team: bool },
+    /// A need: its author; a member of a team whose interest in it was accepted, once they may
+    /// open its confidential part (`confidential_closed`: the need has one they may not open).
+    Need {
+        author: bool,
+        accepted_team: bool,
+        confidential_closed: bool,
+    },
     /// A submission: its authors, its call's organizers, a member of a team with an accepted
     /// interest or a published match. Judges are not parties as judges (blind review).
     Submission {
@@ -779,7 +796,13 @@ pub fn is_conversation_party(person: &Person, s: &ConversationSubject) -> bool {
         ConversationSubject::Need {
             author,
             accepted_team,
-        } => *author || *accepted_team || admin || person.roles.contains(&Role::Organizer),
+            confidential_closed,
+        } => {
+            *author
+                || (*accepted_team && !*confidential_closed)
+                || admin
+                || person.roles.contains(&Role::Organizer)
+        }
         ConversationSubject::Submission {
             on_team,
             call_organizer,
@@ -820,6 +843,7 @@ mod conversation_tests {
         let none = ConversationSubject::Need {
             author: false,
             accepted_team: false,
+            confidential_closed: false,
         };
         assert!(!is_conversation_party(&person(&[Role::Engineer]), &none));
         assert!(!is_conversation_party(&person(&[Role::Clinician]), &none));
@@ -827,8 +851,18 @@ mod conversation_tests {
         let team = ConversationSubject::Need {
             author: false,
             accepted_team: true,
+            confidential_closed: false,
         };
         assert!(is_conversation_party(&person(&[Role::Engineer]), &team));
+        // A need with a confidential part the engineer may not open yet (terms not accepted):
+        // its conversation, and its files, stay closed too.
+        let gated = ConversationSubject::Need {
+            author: false,
+            accepted_team: true,
+            confidential_closed: true,
+        };
+        assert!(!is_conversation_party(&person(&[Role::Engineer]), &gated));
+        assert!(is_conversation_party(&person(&[Role::Organizer]), &gated));
         let mut gone = person(&[Role::Engineer]);
         gone.active = false;
         assert!(!is_conversation_party(&gone, &team));

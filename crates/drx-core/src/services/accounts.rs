@@ -13,10 +13,25 @@ use drx_store::{outbox, Db};
 
 /// How long a session lasts without use, and at most.
 pub const SESSION_IDLE_SECONDS: i64 = 12 * 3600;
-/// Failed logins allowed per account, and per client, within the window.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failed logins on one account from one client before each further try must wait.
+pub const FREE_FAILURES_PER_CLIENT: i64 = 3;
+/// The first wait; each further failure doubles it, up to [`MAX_DELAY_SECONDS`].
+pub const FIRST_DELAY_SECONDS: i64 = 30;
+pub const MAX_DELAY_SECONDS: i64 = 15 * 60;
+/// Failed logins one client may make on all accounts together within the short window.
 pub const MAX_FAILURES_PER_CLIENT: i64 = 20;
 pub const THROTTLE_WINDOW_SECONDS: i64 = 15 * 60;
+/// The long window over which an account's failures count (from one client for the delays,
+/// from everywhere for the alert).
+pub const ACCOUNT_WINDOW_SECONDS: i64 = 24 * 3600;
+/// Failures on one account from anywhere within the long window that mail its owner a warning.
+/// The account is never locked: the right password from a client without failures signs in.
+pub const ALERT_FAILURES_PER_ACCOUNT: i64 = 20;
+/// Reset requests one client may make within the short window; reset mails one address gets
+/// within an hour (further requests are answered alike but send nothing).
+pub const MAX_RESETS_PER_CLIENT: i64 = 10;
+pub const MAX_RESET_MAILS_PER_ADDRESS: i64 = 3;
+const RESET_MAIL_WINDOW_SECONDS: i64 = 3600;
 pub const INVITATION_SECONDS: i64 = 14 * 24 * 3600;
 pub const RESET_SECONDS: i64 = 3600;
 
@@ -86,13 +101,15 @@ pub async fn login(
     now: i64,
 ) -> Result<LoggedIn> {
     let account_key = store::normalize_email(email);
-    let store::Failures {
-        by_account,
-        by_client,
-        oldest,
-    } = store::recent_failures(db, &account_key, client_key, now - THROTTLE_WINDOW_SECONDS).await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_client >= MAX_FAILURES_PER_CLIENT {
-        let wait = (oldest + THROTTLE_WINDOW_SECONDS - now).max(60);
+    let failures = store::recent_failures(
+        db,
+        &account_key,
+        client_key,
+        now - THROTTLE_WINDOW_SECONDS,
+        now - ACCOUNT_WINDOW_SECONDS,
+    )
+    .await?;
+    if let Some(wait) = login_wait(&failures, now) {
         return Err(ServiceError::Throttled {
             minutes: (wait + 59) / 60,
         });
@@ -109,8 +126,15 @@ pub async fn login(
         }
     };
     store::record_login_attempt(db, &account_key, client_key, ok, now).await?;
-    let Some(creds) = creds.filter(|_| ok) else {
-        return Err(ServiceError::invalid("error-login"));
+    let creds = match creds {
+        Some(c) if ok => c,
+        Some(c) => {
+            if c.active && failures.by_account + 1 == ALERT_FAILURES_PER_ACCOUNT {
+                warn_of_guessing(db, &account_key, c.person_id, now).await?;
+            }
+            return Err(ServiceError::invalid("error-login"));
+        }
+        None => return Err(ServiceError::invalid("error-login")),
     };
     // Always a new session id at login: a token planted before login is never promoted.
     let session_token = new_token();
@@ -140,6 +164,56 @@ pub async fn login(
         session_token,
         csrf_token,
     })
+}
+
+/// How many seconds this client must still wait before it may try this account again, if at all:
+/// a client that failed on many accounts waits out the short window; a client that failed on
+/// this account waits a delay that doubles with each failure. Other clients are not held up by
+/// these failures, so nobody can lock a person out by guessing their password.
+pub fn login_wait(f: &store::Failures, now: i64) -> Option<i64> {
+    let client_wait = (f.by_client >= MAX_FAILURES_PER_CLIENT)
+        .then(|| f.client_oldest + THROTTLE_WINDOW_SECONDS - now);
+    let pair_wait = (f.pair >= FREE_FAILURES_PER_CLIENT).then(|| {
+        let doublings = (f.pair - FREE_FAILURES_PER_CLIENT).min(20) as u32;
+        let delay = FIRST_DELAY_SECONDS
+            .saturating_mul(1_i64 << doublings)
+            .min(MAX_DELAY_SECONDS);
+        f.pair_latest + delay - now
+    });
+    client_wait
+        .into_iter()
+        .chain(pair_wait)
+        .filter(|w| *w > 0)
+        .max()
+}
+
+/// Mails the owner of an account that someone keeps guessing its password (once, as the
+/// failures of the long window reach the alert level).
+async fn warn_of_guessing(db: &Db, email: &str, person_id: i64, now: i64) -> Result<()> {
+    let body = format!(
+        "过去24小时内，您的 drx 账号有 {n} 次登录失败。账号没有被锁定，您仍可照常登录。如果这些不是您本人的操作，请登录后修改密码，并在“账号”页撤销不再使用的 API 令牌。\n\n\
+         In the last 24 hours there were {n} failed sign-in attempts on your drx account. The account is not locked and you can sign in as usual. If this was not you, sign in, change your password and revoke API tokens you no longer use on the Account page.\n",
+        n = ALERT_FAILURES_PER_ACCOUNT
+    );
+    let mut tx = db.begin().await?;
+    outbox::enqueue(
+        &mut tx,
+        email,
+        "drx 账号登录失败提醒 / Failed sign-ins on your drx account",
+        &body,
+        now,
+    )
+    .await?;
+    super::commit_audited(
+        tx,
+        None,
+        AuditEntity::Person,
+        person_id,
+        AuditAction::LoginAlert,
+        "{}",
+        now,
+    )
+    .await
 }
 
 pub async fn logout(db: &Db, session_token: &str) -> Result<()> {
@@ -403,6 +477,7 @@ pub async fn change_password(
         person.id,
         &hash,
         Some(&token_hash(keep_session_token)),
+        now,
     )
     .await?;
     super::commit_audited(
@@ -419,14 +494,55 @@ pub async fn change_password(
 }
 
 /// Sends a reset link when the email has an active account; says nothing either way, so the
-/// form cannot be used to find out who has an account.
-pub async fn request_password_reset(db: &Db, email: &str, base_url: &str, now: i64) -> Result<()> {
+/// form cannot be used to find out who has an account. A client that asks too often is
+/// throttled; an address gets at most a few mails an hour, so nobody can flood a mailbox.
+pub async fn request_password_reset(
+    db: &Db,
+    email: &str,
+    client_key: &str,
+    base_url: &str,
+    now: i64,
+) -> Result<()> {
+    let by_client = store::rate_events_since(
+        db,
+        "reset-client",
+        client_key,
+        now - THROTTLE_WINDOW_SECONDS,
+    )
+    .await?;
+    if by_client >= MAX_RESETS_PER_CLIENT {
+        return Err(ServiceError::Throttled {
+            minutes: THROTTLE_WINDOW_SECONDS / 60,
+        });
+    }
+    store::record_rate_event(
+        db,
+        "reset-client",
+        client_key,
+        now,
+        now - ACCOUNT_WINDOW_SECONDS,
+    )
+    .await?;
     let Ok(email) = valid_email(email) else {
         return Ok(());
     };
     let Some(creds) = store::credentials(db, &email).await?.filter(|c| c.active) else {
         return Ok(());
     };
+    let mails =
+        store::rate_events_since(db, "reset-address", &email, now - RESET_MAIL_WINDOW_SECONDS)
+            .await?;
+    if mails >= MAX_RESET_MAILS_PER_ADDRESS {
+        return Ok(());
+    }
+    store::record_rate_event(
+        db,
+        "reset-address",
+        &email,
+        now,
+        now - ACCOUNT_WINDOW_SECONDS,
+    )
+    .await?;
     let token = new_token();
     let mut tx = db.begin().await?;
     store::insert_password_reset(
@@ -478,7 +594,7 @@ pub async fn reset_password(db: &Db, token: &str, new: &str, now: i64) -> Result
     if !store::use_password_reset(&mut tx, &hash_of_token, now).await? {
         return Err(ServiceError::NotFound);
     }
-    store::set_password(&mut tx, person_id, &hash, None).await?;
+    store::set_password(&mut tx, person_id, &hash, None, now).await?;
     super::commit_audited(
         tx,
         None,

@@ -362,9 +362,20 @@ mod tests {
     }
 }
 
-/// A call as every signed-in person may read it (title, texts, phase, dates); NotFound if none.
+/// A call's title, texts, phase and dates, with no viewer's rule: for use cases that have
+/// already established the actor's right (or need none, as the phase clock); NotFound if none.
 pub async fn info(db: &Db, id: i64) -> Result<subs::CallInfo> {
     subs::call(db, id).await?.ok_or(ServiceError::NotFound)
+}
+
+/// The call as `viewer` may read it: NotFound for a draft they do not run, as for no call.
+pub async fn info_for(db: &Db, viewer: &Person, id: i64) -> Result<subs::CallInfo> {
+    let call = info(db, id).await?;
+    let roles = drx_store::catalogue::call_roles(db, id, viewer.id).await?;
+    if !crate::auth::authorization::can_see_call(viewer, call.phase, &roles) {
+        return Err(ServiceError::NotFound);
+    }
+    Ok(call)
 }
 
 /// The call's editable settings (phases, rubric, review settings), for those who run it.

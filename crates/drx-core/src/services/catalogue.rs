@@ -23,17 +23,36 @@ pub async fn hospitals(db: &Db) -> Result<Vec<drx_store::Named>> {
     Ok(subs::hospitals(db).await?)
 }
 
-/// The calls, newest first, with their counts: the archived ones (`archived`) or the others
-/// (the default lists).
-pub async fn calls_listed(db: &Db, archived: bool) -> Result<Vec<CallSummary>> {
-    let mut calls = store::calls(db).await?;
-    calls.retain(|c| c.archived == archived);
-    Ok(calls)
+/// The calls `viewer` may see, newest first, with their counts: the archived ones (`archived`)
+/// or the others (the default lists). Drafts only for those who run them.
+pub async fn calls_listed(db: &Db, viewer: &Person, archived: bool) -> Result<Vec<CallSummary>> {
+    let mut seen = Vec::new();
+    for c in store::calls(db).await? {
+        if c.archived != archived {
+            continue;
+        }
+        let roles = if c.phase == drx_domain::Phase::Draft {
+            store::call_roles(db, c.id, viewer.id).await?
+        } else {
+            Vec::new()
+        };
+        if crate::auth::authorization::can_see_call(viewer, c.phase, &roles) {
+            seen.push(c);
+        }
+    }
+    Ok(seen)
 }
 
-/// The calls not archived, newest first, with their counts.
+/// The calls `viewer` may see, not archived, newest first, with their counts.
+pub async fn calls_seen_by(db: &Db, viewer: &Person) -> Result<Vec<CallSummary>> {
+    calls_listed(db, viewer, false).await
+}
+
+/// The calls anyone may know of: not archived and past their draft, newest first.
 pub async fn calls(db: &Db) -> Result<Vec<CallSummary>> {
-    calls_listed(db, false).await
+    let mut calls = store::calls(db).await?;
+    calls.retain(|c| !c.archived && c.phase != drx_domain::Phase::Draft);
+    Ok(calls)
 }
 
 /// The calls open for submissions, by title.

@@ -80,9 +80,12 @@ async fn relation(
             {
                 return Err(ServiceError::NotFound);
             }
+            // The conversation follows the gate of the need's confidential part.
+            let (gate, _) = super::confidentiality::gate(db, actor, id).await?;
             Ok(ConversationSubject::Need {
                 author,
                 accepted_team,
+                confidential_closed: gate.has_confidential && !gate.open,
             })
         }
         Subject::Submission => {

@@ -43,10 +43,13 @@ pub async fn compare(
     if need.status == NeedStatus::Draft && !can_see_need_confidential(actor, need.created_by) {
         return Err(ServiceError::NotFound);
     }
+    // A submission the actor sees blind is left out: listed under its need, it would be tied to
+    // the need's hospital, which is most often its own.
     let mut shown = Vec::new();
     for sid in store::answering(db, id).await? {
         match super::submissions::load(db, actor, sid).await {
-            Ok((s, view, _)) => shown.push((s, view)),
+            Ok((s, SubmissionView::Full, _)) => shown.push((s, SubmissionView::Full)),
+            Ok((_, SubmissionView::Blind, _)) => {}
             Err(ServiceError::NotFound) => {}
             Err(e) => return Err(e),
         }
@@ -104,6 +107,9 @@ pub async fn create(db: &Db, actor: &Person, n: &NeedInput, now: i64) -> Result<
         .or(actor.organization_id)
         .filter(|o| hospitals.iter().any(|h| h.id == *o))
         .ok_or_else(|| ServiceError::invalid("error-sub-hospital"))?;
+    if !crate::auth::authorization::can_act_for_organization(actor, org) {
+        return Err(ServiceError::invalid("error-not-your-organization"));
+    }
     let fields = drx_store::catalogue::fields(db).await?;
     if !fields.iter().any(|f| f.id == n.field_id) {
         return Err(ServiceError::invalid("error-bad-choice"));

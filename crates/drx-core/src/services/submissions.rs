@@ -251,6 +251,14 @@ async fn content(
     if !known_org(organization_id) && Some(organization_id) != actor.organization_id {
         return Err(ServiceError::invalid("error-sub-hospital"));
     }
+    // The lead hospital is the lead's own (a new entry's lead is its author).
+    let lead_is_actor = keep_lead.is_none_or(|m| m.person_id == Some(actor.id));
+    if lead_is_actor
+        && input.organization_id.is_some()
+        && !crate::auth::authorization::can_act_for_organization(actor, organization_id)
+    {
+        return Err(ServiceError::invalid("error-not-your-organization"));
+    }
     if let Some(n) = input.need_id {
         if !store::need_exists(db, n).await? {
             return Err(ServiceError::invalid("error-sub-need"));
@@ -795,6 +803,12 @@ mod tests {
         );
         assert_eq!(clean_filename("", FileKind::Jpeg), "file.jpg");
         assert_eq!(clean_filename("a\"b\r\n.pdf", FileKind::Pdf), "ab.pdf");
+        // Bidirectional overrides and zero-width characters cannot disguise the type.
+        assert_eq!(clean_filename("\u{202e}gnp.pdf", FileKind::Png), "gnp.png");
+        assert_eq!(
+            clean_filename("re\u{200b}port\u{2066}\u{feff}\u{200f}.pdf", FileKind::Pdf),
+            "report.pdf"
+        );
     }
 }
 

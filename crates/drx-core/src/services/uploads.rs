@@ -89,13 +89,23 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
     None
 }
 
-/// A file name safe to keep and to send back: no path, no control characters, bounded length,
-/// with the extension of its real kind.
+/// Characters that change how the text around them is shown without being seen: bidirectional
+/// embeddings, overrides, isolates and marks, zero-width spaces and joiners, the byte-order mark.
+/// In a file name they disguise its type ("\u{202e}gnp.pdf" shows as "fdp.png").
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// A file name safe to keep and to send back: no path, no control characters, no invisible
+/// formatting characters, bounded length, with the extension of its real kind.
 pub fn clean_filename(name: &str, kind: FileKind) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let mut stem: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .filter(|c| !c.is_control() && !is_invisible_format(*c))
+        .filter(|c| !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
         .collect();
     if let Some(dot) = stem.rfind('.') {
         stem.truncate(dot);

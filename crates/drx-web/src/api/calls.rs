@@ -77,11 +77,11 @@ pub struct CallOut {
     responses((status = 200, description = "A page of calls", body = CallPage)))]
 pub async fn list(
     State(state): State<AppState>,
-    ApiUser(_user): ApiUser,
+    ApiUser(user): ApiUser,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> Result<Json<CallPage>, Problem> {
     let w = q.window()?;
-    let all = catalogue::calls(&state.db).await?;
+    let all = catalogue::calls_seen_by(&state.db, &user).await?;
     let item = |c: CallSummary| CallSummaryOut {
         id: c.id,
         slug: c.slug,
@@ -103,7 +103,7 @@ pub async fn get(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<CallOut>, Problem> {
-    let call = drx_core::services::calls::info(&state.db, id).await?;
+    let call = drx_core::services::calls::info_for(&state.db, &user, id).await?;
     let organizer = drx_core::services::manages_call(&state.db, &user, id).await?;
     let fields = catalogue::call_fields(&state.db, id).await?;
     Ok(Json(CallOut {

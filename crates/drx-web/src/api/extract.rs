@@ -1,8 +1,8 @@
 //! What an API handler reads from a request, each refusal a problem: the bearer token's
 //! person, JSON bodies, query strings and path parameters.
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
 use serde::de::DeserializeOwned;
 
 use super::problem::Problem;
@@ -12,7 +12,8 @@ use drx_core::now;
 use drx_core::services::api_tokens;
 
 /// The person whose personal API token came with the request. Cookies and sessions are not
-/// accepted by the API: without a bearer token there is no person (401).
+/// accepted by the API: without a bearer token there is no person (401). A read-only token
+/// answers 403 to anything but GET and HEAD.
 pub struct ApiUser(pub Person);
 
 impl FromRequestParts<AppState> for ApiUser {
@@ -31,7 +32,16 @@ impl FromRequestParts<AppState> for ApiUser {
             return Err(Problem::unauthorized());
         }
         match api_tokens::authenticate(&state.db, secret.trim(), now()).await? {
-            Some(p) => Ok(ApiUser(p)),
+            Some((_, drx_domain::TokenScope::Read))
+                if !matches!(parts.method, Method::GET | Method::HEAD) =>
+            {
+                Err(Problem::new(
+                    StatusCode::FORBIDDEN,
+                    "This API token may only read; make a token with write access on the account page.",
+                    "此 API 令牌只能读取；请在账户页创建具有写入权限的令牌。",
+                ))
+            }
+            Some((p, _)) => Ok(ApiUser(p)),
             None => Err(Problem::unauthorized()),
         }
     }

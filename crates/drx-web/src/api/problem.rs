@@ -62,8 +62,8 @@ impl Problem {
     pub fn unauthorized() -> Problem {
         Problem::new(
             StatusCode::UNAUTHORIZED,
-            "Send a valid, unrevoked personal API token as \"Authorization: Bearer drx_...\".",
-            "请以 \"Authorization: Bearer drx_...\" 发送有效且未撤销的个人 API 令牌。",
+            "Send a valid, unrevoked, unexpired personal API token as \"Authorization: Bearer drx_...\".",
+            "请以 \"Authorization: Bearer drx_...\" 发送有效、未撤销且未过期的个人 API 令牌。",
         )
     }
 

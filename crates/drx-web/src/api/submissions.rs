@@ -48,6 +48,7 @@ pub struct MemberOut {
 pub struct SubmissionOut {
     pub id: i64,
     pub call_id: i64,
+    /// The need it answers (full view only: a need names its hospital).
     pub need_id: Option<i64>,
     /// full or blind.
     pub view: String,
@@ -78,7 +79,7 @@ impl SubmissionOut {
         SubmissionOut {
             id: s.id,
             call_id: s.call_id,
-            need_id: s.need_id,
+            need_id: s.need_id.filter(|_| full),
             view: if full { "full" } else { "blind" }.into(),
             title: s.title,
             need_statement: s.need_statement,

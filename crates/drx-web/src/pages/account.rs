@@ -12,7 +12,7 @@ use crate::AppState;
 use drx_core::i18n;
 use drx_core::model::ApiToken;
 use drx_core::now;
-use drx_core::services::{accounts, api_tokens, ServiceError};
+use drx_core::services::{accounts, api_tokens, Msg, ServiceError};
 
 async fn account_body(
     ctx: &Ctx,
@@ -22,6 +22,9 @@ async fn account_body(
 ) -> Result<Markup, WebError> {
     let user = ctx.require_user()?;
     let tokens = api_tokens::list(&state.db, user).await?;
+    let older = api_tokens::older_than_password(&state.db, user)
+        .await?
+        .len();
     Ok(html! {
         h1 { (ctx.t("account-title")) }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
@@ -44,12 +47,13 @@ async fn account_body(
             p class="hint" { (ctx.t("password-hint")) }
             button type="submit" { (ctx.t("save")) }
         }
-        (tokens_section(ctx, &tokens, new_token))
+        (tokens_section(ctx, &tokens, new_token, older))
     })
 }
 
-fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Markup {
+fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>, older: usize) -> Markup {
     let when = |t: Option<i64>| t.map(datetime).unwrap_or_else(|| ctx.t("api-token-never"));
+    let now = now();
     html! {
         h2 id="api-tokens" { (ctx.t("api-tokens")) }
         p class="muted" { (ctx.t("api-tokens-help")) " "
@@ -58,16 +62,30 @@ fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Ma
             (notice("ok", &ctx.t("api-token-created")))
             p { code class="token" { (secret) } }
         }
+        @if older > 0 {
+            div class="notice warn" id="older-tokens" {
+                p { (i18n::msg(ctx.lang, &Msg::new("api-token-older").arg("count", older))) }
+                form method="post" action="/account/tokens/revoke-older" {
+                    (csrf_field(ctx))
+                    button type="submit" { (ctx.t("api-token-revoke-older")) }
+                }
+            }
+        }
         @if tokens.is_empty() { p class="muted" { (ctx.t("api-token-none")) } } @else {
             div class="table-wrap" { table {
-                thead { tr { th { (ctx.t("api-token-name")) } th { (ctx.t("api-token-created-at")) }
-                    th { (ctx.t("api-token-last-used")) } th {} } }
+                thead { tr { th { (ctx.t("api-token-name")) } th { (ctx.t("api-token-scope")) }
+                    th { (ctx.t("api-token-created-at")) } th { (ctx.t("api-token-last-used")) }
+                    th { (ctx.t("api-token-expires")) } th {} } }
                 tbody { @for t in tokens { tr {
                     td { (t.name) }
+                    td { (ctx.t(&format!("api-token-scope-{}", t.scope))) }
                     td { (datetime(t.created_at)) }
                     td { (when(t.last_used_at)) }
+                    td { (when(t.expires_at)) }
                     td { @if let Some(r) = t.revoked_at {
                         span class="pill" { (ctx.t("api-token-revoked")) " " (datetime(r)) }
+                    } @else if t.expires_at.is_some_and(|e| e <= now) {
+                        span class="pill" { (ctx.t("api-token-expired")) }
                     } @else {
                         form method="post" action={ "/account/tokens/" (t.id) "/revoke" } {
                             (csrf_field(ctx))
@@ -81,6 +99,14 @@ fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Ma
             (csrf_field(ctx))
             label for="token-name" { (ctx.t("api-token-name")) }
             input type="text" id="token-name" name="name" required maxlength="100";
+            label for="token-scope" { (ctx.t("api-token-scope")) }
+            select id="token-scope" name="scope" {
+                option value="read" { (ctx.t("api-token-scope-read")) }
+                option value="write" selected { (ctx.t("api-token-scope-write")) }
+            }
+            label for="token-days" { (ctx.t("api-token-days")) }
+            input type="number" id="token-days" name="days" min="1" max=(api_tokens::MAX_DAYS)
+                value=(api_tokens::DEFAULT_DAYS) required;
             button type="submit" { (ctx.t("api-token-create")) }
         }
     }
@@ -90,6 +116,29 @@ fn tokens_section(ctx: &Ctx, tokens: &[ApiToken], new_token: Option<&str>) -> Ma
 pub struct NewToken {
     #[serde(default)]
     name: String,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    days: String,
+}
+
+impl NewToken {
+    /// What the form asks for; a missing field takes the default, a wrong one is refused.
+    fn grant(&self) -> Result<api_tokens::Grant, ServiceError> {
+        let mut grant = api_tokens::Grant::default();
+        if !self.scope.is_empty() {
+            grant.scope = drx_domain::TokenScope::parse(&self.scope)
+                .ok_or_else(|| ServiceError::invalid("error-bad-choice"))?;
+        }
+        if !self.days.trim().is_empty() {
+            grant.days = self.days.trim().parse().map_err(|_| {
+                ServiceError::Invalid(
+                    Msg::new("api-token-bad-days").arg("max", api_tokens::MAX_DAYS),
+                )
+            })?;
+        }
+        Ok(grant)
+    }
 }
 
 pub async fn create_token(
@@ -98,7 +147,11 @@ pub async fn create_token(
     CsrfForm(f): CsrfForm<NewToken>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let (message, secret) = match api_tokens::create(&state.db, user, &f.name, now()).await {
+    let created = match f.grant() {
+        Ok(grant) => api_tokens::create(&state.db, user, &f.name, grant, now()).await,
+        Err(e) => Err(e),
+    };
+    let (message, secret) = match created {
         Ok((_, secret)) => (None, Some(secret)),
         Err(ServiceError::Invalid(m)) => (Some(("error", i18n::msg(ctx.lang, &m))), None),
         Err(e) => return Err(e.into()),
@@ -121,6 +174,22 @@ pub async fn revoke_token(
         Err(e) => return Err(e.into()),
     };
     let body = account_body(&ctx, &state, Some(message), None).await?;
+    Ok(page(&ctx, &ctx.t("account-title"), body))
+}
+
+/// Revokes the tokens made before the password last changed (the account page's offer).
+pub async fn revoke_older_tokens(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let n = api_tokens::revoke_older_than_password(&state.db, user, now()).await?;
+    let message = i18n::msg(
+        ctx.lang,
+        &Msg::new("api-token-revoked-older").arg("count", n),
+    );
+    let body = account_body(&ctx, &state, Some(("ok", message)), None).await?;
     Ok(page(&ctx, &ctx.t("account-title"), body))
 }
 

@@ -192,7 +192,14 @@ pub async fn forgot(
     State(state): State<AppState>,
     CsrfForm(f): CsrfForm<ForgotForm>,
 ) -> Result<Response, WebError> {
-    accounts::request_password_reset(&state.db, &f.email, &state.config.base_url, now()).await?;
+    accounts::request_password_reset(
+        &state.db,
+        &f.email,
+        &ctx.client_key,
+        &state.config.base_url,
+        now(),
+    )
+    .await?;
     let title = ctx.t("forgot-title");
     Ok(page(&ctx, &title, forgot_form(&ctx, true)))
 }

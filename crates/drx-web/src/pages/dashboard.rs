@@ -175,6 +175,8 @@ pub struct DashQuery {
 }
 
 async fn call_of(state: &AppState, q: &DashQuery) -> Result<i64, WebError> {
+    // The dashboard is for those who run calls (the route's rule); the calls anyone may know of
+    // give the default.
     if let Ok(id) = q.call.parse::<i64>() {
         return Ok(id);
     }

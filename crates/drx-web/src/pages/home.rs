@@ -92,7 +92,7 @@ async fn admin_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebE
 }
 
 async fn organizer_section(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError> {
-    let calls = catalogue::calls(db).await?;
+    let calls = catalogue::calls_seen_by(db, user).await?;
     let mut detail = html! {};
     // The latest call's submissions only for those who run it (its organizers and admins).
     if let Some(glance) = catalogue::newest_call_run_by(db, user).await? {

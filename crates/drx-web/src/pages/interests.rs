@@ -85,11 +85,7 @@ fn bad_choice() -> WebError {
 
 /// A local path to come back to, or the interests page.
 fn back_to(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/interests".to_string()
-    }
+    crate::ctx::local_path(next).unwrap_or_else(|| "/interests".to_string())
 }
 
 /// `POST /interests`: either side expresses interest.

@@ -48,6 +48,11 @@ async fn call_or_404(state: &AppState, id: i64) -> Result<CallInfo, WebError> {
     Ok(drx_core::services::calls::info(&state.db, id).await?)
 }
 
+/// The call as `user` may see it (a draft only for those who run it), else 404.
+async fn visible_call(state: &AppState, user: &Person, id: i64) -> Result<CallInfo, WebError> {
+    Ok(drx_core::services::calls::info_for(&state.db, user, id).await?)
+}
+
 // ---------------------------------------------------------------------------------------------
 // The call page.
 
@@ -65,7 +70,7 @@ pub async fn calls_page(
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
     let archived = q.show == "archived";
-    let calls = catalogue::calls_listed(&state.db, archived).await?;
+    let calls = catalogue::calls_listed(&state.db, user, archived).await?;
     let body = html! {
         h1 { (ctx.t("calls")) @if archived { " · " (ctx.t("calls-archived")) } }
         (super::calls::new_call_link(&ctx, user))
@@ -90,7 +95,7 @@ pub async fn call_page(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let call = call_or_404(&state, id).await?;
+    let call = visible_call(&state, user, id).await?;
     let organizer = drx_core::services::manages_call(&state.db, user, id).await?;
     let window = check_window(&call, now());
     let fields = catalogue::call_fields(&state.db, id).await?;
@@ -342,7 +347,7 @@ pub async fn new_page(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, WebError> {
     let user = require_clinician(&ctx)?;
-    let call = call_or_404(&state, id).await?;
+    let call = visible_call(&state, user, id).await?;
     let message = check_window(&call, now()).err().and_then(|e| match e {
         ServiceError::Invalid(m) => Some(("error", i18n::msg(ctx.lang, &m))),
         _ => None,
@@ -370,7 +375,7 @@ pub async fn create(
     CsrfForm(f): CsrfForm<SubmissionForm>,
 ) -> Result<Response, WebError> {
     let user = require_clinician(&ctx)?;
-    let call = call_or_404(&state, id).await?;
+    let call = visible_call(&state, user, id).await?;
     let input = f.input()?;
     let t = now();
     let result = match svc::create_draft(&state.db, user, id, &input, t).await {

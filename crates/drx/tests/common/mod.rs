@@ -201,6 +201,8 @@ pub struct Client {
     pub app: Router,
     pub cookies: HashMap<String, String>,
     pub lang: Option<&'static str>,
+    /// The address the requests come from (the throttles' client); none: "local".
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 impl Client {
@@ -209,7 +211,15 @@ impl Client {
             app: app(db),
             cookies: HashMap::new(),
             lang: None,
+            peer: None,
         }
+    }
+
+    /// A client whose requests come from `ip` (another machine, as the throttles see it).
+    pub fn from_address(db: &Db, ip: &str) -> Client {
+        let mut c = Client::new(db);
+        c.peer = Some(std::net::SocketAddr::new(ip.parse().unwrap(), 50_000));
+        c
     }
 
     fn cookie_header(&self) -> String {
@@ -224,7 +234,11 @@ impl Client {
         c.join("; ")
     }
 
-    pub async fn send(&mut self, req: Request<Body>) -> Resp {
+    pub async fn send(&mut self, mut req: Request<Body>) -> Resp {
+        if let Some(peer) = self.peer {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
         let res = self.app.clone().oneshot(req).await.unwrap();
         for v in res.headers().get_all(header::SET_COOKIE) {
             let v = v.to_str().unwrap();
