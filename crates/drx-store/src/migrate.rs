@@ -80,6 +80,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "judges' bids before assignment",
         include_str!("../migrations/0015_bids.sql"),
     ),
+    (
+        16,
+        "open calls: public texts of a call, self-registration",
+        include_str!("../migrations/0016_e_open_calls.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.
