@@ -48,3 +48,4 @@ reg-error-organization = Choose your organization from the list, or give the nam
 reg-error-terms = Accept the platform's terms of use to register.
 terms-platform-title = Terms of use of the platform
 terms-platform-body = drx runs a clinical innovation competition. By registering you agree that: the information you give about yourself is true; what you submit is yours to submit, and confidential parts are shared only under the call's confidentiality terms; judges and organizers read your submissions to judge them and to match them with engineering teams; your name, organization and the titles of your finalist submissions may be published with a call's results, unless the call is blind; you keep your password secret and use the platform only for the competition. You may ask the organizers to close your account at any time.
+open-calls-public-page = Public page of the call
