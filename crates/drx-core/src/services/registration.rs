@@ -71,7 +71,9 @@ async fn check(db: &Db, input: &RegistrationInput) -> Result<Registration> {
             Some(id)
         }
     };
-    if organization_id.is_some() == !requested.is_empty() {
+    // One of the two: chosen from the list, or asked for by name.
+    let (chosen, asked) = (organization_id.is_some(), !requested.is_empty());
+    if chosen == asked {
         return Err(ServiceError::invalid("reg-error-organization"));
     }
     if input.terms != "on" {
