@@ -111,15 +111,20 @@ async fn write_review_visibility(tx: &mut Tx, id: i64, c: &CallSettings) -> Resu
 
 /// The texts only the public call page shows: eligibility and FAQ.
 async fn write_public_texts(tx: &mut Tx, id: i64, c: &CallSettings) -> Result<()> {
+    let eligibility = (c.eligibility_en.as_str(), c.eligibility_zh.as_str());
+    set_public_texts(tx, id, eligibility, (&c.faq_en, &c.faq_zh)).await
+}
+
+/// Sets a call's eligibility and FAQ, each as (English, Chinese).
+pub async fn set_public_texts(
+    tx: &mut Tx,
+    id: i64,
+    eligibility: (&str, &str),
+    faq: (&str, &str),
+) -> Result<()> {
     tx.exec(
         "UPDATE calls SET eligibility_en = ?, eligibility_zh = ?, faq_en = ?, faq_zh = ? WHERE id = ?",
-        (
-            c.eligibility_en.as_str(),
-            c.eligibility_zh.as_str(),
-            c.faq_en.as_str(),
-            c.faq_zh.as_str(),
-            id,
-        ),
+        (eligibility.0, eligibility.1, faq.0, faq.1, id),
     )
     .await?;
     Ok(())
