@@ -215,3 +215,17 @@ db_test!(organizers_edit_eligibility_and_faq_with_the_call, |db| {
     assert!(form.body.contains("name=\"eligibility_zh\"") && form.body.contains("name=\"faq_en\""));
     assert!(form.body.contains("Clinicians of any hospital in China."));
 });
+
+db_test!(public_texts_are_shown_as_text_never_as_markup, |db| {
+    let id = call(db, "hostile", "Hostile call", Phase::Open, BlindMode::Open).await;
+    let mut tx = db.begin().await.unwrap();
+    let script = "<script>alert(1)</script>";
+    store::calls::set_public_texts(&mut tx, id, (script, script), (script, script))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let page = Client::new(db).get(&format!("/open-calls/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains(script));
+    assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+});
