@@ -71,6 +71,7 @@ pub const EN_FTL: &[&str] = &[
     include_str!("../locales/en/people.ftl"),
     include_str!("../locales/en/profiles.ftl"),
     include_str!("../locales/en/teams.ftl"),
+    include_str!("../locales/en/open_calls.ftl"),
 ];
 pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/core.ftl"),
@@ -84,6 +85,7 @@ pub const ZH_FTL: &[&str] = &[
     include_str!("../locales/zh/people.ftl"),
     include_str!("../locales/zh/profiles.ftl"),
     include_str!("../locales/zh/teams.ftl"),
+    include_str!("../locales/zh/open_calls.ftl"),
 ];
 
 struct Bundles {

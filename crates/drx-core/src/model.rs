@@ -5,7 +5,7 @@ pub use drx_store::accounts::Person;
 pub use drx_store::api_tokens::ApiToken;
 pub use drx_store::calls::{CallSettings, CallTeam, CommitteeMember, Criterion};
 pub use drx_store::catalogue::{
-    CallJudging, CallSummary, Field, LabelCount, OpenNeed, SubmissionRow, TeamRow,
+    CallJudging, CallSummary, Field, LabelCount, OpenNeed, PublicFinalist, SubmissionRow, TeamRow,
 };
 pub use drx_store::conversations::ThreadSummary;
 pub use drx_store::events::Event;

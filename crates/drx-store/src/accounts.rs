@@ -489,3 +489,76 @@ pub async fn move_organization(tx: &mut Tx, from: i64, into: i64) -> Result<u64>
     ];
     super::repoint(tx, &statements, from, into).await
 }
+
+// ---- self-registration (a sign-up waiting for its address to be verified) ----
+
+row! {
+    /// A sign-up as its form gave it, checked, with the password already hashed: the account
+    /// is created from it when the emailed link is followed.
+    #[derive(Debug, Clone)]
+    pub struct Registration {
+        pub email: String,
+        pub name: String,
+        pub password_hash: String,
+        pub role: Role,
+        pub organization_id: Option<i64>,
+        /// The organization's name when the person asked for one not yet listed ('' if none).
+        pub requested_organization: String,
+        pub locale: String,
+        /// The call the person came from, to go on to after verification.
+        pub call_id: Option<i64>,
+    }
+}
+
+pub async fn insert_registration(
+    tx: &mut Tx,
+    token_hash: &str,
+    r: &Registration,
+    now: i64,
+    expires_at: i64,
+) -> Result<()> {
+    tx.exec(
+        "INSERT INTO registrations (token_hash, email, name, password_hash, role, organization_id, \
+         requested_organization, locale, call_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            token_hash,
+            normalize_email(&r.email),
+            r.name.as_str(),
+            r.password_hash.as_str(),
+            r.role.as_str(),
+            r.organization_id,
+            r.requested_organization.as_str(),
+            r.locale.as_str(),
+            r.call_id,
+            now,
+            expires_at,
+        ),
+    )
+    .await?;
+    Ok(())
+}
+
+/// An unused, unexpired sign-up with this token hash.
+pub async fn open_registration(
+    db: &Db,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<Registration>> {
+    db.opt(
+        "SELECT email, name, password_hash, role, organization_id, requested_organization, locale, call_id \
+         FROM registrations WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+        (token_hash, now),
+    )
+    .await
+}
+
+/// Marks a sign-up verified; false when its link was used already (a concurrent click won).
+pub async fn use_registration(tx: &mut Tx, token_hash: &str, now: i64) -> Result<bool> {
+    let r = tx
+        .exec(
+            "UPDATE registrations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+            (now, token_hash),
+        )
+        .await?;
+    Ok(r == 1)
+}

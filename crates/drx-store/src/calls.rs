@@ -26,6 +26,12 @@ row! {
         pub co_reviews: drx_domain::CoReviews,
         /// Judges who read each other's reviews see names (else letters).
         pub judges_see_judges: bool,
+        /// Who may take part, and questions with their answers, as the public call page shows
+        /// them (plain text; empty: not shown).
+        pub eligibility_en: String,
+        pub eligibility_zh: String,
+        pub faq_en: String,
+        pub faq_zh: String,
         pub field_ids: Vec<i64> = default,
         /// (phase, starts_at, ends_at)
         pub phases: Vec<(Phase, i64, i64)> = default,
@@ -72,6 +78,7 @@ pub async fn insert(tx: &mut Tx, c: &CallSettings, phase: Phase, by: i64, now: i
         .map_err(|e| e.duplicate_as("slug"))?;
     write_children(tx, id, c, true).await?;
     write_review_visibility(tx, id, c).await?;
+    write_public_texts(tx, id, c).await?;
     Ok(id)
 }
 
@@ -83,6 +90,7 @@ pub async fn update(tx: &mut Tx, id: i64, c: &CallSettings, rubric: bool) -> Res
     .await
     .map_err(|e| e.duplicate_as("slug"))?;
     write_review_visibility(tx, id, c).await?;
+    write_public_texts(tx, id, c).await?;
     write_children(tx, id, c, rubric).await
 }
 
@@ -96,6 +104,27 @@ async fn write_review_visibility(tx: &mut Tx, id: i64, c: &CallSettings) -> Resu
             i64::from(c.judges_see_judges),
             id,
         ),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The texts only the public call page shows: eligibility and FAQ.
+async fn write_public_texts(tx: &mut Tx, id: i64, c: &CallSettings) -> Result<()> {
+    let eligibility = (c.eligibility_en.as_str(), c.eligibility_zh.as_str());
+    set_public_texts(tx, id, eligibility, (&c.faq_en, &c.faq_zh)).await
+}
+
+/// Sets a call's eligibility and FAQ, each as (English, Chinese).
+pub async fn set_public_texts(
+    tx: &mut Tx,
+    id: i64,
+    eligibility: (&str, &str),
+    faq: (&str, &str),
+) -> Result<()> {
+    tx.exec(
+        "UPDATE calls SET eligibility_en = ?, eligibility_zh = ?, faq_en = ?, faq_zh = ? WHERE id = ?",
+        (eligibility.0, eligibility.1, faq.0, faq.1, id),
     )
     .await?;
     Ok(())
@@ -225,8 +254,8 @@ pub async fn settings(db: &Db, id: i64) -> Result<Option<CallSettings>> {
     let Some(mut c) = db
         .opt::<CallSettings>(
             "SELECT slug, title_en, title_zh, description_en, description_zh, timezone, reviews_per_submission, judge_min_load, \
-             judge_max_load, finalists, blind_mode, grace_seconds, organizers_see_judges, co_reviews, judges_see_judges \
-             FROM calls WHERE id = ?",
+             judge_max_load, finalists, blind_mode, grace_seconds, organizers_see_judges, co_reviews, judges_see_judges, \
+             eligibility_en, eligibility_zh, faq_en, faq_zh FROM calls WHERE id = ?",
             (id,),
         )
         .await?

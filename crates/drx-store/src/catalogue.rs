@@ -327,3 +327,45 @@ pub async fn delete_past_work(tx: &mut Tx, person_id: i64, id: i64) -> Result<bo
         .await?
         > 0)
 }
+
+row! {
+    /// A finalist of a call as its public results page may show it: the page decides what of
+    /// it to print (blind rules, confidentiality).
+    #[derive(Debug, Clone)]
+    pub struct PublicFinalist {
+        pub id: i64,
+        pub title: String,
+        /// Marked confidential by its authors.
+        pub confidential: bool,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+        /// The team's names, in the team's order.
+        pub members: Vec<String> = default,
+    }
+}
+
+/// A call's finalists by title, with their lead organization and team.
+pub async fn finalists_of_call(db: &Db, call_id: i64) -> Result<Vec<PublicFinalist>> {
+    let mut finalists: Vec<PublicFinalist> = db
+        .all(
+            "SELECT s.id, s.title, o.name_en AS org_en, o.name_zh AS org_zh, \
+                    CAST(CASE WHEN s.confidentiality = 'normal' THEN 0 ELSE 1 END AS BIGINT) AS confidential \
+             FROM submissions s JOIN organizations o ON o.id = s.organization_id \
+             WHERE s.call_id = ? AND s.status = 'finalist' ORDER BY s.title, s.id",
+            (call_id,),
+        )
+        .await?;
+    let members: Vec<(i64, String)> = db
+        .all(
+            "SELECT m.submission_id, m.name FROM submission_members m JOIN submissions s ON s.id = m.submission_id \
+             WHERE s.call_id = ? AND s.status = 'finalist' ORDER BY m.submission_id, m.position",
+            (call_id,),
+        )
+        .await?;
+    for (submission, name) in members {
+        if let Some(f) = finalists.iter_mut().find(|f| f.id == submission) {
+            f.members.push(name);
+        }
+    }
+    Ok(finalists)
+}

@@ -19,7 +19,7 @@
 //!
 //! | module | tables it writes |
 //! | --- | --- |
-//! | `accounts` | people, person_roles, sessions, invitations, password_resets, login_attempts |
+//! | `accounts` | people, person_roles, sessions, invitations, password_resets, login_attempts, registrations |
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
 //! | `bids` | bids |

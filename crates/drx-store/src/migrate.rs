@@ -82,8 +82,13 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (
         16,
-        "API token scopes and expiry; when a password last changed",
-        include_str!("../migrations/0016_s_security.sql"),
+        "API token scopes and expiry; when a password last changed; rate events",
+        include_str!("../migrations/0016_security.sql"),
+    ),
+    (
+        17,
+        "open calls: public texts of a call, self-registration",
+        include_str!("../migrations/0017_open_calls.sql"),
     ),
 ];
 

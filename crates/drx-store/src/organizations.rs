@@ -31,6 +31,20 @@ pub struct Description {
     pub city: String,
 }
 
+impl Description {
+    /// A record with its kind, names and city only (no short names).
+    pub fn named(kind: OrganizationKind, name_en: &str, name_zh: &str, city: &str) -> Description {
+        Description {
+            kind,
+            name_en: name_en.into(),
+            name_zh: name_zh.into(),
+            short_name_en: String::new(),
+            short_name_zh: String::new(),
+            city: city.into(),
+        }
+    }
+}
+
 /// The columns of [`Organization`], for `concat!` with each statement's tail.
 macro_rules! select {
     () => {
@@ -160,13 +174,6 @@ pub async fn seed(
         column: "kind".into(),
         value: kind.into(),
     })?;
-    let d = Description {
-        kind,
-        name_en: name_en.into(),
-        name_zh: name_zh.into(),
-        short_name_en: String::new(),
-        short_name_zh: String::new(),
-        city: city.into(),
-    };
+    let d = Description::named(kind, name_en, name_zh, city);
     insert(tx, &d, OrganizationStatus::Active, now).await
 }

@@ -47,7 +47,9 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Response {
                                 button type="submit" class="link" { (ctx.t("nav-logout")) }
                             }
                         } @else {
+                            a href="/open-calls" { (ctx.t("open-calls-title")) }
                             a href="/events" { (ctx.t("nav-events")) }
+                            a href="/register" { (ctx.t("register-title")) }
                             a href="/login" { (ctx.t("nav-login")) }
                         }
                         a class="lang" href={ "/lang/" (other.code()) "?next=" (urlencode(&ctx.path)) } lang=(other.code()) {

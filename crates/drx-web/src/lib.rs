@@ -87,6 +87,19 @@ fn routes() -> RouteTable {
             Public,
             get(auth::invitation_page).post(auth::accept_invitation),
         )
+        .route(
+            "/register",
+            Public,
+            get(register::register_page).post(register::register),
+        )
+        .route(
+            "/register/verify/{token}",
+            Public,
+            get(register::verify_page).post(register::verify),
+        )
+        .route("/terms", Public, get(register::terms_page))
+        .route("/open-calls", Public, get(open_calls::list_page))
+        .route("/open-calls/{id}", Public, get(open_calls::call_page))
         .route("/account", SignedIn, get(account::account_page))
         .route(
             "/account/password",

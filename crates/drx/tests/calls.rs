@@ -42,6 +42,11 @@ fn call_form(slug: &str, open: (i64, i64), review: (i64, i64)) -> Vec<(String, S
         ("crit_weight", ""),
         ("crit_min", "1"),
         ("crit_max", "10"),
+        // Public texts (after the fields the refusal cases spoil by position).
+        ("eligibility_zh", "合作医院的临床医生"),
+        ("eligibility_en", "Clinicians of partner hospitals"),
+        ("faq_zh", "问：可以多次申报吗？答：可以。"),
+        ("faq_en", "Q: More than one entry? A: Yes."),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -131,6 +136,10 @@ db_test!(
             ("drx-2027", 10, 2, 12, 1800)
         );
         assert_eq!(s.field_ids, vec![1, 3]);
+        assert_eq!(
+            (s.eligibility_zh.as_str(), s.faq_en.as_str()),
+            ("合作医院的临床医生", "Q: More than one entry? A: Yes.")
+        );
         assert_eq!(
             s.phases[0],
             (drx::domain::Phase::Open, t - 3600, t + 86_400)

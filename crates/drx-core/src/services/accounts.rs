@@ -42,7 +42,7 @@ pub struct LoggedIn {
     pub csrf_token: String,
 }
 
-fn password_msg(p: PasswordProblem) -> ServiceError {
+pub(crate) fn password_msg(p: PasswordProblem) -> ServiceError {
     match p {
         PasswordProblem::TooShort => ServiceError::Invalid(
             Msg::new("error-password-short")
@@ -231,7 +231,7 @@ pub struct NewAccount<'a> {
     pub roles: &'a [Role],
 }
 
-fn check_locale(locale: &str) -> &'static str {
+pub(crate) fn check_locale(locale: &str) -> &'static str {
     if locale == "en" {
         "en"
     } else {
@@ -421,17 +421,7 @@ pub async fn accept_invitation(
     if let (Some(call_id), Some(call_role)) = (inv.call_id, inv.call_role) {
         drx_store::calls::add_call_role(&mut tx, call_id, id, call_role).await?;
     }
-    let session_token = new_token();
-    let csrf_token = new_token();
-    store::insert_session(
-        &mut tx,
-        &token_hash(&session_token),
-        id,
-        &csrf_token,
-        now,
-        now + SESSION_IDLE_SECONDS,
-    )
-    .await?;
+    let logged_in = open_session(&mut tx, id, now).await?;
     let mut detail = serde_json::json!({ "email": inv.email, "role": inv.role.as_str(), "invited_by": inv.invited_by });
     if let Some(call_id) = inv.call_id {
         detail["call"] = call_id.into();
@@ -446,8 +436,22 @@ pub async fn accept_invitation(
         now,
     )
     .await?;
+    Ok(logged_in)
+}
+
+/// Opens a new session for the person in `tx`: a sign-in, never a session planted before.
+pub(crate) async fn open_session(
+    tx: &mut drx_store::Tx,
+    person_id: i64,
+    now: i64,
+) -> Result<LoggedIn> {
+    let session_token = new_token();
+    let csrf_token = new_token();
+    let hash = token_hash(&session_token);
+    let expires = now + SESSION_IDLE_SECONDS;
+    store::insert_session(tx, &hash, person_id, &csrf_token, now, expires).await?;
     Ok(LoggedIn {
-        person_id: id,
+        person_id,
         session_token,
         csrf_token,
     })
@@ -682,7 +686,7 @@ pub async fn set_active(
 
 /// A new person's insert refused for an address already in use reads as such; anything else
 /// stays a storage error.
-fn email_taken(e: drx_store::StoreError) -> ServiceError {
+pub(crate) fn email_taken(e: drx_store::StoreError) -> ServiceError {
     match e {
         drx_store::StoreError::Duplicate(_) => ServiceError::invalid("error-email-taken"),
         e => e.into(),

@@ -48,6 +48,10 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
     for (d, f) in [
         (&c.description_en, "call-description-en"),
         (&c.description_zh, "call-description-zh"),
+        (&c.eligibility_en, "call-eligibility-en"),
+        (&c.eligibility_zh, "call-eligibility-zh"),
+        (&c.faq_en, "call-faq-en"),
+        (&c.faq_zh, "call-faq-zh"),
     ] {
         if d.chars().count() > 10_000 {
             return Err(super::too_long(f, 10_000));
@@ -103,6 +107,10 @@ pub async fn validate(db: &Db, c: &CallSettings) -> Result<CallSettings> {
         title_zh,
         description_en: c.description_en.trim().into(),
         description_zh: c.description_zh.trim().into(),
+        eligibility_en: c.eligibility_en.trim().into(),
+        eligibility_zh: c.eligibility_zh.trim().into(),
+        faq_en: c.faq_en.trim().into(),
+        faq_zh: c.faq_zh.trim().into(),
         timezone: if c.timezone.trim().is_empty() {
             "Asia/Shanghai".into()
         } else {

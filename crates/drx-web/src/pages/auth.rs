@@ -38,6 +38,7 @@ fn login_form(
             input type="password" id="password" name="password" required autocomplete="current-password" maxlength="200";
             button type="submit" { (ctx.t("login-submit")) }
             p { a href="/password/forgot" { (ctx.t("login-forgot")) } }
+            p { (ctx.t("login-no-account")) " " a href="/register" { (ctx.t("register-title")) } " · " a href="/open-calls" { (ctx.t("open-calls-title")) } }
         }
         @if !state.config.demo_logins.is_empty() {
             div class="card demo-logins" {
@@ -77,7 +78,7 @@ pub struct LoginForm {
 
 /// The answer to a sign-in (login, or an accepted invitation): the new session's cookie and a
 /// redirect to `next`. Whatever session this browser had ends: one sign-in, one session.
-async fn signed_in(
+pub(crate) async fn signed_in(
     ctx: &Ctx,
     state: &AppState,
     ok: &accounts::LoggedIn,

@@ -35,6 +35,14 @@ pub struct CallForm {
     #[serde(default)]
     description_zh: String,
     #[serde(default)]
+    eligibility_en: String,
+    #[serde(default)]
+    eligibility_zh: String,
+    #[serde(default)]
+    faq_en: String,
+    #[serde(default)]
+    faq_zh: String,
+    #[serde(default)]
     reviews_per_submission: String,
     #[serde(default)]
     judge_min_load: String,
@@ -157,6 +165,10 @@ impl CallForm {
             title_zh: self.title_zh.clone(),
             description_en: self.description_en.clone(),
             description_zh: self.description_zh.clone(),
+            eligibility_en: self.eligibility_en.clone(),
+            eligibility_zh: self.eligibility_zh.clone(),
+            faq_en: self.faq_en.clone(),
+            faq_zh: self.faq_zh.clone(),
             timezone: TZ.into(),
             reviews_per_submission: num(&self.reviews_per_submission)?,
             judge_min_load: num(&self.judge_min_load)?,
@@ -195,6 +207,10 @@ impl CallForm {
             title_zh: c.title_zh.clone(),
             description_en: c.description_en.clone(),
             description_zh: c.description_zh.clone(),
+            eligibility_en: c.eligibility_en.clone(),
+            eligibility_zh: c.eligibility_zh.clone(),
+            faq_en: c.faq_en.clone(),
+            faq_zh: c.faq_zh.clone(),
             reviews_per_submission: c.reviews_per_submission.to_string(),
             judge_min_load: c.judge_min_load.to_string(),
             judge_max_load: c.judge_max_load.to_string(),
@@ -231,6 +247,10 @@ fn default_form() -> CallForm {
         title_zh: String::new(),
         description_en: String::new(),
         description_zh: String::new(),
+        eligibility_en: String::new(),
+        eligibility_zh: String::new(),
+        faq_en: String::new(),
+        faq_zh: String::new(),
         timezone: TZ.into(),
         reviews_per_submission: 3,
         judge_min_load: 0,
@@ -297,6 +317,19 @@ async fn form_body(
                 div { label for="description_en" { (ctx.t("field-call-description-en")) }
                       textarea id="description_en" name="description_en" rows="5" { (f.description_en) } }
             }
+            div class="grid" {
+                div { label for="eligibility_zh" { (ctx.t("field-call-eligibility-zh")) }
+                      textarea id="eligibility_zh" name="eligibility_zh" rows="3" { (f.eligibility_zh) } }
+                div { label for="eligibility_en" { (ctx.t("field-call-eligibility-en")) }
+                      textarea id="eligibility_en" name="eligibility_en" rows="3" { (f.eligibility_en) } }
+            }
+            div class="grid" {
+                div { label for="faq_zh" { (ctx.t("field-call-faq-zh")) }
+                      textarea id="faq_zh" name="faq_zh" rows="4" { (f.faq_zh) } }
+                div { label for="faq_en" { (ctx.t("field-call-faq-en")) }
+                      textarea id="faq_en" name="faq_en" rows="4" { (f.faq_en) } }
+            }
+            p class="hint" { (ctx.t("call-public-texts-hint")) }
             fieldset {
                 legend { (ctx.t("field-fields")) }
                 @for fl in &fields {

@@ -25,15 +25,17 @@ pub async fn home(ctx: Ctx, State(state): State<AppState>) -> Result<Response, W
 }
 
 async fn landing(ctx: &Ctx, db: &Db) -> Result<Markup, WebError> {
-    let calls = catalogue::calls(db).await?;
+    let lists = drx_core::services::open_calls::lists(db).await?;
     Ok(html! {
         section class="hero" {
             h1 { (ctx.t("landing-title")) }
             p { (ctx.t("landing-lead")) }
             a class="button" href="/login" { (ctx.t("nav-login")) }
+            " " a class="button secondary" href="/register" { (ctx.t("register-title")) }
         }
-        h2 { (ctx.t("calls")) }
-        (calls_table(ctx, &calls))
+        h2 { (ctx.t("open-calls-open")) }
+        (super::open_calls::calls_list(ctx, &lists.open, "open-calls-none-open"))
+        p { a href="/open-calls" { (ctx.t("open-calls-all")) } }
     })
 }
 

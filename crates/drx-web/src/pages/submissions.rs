@@ -108,7 +108,8 @@ pub async fn call_page(
         h1 { (title) }
         p { span class="pill" { (ctx.t(&format!("phase-{}", call.phase))) }
             " " span class="pill" { (ctx.t(&format!("blind-{}", call.blind_mode))) }
-            @if call.archived_at.is_some() { " " span class="pill" id="archived" { (ctx.t("call-archived")) } } }
+            @if call.archived_at.is_some() { " " span class="pill" id="archived" { (ctx.t("call-archived")) } }
+            @if drx_core::services::open_calls::is_public(call.phase) { " " a href={ "/open-calls/" (id) } { (ctx.t("open-calls-public-page")) } } }
         p class="prewrap" { (ctx.pick(&call.description_en, &call.description_zh)) }
         @if let (Some(end), Some(last)) = (call.open_ends_at, last_edit_at(&call)) {
             p { strong { (ctx.t("sub-deadline")) ": " } (deadline_text(&call, end))

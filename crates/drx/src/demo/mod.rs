@@ -453,6 +453,19 @@ pub async fn generate(db: &Db, seed: u64) -> anyhow::Result<Vec<(String, String)
         t0,
     )
     .await?;
+    drx_store::calls::set_public_texts(
+        &mut tx,
+        call,
+        (
+            "Clinicians of any hospital in China, alone or as a team with engineers; one lead hospital per solution.",
+            "全国各医院的临床医生，可个人或与工程师组队参赛；每个方案填写一家牵头医院。",
+        ),
+        (
+            "May I submit more than one solution?\nYes: each is judged on its own.\n\nWho sees my submission?\nThe judges see it without your name or hospital (double-blind); the finalists' titles are published with the results.",
+            "可以提交多个方案吗？\n可以，每个方案单独评审。\n\n谁能看到我的申报？\n评委看不到您的姓名和医院（双盲）；结果公布时公开入围方案的标题。",
+        ),
+    )
+    .await?;
     for (i, (phase, start, end)) in [
         (drx_domain::Phase::Open, 0, 60),
         (drx_domain::Phase::Review, 60, 90),
