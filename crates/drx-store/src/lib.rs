@@ -66,6 +66,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod bids;
+pub mod calibrations;
 pub mod calls;
 pub mod catalogue;
 pub mod conversations;

@@ -80,6 +80,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "judges' bids before assignment",
         include_str!("../migrations/0015_bids.sql"),
     ),
+    (
+        16,
+        "kept calibrations of the ranking",
+        include_str!("../migrations/0016_c_calibrations.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.
