@@ -63,6 +63,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     };
     let (mut seed_largest, mut seed_mean, mut seed_outside) = (vec![], vec![], vec![]);
     let (mut add_largest, mut add_mean, mut add_outside) = (vec![], vec![], vec![]);
+    let (mut wild_largest, mut wild_mean, mut wild_outside) = (vec![], vec![], vec![]);
     let (mut mcse_max, mut mcse_mean, mut gap) = (vec![], vec![], vec![]);
     for seed in args.first_seed..args.first_seed + args.seeds {
         let sim = simulate(size, seed, args.judge_effects);
@@ -89,22 +90,31 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         let judge = (0..size.judges)
             .find(|j| !on_panel.contains(j))
             .expect("a judge off the panel");
-        let mut more = sim.reviews.clone();
-        more.reviews.push(Review {
-            judge,
-            submission: target,
-            score: base.submissions[target]
-                .raw_mean
-                .expect("reviewed")
-                .round()
-                .clamp(1.0, 10.0),
-            confidence: None,
-        });
-        let added = calibrate(&more, &opt(seed))?;
-        let m = moves(&base, &added, Some(target));
-        add_largest.push(m.largest as f64);
-        add_mean.push(m.mean);
-        add_outside.push(m.outside_interval as f64);
+        let raw = base.submissions[target].raw_mean.expect("reviewed");
+        // At its raw mean, then at the far end of the scale (the outlier of issue 14's #31).
+        let wild = if raw < 5.5 { 10.0 } else { 1.0 };
+        for (score, l, m, o) in [
+            (
+                raw.round().clamp(1.0, 10.0),
+                &mut add_largest,
+                &mut add_mean,
+                &mut add_outside,
+            ),
+            (wild, &mut wild_largest, &mut wild_mean, &mut wild_outside),
+        ] {
+            let mut more = sim.reviews.clone();
+            more.reviews.push(Review {
+                judge,
+                submission: target,
+                score,
+                confidence: None,
+            });
+            let added = calibrate(&more, &opt(seed))?;
+            let mv = moves(&base, &added, Some(target));
+            l.push(mv.largest as f64);
+            m.push(mv.mean);
+            o.push(mv.outside_interval as f64);
+        }
 
         let se: Vec<f64> = base.submissions.iter().map(|e| e.quality_mcse).collect();
         mcse_max.push(max(&se));
@@ -115,7 +125,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         gap.push(mean(&gaps));
     }
     println!(
-        "{} simulated calls ({}), {} draws after {} burn-in; one review added at the raw mean of the middle-ranked submission.\n",
+        "{} simulated calls ({}), {} draws after {} burn-in; one review added to the middle-ranked submission by a judge off its panel.\n",
         args.seeds, size.name, args.draws, args.burn_in
     );
     println!("| change | largest rank move (mean over calls / worst) | mean rank move | ranks outside their old interval (mean / worst) |");
@@ -128,10 +138,16 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
             &seed_outside,
         ),
         (
-            "one added review, same seed",
+            "one added review at its mean, same seed",
             &add_largest,
             &add_mean,
             &add_outside,
+        ),
+        (
+            "one added outlying review (1 or 10), same seed",
+            &wild_largest,
+            &wild_mean,
+            &wild_outside,
         ),
     ] {
         println!(
