@@ -6,32 +6,11 @@ mod common;
 
 use axum::http::StatusCode;
 use common::demo_client;
-use drx::store::{accounts, matching, raw_execute, reviews, Db};
-
-async fn submitted(db: &Db, rid: i64, score: f64) {
-    let criteria = reviews::criteria(db, 1).await.unwrap();
-    let input = reviews::ReviewInput {
-        scores: criteria.iter().map(|c| (c.id, score)).collect(),
-        confidence: Some(3),
-        comments_for_authors: String::new(),
-        comments_for_committee: String::new(),
-    };
-    let mut tx = db.begin().await.unwrap();
-    reviews::save(
-        &mut tx,
-        rid,
-        &input,
-        drx::domain::ReviewStatus::Submitted,
-        drx::store::now(),
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-}
+use drx::store::{accounts, matching, raw_execute, Db};
 
 async fn review(db: &Db, submission: i64, judge: i64, score: f64) {
     let rid = common::assign_review(db, submission, judge).await;
-    submitted(db, rid, score).await;
+    common::submit_review(db, rid, score, "", "").await;
 }
 
 /// The demo with organizers who do not see judges' names; judges 0 and 1 agree, judge 2 is two
