@@ -161,3 +161,41 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_ranking_api_gives_the_same_explained_rows_to_organizers_only,
+    |db| {
+        let js = judged_demo(db).await;
+        let token = |email: &'static str| async move {
+            drx::services::api_tokens::create_for_email(db, email, "t", 1)
+                .await
+                .unwrap()
+        };
+        let (org, judge) = (
+            token("organizer@drx.example").await,
+            token("judge@drx.example").await,
+        );
+        let path = "/api/v1/calls/1/ranking";
+        let r = common::api(db, axum::http::Method::GET, path, &judge, None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        let r = common::api(db, axum::http::Method::GET, path, &org, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        let rows = v["rows"].as_array().unwrap();
+        let row = |id: i64| rows.iter().find(|x| x["submission_id"] == id).unwrap();
+        assert_eq!(row(30)["reviews"], 1);
+        assert_eq!(row(30)["reviews_planned"], 3);
+        assert_eq!(row(30)["fewer_reviews_than_planned"], true);
+        assert_eq!(row(40)["high_disagreement"], true);
+        let harsh = &row(20)["movers"][0];
+        assert_eq!(harsh["letter"], "C");
+        assert!(harsh["judge"].is_null(), "names hidden: {harsh}");
+        assert!(
+            harsh["severity"].as_f64().unwrap() < 0.0 && harsh["shift"].as_f64().unwrap() > 0.0
+        );
+        assert!(v["mc_error"].as_f64().unwrap() > 0.0);
+        for (_, name) in js.iter().take(6) {
+            assert!(!r.body.contains(name.as_str()), "the API names {name}");
+        }
+    }
+);
