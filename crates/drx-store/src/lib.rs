@@ -23,6 +23,7 @@
 //! | `api_tokens` | api_tokens |
 //! | `audit` | audit_events |
 //! | `bids` | bids |
+//! | `calibrations` | calibrations (the kept calibration of each call) |
 //! | `calls` | calls, call_phases, call_fields, call_roles, call_teams, rubric_criteria |
 //! | `catalogue` | expertise_documents, person_fields |
 //! | `conversations` | threads (the judges' discussions too), messages, message_attachments, thread_reads |
@@ -66,6 +67,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod bids;
+pub mod calibrations;
 pub mod calls;
 pub mod catalogue;
 pub mod conversations;

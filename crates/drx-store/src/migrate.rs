@@ -90,6 +90,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "open calls: public texts of a call, self-registration",
         include_str!("../migrations/0017_open_calls.sql"),
     ),
+    (
+        18,
+        "kept calibrations of the ranking",
+        include_str!("../migrations/0018_calibrations.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -307,24 +307,7 @@ db_test!(
 
 /// Fills a submitted review with one score for every criterion.
 async fn submitted(db: &Db, rid: i64, score: f64, for_authors: &str, for_committee: &str) {
-    let criteria = reviews::criteria(db, 1).await.unwrap();
-    let input = reviews::ReviewInput {
-        scores: criteria.iter().map(|c| (c.id, score)).collect(),
-        confidence: Some(3),
-        comments_for_authors: for_authors.into(),
-        comments_for_committee: for_committee.into(),
-    };
-    let mut tx = db.begin().await.unwrap();
-    reviews::save(
-        &mut tx,
-        rid,
-        &input,
-        drx::domain::ReviewStatus::Submitted,
-        drx::store::now(),
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    common::submit_review(db, rid, score, for_authors, for_committee).await;
 }
 
 db_test!(

@@ -8,7 +8,9 @@ use drx_store::accounts::{self, Person};
 use drx_store::needs::NeedFilter;
 use drx_store::Db;
 
-/// The call's ranking: raw beside calibrated, intervals, the cut flag, the preselection.
+/// The call's ranking: raw beside calibrated, intervals, the cut flag, the preselection, the
+/// flags (fewer reviews than planned, high disagreement), the Monte Carlo error, and each
+/// judge's severity with the shift it caused.
 pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) -> Result<Table> {
     let r = ranking::ranking(db, actor, call_id).await?;
     let opt = |x: Option<f64>| x.map(Cell::from).unwrap_or_else(|| Cell::from(""));
@@ -29,6 +31,12 @@ pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) ->
             t(lang, "ranking-at-cut"),
             t(lang, "ranking-finalist"),
             t(lang, "field-status"),
+            t(lang, "export-planned"),
+            t(lang, "export-fewer"),
+            t(lang, "reviews-disagreement"),
+            t(lang, "export-mc-error"),
+            t(lang, "export-judge-shifts"),
+            t(lang, "export-shrinkage"),
         ],
         rows: r
             .rows
@@ -50,6 +58,17 @@ pub async fn ranking_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) ->
                     Cell::from(if e.at_cut_tie { "x" } else { "" }),
                     Cell::from(if x.preselected { "x" } else { "" }),
                     t(lang, &format!("status-{}", x.status)).into(),
+                    Cell::from(x.planned as i64),
+                    Cell::from(if x.fewer_than_planned { "x" } else { "" }),
+                    Cell::from(if x.disagreement { "x" } else { "" }),
+                    Cell::from(e.quality_mcse),
+                    x.movers
+                        .iter()
+                        .map(|m| format!("{} {:+.2}: {:+.2}", m.label(lang), m.severity, m.shift))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                        .into(),
+                    Cell::from(e.shrinkage),
                 ]
             })
             .collect(),

@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod archive;
 pub mod assignment;
 pub mod bids;
+pub mod calibration;
 pub mod calls;
 pub mod catalogue;
 pub mod committees;

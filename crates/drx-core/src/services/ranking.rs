@@ -1,11 +1,11 @@
 //! The organizer's side of judging: review progress and reminders, the ranking (raw weighted
 //! means beside the engine's calibrated quality with intervals), finalist selection with
 //! reasoned overrides, and the decisions with their notices and mail.
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use drx_engine::calibrate::{self, Options, Reviews};
+use drx_engine::calibrate;
 
-use crate::services::{Msg, Result, ServiceError};
+use crate::services::{calibration, review_reading, Msg, Result, ServiceError};
 use drx_domain::SubmissionStatus::{self, Finalist, NotSelected, Submitted, UnderReview};
 use drx_domain::{AuditAction, AuditEntity, Phase};
 use drx_store::accounts::Person;
@@ -84,6 +84,29 @@ pub async fn send_reminders(
     Ok(sent)
 }
 
+/// One judge's part in a submission's calibrated score.
+#[derive(Debug, Clone)]
+pub struct Mover {
+    /// The judge's name, when the call shows judges to its organizers.
+    pub judge: Option<String>,
+    /// The review's letter among the submission's reviews ("Judge A").
+    pub letter: String,
+    /// The judge's severity: offset against the call's average judge, in score points
+    /// (negative = harsh).
+    pub severity: f64,
+    /// The judge's spread relative to the average judge (above 1 separates more).
+    pub spread: f64,
+    /// What removing this judge's severity and spread did to the submission's score.
+    pub shift: f64,
+}
+
+impl Mover {
+    /// The judge as the organizer sees them: their name, or "Judge A".
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        super::review_reading::judge_label(lang, self.judge.as_deref(), &self.letter)
+    }
+}
+
 /// One line of the ranking table: a submission and its calibrated estimate.
 #[derive(Debug, Clone)]
 pub struct RankRow {
@@ -91,10 +114,21 @@ pub struct RankRow {
     pub title: String,
     pub status: SubmissionStatus,
     /// The calibration's estimate (`n` is its number of reviews, `at_cut_tie` says the
-    /// finalist cut falls inside its rank interval).
+    /// finalist cut falls inside its rank interval, `quality_mcse` its Monte Carlo error).
     pub estimate: calibrate::SubmissionEstimate,
     /// Among the top N by calibrated rank (the default selection).
     pub preselected: bool,
+    /// Why calibrated differs from raw: each judge's shift, largest first; the rest is
+    /// `estimate.shrinkage`.
+    pub movers: Vec<Mover>,
+    /// Reviews planned: the call's reviews per submission, or more where more were assigned.
+    pub planned: usize,
+    /// Fewer submitted reviews than planned.
+    pub fewer_than_planned: bool,
+    /// Highest minus lowest submitted total, and whether that is a high disagreement (as in
+    /// the reviews list).
+    pub spread: Option<f64>,
+    pub disagreement: bool,
 }
 
 pub struct Ranking {
@@ -102,104 +136,131 @@ pub struct Ranking {
     pub finalists: usize,
     /// Sorted by calibrated rank.
     pub rows: Vec<RankRow>,
+    /// When the calibration shown was computed, and whether this view reused the kept one.
+    pub computed_at: i64,
+    pub reused: bool,
+    /// The largest Monte Carlo standard error of a calibrated score, in score points.
+    pub mc_error: f64,
+    pub model: Option<calibrate::ModelSummary>,
 }
 
-/// The confidence levels 1..=5 as the engine's precision weights (3 is neutral).
-pub fn confidence_weight(c: Option<i64>) -> Option<f64> {
-    c.map(|c| 0.5 + 0.25 * (c.clamp(1, 5) - 1) as f64)
+pub use super::calibration::confidence_weight;
+
+/// Each judged submission's submitted totals, by the index of the calibration input.
+fn totals_by_submission(input: &calibration::Input) -> Vec<Vec<f64>> {
+    let mut out = vec![Vec::new(); input.submission_ids.len()];
+    for r in &input.reviews.reviews {
+        out[r.submission].push(r.score);
+    }
+    out
 }
 
 /// The ranking of a call's judged submissions from their submitted reviews. Each review's
-/// weighted total (criterion weights normalised) is one score for the calibration.
+/// weighted total (criterion weights normalised) is one score for the calibration, which is
+/// computed once per state of the reviews and kept (see [`calibration`]).
 pub async fn ranking(db: &Db, actor: &Person, call_id: i64) -> Result<Ranking> {
     let call = super::require_call_manager(db, actor, call_id).await?;
     let criteria = store::criteria(db, call_id).await?;
     let subs = store::judged_submissions(db, call_id).await?;
     let rows = store::submitted_scores(db, call_id).await?;
-    let weight: HashMap<i64, f64> = criteria.iter().map(|c| (c.id, c.weight.max(0.0))).collect();
-    let total_w: f64 = criteria.iter().map(|c| c.weight.max(0.0)).sum();
-    let (lo, hi) = if criteria.is_empty() || total_w <= 0.0 {
-        (0.0, 10.0)
-    } else {
-        (
-            criteria
-                .iter()
-                .map(|c| c.weight.max(0.0) * c.scale_min as f64)
-                .sum::<f64>()
-                / total_w,
-            criteria
-                .iter()
-                .map(|c| c.weight.max(0.0) * c.scale_max as f64)
-                .sum::<f64>()
-                / total_w,
-        )
-    };
-    // review id -> (submission, judge, confidence, weighted sum, weight seen)
-    let mut per_review: BTreeMap<i64, (i64, i64, Option<i64>, f64, f64)> = BTreeMap::new();
-    for r in &rows {
-        let w = weight.get(&r.criterion_id).copied().unwrap_or(0.0);
-        let e = per_review.entry(r.review_id).or_insert((
-            r.submission_id,
-            r.judge_id,
-            r.confidence,
-            0.0,
-            0.0,
-        ));
-        e.3 += w * r.score;
-        e.4 += w;
-    }
-    let sub_index: HashMap<i64, usize> = subs.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let mut judge_index: HashMap<i64, usize> = HashMap::new();
-    let mut reviews = Vec::new();
-    for (sub, judge, conf, sum, w) in per_review.values() {
-        let (Some(&s), true) = (sub_index.get(sub), *w > 0.0) else {
-            continue;
-        };
-        let n = judge_index.len();
-        let j = *judge_index.entry(*judge).or_insert(n);
-        reviews.push(calibrate::Review {
-            judge: j,
-            submission: s,
-            score: (sum / w).clamp(lo, hi),
-            confidence: confidence_weight(*conf),
+    let finalists = (call.finalists.max(0) as usize).min(subs.len());
+    let input = calibration::input(&criteria, &subs, &rows, finalists);
+    let (lo, hi) = input.reviews.scale;
+    let totals = totals_by_submission(&input);
+    let (judge_ids, review_ids) = (input.judge_ids.clone(), input.review_ids.clone());
+    if subs.is_empty() {
+        return Ok(Ranking {
+            call,
+            finalists,
+            rows: Vec::new(),
+            computed_at: crate::now(),
+            reused: false,
+            mc_error: 0.0,
+            model: None,
         });
     }
-    let finalists = (call.finalists.max(0) as usize).min(subs.len());
-    let input = Reviews {
-        num_judges: judge_index.len(),
-        num_submissions: subs.len(),
-        scale: (lo, hi),
-        reviews,
-    };
-    let options = Options {
-        finalists: Some(finalists),
-        ..Options::default()
-    };
-    let estimates = if subs.is_empty() {
-        Vec::new()
-    } else {
-        let c = tokio::task::spawn_blocking(move || calibrate::calibrate(&input, &options))
-            .await
-            .expect("the calibration does not panic")
-            .map_err(|e| ServiceError::Invalid(Msg::new("ranking-failed").arg("reason", e)))?;
-        c.submissions
-    };
+    let kept = calibration::kept_or_computed(db, call_id, input, crate::now()).await?;
+    let c = kept.calibration;
+
+    // Letters over every review of a submission, as the reviews pages give them; names where
+    // the call shows judges to its organizers.
+    let names = store::reading_rules(db, call_id)
+        .await?
+        .is_some_and(|r| r.organizers_see_judges);
+    let mut letter_of: HashMap<i64, String> = HashMap::new();
+    let mut name_of: HashMap<i64, String> = HashMap::new();
+    let mut assigned: HashMap<i64, usize> = HashMap::new();
+    let mut last_sub = None;
+    let mut k = 0;
+    for r in store::call_review_rows(db, call_id).await? {
+        if last_sub != Some(r.submission_id) {
+            last_sub = Some(r.submission_id);
+            k = 0;
+        }
+        letter_of.insert(r.id, review_reading::letter(k));
+        name_of.insert(r.judge_id, r.judge_name);
+        *assigned.entry(r.submission_id).or_default() += 1;
+        k += 1;
+    }
+    let per_call = call.reviews_per_submission.max(0) as usize;
     let mut out: Vec<RankRow> = subs
         .iter()
-        .zip(estimates)
-        .map(|(s, e)| RankRow {
-            submission_id: s.id,
-            title: s.title.clone(),
-            status: s.status,
-            preselected: e.rank <= finalists,
-            estimate: e,
+        .zip(c.submissions)
+        .zip(&totals)
+        .map(|((s, e), t)| {
+            let mut movers: Vec<Mover> = e
+                .shifts
+                .iter()
+                .map(|x| {
+                    let judge = &c.judges[x.judge];
+                    Mover {
+                        judge: names
+                            .then(|| name_of.get(&judge_ids[x.judge]).cloned())
+                            .flatten(),
+                        letter: letter_of
+                            .get(&review_ids[x.review])
+                            .cloned()
+                            .unwrap_or_default(),
+                        severity: judge.bias,
+                        spread: judge.scale,
+                        shift: x.shift,
+                    }
+                })
+                .collect();
+            movers.sort_by(|a, b| b.shift.abs().total_cmp(&a.shift.abs()));
+            let planned = per_call.max(assigned.get(&s.id).copied().unwrap_or(0));
+            let spread = (t.len() >= 2).then(|| {
+                t.iter().cloned().fold(f64::MIN, f64::max)
+                    - t.iter().cloned().fold(f64::MAX, f64::min)
+            });
+            RankRow {
+                submission_id: s.id,
+                title: s.title.clone(),
+                status: s.status,
+                preselected: e.rank <= finalists,
+                estimate: e,
+                movers,
+                planned,
+                fewer_than_planned: t.len() < planned,
+                disagreement: spread.is_some_and(|x| {
+                    hi > lo && x >= review_reading::DISAGREEMENT_SHARE * (hi - lo)
+                }),
+                spread,
+            }
         })
         .collect();
     out.sort_by_key(|r| r.estimate.rank);
     Ok(Ranking {
         call,
         finalists,
+        mc_error: out
+            .iter()
+            .map(|r| r.estimate.quality_mcse)
+            .fold(0.0, f64::max),
         rows: out,
+        computed_at: kept.computed_at,
+        reused: kept.reused,
+        model: Some(c.model),
     })
 }
 

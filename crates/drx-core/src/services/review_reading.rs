@@ -62,14 +62,20 @@ pub struct ReadReview {
 impl ReadReview {
     /// The judge as the reader sees them: their name, or "Judge A" in the reader's language.
     pub fn judge_label(&self, lang: crate::i18n::Lang) -> String {
-        match &self.judge {
-            Some(name) => name.clone(),
-            None => crate::i18n::t_args(
-                lang,
-                "reviews-judge-letter",
-                &[("letter", self.letter.clone())],
-            ),
-        }
+        judge_label(lang, self.judge.as_deref(), &self.letter)
+    }
+}
+
+/// A judge as a reader sees them: their name where shown, else "Judge A" in the reader's
+/// language.
+pub fn judge_label(lang: crate::i18n::Lang, name: Option<&str>, letter: &str) -> String {
+    match name {
+        Some(name) => name.to_string(),
+        None => crate::i18n::t_args(
+            lang,
+            "reviews-judge-letter",
+            &[("letter", letter.to_string())],
+        ),
     }
 }
 

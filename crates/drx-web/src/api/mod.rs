@@ -13,6 +13,7 @@ mod me;
 mod needs;
 mod organizations;
 mod projects;
+mod ranking;
 mod reviews;
 mod submissions;
 mod teams;
@@ -95,6 +96,7 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(assignment::get))
         .routes(routes!(bids::mine, bids::set))
         .routes(routes!(bids::coverage))
+        .routes(routes!(ranking::get))
         .routes(routes!(organizations::list, organizations::create))
         .routes(routes!(organizations::get, organizations::update))
         .routes(routes!(organizations::merge))

@@ -13,7 +13,7 @@ use crate::layout::{csrf_field, datetime, notice, page, refused};
 use crate::{see_other, AppState};
 use drx_core::i18n;
 use drx_core::now;
-use drx_core::services::ranking::{self as svc, Ranking};
+use drx_core::services::ranking::{self as svc, RankRow, Ranking};
 use drx_core::services::ServiceError;
 use drx_domain::SubmissionStatus;
 
@@ -68,6 +68,33 @@ fn num(v: f64) -> String {
     format!("{v:.2}")
 }
 
+fn signed(v: f64) -> String {
+    format!("{v:+.2}")
+}
+
+/// Why the calibrated score differs from the raw mean: the judges whose severity or spread
+/// moved it most, then the pull towards the call's mean.
+fn why(ctx: &Ctx, x: &RankRow) -> Markup {
+    html! {
+        ul class="why" {
+            @for m in x.movers.iter().filter(|m| m.shift.abs() >= 0.005).take(3) {
+                li { (i18n::t_args(ctx.lang, "ranking-mover", &[("judge", m.label(ctx.lang)), ("severity", signed(m.severity)), ("shift", signed(m.shift))])) }
+            }
+            @if x.estimate.shrinkage.abs() >= 0.005 {
+                li class="muted" { (i18n::t_args(ctx.lang, "ranking-shrinkage", &[("shift", signed(x.estimate.shrinkage))])) }
+            }
+        }
+    }
+}
+
+fn flags(ctx: &Ctx, x: &RankRow) -> Markup {
+    html! {
+        @if x.fewer_than_planned { span class="pill status-withdrawn" { (i18n::t_args(ctx.lang, "ranking-fewer", &[("n", x.estimate.n.to_string()), ("planned", x.planned.to_string())])) } " " }
+        @if x.disagreement { span class="pill status-withdrawn" { (ctx.t("reviews-disagreement")) } " " }
+        @if x.estimate.at_cut_tie { span class="pill status-under_review" { (ctx.t("ranking-at-cut")) } }
+    }
+}
+
 fn ranking_body(
     ctx: &Ctx,
     r: &Ranking,
@@ -87,12 +114,13 @@ fn ranking_body(
         (super::list_exports_links(&ctx, "ranking", Some(call_id)))
         @if let Some(m) = message { (notice("error", &m)) }
         p class="muted" { (i18n::t_args(ctx.lang, "ranking-help", &[("n", r.finalists.to_string())])) }
+        @if !r.rows.is_empty() { p class="muted" id="calibration-state" { (i18n::t_args(ctx.lang, "ranking-computed", &[("at", datetime(r.computed_at)), ("mcse", format!("{:.3}", r.mc_error))])) } }
         form method="post" action={ "/calls/" (call_id) "/decisions" } {
             (csrf_field(ctx))
             div class="table-wrap" { table {
                 thead { tr {
                     th { (ctx.t("ranking-rank")) } th { "#" } th { (ctx.t("field-submission-title")) } th { (ctx.t("ranking-reviews")) }
-                    th { (ctx.t("ranking-raw")) } th { (ctx.t("ranking-calibrated")) } th { (ctx.t("ranking-cut")) }
+                    th { (ctx.t("ranking-raw")) } th { (ctx.t("ranking-calibrated")) } th { (ctx.t("ranking-why")) } th { (ctx.t("ranking-cut")) }
                     th { (ctx.t("field-status")) } th { (ctx.t("ranking-finalist")) } th { (ctx.t("ranking-reason")) }
                 } }
                 tbody { @for x in &r.rows {
@@ -104,10 +132,11 @@ fn ranking_body(
                         td { (x.estimate.rank) " " span class="muted" { "[" (x.estimate.rank_lo) "–" (x.estimate.rank_hi) "]" } }
                         td { (x.submission_id) }
                         td { a href={ "/submissions/" (x.submission_id) } { (x.title) } }
-                        td { (x.estimate.n) }
+                        td { (x.estimate.n) " / " (x.planned) }
                         td { @if let Some(m) = x.estimate.raw_mean { (num(m)) " " span class="muted" { "(" (x.estimate.raw_rank.unwrap_or(0)) ")" } } @else { span class="muted" { "—" } } }
                         td { (num(x.estimate.quality)) " " span class="muted" { "[" (num(x.estimate.lo)) ", " (num(x.estimate.hi)) "]" } }
-                        td { @if x.estimate.at_cut_tie { span class="pill status-under_review" { (ctx.t("ranking-at-cut")) } } }
+                        td { (why(ctx, x)) }
+                        td { (flags(ctx, x)) }
                         td { span class={ "pill status-" (x.status) } { (ctx.t(&format!("status-{}", x.status))) } }
                         td { input type="checkbox" name="select" value=(x.submission_id) checked[checked] aria-label=(ctx.t("ranking-finalist")); }
                         td { input type="text" name={ "reason_" (x.submission_id) } value=(reason) aria-label=(ctx.t("ranking-reason")); }

@@ -3,44 +3,66 @@
 //! The simulation is deliberately not the engine's model: integer scores clamped to 1..10,
 //! judges with their own noise level (the model assumes one), severities that cluster by field
 //! so that some submissions meet harsher panels, and spreads drawn log-normally.
+use std::path::PathBuf;
 use std::time::Instant;
 
 use drx_engine::calibrate::{calibrate, kendall_tau_b, rng::Rng, Options, Review, Reviews};
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Review data to rank (judge,submission,criterion,score per line) instead of simulating.
+    #[arg(long, requires = "out")]
+    pub(super) scores: Option<PathBuf>,
+    /// With --scores: the true quality (submission,true_quality) to score the ranking against.
+    #[arg(long, requires = "scores")]
+    pub(super) truth: Option<PathBuf>,
+    /// With --scores: where to write the ranking with its intervals (CSV).
+    #[arg(long, requires = "scores")]
+    pub(super) out: Option<PathBuf>,
+    /// Write one simulated call (Dr. X size, seed --first-seed) as scores.csv and truth.csv here.
+    #[arg(long, conflicts_with = "scores")]
+    pub(super) simulate_to: Option<PathBuf>,
+    /// Rank moves from one added review against those from the seed alone.
+    #[arg(long, conflicts_with_all = ["scores", "simulate_to"])]
+    pub(super) stability: bool,
+    /// With --scores: judges' offsets only, no per-judge spread.
+    #[arg(long, requires = "scores")]
+    pub(super) offset_only: bool,
+    /// Normal review noise instead of the robust Student-t (the model before issue 14).
+    #[arg(long)]
+    pub(super) gaussian: bool,
     /// Number of simulated calls per size.
     #[arg(long, default_value_t = 50)]
-    seeds: u64,
+    pub(super) seeds: u64,
     /// First seed; calls use seeds first..first+seeds.
     #[arg(long, default_value_t = 1)]
-    first_seed: u64,
+    pub(super) first_seed: u64,
     /// Which call sizes: drx, large or both.
     #[arg(long, default_value = "both")]
     size: String,
     /// Posterior draws kept per calibration.
     #[arg(long, default_value_t = Options::default().draws)]
-    draws: usize,
+    pub(super) draws: usize,
     /// Sweeps discarded first.
     #[arg(long, default_value_t = Options::default().burn_in)]
-    burn_in: usize,
+    pub(super) burn_in: usize,
     /// Interval coverage.
     #[arg(long, default_value_t = Options::default().level)]
-    level: f64,
+    pub(super) level: f64,
     /// Multiplies the judges' severities and log-spreads: 0 makes all judges alike (noise only).
     #[arg(long, default_value_t = 1.0)]
-    judge_effects: f64,
+    pub(super) judge_effects: f64,
 }
 
-struct Size {
-    name: &'static str,
-    submissions: usize,
-    judges: usize,
+pub(super) struct Size {
+    pub(super) name: &'static str,
+    pub(super) submissions: usize,
+    pub(super) judges: usize,
     fields: usize,
-    finalists: usize,
+    pub(super) finalists: usize,
 }
 
-const SIZES: [Size; 2] = [
+pub(super) const SIZES: [Size; 2] = [
     Size {
         name: "Dr. X (155 subs, 40 judges)",
         submissions: 155,
@@ -58,10 +80,10 @@ const SIZES: [Size; 2] = [
 ];
 
 /// One simulated call and its truth.
-struct Simulated {
-    reviews: Reviews,
+pub(super) struct Simulated {
+    pub(super) reviews: Reviews,
     /// True quality, in the generator's latent units.
-    theta: Vec<f64>,
+    pub(super) theta: Vec<f64>,
     /// True quality as the call's average judge would score it, before rounding and clamping.
     truth_on_scale: Vec<f64>,
     /// The best possible estimate: weighted least squares knowing every judge's true severity,
@@ -74,7 +96,7 @@ const STRETCH: f64 = 1.5;
 /// Share of a submission's panel drawn from judges of its own field.
 const IN_FIELD: f64 = 0.8;
 
-fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
+pub(super) fn simulate(size: &Size, seed: u64, effects: f64) -> Simulated {
     let mut g = Rng::new(seed);
     let (ns, nj) = (size.submissions, size.judges);
     let theta: Vec<f64> = (0..ns).map(|_| g.normal()).collect();
@@ -222,6 +244,15 @@ fn score_estimate(t: &mut Tally, sim: &Simulated, estimate: &[f64], n_top: usize
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.stability {
+        return super::calibrate_stability::run(&args);
+    }
+    if let Some(dir) = &args.simulate_to {
+        return super::calibrate_file::write_simulated(&args, dir);
+    }
+    if let Some(scores) = &args.scores {
+        return super::calibrate_file::run(&args, scores);
+    }
     let sizes: Vec<&Size> = match args.size.as_str() {
         "drx" => vec![&SIZES[0]],
         "large" => vec![&SIZES[1]],
@@ -308,6 +339,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     level: args.level,
                     judge_scale,
                     finalists: Some(n_top),
+                    robust: !args.gaussian,
                 };
                 let started = Instant::now();
                 let c = calibrate(&sim.reviews, &opt)?;

@@ -4,6 +4,8 @@ use clap::Subcommand;
 pub mod affinity;
 mod assign;
 mod calibrate;
+mod calibrate_file;
+mod calibrate_stability;
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
@@ -11,7 +13,8 @@ pub enum BenchCommand {
     Affinity(affinity::AffinityArgs),
     /// Affinity candidate retrieval on a synthetic pool: inverted index against every pair.
     AffinityScale(affinity::ScaleArgs),
-    /// Raw means against calibrated scores on simulated calls with known truth.
+    /// Raw means against calibrated scores on simulated calls with known truth, or on review
+    /// data from a CSV file (--scores).
     Calibrate(calibrate::Args),
     /// Optimal judge assignment on an instance from shared/bench/gen_instance.py.
     Assign {

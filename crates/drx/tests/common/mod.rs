@@ -626,6 +626,29 @@ pub async fn assign_review(db: &Db, submission: i64, judge: i64) -> i64 {
         .0
 }
 
+/// Submits review `rid` of call 1 with `score` on every criterion (confidence 3) and the
+/// two kinds of comments.
+pub async fn submit_review(db: &Db, rid: i64, score: f64, for_authors: &str, for_committee: &str) {
+    let criteria = drx::store::reviews::criteria(db, 1).await.unwrap();
+    let input = drx::store::reviews::ReviewInput {
+        scores: criteria.iter().map(|c| (c.id, score)).collect(),
+        confidence: Some(3),
+        comments_for_authors: for_authors.into(),
+        comments_for_committee: for_committee.into(),
+    };
+    let mut tx = db.begin().await.unwrap();
+    drx::store::reviews::save(
+        &mut tx,
+        rid,
+        &input,
+        drx::domain::ReviewStatus::Submitted,
+        drx::store::now(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
 /// One REST API request with a bearer token and, when given, a JSON body.
 pub async fn api(
     db: &Db,
