@@ -167,7 +167,7 @@ db_test!(
     |db| {
         let js = judged_demo(db).await;
         let token = |email: &'static str| async move {
-            drx::services::api_tokens::create_for_email(db, email, "t", 1)
+            drx::services::api_tokens::create_for_email(db, email, "t", drx::store::now())
                 .await
                 .unwrap()
         };
