@@ -202,8 +202,8 @@ pub async fn submissions_of_call(db: &Db, call_id: i64) -> Result<Vec<Submission
     }
     let members: Vec<MemberRow> = db
         .all(
-            "SELECT m.submission_id, m.person_id, m.organization_id FROM submission_members m \
-             JOIN submissions s ON s.id = m.submission_id WHERE s.call_id = ?",
+            "SELECT m.submission_id, COALESCE(m.person_id, m.invited_person_id) AS person_id, m.organization_id \
+             FROM submission_members m JOIN submissions s ON s.id = m.submission_id WHERE s.call_id = ?",
             (call_id,),
         )
         .await?;

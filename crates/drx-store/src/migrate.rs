@@ -95,6 +95,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "kept calibrations of the ranking",
         include_str!("../migrations/0018_calibrations.sql"),
     ),
+    (
+        20,
+        "people named on a submission's team are invited before they are members",
+        include_str!("../migrations/0020_team_invitations_on_submissions.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

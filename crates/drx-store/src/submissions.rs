@@ -104,7 +104,10 @@ pub async fn access(db: &Db, submission_id: i64, person_id: i64) -> Result<Optio
 row! {
     #[derive(Debug, Clone, PartialEq)]
     pub struct Member {
+        /// The account of a member who is one (the lead, or an invitee who accepted).
         pub person_id: Option<i64>,
+        /// The account invited by email that has not accepted yet (no access meanwhile).
+        pub invited_person_id: Option<i64>,
         pub name: String,
         pub organization_id: Option<i64>,
         pub organization_en: String = "org_en",
@@ -128,8 +131,31 @@ pub struct Content {
     pub confidentiality: String,
     pub lang: String,
     pub field_ids: Vec<i64>,
-    /// (person, name, hospital, role) in order; the first is the lead.
-    pub members: Vec<(Option<i64>, String, Option<i64>, String)>,
+    /// The team in order; the first is the lead.
+    pub members: Vec<NewMember>,
+}
+
+/// A team member as the service writes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewMember {
+    pub person_id: Option<i64>,
+    pub invited_person_id: Option<i64>,
+    pub name: String,
+    pub organization_id: Option<i64>,
+    pub role: String,
+}
+
+impl From<&Member> for NewMember {
+    /// A stored member as it is written again.
+    fn from(m: &Member) -> NewMember {
+        NewMember {
+            person_id: m.person_id,
+            invited_person_id: m.invited_person_id,
+            name: m.name.clone(),
+            organization_id: m.organization_id,
+            role: m.role.clone(),
+        }
+    }
 }
 
 row! {
@@ -181,7 +207,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Submission>> {
         .await?;
     s.members = db
         .all(
-            "SELECT m.person_id, m.name, m.organization_id, m.role, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh \
+            "SELECT m.person_id, m.invited_person_id, m.name, m.organization_id, m.role, COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh \
              FROM submission_members m LEFT JOIN organizations o ON o.id = m.organization_id \
              WHERE m.submission_id = ? ORDER BY m.position",
             (id,),
@@ -197,10 +223,54 @@ async fn write_children(tx: &mut Tx, id: i64, c: &Content) -> Result<()> {
         (id,),
     )
     .await?;
-    for (i, (person, name, org, role)) in c.members.iter().enumerate() {
-        insert_member(tx, id, i as i64, *person, name, *org, role).await?;
+    for (i, m) in c.members.iter().enumerate() {
+        tx.exec(
+            "INSERT INTO submission_members (submission_id, position, person_id, invited_person_id, name, organization_id, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (id, i as i64, m.person_id, m.invited_person_id, m.name.as_str(), m.organization_id, m.role.as_str()),
+        )
+        .await?;
     }
     Ok(())
+}
+
+row! {
+    /// A submission whose team the person was invited into and has not answered.
+    #[derive(Debug, Clone)]
+    pub struct TeamInvitation {
+        pub submission_id: i64,
+        pub title: String,
+        pub lead: String,
+    }
+}
+
+/// The submission teams `person_id` was invited into and has not answered, newest first.
+pub async fn team_invitations(db: &Db, person_id: i64) -> Result<Vec<TeamInvitation>> {
+    db.all(
+        "SELECT s.id AS submission_id, s.title, \
+           COALESCE((SELECT l.name FROM submission_members l WHERE l.submission_id = s.id ORDER BY l.position LIMIT 1), '') AS lead \
+         FROM submission_members m JOIN submissions s ON s.id = m.submission_id \
+         WHERE m.invited_person_id = ? AND s.status <> 'withdrawn' ORDER BY s.id DESC",
+        (person_id,),
+    )
+    .await
+}
+
+/// Answers the person's invitation into a submission's team: accepting makes them a member
+/// (with a member's access), declining leaves their name without an account. False when there
+/// is no such open invitation.
+pub async fn answer_team_invitation(
+    tx: &mut Tx,
+    submission_id: i64,
+    person_id: i64,
+    accept: bool,
+) -> Result<bool> {
+    let sql = if accept {
+        "UPDATE submission_members SET person_id = invited_person_id, invited_person_id = NULL \
+         WHERE submission_id = ? AND invited_person_id = ?"
+    } else {
+        "UPDATE submission_members SET invited_person_id = NULL WHERE submission_id = ? AND invited_person_id = ?"
+    };
+    Ok(tx.exec(sql, (submission_id, person_id)).await? > 0)
 }
 
 /// Replaces the fields a submission is filed under.

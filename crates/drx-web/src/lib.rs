@@ -494,6 +494,12 @@ fn routes() -> RouteTable {
             Party(OwnTeamInvitation),
             post(team_edit::answer),
         )
+        // Only the person invited has an invitation to answer (others: not found).
+        .route(
+            "/submissions/{id}/team-invitation",
+            SignedIn,
+            post(submissions::answer_team_invitation),
+        )
         .route("/interests", SignedIn, get(interests::list_page))
         .route(
             "/interests",

@@ -217,6 +217,31 @@ db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
         !page.body.contains("/matches"),
         "the matches link is for organizers only"
     );
+    // The co-author named by email is invited, not a member: no access until they accept
+    // (issue 16, item 7); the lead sees them marked as invited.
+    assert!(page.body.contains("已邀请，尚未接受"));
+    let invitation = drx::store::outbox::mail_to(db, "b@h2.cn").await.unwrap();
+    assert_eq!(invitation.len(), 1);
+    assert!(invitation[0].subject.contains("可穿戴镇痛泵"));
+    let mut b = signed_in(db, "b@h2.cn").await;
+    let shown = format!("/submissions/{id}");
+    assert_eq!(b.get(&shown).await.status, StatusCode::NOT_FOUND);
+    let home = b.get("/").await;
+    assert!(home.body.contains("submission-team-invitations"));
+    let r = b
+        .submit(
+            "/",
+            &format!("/submissions/{id}/team-invitation"),
+            &[("answer", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(b.get(&shown).await.status, StatusCode::OK);
+    assert!(!b
+        .get("/")
+        .await
+        .body
+        .contains("submission-team-invitations"));
     // Edit: version 2.
     let edit = format!("/submissions/{id}/edit");
     let r = post_submission(&mut a, &w, &edit, "可穿戴无线镇痛泵", "save").await;
@@ -239,16 +264,18 @@ db_test!(a_clinician_drafts_edits_and_submits_with_a_receipt, |db| {
     assert!(shown.contains("回执编号"), "receipt notice on the page");
     for email in ["a@h1.cn", "b@h2.cn"] {
         let mail = drx::store::outbox::mail_to(db, email).await.unwrap();
-        assert_eq!(mail.len(), 1, "{email}");
-        assert!(mail[0].subject.contains("可穿戴无线镇痛泵"));
-        assert!(mail[0].body.contains(&format!("/submissions/{id}")));
+        let receipts: Vec<_> = mail
+            .iter()
+            .filter(|m| m.subject.contains("可穿戴无线镇痛泵"))
+            .collect();
+        assert_eq!(receipts.len(), 1, "{email}");
+        assert!(receipts[0].body.contains(&format!("/submissions/{id}")));
     }
     assert!(
         a.get("/").await.body.contains("回执编号"),
         "the home page shows the notice"
     );
-    // The co-author with an account sees and may edit it; submitting twice is refused.
-    let mut b = signed_in(db, "b@h2.cn").await;
+    // The co-author who accepted sees and may edit it; submitting twice is refused.
     assert_eq!(b.get(&page).await.status, StatusCode::OK);
     let r = b
         .submit(&page, &format!("/submissions/{id}/submit"), &[])
@@ -702,4 +729,64 @@ db_test!(submission_pages_speak_both_languages, |db| {
         let calls = c.get("/calls").await;
         assert_eq!(calls.status, StatusCode::OK);
     }
+});
+
+db_test!(a_person_named_on_a_team_declines_and_gets_no_access, |db| {
+    let w = world(db, BlindMode::Single).await;
+    let a = person(db, "a@h1.cn").await;
+    let b = person(db, "b@h2.cn").await;
+    let mut i = input(&w, "Team of two");
+    i.members = vec![drx::services::submissions::MemberInput {
+        name: String::new(),
+        email: "B@h2.cn".into(),
+        organization_id: Some(w.hospitals[1]),
+    }];
+    let id = svc::create_draft(db, &a, w.call, &i, now()).await.unwrap();
+    let s = common::submission(db, id).await;
+    assert_eq!(s.members[1].person_id, None, "not a member yet");
+    assert_eq!(s.members[1].invited_person_id, Some(b.id));
+    assert!(matches!(
+        svc::load(db, &b, id).await,
+        Err(ServiceError::NotFound)
+    ));
+    assert_eq!(svc::team_invitations(db, &b).await.unwrap().len(), 1);
+    // Saving again (the edit form carries no emails) keeps the invitation, and sends no
+    // second mail.
+    svc::save(db, &a, id, &svc::input_of(&s), now())
+        .await
+        .unwrap();
+    assert_eq!(
+        common::submission(db, id).await.members[1].invited_person_id,
+        Some(b.id)
+    );
+    assert_eq!(
+        drx::store::outbox::mail_to(db, "b@h2.cn")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // Someone else cannot answer it; the invitee declines and stays out.
+    let c = person(db, "c@h1.cn").await;
+    assert!(matches!(
+        svc::answer_team_invitation(db, &c, id, true, now()).await,
+        Err(ServiceError::NotFound)
+    ));
+    svc::answer_team_invitation(db, &b, id, false, now())
+        .await
+        .unwrap();
+    assert!(matches!(
+        svc::load(db, &b, id).await,
+        Err(ServiceError::NotFound)
+    ));
+    let s = common::submission(db, id).await;
+    assert_eq!(
+        (s.members[1].person_id, s.members[1].invited_person_id),
+        (None, None)
+    );
+    assert_eq!(
+        s.members[1].name, b.name,
+        "the name stays, without an account"
+    );
+    assert!(svc::team_invitations(db, &b).await.unwrap().is_empty());
 });

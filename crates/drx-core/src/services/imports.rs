@@ -593,18 +593,23 @@ pub async fn import_submissions(
         let lead_person = drx_store::accounts::person(db, lead_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let mut members = vec![(
-            Some(lead_id),
-            lead_person.name.clone(),
-            hospital,
-            "lead".to_string(),
-        )];
+        let mut members = vec![drx_store::submissions::NewMember {
+            person_id: Some(lead_id),
+            invited_person_id: None,
+            name: lead_person.name.clone(),
+            organization_id: hospital,
+            role: "lead".into(),
+        }];
         for m in get("members")
             .split([';', '；'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            members.push((None, m.chars().take(100).collect(), None, "member".into()));
+            members.push(drx_store::submissions::NewMember {
+                name: m.chars().take(100).collect(),
+                role: "member".into(),
+                ..Default::default()
+            });
         }
         let text = format!("{}{}", get("title"), get("solution"));
         let content = Content {

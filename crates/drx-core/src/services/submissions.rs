@@ -16,7 +16,9 @@ use crate::i18n::{self, Lang};
 use drx_domain::{AuditAction, AuditEntity};
 use drx_domain::{Stage, SubmissionStatus};
 use drx_store::accounts::Person;
-use drx_store::submissions::{self as store, AccessFacts, CallInfo, Content, Submission};
+use drx_store::submissions::{
+    self as store, AccessFacts, CallInfo, Content, NewMember, Submission,
+};
 use drx_store::{outbox, Db};
 
 pub const IP_STATUSES: &[&str] = &["none", "filed", "granted", "licensed"];
@@ -212,9 +214,10 @@ async fn content(
     actor: &Person,
     call: &CallInfo,
     input: &SubmissionInput,
-    keep_lead: Option<&store::Member>,
+    current: &[store::Member],
     complete: bool,
 ) -> Result<Content> {
+    let keep_lead = current.first();
     let text = &input.text;
     let title = super::required_text(&text.title, 200, "submission-title")?;
     let need_statement = limited(&text.need_statement, 4000, "need-statement")?;
@@ -264,22 +267,22 @@ async fn content(
             return Err(ServiceError::invalid("error-sub-need"));
         }
     }
-    // The team: the lead first (the author on a new entry), then the form's rows.
-    let mut members: Vec<(Option<i64>, String, Option<i64>, String)> = Vec::new();
-    match keep_lead {
-        Some(m) => members.push((
-            m.person_id,
-            m.name.clone(),
-            m.organization_id,
-            "lead".into(),
-        )),
-        None => members.push((
-            Some(actor.id),
-            actor.name.clone(),
-            Some(organization_id),
-            "lead".into(),
-        )),
-    }
+    // The team: the lead first (the author on a new entry), then the form's rows. A person named
+    // by email is invited (a member only once they accept), unless they already are a member;
+    // a row without an email keeps the account link of the same person already on the team.
+    let mut members: Vec<NewMember> = vec![match keep_lead {
+        Some(m) => NewMember {
+            role: "lead".into(),
+            ..NewMember::from(m)
+        },
+        None => NewMember {
+            person_id: Some(actor.id),
+            invited_person_id: None,
+            name: actor.name.clone(),
+            organization_id: Some(organization_id),
+            role: "lead".into(),
+        },
+    }];
     for m in &input.members {
         let name = m.name.trim();
         let email = drx_store::accounts::normalize_email(&m.email);
@@ -289,23 +292,38 @@ async fn content(
         if name.chars().count() > 100 {
             return Err(super::too_long("name", 100));
         }
-        let mut person = None;
-        let mut shown = name.to_string();
+        let mut row = NewMember {
+            name: name.to_string(),
+            organization_id: m.organization_id,
+            role: "member".into(),
+            ..NewMember::default()
+        };
         if !email.is_empty() {
             let email = super::valid_email(&email)?;
             if let Some(store::Recipient { id: pid, .. }) =
                 store::person_by_email(db, &email).await?
             {
-                person = Some(pid);
-                if shown.is_empty() {
-                    shown = drx_store::accounts::person(db, pid)
+                if current.iter().any(|c| c.person_id == Some(pid)) {
+                    row.person_id = Some(pid);
+                } else {
+                    row.invited_person_id = Some(pid);
+                }
+                if row.name.is_empty() {
+                    row.name = drx_store::accounts::person(db, pid)
                         .await?
                         .map(|p| p.name)
                         .unwrap_or_default();
                 }
             }
+        } else if let Some(same) = current
+            .iter()
+            .skip(1)
+            .find(|c| c.name == row.name && c.organization_id == row.organization_id)
+        {
+            row.person_id = same.person_id;
+            row.invited_person_id = same.invited_person_id;
         }
-        if shown.is_empty() {
+        if row.name.is_empty() {
             return Err(ServiceError::Invalid(
                 Msg::new("error-required").arg("field", "name"),
             ));
@@ -315,10 +333,15 @@ async fn content(
                 return Err(ServiceError::invalid("error-sub-hospital"));
             }
         }
-        if person.is_some() && members.iter().any(|x| x.0 == person) {
+        let account = row.person_id.or(row.invited_person_id);
+        if account.is_some()
+            && members
+                .iter()
+                .any(|x| x.person_id.or(x.invited_person_id) == account)
+        {
             continue;
         }
-        members.push((person, shown, m.organization_id, "member".into()));
+        members.push(row);
     }
     if members.len() > MAX_MEMBERS {
         return Err(ServiceError::Invalid(
@@ -392,9 +415,9 @@ pub async fn snapshot_of_content(db: &Db, c: &Content) -> Result<String> {
         members: c
             .members
             .iter()
-            .map(|(_, name, o, _)| match org(*o) {
-                Some((_, zh)) => format!("{name} ({zh})"),
-                None => name.clone(),
+            .map(|m| match org(m.organization_id) {
+                Some((_, zh)) => format!("{} ({zh})", m.name),
+                None => m.name.clone(),
             })
             .collect(),
     };
@@ -414,11 +437,13 @@ pub async fn create_draft(
     }
     let call = call_of(db, call_id).await?;
     check_window(&call, now)?;
-    let c = content(db, actor, &call, input, None, false).await?;
+    let c = content(db, actor, &call, input, &[], false).await?;
     let snapshot = snapshot_of_content(db, &c).await?;
+    let invitees = new_invitees(db, &c, &[]).await?;
     let mut tx = db.begin().await?;
     let id = store::insert(&mut tx, call_id, actor.id, &c, SubmissionStatus::Draft, now).await?;
     store::insert_revision(&mut tx, id, 1, &snapshot, actor.id, now).await?;
+    invite_to_team(&mut tx, actor, &c.title, &invitees, now).await?;
     let detail = serde_json::json!({ "call": call_id, "version": 1 }).to_string();
     super::commit_created(
         tx,
@@ -467,11 +492,13 @@ pub async fn save(
     let (s, call) = load_for_edit(db, actor, id).await?;
     check_window(&call, now)?;
     let complete = s.status != SubmissionStatus::Draft;
-    let c = content(db, actor, &call, input, s.members.first(), complete).await?;
+    let c = content(db, actor, &call, input, &s.members, complete).await?;
     let snapshot = snapshot_of_content(db, &c).await?;
+    let invitees = new_invitees(db, &c, &s.members).await?;
     let mut tx = db.begin().await?;
     let version = store::update_content(&mut tx, id, &c, now).await?;
     store::insert_revision(&mut tx, id, version, &snapshot, actor.id, now).await?;
+    invite_to_team(&mut tx, actor, &c.title, &invitees, now).await?;
     let detail = serde_json::json!({ "version": version }).to_string();
     super::commit_audited(
         tx,
@@ -484,6 +511,83 @@ pub async fn save(
     )
     .await?;
     Ok(version)
+}
+
+/// The accounts `c` invites that `current` had not invited yet, with what a mail needs.
+async fn new_invitees(
+    db: &Db,
+    c: &Content,
+    current: &[store::Member],
+) -> Result<Vec<drx_store::accounts::Person>> {
+    let mut out = Vec::new();
+    for m in &c.members {
+        let Some(pid) = m.invited_person_id else {
+            continue;
+        };
+        if current.iter().any(|x| x.invited_person_id == Some(pid)) {
+            continue;
+        }
+        if let Some(p) = drx_store::accounts::person(db, pid).await? {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// Tells each invitee (a notice and a mail, in their language) that `actor` named them on the
+/// team of the submission titled `title`, to accept or decline on their home page.
+async fn invite_to_team(
+    tx: &mut drx_store::Tx,
+    actor: &Person,
+    title: &str,
+    invitees: &[drx_store::accounts::Person],
+    now: i64,
+) -> Result<()> {
+    for p in invitees {
+        let lang = Lang::parse(&p.locale).unwrap_or(Lang::Zh);
+        let args = [("by", actor.name.clone()), ("title", title.to_string())];
+        let notice = i18n::t_args(lang, "sub-team-invite-notice", &args);
+        drx_store::notices::insert(tx, p.id, &notice, "/", now).await?;
+        let subject = i18n::t_args(lang, "sub-team-invite-subject", &args);
+        let body = i18n::t_args(lang, "sub-team-invite-body", &args);
+        outbox::enqueue(tx, &p.email, &subject, &body, now).await?;
+    }
+    Ok(())
+}
+
+/// The submission teams the actor was invited into and has not answered.
+pub async fn team_invitations(db: &Db, actor: &Person) -> Result<Vec<store::TeamInvitation>> {
+    Ok(store::team_invitations(db, actor.id).await?)
+}
+
+/// The actor accepts (a member from now on, with a member's access) or declines their
+/// invitation into submission `id`'s team; NotFound when they have no such invitation.
+pub async fn answer_team_invitation(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+    accept: bool,
+    now: i64,
+) -> Result<()> {
+    let mut tx = db.begin().await?;
+    if !store::answer_team_invitation(&mut tx, id, actor.id, accept).await? {
+        return Err(ServiceError::NotFound);
+    }
+    let action = if accept {
+        AuditAction::AcceptInvitation
+    } else {
+        AuditAction::Declined
+    };
+    super::commit_audited(
+        tx,
+        Some(actor.id),
+        AuditEntity::Submission,
+        id,
+        action,
+        "{}",
+        now,
+    )
+    .await
 }
 
 /// A short code identifying the submitted content (the receipt quotes it).
@@ -501,7 +605,7 @@ pub async fn submit(db: &Db, actor: &Person, id: i64, base_url: &str, now: i64) 
     }
     // The stored content must be complete; the same rules as an edit of a submitted entry.
     let input = input_of(&s);
-    content(db, actor, &call, &input, s.members.first(), true).await?;
+    content(db, actor, &call, &input, &s.members, true).await?;
     let snapshot = snapshot_json(db, id).await?;
     let code = receipt_code(&snapshot);
     let link = format!("/submissions/{id}");

@@ -71,9 +71,11 @@ async fn dashboard(ctx: &Ctx, db: &Db, user: &Person) -> Result<Markup, WebError
             Role::Poc => poc_section(ctx),
         });
     }
+    let team_invitations = super::submissions::team_invitations_section(ctx, db, user).await?;
     Ok(html! {
         h1 { (drx_core::i18n::t_args(ctx.lang, "welcome", &[("name", user.name.clone())])) }
         p class="muted" { @for r in &user.roles { span class="pill" { (ctx.t(&format!("role-{r}"))) } } }
+        (team_invitations)
         @for s in sections { (s) }
     })
 }

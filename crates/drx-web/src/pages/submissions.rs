@@ -547,6 +547,7 @@ async fn detail_body(
                 tr { th { (ctx.t("field-team")) } td {
                     ul class="plain" { @for m in &s.members { li {
                         (m.name)
+                        @if m.invited_person_id.is_some() { " " span class="pill" { (ctx.t("sub-team-invited")) } }
                         @if !m.organization_en.is_empty() { " · " span class="muted" { (ctx.pick(&m.organization_en, &m.organization_zh)) } }
                         @if m.role == "lead" { " " span class="pill" { (ctx.t("sub-lead")) } }
                     } } }
@@ -793,4 +794,59 @@ pub async fn revisions(
         }
     };
     Ok(page(&ctx, &ctx.t("sub-revisions"), body))
+}
+
+/// The submission teams the person was named on and has not answered: accept or decline.
+pub async fn team_invitations_section(
+    ctx: &Ctx,
+    db: &drx_core::Db,
+    user: &Person,
+) -> Result<Markup, WebError> {
+    let invitations = svc::team_invitations(db, user).await?;
+    Ok(html! {
+        @if !invitations.is_empty() {
+            section id="submission-team-invitations" {
+                h2 { (ctx.t("sub-team-invitations")) }
+                @for i in &invitations {
+                    div class="notice info" {
+                        (i18n::t_args(ctx.lang, "sub-team-invitation-line", &[("title", i.title.clone()), ("lead", i.lead.clone())]))
+                        " "
+                        form method="post" action={ "/submissions/" (i.submission_id) "/team-invitation" } class="inline" {
+                            (csrf_field(ctx))
+                            button type="submit" name="answer" value="accept" class="small" { (ctx.t("sub-team-accept")) }
+                            " "
+                            button type="submit" name="answer" value="decline" class="small secondary" { (ctx.t("sub-team-decline")) }
+                        }
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// `POST /submissions/{id}/team-invitation`: the invited person joins the team or declines.
+pub async fn answer_team_invitation(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<super::interests::AnswerForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let accept = match f.answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => {
+            return Err(WebError::back_to(&ctx, "/")(ServiceError::invalid(
+                "error-bad-choice",
+            )))
+        }
+    };
+    svc::answer_team_invitation(&state.db, user, id, accept, now())
+        .await
+        .map_err(WebError::back_to(&ctx, "/"))?;
+    Ok(see_other(&if accept {
+        format!("/submissions/{id}")
+    } else {
+        "/".to_string()
+    }))
 }

@@ -82,18 +82,7 @@ pub async fn seed(db: &Db, at: i64) -> anyhow::Result<()> {
                 confidentiality: s.confidentiality.clone(),
                 lang: s.lang.clone(),
                 field_ids: s.fields.iter().map(|f| f.id).collect(),
-                members: s
-                    .members
-                    .iter()
-                    .map(|m| {
-                        (
-                            m.person_id,
-                            m.name.clone(),
-                            m.organization_id,
-                            m.role.clone(),
-                        )
-                    })
-                    .collect(),
+                members: s.members.iter().map(Into::into).collect(),
             };
             store::update_content(&mut tx, s.id, &c, created + 86_400).await?;
         }
