@@ -80,6 +80,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "judges' bids before assignment",
         include_str!("../migrations/0015_bids.sql"),
     ),
+    (
+        16,
+        "decisions told to the authors at the decision phase, once",
+        include_str!("../migrations/0016_b_decision_told.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.

@@ -116,3 +116,6 @@ bids-short = Too few positive bids
 bids-judges-without = Judges who have not bid
 bids-link = Bid on submissions
 assign-pin-conflict-bid = { $judge } is pinned to submission { $submission }, but declared a conflict with it in their bid.
+decision-told-subject = Judging decision: { $title }
+decision-told-finalist = { $call }: your submission "{ $title }" is a finalist.
+decision-told-not-selected = { $call }: your submission "{ $title }" was not selected; the judges' comments are on its page.

@@ -113,3 +113,6 @@ bids-short = 积极投标不足
 bids-judges-without = 尚未投标的评委
 bids-link = 为方案投标
 assign-pin-conflict-bid = { $judge } 被固定到方案 { $submission }，但其投标声明了利益冲突。
+decision-told-subject = 评审结果：{ $title }
+decision-told-finalist = { $call }：您的项目“{ $title }”入选决赛。
+decision-told-not-selected = { $call }：您的项目“{ $title }”未入选决赛；评审意见见项目页面。
