@@ -374,6 +374,30 @@ pub async fn set_status(
 }
 
 row! {
+    /// One author line of a call's submission: a team member (empty for a submission without
+    /// members) and the submitting organization.
+    #[derive(Debug, Clone)]
+    pub struct AuthorLine {
+        pub submission_id: i64,
+        pub name: String,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+    }
+}
+
+/// The authors of every submission of the call, in team order, for lists that name them.
+pub async fn authors_of_call(db: &Db, call_id: i64) -> Result<Vec<AuthorLine>> {
+    db.all(
+        "SELECT s.id AS submission_id, COALESCE(m.name, '') AS name, o.name_en AS org_en, o.name_zh AS org_zh \
+         FROM submissions s JOIN organizations o ON o.id = s.organization_id \
+         LEFT JOIN submission_members m ON m.submission_id = s.id \
+         WHERE s.call_id = ? ORDER BY s.id, m.position",
+        (call_id,),
+    )
+    .await
+}
+
+row! {
     /// A decided submission whose authors have not been told of its decision yet.
     #[derive(Debug, Clone)]
     pub struct Untold {

@@ -119,3 +119,5 @@ assign-pin-conflict-bid = { $judge } is pinned to submission { $submission }, bu
 decision-told-subject = Judging decision: { $title }
 decision-told-finalist = { $call }: your submission "{ $title }" is a finalist.
 decision-told-not-selected = { $call }: your submission "{ $title }" was not selected; the judges' comments are on its page.
+bids-bidders = Bidders
+bids-bidder-names = Who bid

@@ -116,3 +116,5 @@ assign-pin-conflict-bid = { $judge } 被固定到方案 { $submission }，但其
 decision-told-subject = 评审结果：{ $title }
 decision-told-finalist = { $call }：您的项目“{ $title }”入选决赛。
 decision-told-not-selected = { $call }：您的项目“{ $title }”未入选决赛；评审意见见项目页面。
+bids-bidders = 意向评委数
+bids-bidder-names = 意向评委
