@@ -210,6 +210,11 @@ fn routes() -> RouteTable {
             CallOrganizer,
             post(committee::invite),
         )
+        .route(
+            "/calls/{id}/committee/invitations",
+            CallOrganizer,
+            post(committee::invitation_action),
+        )
         .route("/calls/{id}/extend", CallOrganizer, post(calls::extend))
         .route(
             "/calls/{id}/submit",

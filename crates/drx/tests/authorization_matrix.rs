@@ -387,6 +387,12 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("email", "invited.judge@h.cn"), ("role", "judge")],
             STAFF,
         ),
+        post(
+            "/calls/{id}/committee/invitations",
+            format!("/calls/{c}/committee/invitations"),
+            &[("do", "resend"), ("invitation", "not-a-number")],
+            STAFF,
+        ),
         post_at("/calls/{id}/delete", c, STAFF),
         post_at("/calls/{id}/submit", c, &[Clinician, Admin]),
         upload(
