@@ -467,6 +467,11 @@ fn routes() -> RouteTable {
             post(team_edit::invite),
         )
         .route(
+            "/teams/{id}/invitations/cancel",
+            Party(EditTeam),
+            post(team_edit::cancel_invitation),
+        )
+        .route(
             "/teams/{id}/members",
             Party(EditTeam),
             post(team_edit::member),

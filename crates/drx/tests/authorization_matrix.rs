@@ -487,6 +487,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
         ),
         post_at("/teams/{id}/invitations", f.team, TEAM_KEEPERS),
         post_at("/teams/{id}/members", f.team, TEAM_KEEPERS),
+        post_at("/teams/{id}/invitations/cancel", f.team, TEAM_KEEPERS),
         // engineer@ is the team's only lead: refused by its content, the team unchanged.
         post_at("/teams/{id}/leave", f.team, &[Engineer]),
         post_at("/team-invitations/{id}", f.team_invitation, &[Engineer]),
