@@ -95,6 +95,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "kept calibrations of the ranking",
         include_str!("../migrations/0018_calibrations.sql"),
     ),
+    (
+        19,
+        "decisions told to the authors at the decision phase, once",
+        include_str!("../migrations/0019_decision_told.sql"),
+    ),
 ];
 
 /// Every version this binary knows, in order.
