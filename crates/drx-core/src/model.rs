@@ -10,7 +10,7 @@ pub use drx_store::catalogue::{
 pub use drx_store::conversations::ThreadSummary;
 pub use drx_store::events::Event;
 pub use drx_store::matching::{Run, RunPair};
-pub use drx_store::matchmaking::{Interest, Target, TeamCard};
+pub use drx_store::matchmaking::{Interest, Member as TeamMember, Target, TeamCard};
 pub use drx_store::needs::{Need, NeedFilter};
 pub use drx_store::organizations::Organization;
 pub use drx_store::projects::{Milestone, ProjectRow};

@@ -57,6 +57,8 @@ row! {
         pub title: String,
         pub stage: Stage,
         pub status: SubmissionStatus,
+        /// The decision the authors were told of (they see no other).
+        pub decision_told: Option<SubmissionStatus>,
         pub organization_en: String = "org_en",
         pub organization_zh: String = "org_zh",
         pub field_en: String,
@@ -68,7 +70,7 @@ row! {
 macro_rules! submission_rows {
     ($tail:literal) => {
         concat!(
-            "SELECT s.id, s.call_id, s.title, s.stage, s.status, s.updated_at, \
+            "SELECT s.id, s.call_id, s.title, s.stage, s.status, s.decision_told, s.updated_at, \
                 o.name_en AS org_en, o.name_zh AS org_zh, \
                 COALESCE((SELECT f.name_en FROM submission_fields sf JOIN fields f ON f.id = sf.field_id \
                           WHERE sf.submission_id = s.id ORDER BY f.position LIMIT 1), '') AS field_en, \

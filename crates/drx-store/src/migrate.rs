@@ -96,9 +96,15 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0018_calibrations.sql"),
     ),
     (
+        19,
+        "decisions told to the authors at the decision phase, once",
+        include_str!("../migrations/0019_decision_told.sql"),
+    ),
+    (
         20,
         "people named on a submission's team are invited before they are members",
         include_str!("../migrations/0020_team_invitations_on_submissions.sql"),
+
     ),
 ];
 

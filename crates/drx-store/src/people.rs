@@ -21,6 +21,8 @@ row! {
         pub expires_at: i64,
         pub used_at: Option<i64>,
         pub revoked_at: Option<i64>,
+        /// The call whose committee the invitation brings the person into, if any.
+        pub call_id: Option<i64>,
     }
 }
 
@@ -30,7 +32,7 @@ macro_rules! invitations {
             "SELECT i.id, i.email, i.role, i.organization_id, \
              COALESCE(o.name_en, '') AS org_en, COALESCE(o.name_zh, '') AS org_zh, \
              i.invited_by, COALESCE(p.name, '') AS inviter, i.created_at, i.sent_at, \
-             i.expires_at, i.used_at, i.revoked_at \
+             i.expires_at, i.used_at, i.revoked_at, i.call_id \
              FROM invitations i LEFT JOIN organizations o ON o.id = i.organization_id \
              LEFT JOIN people p ON p.id = i.invited_by ",
             $tail
@@ -42,6 +44,15 @@ macro_rules! invitations {
 pub async fn invitations(db: &Db) -> Result<Vec<InvitationRow>> {
     db.all(invitations!("ORDER BY i.created_at DESC, i.id DESC"), ())
         .await
+}
+
+/// The invitations into one call's committee, newest first.
+pub async fn call_invitations(db: &Db, call_id: i64) -> Result<Vec<InvitationRow>> {
+    db.all(
+        invitations!("WHERE i.call_id = ? ORDER BY i.created_at DESC, i.id DESC"),
+        (call_id,),
+    )
+    .await
 }
 
 /// The invitations sent to one address (already normalized), newest first.

@@ -74,6 +74,8 @@ row! {
     pub struct AccessFacts {
         pub call_id: i64,
         pub status: SubmissionStatus,
+        /// The decision the authors were told of (they see no other).
+        pub decision_told: Option<SubmissionStatus>,
         pub blind_mode: BlindMode,
         pub on_team: bool,
         pub call_organizer: bool = "organizer",
@@ -85,7 +87,7 @@ row! {
 pub async fn access(db: &Db, submission_id: i64, person_id: i64) -> Result<Option<AccessFacts>> {
     let p = person_id;
     db.opt(
-        "SELECT s.call_id, s.status, c.blind_mode, \
+        "SELECT s.call_id, s.status, s.decision_told, c.blind_mode, \
      CAST(CASE WHEN s.created_by = ? OR EXISTS (SELECT 1 FROM submission_members m WHERE m.submission_id = s.id AND m.person_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS on_team, \
      CAST(CASE WHEN EXISTS (SELECT 1 FROM call_roles r WHERE r.call_id = s.call_id AND r.person_id = ? AND r.role = 'organizer') THEN 1 ELSE 0 END AS BIGINT) AS organizer, \
      CAST(CASE WHEN EXISTS (SELECT 1 FROM reviews v WHERE v.submission_id = s.id AND v.judge_id = ?) THEN 1 ELSE 0 END AS BIGINT) AS judge, \
@@ -177,6 +179,8 @@ row! {
         pub ip_status: String,
         pub confidentiality: String,
         pub status: SubmissionStatus,
+        /// The decision the authors were told of (they see no other).
+        pub decision_told: Option<SubmissionStatus>,
         pub lang: String,
         pub version: i64,
         pub submitted_at: Option<i64>,
@@ -437,6 +441,62 @@ pub async fn set_status(
         changed |= n > 0;
     }
     Ok(changed)
+}
+
+row! {
+    /// One author line of a call's submission: a team member (empty for a submission without
+    /// members) and the submitting organization.
+    #[derive(Debug, Clone)]
+    pub struct AuthorLine {
+        pub submission_id: i64,
+        pub name: String,
+        pub organization_en: String = "org_en",
+        pub organization_zh: String = "org_zh",
+    }
+}
+
+/// The authors of every submission of the call, in team order, for lists that name them.
+pub async fn authors_of_call(db: &Db, call_id: i64) -> Result<Vec<AuthorLine>> {
+    db.all(
+        "SELECT s.id AS submission_id, COALESCE(m.name, '') AS name, o.name_en AS org_en, o.name_zh AS org_zh \
+         FROM submissions s JOIN organizations o ON o.id = s.organization_id \
+         LEFT JOIN submission_members m ON m.submission_id = s.id \
+         WHERE s.call_id = ? ORDER BY s.id, m.position",
+        (call_id,),
+    )
+    .await
+}
+
+row! {
+    /// A decided submission whose authors have not been told of its decision yet.
+    #[derive(Debug, Clone)]
+    pub struct Untold {
+        pub id: i64,
+        pub title: String,
+        pub status: SubmissionStatus,
+    }
+}
+
+/// The call's decided submissions (finalist, not selected) whose authors were last told of
+/// another decision or of none.
+pub async fn untold_decisions(tx: &mut Tx, call_id: i64) -> Result<Vec<Untold>> {
+    tx.all(
+        "SELECT id, title, status FROM submissions WHERE call_id = ? \
+         AND status IN ('finalist', 'not_selected') \
+         AND (decision_told IS NULL OR decision_told <> status) ORDER BY id",
+        (call_id,),
+    )
+    .await
+}
+
+/// Records that the authors were told of this decision.
+pub async fn mark_decision_told(tx: &mut Tx, id: i64, told: SubmissionStatus) -> Result<()> {
+    tx.exec(
+        "UPDATE submissions SET decision_told = ? WHERE id = ?",
+        (told.as_str(), id),
+    )
+    .await?;
+    Ok(())
 }
 
 /// A submission's call and status, read inside a transaction that depends on them.

@@ -228,6 +228,11 @@ fn routes() -> RouteTable {
             CallOrganizer,
             post(committee::invite),
         )
+        .route(
+            "/calls/{id}/committee/invitations",
+            CallOrganizer,
+            post(committee::invitation_action),
+        )
         .route("/calls/{id}/extend", CallOrganizer, post(calls::extend))
         .route(
             "/calls/{id}/submit",
@@ -478,6 +483,11 @@ fn routes() -> RouteTable {
             "/teams/{id}/invitations",
             Party(EditTeam),
             post(team_edit::invite),
+        )
+        .route(
+            "/teams/{id}/invitations/cancel",
+            Party(EditTeam),
+            post(team_edit::cancel_invitation),
         )
         .route(
             "/teams/{id}/members",

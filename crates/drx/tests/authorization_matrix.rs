@@ -405,6 +405,12 @@ fn cases(f: &Fixture) -> Vec<Case> {
             &[("email", "invited.judge@h.cn"), ("role", "judge")],
             STAFF,
         ),
+        post(
+            "/calls/{id}/committee/invitations",
+            format!("/calls/{c}/committee/invitations"),
+            &[("do", "resend"), ("invitation", "not-a-number")],
+            STAFF,
+        ),
         post_at("/calls/{id}/delete", c, STAFF),
         post_at("/calls/{id}/submit", c, &[Clinician, Admin]),
         upload(
@@ -499,6 +505,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
         ),
         post_at("/teams/{id}/invitations", f.team, TEAM_KEEPERS),
         post_at("/teams/{id}/members", f.team, TEAM_KEEPERS),
+        post_at("/teams/{id}/invitations/cancel", f.team, TEAM_KEEPERS),
         // engineer@ is the team's only lead: refused by its content, the team unchanged.
         post_at("/teams/{id}/leave", f.team, &[Engineer]),
         post_at("/team-invitations/{id}", f.team_invitation, &[Engineer]),

@@ -331,3 +331,88 @@ db_test!(the_api_follows_the_same_rules, |db| {
         "openapi"
     );
 });
+
+db_test!(
+    judges_of_a_non_blind_call_see_who_wrote_what_they_bid_on,
+    |db| {
+        let (call, subs) = bidding_call(db).await;
+        let sheet = format!("/calls/{call}/bids");
+        let mut a = signed_in(db, "a@drx.cn").await;
+        for (mode, shown) in [("single", true), ("open", true), ("double", false)] {
+            let sql = format!("UPDATE calls SET blind_mode = '{mode}' WHERE id = {call}");
+            drx::store::raw_execute(db, &sql).await.unwrap();
+            let r = a.get(&sheet).await;
+            assert_eq!(r.status, StatusCode::OK);
+            let row = &r.body[r.body.find(&format!("id=\"sub-{}\"", subs[0])).unwrap()..];
+            let row = &row[..row.find("</tr>").unwrap()];
+            for name in ["Dr Secretname", "泽塔医院"] {
+                assert_eq!(row.contains(name), shown, "{mode}: {name} in {row}");
+            }
+            assert_eq!(r.body.contains("id=\"blind-note\""), !shown, "{mode}");
+            assert!(!r.body.contains("author@drx.cn"), "never the address");
+        }
+    }
+);
+
+db_test!(
+    the_bid_coverage_exports_as_csv_and_xlsx_for_organizers_only,
+    |db| {
+        let (call, subs) = bidding_call(db).await;
+        let mut a = signed_in(db, "a@drx.cn").await;
+        let r = bid(&mut a, call, &[(subs[0], "eager"), (subs[1], "conflict")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let mut b = signed_in(db, "b@drx.cn").await;
+        let r = bid(&mut b, call, &[(subs[0], "not_willing")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        let csv = format!("/exports/bids/csv?call={call}");
+        let xlsx = format!("/exports/bids/xlsx?call={call}");
+        let mut o = signed_in(db, "org@drx.cn").await;
+        let page = o.get(&format!("/calls/{call}/bids/coverage")).await;
+        assert!(page
+            .body
+            .contains(&format!("/exports/bids/csv?call={call}")));
+        assert!(page
+            .body
+            .contains(&format!("/exports/bids/xlsx?call={call}")));
+        let r = o.get(&csv).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let lines: Vec<&str> = r.body.lines().collect();
+        assert!(
+            lines[0].contains("非常想评")
+                && lines[0].contains("利益冲突")
+                && lines[0].contains("意向评委数"),
+            "{}",
+            lines[0]
+        );
+        let line = |id: i64| {
+            *lines
+                .iter()
+                .find(|l| l.starts_with(&format!("{id},")))
+                .unwrap_or_else(|| panic!("no line for {id}: {lines:?}"))
+        };
+        // eager, willing, not willing, conflict, bidders.
+        assert!(line(subs[0]).contains(",1,0,1,0,2,"), "{}", line(subs[0]));
+        assert!(
+            line(subs[0]).contains("Judge Bravo (不愿意)"),
+            "{}",
+            line(subs[0])
+        );
+        assert!(line(subs[1]).contains(",0,0,0,1,1,"), "{}", line(subs[1]));
+        assert!(line(subs[2]).contains(",0,0,0,0,0,"), "{}", line(subs[2]));
+        let r = o.get(&xlsx).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.bytes.starts_with(b"PK"), "an XLSX archive");
+        // Judges (even of the pool), the author, an engineer: refused, like the page.
+        for email in ["a@drx.cn", "out@drx.cn", "author@drx.cn", "eng@drx.cn"] {
+            let mut c = signed_in(db, email).await;
+            for path in [&csv, &xlsx] {
+                assert_eq!(
+                    c.get(path).await.status,
+                    StatusCode::FORBIDDEN,
+                    "{email} {path}"
+                );
+            }
+        }
+    }
+);

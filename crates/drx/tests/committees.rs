@@ -569,3 +569,121 @@ db_test!(
         }
     }
 );
+
+/// The id of the newest invitation to `email`.
+async fn invitation_to(db: &Db, email: &str) -> i64 {
+    drx::store::people::invitations_to(db, email).await.unwrap()[0].id
+}
+
+db_test!(the_committee_page_follows_its_pending_invitations, |db| {
+    let creator = common::account(db, "creator@drx.cn", &[Role::Organizer]).await;
+    common::account(db, "other.org@drx.cn", &[Role::Organizer]).await;
+    common::account(db, "j@drx.cn", &[Role::Judge]).await;
+    let (call, _) = small_call(db, creator, drx::domain::Phase::Review).await;
+    let page = format!("/calls/{call}/committee");
+    let mut c = signed_in(db, "creator@drx.cn").await;
+    for email in ["pending.one@h.cn", "pending.two@h.cn"] {
+        let r = c
+            .submit(
+                &page,
+                &format!("{page}/invite"),
+                &[("email", email), ("role", "judge")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    // An invitation into the platform, not into this call, is not listed here.
+    let admin = common::fixture::person(db, "creator@drx.cn").await;
+    drx::services::accounts::invite(
+        db,
+        &admin,
+        "elsewhere@h.cn",
+        Role::Judge,
+        None,
+        "http://x",
+        0,
+    )
+    .await
+    .unwrap();
+    let listed = c.get(&page).await.body;
+    let section = &listed[listed.find("id=\"pending-invitations\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("pending.one@h.cn") && section.contains("pending.two@h.cn"));
+    assert!(!section.contains("elsewhere@h.cn"));
+
+    // Send again: a new mail whose link works; the first link no longer does.
+    let one = invitation_to(db, "pending.one@h.cn").await.to_string();
+    let first = outbox::mail_to(db, "pending.one@h.cn").await.unwrap();
+    let old_link = common::link_path(&first[0].body, "/invite/");
+    let action = format!("{page}/invitations");
+    let r = c
+        .submit(&page, &action, &[("do", "resend"), ("invitation", &one)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(c.get(r.location()).await.body.contains("邀请已重新发送"));
+    let mails = outbox::mail_to(db, "pending.one@h.cn").await.unwrap();
+    assert_eq!(mails.len(), 2);
+    let new_link = common::link_path(&mails[0].body, "/invite/");
+    assert_ne!(old_link, new_link);
+    // Revoke the other: it leaves the list and its link refuses.
+    let two = invitation_to(db, "pending.two@h.cn").await.to_string();
+    let two_link = common::link_path(
+        &outbox::mail_to(db, "pending.two@h.cn").await.unwrap()[0].body,
+        "/invite/",
+    );
+    let r = c
+        .submit(&page, &action, &[("do", "revoke"), ("invitation", &two)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let listed = c.get(&page).await.body;
+    let section = &listed[listed.find("id=\"pending-invitations\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(!section.contains("pending.two@h.cn") && section.contains("pending.one@h.cn"));
+    let mut stranger = Client::new(db);
+    let r = stranger.get(&two_link).await;
+    assert!(
+        !r.body.contains("name=\"password\""),
+        "a revoked link refuses"
+    );
+    // Revoking again is refused in words, on the page.
+    let r = c
+        .submit(&page, &action, &[("do", "revoke"), ("invitation", &two)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // An invitation of another call (or none) is not this page's to touch.
+    let elsewhere = invitation_to(db, "elsewhere@h.cn").await.to_string();
+    let r = c
+        .submit(
+            &page,
+            &action,
+            &[("do", "revoke"), ("invitation", &elsewhere)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Accepting the one sent again empties the list.
+    let mut newcomer = Client::new(db);
+    let done = newcomer
+        .submit(
+            &new_link,
+            &new_link,
+            &[("name", "新评委"), ("password", "judge password 1")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let listed = c.get(&page).await.body;
+    let section = &listed[listed.find("id=\"pending-invitations\"").unwrap()..];
+    assert!(!section[..section.find("</section>").unwrap()].contains("@h.cn"));
+    // Organizers of other calls and judges neither see nor act.
+    for email in ["other.org@drx.cn", "j@drx.cn"] {
+        let mut o = signed_in(db, email).await;
+        assert_eq!(o.get(&page).await.status, StatusCode::FORBIDDEN, "{email}");
+        let csrf = o.csrf_token().await;
+        let r = o
+            .post_form(
+                &action,
+                &[("csrf", &csrf), ("do", "resend"), ("invitation", &one)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
+    }
+});

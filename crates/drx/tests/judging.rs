@@ -310,6 +310,20 @@ async fn submitted(db: &Db, rid: i64, score: f64, for_authors: &str, for_committ
     common::submit_review(db, rid, score, for_authors, for_committee).await;
 }
 
+/// The decision mails `email` received about `submission`.
+async fn decision_mails(db: &Db, email: &str, submission: i64) -> usize {
+    let link = format!("/submissions/{submission}");
+    outbox::mail_to(db, email)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            let decision = ["Judging decision", "评审结果"];
+            m.body.ends_with(&link) && decision.iter().any(|d| m.subject.starts_with(d))
+        })
+        .count()
+}
+
 db_test!(
     organizers_follow_progress_rank_decide_and_authors_get_anonymous_feedback,
     |db| {
@@ -462,11 +476,54 @@ db_test!(
         assert!(history
             .iter()
             .any(|e| e.action.as_str() == "finalist-override" && e.detail.contains("withdrew")));
-        assert!(outbox::mail_to(db, "clinician@drx.example")
+        // Decided during review: the decision stays internal (no mail, no notice, no status,
+        // no feedback) until the call moves to its decision phase.
+        assert_eq!(
+            decision_mails(db, "clinician@drx.example", mine).await,
+            0,
+            "no decision mail during review"
+        );
+        let before = author.get(&format!("/submissions/{mine}")).await.body;
+        assert!(!before.contains("status-not_selected") && !before.contains("Author note"));
+        assert!(!before.contains("not selected"), "no notice during review");
+        let home = author.get("/").await.body;
+        assert!(
+            !home.contains("status-not_selected"),
+            "nor on the author's home"
+        );
+        let r = org
+            .submit("/calls/1", "/calls/1/phase", &[("phase", "decision")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(
+            decision_mails(db, "clinician@drx.example", mine).await,
+            1,
+            "told once, at the decision phase"
+        );
+        let mail = &outbox::mail_to(db, "clinician@drx.example").await.unwrap()[0];
+        let locale = drx::store::accounts::person(db, clinician)
             .await
             .unwrap()
-            .iter()
-            .any(|m| m.subject.contains("decision")));
+            .unwrap()
+            .locale;
+        let expected = if locale == "en" {
+            "not selected"
+        } else {
+            "未入选"
+        };
+        assert!(mail.body.contains(expected), "{locale}: {}", mail.body);
+        // Moving out and in again tells nobody twice.
+        for phase in ["review", "decision"] {
+            let r = org
+                .submit("/calls/1", "/calls/1/phase", &[("phase", phase)])
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+        assert_eq!(
+            decision_mails(db, "clinician@drx.example", mine).await,
+            1,
+            "never told twice"
+        );
 
         // Feedback: the comments for authors, never the committee's, never a judge's name.
         let page = author.get(&format!("/submissions/{mine}")).await;
@@ -565,5 +622,49 @@ db_test!(
         );
         let shown = org.get("/calls/1/progress").await.body;
         assert!(shown.contains("class=\"notice error\""), "with the reason");
+    }
+);
+
+db_test!(
+    a_decision_taken_in_the_decision_phase_is_told_at_once_and_once,
+    |db| {
+        drx::demo::generate(db, 2026).await.unwrap();
+        let decision = "UPDATE calls SET finalists = 1, phase = 'decision' WHERE id = 1";
+        raw_execute(db, decision).await.unwrap();
+        let clinician = common::person_id(db, "clinician@drx.example").await;
+        let mine = drx::services::catalogue::my_submissions(
+            db,
+            &common::fixture::person(db, "clinician@drx.example").await,
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.call_id == 1 && s.status.as_str() == "submitted")
+        .unwrap()
+        .id;
+        assert_eq!(common::submission(db, mine).await.created_by, clinician);
+        let js = judges(db).await;
+        for (k, s) in [mine, 20].into_iter().enumerate() {
+            let rid = common::assign_review(db, s, js[k].0).await;
+            submitted(db, rid, 9.0 - k as f64 * 4.0, "note", "secret").await;
+        }
+        let org = common::fixture::person(db, "organizer@drx.example").await;
+        let (chosen, reasons) = ([mine], HashMap::new());
+        let decide =
+            |n| drx::services::ranking::decide(db, &org, 1, &chosen, &reasons, "http://x", n);
+        decide(100).await.unwrap();
+        assert_eq!(decision_mails(db, "clinician@drx.example", mine).await, 1);
+        let mut author = demo_client(db, "clinician@drx.example").await;
+        let page = author.get(&format!("/submissions/{mine}")).await.body;
+        assert!(
+            page.contains("status-finalist"),
+            "the author sees the decision"
+        );
+        decide(101).await.unwrap();
+        assert_eq!(
+            decision_mails(db, "clinician@drx.example", mine).await,
+            1,
+            "the same decision is not told again"
+        );
     }
 );

@@ -113,10 +113,11 @@ db_test!(admins_keep_organizations_through_the_pages, |db| {
         store::get(db, id).await.unwrap().unwrap().status,
         OrganizationStatus::Active
     );
-    // The record's history lists what was done to it.
+    // The record's history lists what was done to it, in the reader's language.
     let page = root.get(&page).await;
     for action in ["create", "update", "deactivate", "activate"] {
-        assert!(page.body.contains(action), "{action}");
+        let label = drx::i18n::t(drx::i18n::Lang::Zh, &format!("audit-action-{action}"));
+        assert!(page.body.contains(&label), "{action}: {label}");
     }
 });
 

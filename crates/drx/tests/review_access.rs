@@ -250,7 +250,7 @@ db_test!(
         set_call(db, "phase = 'decision'").await;
         raw_execute(
             db,
-            &format!("UPDATE submissions SET status = 'not_selected' WHERE id = {SUB}"),
+            &format!("UPDATE submissions SET status = 'not_selected', decision_told = 'not_selected' WHERE id = {SUB}"),
         )
         .await
         .unwrap();

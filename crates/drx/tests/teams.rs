@@ -832,3 +832,211 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_lead_cancels_an_invitation_and_the_api_keeps_the_membership,
+    |db| {
+        world(db).await;
+        let (lead, eng, outsider) = (
+            token(db, LEAD).await,
+            token(db, ENGINEER).await,
+            token(db, OUTSIDER).await,
+        );
+        let (org, judge) = (token(db, ORGANIZER).await, token(db, JUDGE).await);
+        let r = api(
+            db,
+            Method::POST,
+            "/api/v1/teams",
+            &lead,
+            Some(serde_json::json!({ "name_en": "Robotics", "capabilities": "Surgical robots.", "capacity": 2 })),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let team = json(&r)["team"]["id"].as_i64().unwrap();
+        let members = format!("/api/v1/teams/{team}/members");
+
+        // Page: the lead invites, then cancels; the invitee no longer sees it at home.
+        let mut web = signed_in(db, LEAD).await;
+        let page = format!("/teams/{team}");
+        let r = web
+            .submit(
+                &page,
+                &format!("{page}/invitations"),
+                &[("email", ENGINEER), ("person", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let pending = json(&api(db, Method::GET, &members, &lead, None).await);
+        let inv = pending["invitations"][0]["id"].as_i64().unwrap();
+        let mut invitee = signed_in(db, ENGINEER).await;
+        assert!(invitee
+            .get("/")
+            .await
+            .body
+            .contains(&format!("/team-invitations/{inv}")));
+        // Only those who keep the team cancel; the engineer invited, a judge: refused.
+        for who in [ENGINEER, JUDGE] {
+            let mut c = signed_in(db, who).await;
+            let csrf = c.csrf_token().await;
+            let inv = inv.to_string();
+            let r = c
+                .post_form(
+                    &format!("{page}/invitations/cancel"),
+                    &[("csrf", &csrf), ("invitation", &inv)],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{who}");
+        }
+        let r = web
+            .submit(
+                &page,
+                &format!("{page}/invitations/cancel"),
+                &[("invitation", &inv.to_string())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(!invitee
+            .get("/")
+            .await
+            .body
+            .contains(&format!("/team-invitations/{inv}")));
+        assert!(actions(db, team).await.contains(&AuditAction::Revoke));
+        let r = web
+            .submit(
+                &page,
+                &format!("{page}/invitations/cancel"),
+                &[("invitation", &inv.to_string())],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "cancelled twice"
+        );
+
+        // API: anyone who browses lists the members, only keepers see the invitations.
+        let r = api(db, Method::GET, &members, &judge, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let listed = json(&r);
+        assert_eq!(listed["members"].as_array().unwrap().len(), 1);
+        assert_eq!(listed["can_edit"], false);
+        // Invite: a non-member and a plain member cannot; the lead can; then the API cancels.
+        let body = serde_json::json!({ "email": ENGINEER });
+        for t in [&outsider, &judge] {
+            let r = api(db, Method::POST, &members, t, Some(body.clone())).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        }
+        let r = api(
+            db,
+            Method::POST,
+            &members,
+            &lead,
+            Some(serde_json::json!({})),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        let r = api(db, Method::POST, &members, &lead, Some(body.clone())).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let inv = json(&r)["invitations"][0]["id"].as_i64().unwrap();
+        let cancel = format!("/api/v1/teams/{team}/invitations/{inv}");
+        assert_eq!(
+            api(db, Method::DELETE, &cancel, &outsider, None)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            api(db, Method::DELETE, &cancel, &lead, None).await.status,
+            StatusCode::NO_CONTENT
+        );
+        // Invited again (by the organizer) and accepted: a member.
+        let r = api(db, Method::POST, &members, &org, Some(body.clone())).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let inv = json(&r)["invitations"][0]["id"].as_i64().unwrap();
+        let r = invitee
+            .submit(
+                "/",
+                &format!("/team-invitations/{inv}"),
+                &[("answer", "accept")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let listed = json(&api(db, Method::GET, &members, &eng, None).await);
+        assert_eq!(listed["members"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            (listed["can_edit"].clone(), listed["can_leave"].clone()),
+            (false.into(), true.into())
+        );
+        assert!(
+            listed["invitations"].as_array().unwrap().is_empty(),
+            "members do not see invitations"
+        );
+
+        // Remove: a member cannot remove the lead, an outsider nobody; the last lead never leaves.
+        let lead_id = common::person_id(db, LEAD).await;
+        let eng_id = common::person_id(db, ENGINEER).await;
+        let remove = |p: i64| format!("{members}/{p}");
+        assert_eq!(
+            api(db, Method::DELETE, &remove(lead_id), &eng, None)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            api(db, Method::DELETE, &remove(eng_id), &outsider, None)
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let leave = format!("/api/v1/teams/{team}/leave");
+        let r = api(db, Method::POST, &leave, &lead, None).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the last lead: {}",
+            r.body
+        );
+        assert_eq!(
+            api(db, Method::POST, &leave, &outsider, None).await.status,
+            StatusCode::FORBIDDEN
+        );
+        // The member leaves; the organizer removes… nobody left but the lead, who stays.
+        assert_eq!(
+            api(db, Method::POST, &leave, &eng, None).await.status,
+            StatusCode::NO_CONTENT
+        );
+        assert!(!membership(db, team, ENGINEER).await.member);
+        let r = api(db, Method::DELETE, &remove(lead_id), &org, None).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "never the last lead: {}",
+            r.body
+        );
+        // Back in, then removed by the lead.
+        let r = api(
+            db,
+            Method::POST,
+            &members,
+            &lead,
+            Some(serde_json::json!({ "person_id": eng_id })),
+        )
+        .await;
+        let inv = json(&r)["invitations"][0]["id"].as_i64().unwrap();
+        invitee
+            .submit(
+                "/",
+                &format!("/team-invitations/{inv}"),
+                &[("answer", "accept")],
+            )
+            .await;
+        assert!(membership(db, team, ENGINEER).await.member);
+        assert_eq!(
+            api(db, Method::DELETE, &remove(eng_id), &lead, None)
+                .await
+                .status,
+            StatusCode::NO_CONTENT
+        );
+        assert!(!membership(db, team, ENGINEER).await.member);
+    }
+);

@@ -172,3 +172,5 @@ committee-not-an-organizer = Only an active person with the organizer role can b
 committee-creator-stays = The call's creator stays one of its organizers.
 committee-not-in-pool = That person is not in the call's judge pool.
 assign-pool = { $n } judges in the call's pool.
+committee-pending-invitations = Invitations not accepted yet
+committee-invitation-resent = The invitation was sent again with a new link; the old one no longer works.

@@ -61,3 +61,4 @@ team-error-remove-last-lead = The lead cannot be removed: hand the lead over fir
 team-error-last-lead = You lead this team: hand the lead over to another member before you leave.
 team-error-member-action = Choose what to do with the member.
 team-error-answer = Accept or decline the invitation.
+team-invitation-cancel = Cancel invitation

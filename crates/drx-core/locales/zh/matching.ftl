@@ -163,3 +163,5 @@ committee-not-an-organizer = 只有具有组织者角色的有效账户才能成
 committee-creator-stays = 大赛创建者始终是组织者之一。
 committee-not-in-pool = 此人不在该大赛的评委库中。
 assign-pool = 该大赛评委库中有 { $n } 位评委。
+committee-pending-invitations = 尚未接受的邀请
+committee-invitation-resent = 邀请已重新发送（新链接），旧链接已失效。

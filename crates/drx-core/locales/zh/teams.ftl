@@ -61,3 +61,4 @@ team-error-remove-last-lead = 不能移出负责人：请先移交负责人。
 team-error-last-lead = 您是团队负责人：退出前请先将负责人移交给其他成员。
 team-error-member-action = 请选择对该成员的操作。
 team-error-answer = 请接受或婉拒邀请。
+team-invitation-cancel = 撤回邀请

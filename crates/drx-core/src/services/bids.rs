@@ -48,6 +48,32 @@ pub struct Sheet {
     pub closed: Option<&'static str>,
     /// The call's submissions taking part in review, each with the judge's bid.
     pub items: Vec<(SubmissionText, Option<Bid>)>,
+    /// Who wrote each submission (by id), when the call is not double-blind; empty otherwise.
+    pub authors: HashMap<i64, Authors>,
+}
+
+/// A submission's team and organization as a judge of a non-blind call sees them.
+#[derive(Debug, Clone, Default)]
+pub struct Authors {
+    pub names: Vec<String>,
+    pub organization_en: String,
+    pub organization_zh: String,
+}
+
+/// The authors of the call's submissions by submission id.
+async fn authors_of_call(db: &Db, call_id: i64) -> Result<HashMap<i64, Authors>> {
+    let mut out: HashMap<i64, Authors> = HashMap::new();
+    for line in drx_store::submissions::authors_of_call(db, call_id).await? {
+        let a = out.entry(line.submission_id).or_insert_with(|| Authors {
+            names: Vec::new(),
+            organization_en: line.organization_en,
+            organization_zh: line.organization_zh,
+        });
+        if !line.name.is_empty() {
+            a.names.push(line.name);
+        }
+    }
+    Ok(out)
 }
 
 /// The call's settings and the actor's roles in it (NotFound for no such call).
@@ -111,8 +137,15 @@ pub async fn sheet(db: &Db, actor: &Person, call_id: i64) -> Result<Sheet> {
             (s, bid)
         })
         .collect();
+    let view = authz::bid_view(call.blind_mode);
+    let authors = if view == SubmissionView::Full {
+        authors_of_call(db, call_id).await?
+    } else {
+        HashMap::new()
+    };
     Ok(Sheet {
-        view: authz::bid_view(call.blind_mode),
+        view,
+        authors,
         call,
         closed,
         items,
@@ -183,6 +216,9 @@ pub struct CoverageRow {
     pub willing: usize,
     pub not_willing: usize,
     pub conflict: usize,
+    /// The judges who bid on it, by name, with their bid.
+    #[serde(skip)]
+    pub bidders: Vec<(String, Bid)>,
     /// Fewer eager and willing bids than the call's reviews per submission.
     pub short: bool,
 }
@@ -204,6 +240,14 @@ pub async fn coverage(db: &Db, actor: &Person, call_id: i64) -> Result<Coverage>
         return Err(ServiceError::Forbidden);
     }
     let all = bids::of_call(db, call_id).await?;
+    let judges = store::judges_of_call(db, call_id).await?;
+    let name_of = |id: i64| {
+        judges
+            .iter()
+            .find(|j| j.person_id == id)
+            .map(|j| j.name.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    };
     let needed = call.reviews_per_submission.max(0) as usize;
     let submissions = store::submissions_of_call(db, call_id)
         .await?
@@ -221,13 +265,13 @@ pub async fn coverage(db: &Db, actor: &Person, call_id: i64) -> Result<Coverage>
                     Bid::NotWilling => row.not_willing += 1,
                     Bid::Conflict => row.conflict += 1,
                 }
+                row.bidders.push((name_of(b.person_id), b.bid));
             }
             row.short = row.eager + row.willing < needed;
             row
         })
         .collect();
-    let judges_without_bids = store::judges_of_call(db, call_id)
-        .await?
+    let judges_without_bids = judges
         .into_iter()
         .filter(|j| !all.iter().any(|b| b.person_id == j.person_id))
         .map(|j| (j.person_id, j.name))

@@ -1,5 +1,6 @@
 //! Running a call: organizers create and edit calls (bilingual texts, fields, phases, rubric,
 //! review settings, blind mode, grace), move them between phases and extend the deadline.
+use super::decision_notices::{self, CallTitles};
 use super::{required_text, Msg, Result, ServiceError};
 use crate::auth::authorization::{
     can_archive_call, can_create_call, can_delete_call, can_unarchive_call,
@@ -178,10 +179,27 @@ pub async fn update(db: &Db, actor: &Person, id: i64, c: &CallSettings, now: i64
 }
 
 /// Moves the call to a phase (open, close, on to review...).
-pub async fn set_phase(db: &Db, actor: &Person, id: i64, phase: Phase, now: i64) -> Result<()> {
+/// Moves the call to a phase. Into the decision phase, the authors are told of the decisions
+/// recorded during review that they have not been told of yet (each decision once).
+pub async fn set_phase(
+    db: &Db,
+    actor: &Person,
+    id: i64,
+    phase: Phase,
+    base_url: &str,
+    now: i64,
+) -> Result<()> {
     super::require_call_editor(db, actor, id).await?;
+    let call = subs::call(db, id).await?.ok_or(ServiceError::NotFound)?;
     let mut tx = db.begin().await?;
     store::set_phase(&mut tx, id, phase).await?;
+    if phase == Phase::Decision {
+        let titles = CallTitles {
+            en: &call.title_en,
+            zh: &call.title_zh,
+        };
+        decision_notices::tell_untold(&mut tx, id, titles, base_url, now).await?;
+    }
     let detail = serde_json::json!({ "phase": phase.as_str() }).to_string();
     super::commit_audited(
         tx,

@@ -65,9 +65,14 @@ pub async fn call_fields(db: &Db, call_id: i64) -> Result<Vec<drx_store::Named>>
     Ok(subs::call_fields(db, call_id).await?)
 }
 
-/// The submissions the person created or is a team member of (drafts included).
+/// The submissions the person created or is a team member of (drafts included), each with the
+/// decision its team was told of.
 pub async fn my_submissions(db: &Db, person: &Person) -> Result<Vec<SubmissionRow>> {
-    Ok(store::submissions_of_person(db, person.id).await?)
+    let mut rows = store::submissions_of_person(db, person.id).await?;
+    for r in &mut rows {
+        r.status = super::decision_notices::status_told(r.status, r.decision_told);
+    }
+    Ok(rows)
 }
 
 /// The teams the person belongs to.

@@ -375,6 +375,70 @@ pub async fn invite(
     Ok(Invited::Sent(token))
 }
 
+/// The invitations into the call's committee not accepted yet (pending or expired, not
+/// revoked), newest first, for those who run it.
+pub async fn pending_invitations(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    now: i64,
+) -> Result<Vec<super::people::Invitation>> {
+    super::require_call_manager(db, actor, call_id).await?;
+    Ok(drx_store::people::call_invitations(db, call_id)
+        .await?
+        .into_iter()
+        .map(|row| super::people::with_state(row, now))
+        .filter(|i| i.state.may_revoke())
+        .collect())
+}
+
+/// One of the call's invitations, for one who may change its committee (NotFound for an
+/// invitation into another call or none; Forbidden for a co-organizer invitation when the actor
+/// may not change the co-organizers).
+async fn call_invitation(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    invitation_id: i64,
+) -> Result<drx_store::people::InvitationRow> {
+    super::require_call_editor(db, actor, call_id).await?;
+    let row = drx_store::people::invitation(db, invitation_id)
+        .await?
+        .filter(|r| r.call_id == Some(call_id))
+        .ok_or(ServiceError::NotFound)?;
+    let creator_id = creator_of(db, call_id).await?;
+    if row.role == Role::Organizer && !can_change_co_organizers(actor, creator_id == Some(actor.id))
+    {
+        return Err(ServiceError::Forbidden);
+    }
+    Ok(row)
+}
+
+/// Sends an invitation into the call's committee again (a new link); answers its token.
+pub async fn resend_invitation(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    invitation_id: i64,
+    base_url: &str,
+    now: i64,
+) -> Result<String> {
+    let row = call_invitation(db, actor, call_id, invitation_id).await?;
+    super::people::resend(db, actor, row, base_url, now).await
+}
+
+/// Revokes an invitation into the call's committee not accepted yet.
+pub async fn revoke_invitation(
+    db: &Db,
+    actor: &Person,
+    call_id: i64,
+    invitation_id: i64,
+    now: i64,
+) -> Result<()> {
+    let row = call_invitation(db, actor, call_id, invitation_id).await?;
+    super::people::revoke(db, actor, row, now).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

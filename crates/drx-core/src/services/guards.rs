@@ -232,6 +232,9 @@ async fn export_list(db: &Db, p: &Person, inputs: &Inputs<'_>, now: i64) -> Resu
         "decisions" => lists::decisions_table(db, p, call()?, Lang::En)
             .await
             .map(|_| ()),
+        "bids" => lists::bids_table(db, p, call()?, Lang::En)
+            .await
+            .map(|_| ()),
         "needs" => lists::needs_table(db, p, Lang::En).await.map(|_| ()),
         "people" => lists::people_table(db, p, Lang::En).await.map(|_| ()),
         _ => Err(ServiceError::NotFound),

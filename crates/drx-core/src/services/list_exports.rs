@@ -1,7 +1,7 @@
 //! The remaining lists as export tables (CSV or XLSX through `reports`): the ranking, review
-//! progress, the need catalogue and the accounts. Each asks the same permission as its page.
+//! progress, the bid coverage, the need catalogue and the accounts. Each asks the same permission as its page.
 use super::reports::{Cell, Table};
-use super::{ranking, Result, ServiceError};
+use super::{bids, ranking, Result, ServiceError};
 use crate::auth::authorization::{can, Permission};
 use crate::i18n::{t, Lang};
 use drx_store::accounts::{self, Person};
@@ -296,6 +296,49 @@ pub async fn people_table(db: &Db, actor: &Person, lang: Lang) -> Result<Table> 
                         },
                     )
                     .into(),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// The call's bid coverage (those who run it, as its page): per submission each kind of bid
+/// counted, the bidders counted and named with their bid, the shortage flag.
+pub async fn bids_table(db: &Db, actor: &Person, call_id: i64, lang: Lang) -> Result<Table> {
+    let c = bids::coverage(db, actor, call_id).await?;
+    let mark = |b: bool| Cell::from(if b { "x" } else { "" });
+    Ok(Table {
+        name: t(lang, "bids-coverage-title"),
+        headers: vec![
+            "ID".into(),
+            t(lang, "field-submission-title"),
+            t(lang, "bid-eager"),
+            t(lang, "bid-willing"),
+            t(lang, "bid-not_willing"),
+            t(lang, "bid-conflict"),
+            t(lang, "bids-bidders"),
+            t(lang, "bids-bidder-names"),
+            t(lang, "bids-short"),
+        ],
+        rows: c
+            .submissions
+            .iter()
+            .map(|r| {
+                let names: Vec<String> = r
+                    .bidders
+                    .iter()
+                    .map(|(name, bid)| format!("{name} ({})", t(lang, &format!("bid-{bid}"))))
+                    .collect();
+                vec![
+                    Cell::from(r.submission_id),
+                    r.title.clone().into(),
+                    Cell::from(r.eager as i64),
+                    Cell::from(r.willing as i64),
+                    Cell::from(r.not_willing as i64),
+                    Cell::from(r.conflict as i64),
+                    Cell::from(r.bidders.len() as i64),
+                    names.join("; ").into(),
+                    mark(r.short),
                 ]
             })
             .collect(),

@@ -12,6 +12,7 @@ pub mod committees;
 pub mod confidentiality;
 pub mod conversations;
 pub mod dashboard;
+pub mod decision_notices;
 pub mod diff;
 pub mod embeddings;
 pub mod exports;

@@ -121,7 +121,7 @@ pub async fn person_page(db: &Db, actor: &Person, person_id: i64, now: i64) -> R
     })
 }
 
-fn with_state(row: InvitationRow, now: i64) -> Invitation {
+pub(crate) fn with_state(row: InvitationRow, now: i64) -> Invitation {
     let state = InvitationState::of(&row, now);
     Invitation { row, state }
 }
@@ -261,6 +261,18 @@ pub async fn resend_invitation(
     now: i64,
 ) -> Result<String> {
     let row = actionable(db, actor, id).await?;
+    resend(db, actor, row, base_url, now).await
+}
+
+/// Sends this invitation again (the caller has decided the actor may).
+pub(crate) async fn resend(
+    db: &Db,
+    actor: &Person,
+    row: InvitationRow,
+    base_url: &str,
+    now: i64,
+) -> Result<String> {
+    let id = row.id;
     if !InvitationState::of(&row, now).may_resend() {
         return Err(ServiceError::invalid("invitation-refused-closed"));
     }
@@ -289,8 +301,13 @@ pub async fn resend_invitation(
 /// Revokes an invitation not accepted yet: its link then refuses.
 pub async fn revoke_invitation(db: &Db, actor: &Person, id: i64, now: i64) -> Result<()> {
     let row = actionable(db, actor, id).await?;
+    revoke(db, actor, row, now).await
+}
+
+/// Revokes this invitation (the caller has decided the actor may).
+pub(crate) async fn revoke(db: &Db, actor: &Person, row: InvitationRow, now: i64) -> Result<()> {
     let mut tx = db.begin().await?;
-    if !account_store::revoke_invitation(&mut tx, id, now).await? {
+    if !account_store::revoke_invitation(&mut tx, row.id, now).await? {
         return Err(ServiceError::invalid("invitation-refused-closed"));
     }
     commit_invitation(tx, actor, &row, AuditAction::Revoke, now).await

@@ -11,7 +11,9 @@ use drx_domain::{AuditAction, AuditEntity, Phase};
 use drx_store::accounts::Person;
 use drx_store::catalogue::CallJudging;
 use drx_store::reviews::{self as store, Progress};
-use drx_store::{audit, notices, outbox, submissions, Db};
+use drx_store::{audit, outbox, submissions, Db};
+
+use super::decision_notices::{self, CallTitles};
 
 /// Each judge's progress; `late` when reviews remain after the review phase's end.
 pub struct ProgressView {
@@ -271,7 +273,8 @@ pub fn decides_now(phase: Phase) -> bool {
 
 /// Records the decisions: `selected` become finalists, every other judged submission is not
 /// selected. Each departure from the calibrated top N needs a reason (`reasons` by submission),
-/// recorded in the audit log. Teams whose status changes are told in the app and by mail.
+/// recorded in the audit log. The authors are told (in the app and by mail) once the call is in
+/// its decision phase: at once during it, at the move into it for decisions taken in review.
 /// Returns the number of submissions whose status changed.
 pub async fn decide(
     db: &Db,
@@ -303,7 +306,6 @@ pub async fn decide(
         }
     }
     let call = &ranking.call;
-    let base = base_url.trim_end_matches('/');
     let mut tx = db.begin().await?;
     let mut changed = 0;
     for r in &ranking.rows {
@@ -327,29 +329,6 @@ pub async fn decide(
             continue;
         }
         changed += 1;
-        let body = if to == Finalist {
-            format!(
-                "{}：您的项目「{}」入选决赛。/ {}: your submission “{}” is a finalist.",
-                call.title_zh, r.title, call.title_en, r.title
-            )
-        } else {
-            format!("{}：您的项目「{}」未入选决赛；评审意见见项目页面。/ {}: your submission “{}” was not selected; the judges' comments are on its page.", call.title_zh, r.title, call.title_en, r.title)
-        };
-        let link = format!("/submissions/{}", r.submission_id);
-        for submissions::Recipient {
-            id: person, email, ..
-        } in submissions::team_recipients(&mut tx, r.submission_id).await?
-        {
-            notices::insert(&mut tx, person, &body, &link, now).await?;
-            outbox::enqueue(
-                &mut tx,
-                &email,
-                "drx 评审结果 / drx judging decision",
-                &format!("{body}\n{base}{link}"),
-                now,
-            )
-            .await?;
-        }
         audit::record(
             &mut tx,
             Some(actor.id),
@@ -373,6 +352,13 @@ pub async fn decide(
             now,
         )
         .await?;
+    }
+    if call.phase == Phase::Decision {
+        let titles = CallTitles {
+            en: &call.title_en,
+            zh: &call.title_zh,
+        };
+        decision_notices::tell_untold(&mut tx, call_id, titles, base_url, now).await?;
     }
     let detail = serde_json::json!({ "finalists": selected.len(), "overrides": overrides.len(), "changed": changed });
     super::commit_audited(

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::decision_notices::status_told;
 pub use super::uploads::{
     check_upload, clean_filename, sniff, CheckedFile, FileKind, MAX_ATTACHMENT_BYTES,
 };
@@ -145,10 +146,16 @@ impl Snapshot {
     }
 }
 
-/// The authorization view of the stored facts.
+/// The authorization view of the stored facts. The team (unless it runs the call) sees the
+/// decision it was told of, not one still internal to the committee.
 pub fn access_of(f: &AccessFacts) -> SubmissionAccess {
+    let status = if f.on_team && !f.call_organizer {
+        status_told(f.status, f.decision_told)
+    } else {
+        f.status
+    };
     SubmissionAccess {
-        status: f.status,
+        status,
         blind_mode: f.blind_mode,
         on_team: f.on_team,
         call_organizer: f.call_organizer,
@@ -467,7 +474,8 @@ pub async fn load(
         .ok_or(ServiceError::NotFound)?;
     let access = access_of(&facts);
     let view = can_view_submission(actor, &access).ok_or(ServiceError::NotFound)?;
-    let s = store::get(db, id).await?.ok_or(ServiceError::NotFound)?;
+    let mut s = store::get(db, id).await?.ok_or(ServiceError::NotFound)?;
+    s.status = access.status;
     Ok((s, view, access))
 }
 

@@ -598,6 +598,28 @@ pub async fn invite(
     Ok(id)
 }
 
+/// The lead (or an organizer, an admin) cancels an invitation of the team not answered yet; the
+/// invitee no longer sees it (NotFound for an invitation of another team).
+pub async fn cancel_invitation(
+    db: &Db,
+    actor: &Person,
+    team_id: i64,
+    invitation_id: i64,
+    now: i64,
+) -> Result<()> {
+    editable(db, actor, team_id).await?;
+    let i = teams::invitation(db, invitation_id)
+        .await?
+        .filter(|i| i.team_id == team_id)
+        .ok_or(ServiceError::NotFound)?;
+    let mut tx = db.begin().await?;
+    if !teams::close_invitation(&mut tx, i.id, "cancelled", now).await? {
+        return Err(ServiceError::invalid("team-error-invitation-closed"));
+    }
+    let detail = serde_json::json!({ "invitation": i.id, "person_id": i.person_id });
+    commit(tx, actor, team_id, AuditAction::Revoke, detail, now).await
+}
+
 /// The person's pending invitations to teams.
 pub async fn my_invitations(db: &Db, actor: &Person) -> Result<Vec<Invitation>> {
     Ok(teams::pending_for_person(db, actor.id).await?)

@@ -16,6 +16,7 @@ mod projects;
 mod ranking;
 mod reviews;
 mod submissions;
+mod team_members;
 mod teams;
 mod threads;
 
@@ -102,6 +103,10 @@ fn endpoints() -> OpenApiRouter<AppState> {
         .routes(routes!(organizations::merge))
         .routes(routes!(teams::list, teams::create))
         .routes(routes!(teams::get, teams::update))
+        .routes(routes!(team_members::list, team_members::invite))
+        .routes(routes!(team_members::remove))
+        .routes(routes!(team_members::leave))
+        .routes(routes!(team_members::cancel_invitation))
         .routes(routes!(projects::list))
         .routes(routes!(projects::get))
         .routes(routes!(projects::add_milestone))

@@ -91,6 +91,17 @@ pub struct TeamMemberOut {
     pub lead: bool,
 }
 
+impl From<drx_core::model::TeamMember> for TeamMemberOut {
+    fn from(m: drx_core::model::TeamMember) -> TeamMemberOut {
+        TeamMemberOut {
+            person_id: m.person_id,
+            name: m.name,
+            title: m.title,
+            lead: m.lead,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TeamMatchOut {
     pub call_id: i64,
@@ -158,16 +169,7 @@ async fn detail(
         past_projects: p.past_projects.into_iter().map(Into::into).collect(),
         can_edit: p.can_edit,
         team: p.team.into(),
-        members: p
-            .members
-            .into_iter()
-            .map(|m| TeamMemberOut {
-                person_id: m.person_id,
-                name: m.name,
-                title: m.title,
-                lead: m.lead,
-            })
-            .collect(),
+        members: p.members.into_iter().map(TeamMemberOut::from).collect(),
         matches: p
             .matches
             .into_iter()

@@ -93,6 +93,9 @@ async fn sheet_body(
                     tbody { @for (x, bid) in &shown { tr id={ "sub-" (x.id) } {
                         td {
                             strong { "#" (x.id) " " (x.title) }
+                            @if let Some(a) = s.authors.get(&x.id) {
+                                br; span class="authors" { (a.names.join(", ")) @if !a.names.is_empty() { " · " } (ctx.pick(&a.organization_en, &a.organization_zh)) }
+                            }
                             @if !x.fields.is_empty() { br; span class="muted" { (x.fields.join(", ")) } }
                             br; (excerpt(&x.solution, 400))
                         }
@@ -172,6 +175,7 @@ pub async fn coverage_page(
         p class="muted" { a href={ "/calls/" (call_id) "/assignment" } { (ctx.t("assign-title")) } }
         h1 { (ctx.t("bids-coverage-title")) }
         p class="hint" { (i18n::t_args(ctx.lang, "bids-coverage-hint", &[("n", c.reviews_per_submission.to_string())])) }
+        (super::list_exports_links(&ctx, "bids", Some(call_id)))
         div class="table-wrap" { table id="coverage" {
             thead { tr {
                 th { (ctx.t("bids-submission")) }

@@ -511,7 +511,7 @@ pub async fn set_phase(
         zh: "未知阶段。".into(),
     })?;
     let back = format!("/calls/{id}");
-    svc::set_phase(&state.db, user, id, phase, now())
+    svc::set_phase(&state.db, user, id, phase, &state.config.base_url, now())
         .await
         .map_err(WebError::back_to(&ctx, &back))?;
     Ok(see_other(&back))

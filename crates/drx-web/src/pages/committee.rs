@@ -43,6 +43,7 @@ async fn body(
     let user = ctx.require_user()?;
     let c = svc::get(&state.db, user, call_id).await?;
     let cand = svc::candidates(&state.db, &c).await?;
+    let pending = svc::pending_invitations(&state.db, user, call_id, now()).await?;
     let title = ctx.pick(&c.call.title_en, &c.call.title_zh).to_string();
     let editable = c.call.archived_at.is_none();
     let org = |en: &str, zh: &str| ctx.pick(en, zh).to_string();
@@ -93,6 +94,11 @@ async fn body(
                     (invite_form(ctx, call_id, CallRole::Judge))
                 }
             }
+        }
+        section class="card" id="pending-invitations" {
+            h2 { (ctx.t("committee-pending-invitations")) " (" (pending.len()) ")" }
+            p class="hint" { (ctx.t("invitations-explain")) }
+            (super::people::invitations_table(ctx, &pending, &|_| format!("{}/invitations", base(call_id))))
         }
         section class="card" id="organizers" {
             h2 { (ctx.t("committee-organizers")) }
@@ -163,6 +169,9 @@ fn invite_form(ctx: &Ctx, call_id: i64, role: CallRole) -> Markup {
 pub struct PageQuery {
     #[serde(default)]
     invited: Option<String>,
+    /// After an invitation was sent again (`resent`) or revoked (`revoked`).
+    #[serde(default)]
+    done: Option<String>,
 }
 
 /// `GET /calls/{id}/committee`.
@@ -175,6 +184,11 @@ pub async fn committee_page(
     let b = body(&ctx, &state, call_id, None).await?;
     let b = html! {
         @if q.invited.is_some() { (notice("success", &ctx.t("committee-invited"))) }
+        @match q.done.as_deref() {
+            Some("resent") => (notice("success", &ctx.t("committee-invitation-resent"))),
+            Some("revoked") => (notice("success", &ctx.t("invitations-revoked"))),
+            _ => {},
+        }
         (b)
     };
     Ok(page(&ctx, &ctx.t("committee-title"), b))
@@ -278,6 +292,41 @@ pub async fn invite(
     match svc::invite(&state.db, user, call_id, &f.email, role, &base_url, now()).await {
         Ok(Invited::Added(_)) => Ok(see_other(&base(call_id))),
         Ok(Invited::Sent(_)) => Ok(see_other(&format!("{}?invited=1", base(call_id)))),
+        Err(e) => refused_with(&ctx, &state, call_id, e).await,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InvitationForm {
+    #[serde(default, rename = "do")]
+    action: String,
+    #[serde(default)]
+    invitation: String,
+}
+
+/// `POST /calls/{id}/committee/invitations`: sends one of the call's pending invitations again
+/// (a new link; the old one stops working) or revokes it.
+pub async fn invitation_action(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(call_id): Path<i64>,
+    CsrfForm(f): CsrfForm<InvitationForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    drx_core::services::calls::authorize_manager(&state.db, user, call_id).await?;
+    let id: i64 = f.invitation.trim().parse().map_err(|_| bad_form())?;
+    let base_url = &state.config.base_url;
+    let result = match f.action.as_str() {
+        "resend" => svc::resend_invitation(&state.db, user, call_id, id, base_url, now())
+            .await
+            .map(|_| "resent"),
+        "revoke" => svc::revoke_invitation(&state.db, user, call_id, id, now())
+            .await
+            .map(|()| "revoked"),
+        _ => return Err(bad_form()),
+    };
+    match result {
+        Ok(done) => Ok(see_other(&format!("{}?done={done}", base(call_id)))),
         Err(e) => refused_with(&ctx, &state, call_id, e).await,
     }
 }

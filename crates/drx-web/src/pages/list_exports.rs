@@ -1,4 +1,4 @@
-//! `/exports/{list}/{format}`: the ranking, review progress, reviews, decision record, need
+//! `/exports/{list}/{format}`: the ranking, review progress, reviews, decision record, bid coverage, need
 //! catalogue and accounts as CSV or XLSX, in the reader's language, with the same permissions as
 //! their pages.
 use axum::extract::{Path, Query, State};
@@ -38,6 +38,7 @@ pub async fn export(
         }
         "reviews" => list_exports::reviews_table(&state.db, user, call()?, ctx.lang, now()).await?,
         "decisions" => list_exports::decisions_table(&state.db, user, call()?, ctx.lang).await?,
+        "bids" => list_exports::bids_table(&state.db, user, call()?, ctx.lang).await?,
         "needs" => list_exports::needs_table(&state.db, user, ctx.lang).await?,
         "people" => list_exports::people_table(&state.db, user, ctx.lang).await?,
         _ => return Err(WebError::NotFound),

@@ -50,8 +50,13 @@ fn state_label(ctx: &Ctx, inv: &Invitation) -> Markup {
     html! { span class={ "pill state-" (inv.state.as_str()) } { (ctx.t(&key)) } }
 }
 
-/// The invitations as a table, with their actions.
-fn invitations_table(ctx: &Ctx, invitations: &[Invitation]) -> Markup {
+/// The invitations as a table, with their actions: each row's form posts `do` (resend or
+/// revoke) and `invitation` (its id) to `post_to(id)`.
+pub(crate) fn invitations_table(
+    ctx: &Ctx,
+    invitations: &[Invitation],
+    post_to: &dyn Fn(i64) -> String,
+) -> Markup {
     html! {
         @if invitations.is_empty() {
             p class="muted" { (ctx.t("invitations-none")) }
@@ -80,8 +85,9 @@ fn invitations_table(ctx: &Ctx, invitations: &[Invitation]) -> Markup {
                                 }
                                 td {
                                     @if inv.state.may_resend() || inv.state.may_revoke() {
-                                        form method="post" action={ "/admin/invitations/" (row.id) } class="inline" {
+                                        form method="post" action=(post_to(row.id)) class="inline" {
                                             (csrf_field(ctx))
+                                            input type="hidden" name="invitation" value=(row.id);
                                             @if inv.state.may_resend() {
                                                 button type="submit" name="do" value="resend" class="small secondary" { (ctx.t("invitations-resend")) }
                                             }
@@ -113,7 +119,7 @@ async fn invitations_body(
         h1 { (ctx.t("invitations-title")) }
         @if let Some((kind, text)) = message { (notice(kind, &text)) }
         p class="muted" { (ctx.t("invitations-explain")) }
-        (invitations_table(ctx, &invitations))
+        (invitations_table(ctx, &invitations, &|id| format!("/admin/invitations/{id}")))
     })
 }
 
@@ -295,7 +301,7 @@ async fn person_body(
             }
         }
         h2 { (ctx.t("invitations-title")) }
-        (invitations_table(ctx, &p.invitations))
+        (invitations_table(ctx, &p.invitations, &|id| format!("/admin/invitations/{id}")))
     })
 }
 

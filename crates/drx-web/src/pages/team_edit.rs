@@ -462,7 +462,14 @@ pub async fn keeper_section(
         @if !p.invitations.is_empty() {
             h3 { (ctx.t("team-invitations-pending")) }
             ul { @for i in &p.invitations {
-                li { (i.person_name) " · " span class="muted" { (i.person_email) } }
+                li {
+                    (i.person_name) " · " span class="muted" { (i.person_email) } " "
+                    form method="post" action={ (base) "/invitations/cancel" } class="inline" {
+                        (csrf_field(ctx))
+                        input type="hidden" name="invitation" value=(i.id);
+                        button type="submit" class="small secondary" { (ctx.t("team-invitation-cancel")) }
+                    }
+                }
             } }
         }
     })
@@ -524,6 +531,35 @@ pub async fn member(
         Err(e) => Err(e),
     };
     match result {
+        Ok(()) => Ok(see_other(&format!("/teams/{id}?done=members"))),
+        Err(e) => team_refused(&ctx, &state, id, e).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CancelForm {
+    #[serde(default)]
+    invitation: String,
+}
+
+/// `POST /teams/{id}/invitations/cancel`: the lead takes back an invitation not answered yet.
+pub async fn cancel_invitation(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(f): CsrfForm<CancelForm>,
+) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    svc::editable(&state.db, user, id).await?;
+    let invitation: i64 = f
+        .invitation
+        .trim()
+        .parse()
+        .map_err(|_| WebError::BadRequest {
+            en: "Which invitation?".into(),
+            zh: "请指定邀请。".into(),
+        })?;
+    match svc::cancel_invitation(&state.db, user, id, invitation, now()).await {
         Ok(()) => Ok(see_other(&format!("/teams/{id}?done=members"))),
         Err(e) => team_refused(&ctx, &state, id, e).await,
     }
