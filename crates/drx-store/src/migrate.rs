@@ -104,7 +104,6 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         20,
         "people named on a submission's team are invited before they are members",
         include_str!("../migrations/0020_team_invitations_on_submissions.sql"),
-
     ),
 ];
 
