@@ -430,6 +430,8 @@ fn cases(f: &Fixture) -> Vec<Case> {
         action("/needs/new", PARTIES),
         post_at("/submissions/{id}/edit", own, &[Clinician]),
         post_at("/submissions/{id}/submit", own, &[Clinician]),
+        // Anyone signed in may answer; only an invitee has an invitation (others: a reason).
+        post_at("/submissions/{id}/team-invitation", own, SIGNED_IN),
         upload(
             "/submissions/{id}/attachments",
             format!("/submissions/{own}/attachments"),
