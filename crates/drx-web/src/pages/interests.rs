@@ -128,6 +128,29 @@ pub struct AnswerForm {
     pub answer: String,
 }
 
+impl AnswerForm {
+    /// True to accept, false to decline, None for anything else.
+    pub fn accepts(&self) -> Option<bool> {
+        match self.answer.as_str() {
+            "accept" => Some(true),
+            "decline" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// The two buttons that post an [`AnswerForm`] to `action`, labelled by the i18n keys given.
+pub fn answer_buttons(ctx: &Ctx, action: &str, accept_key: &str, decline_key: &str) -> Markup {
+    html! {
+        form method="post" action=(action) class="inline" {
+            (csrf_field(ctx))
+            button type="submit" name="answer" value="accept" class="small" { (ctx.t(accept_key)) }
+            " "
+            button type="submit" name="answer" value="decline" class="small secondary" { (ctx.t(decline_key)) }
+        }
+    }
+}
+
 /// `POST /interests/{id}/answer`: the other side accepts or declines.
 pub async fn answer(
     ctx: Ctx,

@@ -811,12 +811,7 @@ pub async fn team_invitations_section(
                     div class="notice info" {
                         (i18n::t_args(ctx.lang, "sub-team-invitation-line", &[("title", i.title.clone()), ("lead", i.lead.clone())]))
                         " "
-                        form method="post" action={ "/submissions/" (i.submission_id) "/team-invitation" } class="inline" {
-                            (csrf_field(ctx))
-                            button type="submit" name="answer" value="accept" class="small" { (ctx.t("sub-team-accept")) }
-                            " "
-                            button type="submit" name="answer" value="decline" class="small secondary" { (ctx.t("sub-team-decline")) }
-                        }
+                        (super::interests::answer_buttons(ctx, &format!("/submissions/{}/team-invitation", i.submission_id), "sub-team-accept", "sub-team-decline"))
                     }
                 }
             }

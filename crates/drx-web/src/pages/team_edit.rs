@@ -623,12 +623,7 @@ pub async fn invitations_section(
             div class="notice info" {
                 (i18n::t_args(ctx.lang, "team-invited", &[("name", i.inviter_name.clone()), ("team", ctx.pick(&i.team_en, &i.team_zh).to_string())]))
                 " "
-                form method="post" action={ "/team-invitations/" (i.id) } class="inline" {
-                    (csrf_field(ctx))
-                    button type="submit" name="answer" value="accept" class="small" { (ctx.t("team-invitation-accept")) }
-                    " "
-                    button type="submit" name="answer" value="decline" class="small secondary" { (ctx.t("team-invitation-decline")) }
-                }
+                (super::interests::answer_buttons(ctx, &format!("/team-invitations/{}", i.id), "team-invitation-accept", "team-invitation-decline"))
             }
         }
     })
