@@ -104,5 +104,15 @@ db_test!(the_demo_pipeline_runs_the_rest_of_the_cycle, |db| {
         .count();
     assert_eq!(past, 4);
     assert_eq!(with_match, 16);
+    // The call has moved past review (issue 15, item 9), and the authors were told.
+    let call = drx::store::submissions::call(db, 1).await.unwrap().unwrap();
+    assert_eq!(call.phase, drx::domain::Phase::Matchmaking);
+    let told = drx::store::outbox::mail_to(db, "clinician@drx.example")
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.subject.contains("评审结果") || m.subject.contains("decision"))
+        .count();
+    assert!(told > 0, "the demo clinician has heard of their decisions");
     assert_eq!(drx::store::audit::verify(db).await.unwrap(), None);
 });

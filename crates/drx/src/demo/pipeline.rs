@@ -2,12 +2,15 @@
 //! services, as the demo organizer: the calibrated top N become finalists, engineering teams are
 //! matched with them and the matching is published, each match becomes a project, and the first
 //! few projects pass their concept gate. So the ranking, team matching, roadshow, project board
-//! and dashboards all have something to show.
+//! and dashboards all have something to show. The call moves on with them: to its decision
+//! phase once the finalists are chosen (the authors are told then), to matchmaking once the
+//! matching is published.
 use std::collections::HashMap;
 
 use drx_core::services::assignment::RunOutcome;
 use drx_core::services::team_matching::{self, TeamParams};
-use drx_core::services::{projects, ranking};
+use drx_core::services::{calls, projects, ranking};
+use drx_domain::Phase;
 use drx_store::{matchmaking, Db};
 
 const BASE_URL: &str = "http://localhost:8080";
@@ -37,6 +40,7 @@ pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
         now,
     )
     .await?;
+    calls::set_phase(db, &organizer, call, Phase::Decision, BASE_URL, now).await?;
 
     let params = TeamParams {
         teams_per_finalist: 1,
@@ -46,6 +50,7 @@ pub async fn simulate_pipeline(db: &Db) -> anyhow::Result<(usize, usize)> {
     match team_matching::run_teams(db, &organizer, call, &params, now).await? {
         RunOutcome::Saved { run_id, .. } => {
             team_matching::publish(db, &organizer, run_id, BASE_URL, now).await?;
+            calls::set_phase(db, &organizer, call, Phase::Matchmaking, BASE_URL, now).await?;
         }
         RunOutcome::Infeasible(why) => {
             anyhow::bail!("the demo team matching is infeasible: {why:?}")
