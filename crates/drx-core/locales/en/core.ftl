@@ -150,6 +150,7 @@ audit-action-import = imported
 audit-action-lead-handover = handed over the lead
 audit-action-leave = left
 audit-action-login = signed in
+audit-action-login-alert = warned of failed sign-ins
 audit-action-member-remove = removed a member
 audit-action-message = sent a message
 audit-action-merge = merged

@@ -150,6 +150,7 @@ audit-action-import = 导入
 audit-action-lead-handover = 移交负责人
 audit-action-leave = 退出
 audit-action-login = 登录
+audit-action-login-alert = 提醒登录失败
 audit-action-member-remove = 移除成员
 audit-action-message = 发送消息
 audit-action-merge = 合并
