@@ -195,25 +195,32 @@ async fn warn_of_guessing(db: &Db, email: &str, person_id: i64, now: i64) -> Res
          In the last 24 hours there were {n} failed sign-in attempts on your drx account. The account is not locked and you can sign in as usual. If this was not you, sign in, change your password and revoke API tokens you no longer use on the Account page.\n",
         n = ALERT_FAILURES_PER_ACCOUNT
     );
-    let mut tx = db.begin().await?;
-    outbox::enqueue(
-        &mut tx,
-        email,
-        "drx 账号登录失败提醒 / Failed sign-ins on your drx account",
-        &body,
-        now,
-    )
-    .await?;
-    super::commit_audited(
+    let subject = "drx 账号登录失败提醒 / Failed sign-ins on your drx account";
+    let tx = db.begin().await?;
+    mail_and_audit(
         tx,
-        None,
-        AuditEntity::Person,
+        email,
+        subject,
+        &body,
         person_id,
         AuditAction::LoginAlert,
-        "{}",
         now,
     )
     .await
+}
+
+/// Queues a mail to the person in `tx` and commits it with what the system did, audited.
+async fn mail_and_audit(
+    mut tx: drx_store::Tx,
+    email: &str,
+    subject: &str,
+    body: &str,
+    person_id: i64,
+    action: AuditAction,
+    now: i64,
+) -> Result<()> {
+    outbox::enqueue(&mut tx, email, subject, body, now).await?;
+    super::commit_audited(tx, None, AuditEntity::Person, person_id, action, "{}", now).await
 }
 
 pub async fn logout(db: &Db, session_token: &str) -> Result<()> {
@@ -565,24 +572,9 @@ pub async fn request_password_reset(
     let body = format!(
         "请在1小时内打开以下链接重设 drx 密码；如非本人操作请忽略。\nOpen this link within one hour to reset your drx password; ignore it if you did not ask.\n\n{link}\n"
     );
-    outbox::enqueue(
-        &mut tx,
-        &email,
-        "drx 密码重设 / drx password reset",
-        &body,
-        now,
-    )
-    .await?;
-    super::commit_audited(
-        tx,
-        None,
-        AuditEntity::Person,
-        creds.person_id,
-        AuditAction::RequestPasswordReset,
-        "{}",
-        now,
-    )
-    .await?;
+    let subject = "drx 密码重设 / drx password reset";
+    let action = AuditAction::RequestPasswordReset;
+    mail_and_audit(tx, &email, subject, &body, creds.person_id, action, now).await?;
     Ok(())
 }
 

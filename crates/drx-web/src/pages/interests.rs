@@ -159,15 +159,11 @@ pub async fn answer(
     CsrfForm(f): CsrfForm<AnswerForm>,
 ) -> Result<Response, WebError> {
     let user = ctx.require_user()?;
-    let accept = match f.answer.as_str() {
-        "accept" => true,
-        "decline" => false,
-        _ => {
-            return Err(WebError::BadRequest {
-                en: "Accept or decline.".into(),
-                zh: "请选择接受或婉拒。".into(),
-            })
-        }
+    let Some(accept) = f.accepts() else {
+        return Err(WebError::BadRequest {
+            en: "Accept or decline.".into(),
+            zh: "请选择接受或婉拒。".into(),
+        });
     };
     svc::answer(&state.db, user, id, accept, &state.config.base_url, now())
         .await

@@ -591,10 +591,8 @@ pub async fn answer(
     if !svc::is_invited(&state.db, user, id).await? {
         return Err(WebError::Forbidden);
     }
-    let accept = match f.answer.as_str() {
-        "accept" => true,
-        "decline" => false,
-        _ => return Ok(answer_refused(&ctx, &ctx.t("team-error-answer"))),
+    let Some(accept) = f.accepts() else {
+        return Ok(answer_refused(&ctx, &ctx.t("team-error-answer")));
     };
     let base = &state.config.base_url;
     match svc::answer_invitation(&state.db, user, id, accept, base, now()).await {
