@@ -343,35 +343,57 @@ pub struct NeedModel {
     pub model: AffinityModel,
 }
 
-/// The need catalogue model of this process: the last one built, which database and catalogue
-/// state it was built for, and whether a rebuild is running.
-struct NeedModelCache {
-    built_for: Option<(u64, [i64; 8])>,
+/// The need catalogue model of one database in this process: the last one built, which
+/// catalogue state it was built for, and whether a rebuild is running.
+#[derive(Default)]
+struct NeedModelSlot {
+    built_for: Option<[i64; 8]>,
     model: Option<Arc<NeedModel>>,
     building: bool,
     last_start: Option<Instant>,
+    last_used: Option<Instant>,
 }
 
-static NEED_MODEL: Mutex<NeedModelCache> = Mutex::new(NeedModelCache {
-    built_for: None,
-    model: None,
-    building: false,
-    last_start: None,
-});
+/// One slot per open database (a server has one; a test process opens many at once, and one
+/// database's rebuild must not evict another's model).
+static NEED_MODELS: Mutex<Vec<(u64, NeedModelSlot)>> = Mutex::new(Vec::new());
+
+/// Databases whose models are kept; the least recently used slot goes first.
+const NEED_MODEL_SLOTS: usize = 16;
 
 /// At most one background rebuild starts per interval, however fast needs arrive.
 const NEED_MODEL_REBUILD_INTERVAL: Duration = Duration::from_secs(1);
 
-fn need_model_cache() -> std::sync::MutexGuard<'static, NeedModelCache> {
-    NEED_MODEL.lock().unwrap_or_else(|e| e.into_inner())
+/// Runs `f` on the slot of database `instance`, making one (and evicting the least recently
+/// used) if needed.
+fn with_need_model_slot<T>(instance: u64, f: impl FnOnce(&mut NeedModelSlot) -> T) -> T {
+    let mut slots = NEED_MODELS.lock().unwrap_or_else(|e| e.into_inner());
+    let at = match slots.iter().position(|(i, _)| *i == instance) {
+        Some(at) => at,
+        None => {
+            if slots.len() >= NEED_MODEL_SLOTS {
+                let oldest = (0..slots.len())
+                    .filter(|&i| !slots[i].1.building)
+                    .min_by_key(|&i| slots[i].1.last_used);
+                if let Some(oldest) = oldest {
+                    slots.swap_remove(oldest);
+                }
+            }
+            slots.push((instance, NeedModelSlot::default()));
+            slots.len() - 1
+        }
+    };
+    let slot = &mut slots[at].1;
+    slot.last_used = Some(Instant::now());
+    f(slot)
 }
 
 /// Clears the "building" mark however the rebuild ends (error or panic included).
-struct RebuildGuard;
+struct RebuildGuard(u64);
 
 impl Drop for RebuildGuard {
     fn drop(&mut self) {
-        need_model_cache().building = false;
+        with_need_model_slot(self.0, |s| s.building = false);
     }
 }
 
@@ -383,42 +405,41 @@ impl NeedModel {
     /// rebuild, not one per page view; a new need shows in the recommendations within about a
     /// second and a build. Only the first call for a database builds while the caller waits.
     pub async fn shared(db: &Db) -> Result<Arc<NeedModel>> {
-        let key = (db.instance(), store::need_catalogue_fingerprint(db).await?);
-        {
-            let mut c = need_model_cache();
-            if let (Some(k), Some(m)) = (c.built_for, &c.model) {
-                if k == key {
-                    return Ok(m.clone());
-                }
-                if k.0 == key.0 {
-                    let stale = m.clone();
-                    let due = c
-                        .last_start
-                        .is_none_or(|t| t.elapsed() >= NEED_MODEL_REBUILD_INTERVAL);
-                    if !c.building && due {
-                        c.building = true;
-                        c.last_start = Some(Instant::now());
-                        let db = db.clone();
-                        tokio::spawn(async move {
-                            let _guard = RebuildGuard;
-                            match NeedModel::load(&db).await {
-                                Ok(m) => {
-                                    let mut c = need_model_cache();
-                                    c.built_for = Some(key);
-                                    c.model = Some(Arc::new(m));
-                                }
-                                Err(e) => tracing::error!("rebuilding the need model: {e}"),
-                            }
-                        });
-                    }
-                    return Ok(stale);
-                }
+        let instance = db.instance();
+        let key = store::need_catalogue_fingerprint(db).await?;
+        let served = with_need_model_slot(instance, |c| {
+            let m = c.model.clone()?;
+            if c.built_for == Some(key) {
+                return Some(m);
             }
+            let due = c
+                .last_start
+                .is_none_or(|t| t.elapsed() >= NEED_MODEL_REBUILD_INTERVAL);
+            if !c.building && due {
+                c.building = true;
+                c.last_start = Some(Instant::now());
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let _guard = RebuildGuard(instance);
+                    match NeedModel::load(&db).await {
+                        Ok(m) => with_need_model_slot(instance, |c| {
+                            c.built_for = Some(key);
+                            c.model = Some(Arc::new(m));
+                        }),
+                        Err(e) => tracing::error!("rebuilding the need model: {e}"),
+                    }
+                });
+            }
+            Some(m)
+        });
+        if let Some(model) = served {
+            return Ok(model);
         }
         let model = Arc::new(NeedModel::load(db).await?);
-        let mut c = need_model_cache();
-        c.built_for = Some(key);
-        c.model = Some(model.clone());
+        with_need_model_slot(instance, |c| {
+            c.built_for = Some(key);
+            c.model = Some(model.clone());
+        });
         Ok(model)
     }
 
